@@ -1,0 +1,270 @@
+"""The command line: `scrapelint check|rules|rule|schema`.
+
+Exit codes: 0 nothing reported, 1 findings at or above `--fail-on`,
+2 usage, config or input errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
+from scrapelint.engine import Linter, Result, default_jobs, run
+from scrapelint.models import Finding, Severity
+from scrapelint.report import FORMATS, ReportContext, renderer
+from scrapelint.rule import Rule, RuleError, all_rules
+from scrapelint.sources import DEFAULT_INCLUDE, SourceOptions, read_paths
+
+SEVERITIES = [s.value for s in Severity]
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by `check` and `fix`: what to read, which rules, which config."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
+        click.option("--select", multiple=True, help="Rules to run: codes or prefixes (DUP, DUP00, DUP002), comma-separated."),
+        click.option("--ignore", multiple=True, help="Rules not to run."),
+        click.option("--extend-select", multiple=True, help="Rules to add to the selection (e.g. off-by-default ones)."),
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file to use."),
+        click.option("--isolated", is_flag=True, help="Ignore every config file."),
+        click.option("--include", multiple=True, help=f"Globs of files read from directories (default: {' '.join(DEFAULT_INCLUDE[:6])} ...)."),
+        click.option("--exclude", multiple=True, help="Globs of paths never read."),
+        click.option("--stdin-format", type=click.Choice(["text", "json", "jsonl"]), help="Format of `-` (default: sniffed)."),
+        click.option("--text-field", help="Record key holding the article body."),
+        click.option("--field", "field_map", multiple=True, metavar="NAME=KEY", help="Map a field: --field published=pub_time."),
+        click.option("--option", "rule_options", multiple=True, metavar="CODE.KEY=VALUE", help="Set a rule option (value parsed as JSON, else string)."),
+        click.option("--dictionary", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Word list accepted by the spelling rules."),
+        click.option("--languagetool-url", help="LanguageTool server for the spelling/grammar rules."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: number of cores)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@dataclass
+class Invocation:
+    """What `check` and `fix` resolve from flags and config before linting."""
+
+    settings: Settings
+    linter: Linter
+    sources: SourceOptions
+    paths: list[str]
+    jobs: int
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+
+    def results(self) -> Iterator[Result]:
+        return run(self.linter, lambda: read_paths(self.paths, self.sources), self.jobs)
+
+
+def resolve(**kw: Any) -> Invocation:
+    """Config file, then CLI flags on top; raises ConfigError with the offending key."""
+    if kw["config_path"]:
+        settings = load_config(Path(kw["config_path"]))
+    elif not kw["isolated"] and (found := find_config(Path.cwd())):
+        settings = load_config(found)
+    else:
+        settings = Settings()
+    if kw["select"]:
+        settings.select = _split(kw["select"])
+    settings.ignore += _split(kw["ignore"])
+    settings.extend_select += _split(kw["extend_select"])
+    if kw["include"]:
+        settings.include = _split(kw["include"])
+    settings.exclude += _split(kw["exclude"])
+    for mapping in kw["field_map"]:
+        name, sep, key = mapping.partition("=")
+        if not sep:
+            raise ConfigError(f"--field {mapping!r}: expected NAME=KEY")
+        settings.fields[name.strip()] = key.strip()
+    if kw["text_field"]:
+        settings.fields["text"] = kw["text_field"]
+    settings = Settings.model_validate(settings.model_dump(by_alias=True))  # re-validate the merged result
+    _apply_rule_options(settings, kw)
+    linter = Linter(resolve_rules(settings), settings)
+    sources = SourceOptions(
+        include=tuple(settings.include) if settings.include else DEFAULT_INCLUDE,
+        exclude=tuple(settings.exclude),
+        stdin_format=kw["stdin_format"],
+        fields=settings.fields,
+    )
+    jobs = kw["jobs"] or settings.jobs or default_jobs()
+    paths = list(kw["paths"]) or ["-"]
+    return Invocation(settings, linter, sources, paths, jobs, {rule.code: type(rule) for rule in linter.rules})
+
+
+def _apply_rule_options(settings: Settings, kw: dict[str, Any]) -> None:
+    """`--option CODE.KEY=VALUE`, and shorthands that set the option of that name on every rule that has it."""
+    for assignment in kw["rule_options"]:
+        target, sep, raw = assignment.partition("=")
+        code, dot, key = target.partition(".")
+        if not sep or not dot:
+            raise ConfigError(f"--option {assignment!r}: expected CODE.KEY=VALUE")
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError:
+            value = raw
+        settings.rules.setdefault(code.strip(), {})[key.strip()] = value
+    shorthands = {"dictionaries": list(kw["dictionary"]), "languagetool_url": kw["languagetool_url"]}
+    for key, value in shorthands.items():
+        if not value:
+            continue
+        for code, rule in all_rules().items():
+            if key in rule.Options.model_fields:
+                settings.rules.setdefault(code, {})[key] = value
+
+
+class Tally:
+    """Counts what flows past, for the exit code."""
+
+    def __init__(self, fail_on: Severity) -> None:
+        self.fail_on = fail_on
+        self.failing = 0
+        self.input_errors = 0
+
+    def watch(self, results: Iterable[Result]) -> Iterator[Result]:
+        for result in results:
+            for finding in result.findings:
+                self.count(finding)
+            yield result
+
+    def count(self, finding: Finding) -> None:
+        if finding.rule.startswith("ERR"):
+            self.input_errors += 1
+        elif finding.severity.rank >= self.fail_on.rank:
+            self.failing += 1
+
+    def exit_code(self, exit_zero: bool = False) -> int:
+        if self.input_errors:
+            return 2
+        return 0 if exit_zero or not self.failing else 1
+
+
+def fail(message: str) -> None:
+    click.echo(f"scrapelint: error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="scrapelint")
+def main() -> None:
+    """A data-quality linter for scraped articles."""
+
+
+@main.command()
+@lint_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), help="Write the report here (default: stdout).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 (default: info).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (input errors still exit 2).")
+@click.option("--quiet", "-q", is_flag=True, help="Findings only, no summary.")
+@click.option("--show-source", is_flag=True, help="Show the line and a caret under each finding.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
+def check(fmt: str, output: str | None, fail_on: str | None, exit_zero: bool, quiet: bool, show_source: bool,
+          statistics: bool, color: bool | None, **kw: Any) -> None:
+    """Lint articles in PATHS (files, directories, or - for stdin)."""
+    try:
+        invocation = resolve(**kw)
+    except (ConfigError, RuleError) as error:
+        fail(str(error))
+    tally = Tally(Severity(fail_on) if fail_on else invocation.settings.fail_on)
+    out: TextIO
+    with _open_output(output) as out:
+        use_color = color if color is not None else (output in (None, "-") and sys.stdout.isatty())
+        context = ReportContext(
+            rules=invocation.rules,
+            color=use_color,
+            show_source=show_source,
+            statistics=statistics,
+            quiet=quiet,
+            settings={"paths": invocation.paths, "select": invocation.settings.select, "jobs": invocation.jobs},
+        )
+        renderer(fmt)(tally.watch(invocation.results()), out, context)
+    sys.exit(tally.exit_code(exit_zero))
+
+
+class _open_output:
+    """stdout, or a file written atomically (temp file + rename) so a report is never half-written."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+
+    def __enter__(self) -> TextIO:
+        if self.output in (None, "-"):
+            return sys.stdout
+        from scrapelint.atomic import atomic_writer
+
+        self._writer = atomic_writer(Path(self.output))
+        return self._writer.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.output not in (None, "-"):
+            self._writer.__exit__(*exc)
+
+
+@main.command("rules")
+@click.option("--all", "show_all", is_flag=True, help="Also show the input-error (ERR) rules.")
+def list_rules(show_all: bool) -> None:
+    """List every rule: code, name, on/off by default, fix, summary."""
+    for code, rule in all_rules().items():
+        if code.startswith("ERR") and not show_all:
+            continue
+        default = "on " if rule.enabled_by_default else "off"
+        fix = {"none": "    ", "safe": "fix ", "unsafe": "fix?", "sometimes": "fix~"}[rule.fixable]
+        click.echo(f"{code:<7} {rule.name:<32} {default} {fix} {rule.summary}")
+    click.echo("\nfix = safe fix, fix? = unsafe fix (--unsafe-fixes), fix~ = safe for some findings. "
+               "`scrapelint rule CODE` shows a rule's docs.")
+
+
+@main.command("rule")
+@click.argument("code")
+def show_rule(code: str) -> None:
+    """Show one rule's docs: what it does, why, example, options."""
+    rule = all_rules().get(code.upper())
+    if rule is None:
+        fail(f"no rule {code!r}; `scrapelint rules` lists them")
+    click.echo(rule_docs(rule))
+
+
+def rule_docs(rule: type[Rule]) -> str:
+    lines = [
+        f"{rule.code} ({rule.name})",
+        "",
+        rule.summary,
+        "",
+        f"Default: {'on' if rule.enabled_by_default else 'off'}, severity {rule.severity.value}, fix: {rule.fixable}",
+        "",
+        "## What it does",
+        rule.what,
+        "",
+        "## Why it matters",
+        rule.why,
+        "",
+        "## Example",
+        rule.example,
+    ]
+    fields = rule.Options.model_fields
+    if fields:
+        lines += ["", "## Options"]
+        for name, info in fields.items():
+            default = info.default if info.default_factory is None else info.default_factory()
+            lines.append(f"- {name.replace('_', '-')} (default {default!r}): {info.description or ''}")
+    return "\n".join(lines)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of a finding (as in `--format json`)."""
+    click.echo(json.dumps(Finding.model_json_schema(), indent=2))

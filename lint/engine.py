@@ -1,0 +1,182 @@
+"""The engine: run the selected rules over each article, in one process or many.
+
+Articles flow in, `(item, findings)` pairs flow out in input order. Rules are
+built once per process; a worker receives them once, at start-up.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from scrapelint.config import Settings
+from scrapelint.document import Document
+from scrapelint.models import Article, Finding, Severity
+from scrapelint.rule import CorpusRule, Rule, all_rules, matches
+from scrapelint.sources import InputError, Item
+
+CHUNK = 32  # articles per task sent to a worker: large enough to amortise pickling
+
+
+@dataclass
+class Result:
+    item: Item
+    findings: list[Finding]
+
+
+@dataclass
+class Linter:
+    """The selected rules plus the suppressions that apply after them."""
+
+    rules: list[Rule]
+    settings: Settings = field(default_factory=Settings)
+
+    def lint(self, article: Article) -> list[Finding]:
+        doc = Document(article)
+        findings: list[Finding] = []
+        for rule in self._rules_for(article):
+            try:
+                findings.extend(rule.check(doc))
+            except Exception as error:  # a rule bug must not hide the other findings
+                findings.append(internal_error(article, rule, error))
+        findings = self._drop_ignored_text(article, findings)
+        findings.sort(key=lambda f: (f.field != "text", f.field or "", f.start, f.end, f.rule))
+        return findings
+
+    def _rules_for(self, article: Article) -> list[Rule]:
+        ignored = [
+            codes
+            for pattern, codes in self.settings.per_path_ignores.items()
+            if fnmatch.fnmatch(article.path, pattern)
+        ] + [
+            codes
+            for pattern, codes in self.settings.per_article_ignores.items()
+            if fnmatch.fnmatch(article.id, pattern) or (article.url and fnmatch.fnmatch(article.url, pattern))
+        ]
+        if not ignored:
+            return self.rules
+        selectors = [code for codes in ignored for code in codes]
+        return [rule for rule in self.rules if not any(matches(rule.code, s) for s in selectors)]
+
+    def _drop_ignored_text(self, article: Article, findings: list[Finding]) -> list[Finding]:
+        """Drop findings that lie inside an occurrence of an `ignore-text` string."""
+        if not findings or not self.settings.ignore_text:
+            return findings
+        allowed: list[tuple[int, int]] = []
+        for phrase in self.settings.ignore_text:
+            position = article.text.find(phrase)
+            while position != -1:
+                allowed.append((position, position + len(phrase)))
+                position = article.text.find(phrase, position + 1)
+        return [
+            f for f in findings if f.field != "text" or not any(s <= f.start and f.end <= e for s, e in allowed)
+        ]
+
+
+def input_error_finding(error: InputError) -> Finding:
+    rule = all_rules()[error.code]
+    line = error.line or 1
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        message=error.message,
+        severity=Severity.error,
+        path=error.path,
+        article=None,
+        field=None,
+        line=line,
+        end_line=line,
+    )
+
+
+def internal_error(article: Article, rule: Rule, error: Exception) -> Finding:
+    return Finding(
+        rule="ERR005",
+        name="rule-crashed",
+        message=f"rule {rule.code} crashed on this article: {type(error).__name__}: {error}",
+        severity=Severity.error,
+        path=article.path,
+        article=article.id,
+        field=None,
+        line=article.line or 1,
+        end_line=article.line or 1,
+    )
+
+
+def _lint_item(linter: Linter, item: Item) -> Result:
+    if isinstance(item, InputError):
+        return Result(item, [input_error_finding(item)])
+    return Result(item, linter.lint(item))
+
+
+# -- parallel execution ---------------------------------------------------------
+
+_worker_linter: Linter | None = None
+
+
+def _init_worker(linter: Linter) -> None:
+    global _worker_linter
+    _worker_linter = linter
+
+
+def _lint_chunk(chunk: list[Item]) -> list[Result]:
+    assert _worker_linter is not None
+    return [_lint_item(_worker_linter, item) for item in chunk]
+
+
+def _observe_chunk(chunk: list[Item]) -> list[Any]:
+    assert _worker_linter is not None
+    return observe(_worker_linter, chunk)
+
+
+def _chunks(items: Iterable[Item], size: int = CHUNK) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def observe(linter: Linter, items: Iterable[Item]) -> list[Any]:
+    """First pass of the corpus rules over some items: one partial state per corpus rule."""
+    corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
+    states = [rule.new_state() for rule in corpus_rules]
+    for item in items:
+        if isinstance(item, Article):
+            doc = Document(item)
+            for rule, state in zip(corpus_rules, states):
+                rule.observe(state, doc)
+    return states
+
+
+def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> Iterator[Result]:
+    """Lint every item; `items` is called once, or twice when a corpus rule needs a first pass."""
+    corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
+    if jobs <= 1:
+        if corpus_rules:
+            _prepare(corpus_rules, [observe(linter, items())])
+        for item in items():
+            yield _lint_item(linter, item)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    if corpus_rules:
+        with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+            _prepare(corpus_rules, list(pool.imap_unordered(_observe_chunk, _chunks(items()))))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+        for results in pool.imap(_lint_chunk, _chunks(items()), chunksize=1):
+            yield from results
+
+
+def _prepare(corpus_rules: list[CorpusRule], partials: list[list[Any]]) -> None:
+    for index, rule in enumerate(corpus_rules):
+        state = rule.new_state()
+        for partial in partials:
+            state = rule.merge(state, partial[index])
+        rule.prepare(state)

@@ -1,0 +1,3 @@
+"""DAT: placeholder until the family lands."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""DEB: placeholder until the family lands."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""DUP: placeholder until the family lands."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""FMT: placeholder until the family lands."""
+
+RULES: list = []

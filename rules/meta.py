@@ -1,0 +1,3 @@
+"""META: placeholder until the family lands."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""TYP: placeholder until the family lands."""
+
+RULES: list = []
