@@ -71,9 +71,13 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "scrapelint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        text = path.read_text("utf-8")
+    except OSError:
         return False
+    try:
+        return "scrapelint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "tool.scrapelint" in text  # ours but broken: load_config reports the error
 
 
 def load_config(path: Path) -> Settings:
@@ -127,6 +131,8 @@ def resolve_rules(settings: Settings, rules: dict[str, type[Rule]] | None = None
 
 
 def _options(rule: type[Rule], values: dict[str, Any]) -> Any:
+    # Config spells keys in kebab-case, `--option` often in snake_case; the later spelling wins.
+    values = {key.replace("_", "-"): value for key, value in values.items()}
     try:
         return rule.Options.model_validate(values)
     except ValidationError as error:
