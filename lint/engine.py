@@ -9,9 +9,10 @@ from __future__ import annotations
 import fnmatch
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from scrapelint.config import Settings
@@ -115,6 +116,13 @@ def _lint_item(linter: Linter, item: Item) -> Result:
 
 
 # -- parallel execution ---------------------------------------------------------
+#
+# The parent reads and parses; workers lint chunks of articles and send back
+# only the findings (the parent still holds the articles it sent). At most
+# WINDOW chunks per worker are in flight, so a 1 GB input never piles up in
+# queues: memory stays flat however long the stream.
+
+WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy
 
 _worker_linter: Linter | None = None
 
@@ -124,9 +132,9 @@ def _init_worker(linter: Linter) -> None:
     _worker_linter = linter
 
 
-def _lint_chunk(chunk: list[Item]) -> list[Result]:
+def _lint_chunk(chunk: list[Item]) -> list[list[Finding]]:
     assert _worker_linter is not None
-    return [_lint_item(_worker_linter, item) for item in chunk]
+    return [_lint_item(_worker_linter, item).findings for item in chunk]
 
 
 def _observe_chunk(chunk: list[Item]) -> list[Any]:
@@ -157,21 +165,55 @@ def observe(linter: Linter, items: Iterable[Item]) -> list[Any]:
 
 
 def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> Iterator[Result]:
-    """Lint every item; `items` is called once, or twice when a corpus rule needs a first pass."""
+    """Lint every item, in input order; `items` is called once, or twice when a corpus rule needs a first pass.
+
+    With `jobs > 1` the work is spread over a pool of forked processes; an input
+    of one chunk or less is linted in-process, since a pool would only add start-up.
+    """
     corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
+    opened: list[Iterator[Item]] = [iter(items())]
+    if jobs > 1:
+        head = list(islice(opened[0], CHUNK + 1))
+        opened[0] = chain(head, opened[0])
+        if len(head) <= CHUNK:
+            jobs, items = 1, lambda: head
+
+    def stream() -> Iterable[Item]:
+        """The first pass reads the stream already opened (stdin cannot be read twice); later passes reopen."""
+        return opened.pop() if opened else items()
+
     if jobs <= 1:
         if corpus_rules:
-            _prepare(corpus_rules, [observe(linter, items())])
-        for item in items():
+            _prepare(corpus_rules, [observe(linter, stream())])
+        for item in stream():
             yield _lint_item(linter, item)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     if corpus_rules:
         with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-            _prepare(corpus_rules, list(pool.imap_unordered(_observe_chunk, _chunks(items()))))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-        for results in pool.imap(_lint_chunk, _chunks(items()), chunksize=1):
-            yield from results
+            states = [rule.new_state() for rule in corpus_rules]
+            for _, partial in _in_order(pool, _observe_chunk, _chunks(stream()), WINDOW * jobs):
+                states = [rule.merge(state, part) for rule, state, part in zip(corpus_rules, states, partial)]
+        _prepare(corpus_rules, [states])
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:  # forked after prepare
+        for chunk, findings in _in_order(pool, _lint_chunk, _chunks(stream()), WINDOW * jobs):
+            for item, item_findings in zip(chunk, findings):
+                yield Result(item, item_findings)
+
+
+def _in_order(
+    pool: Any, function: Callable[[list[Item]], Any], chunks: Iterable[list[Item]], window: int
+) -> Iterator[tuple[list[Item], Any]]:
+    """`(chunk, function(chunk))` in input order, with at most `window` chunks submitted and not yet consumed."""
+    pending: deque[tuple[list[Item], Any]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, pool.apply_async(function, (chunk,))))
+        if len(pending) >= window:
+            done, result = pending.popleft()
+            yield done, result.get()
+    while pending:
+        done, result = pending.popleft()
+        yield done, result.get()
 
 
 def _prepare(corpus_rules: list[CorpusRule], partials: list[list[Any]]) -> None:
