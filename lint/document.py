@@ -45,49 +45,134 @@ _NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
-# Abbreviations after which a period does not end a sentence (lower-cased, no dot).
-ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof st jr sr sen rep gov gen col lt capt sgt maj cmdr adm rev fr hon pres
-    vs etc eg ie cf al approx est dept univ assn bros inc ltd co corp plc llc no nos vol vols fig
-    figs p pp ed eds ch sec art op jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues
-    wed thu thur thurs fri sat sun mt ft rd ave blvd sq km kg cm mm lb oz hr hrs min mins viz""".split()
+# Abbreviations that stand before a name or a number and so never end a sentence.
+NONFINAL_ABBREVIATIONS = frozenset(
+    """mr mrs ms mx messrs dr prof st sen rep gov gen col lt capt sgt maj cmdr adm rev fr hon pres supt insp
+    vs cf eg ie viz no nos fig figs p pp vol vols ch sec art op approx ca""".split()
+)
+# Abbreviations that may also close a sentence ("... and so on, etc. The next").
+FINAL_ABBREVIATIONS = frozenset(
+    """etc inc ltd co corp plc llc jr sr al bros dept univ assn ed eds est jan feb mar apr jun jul aug sep sept
+    oct nov dec mon tue tues wed thu thur thurs fri sat sun mt ft rd ave blvd sq km kg cm mm lb lbs oz hr hrs
+    min mins""".split()
+)
+# Every abbreviation (lower-cased, without the dot) after which a period is not a plain sentence end.
+ABBREVIATIONS = NONFINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
+
+# Words that start a sentence after an initialism ("in the U.S. The next day"), but rarely follow one
+# inside a name ("E.H. Carr", "U.S. Army").
+_STARTERS = frozenset(
+    """The A An He She It They We I You But And Or So Yet In On At By For From With As If When While After
+    Before Although Though This That These Those There Here His Her Its Their Our My Your However Meanwhile
+    Then Now Still Some Many Most Such What Why How Who""".split()
 )
 
-# A sentence ends at ., !, ?, … (with closing quotes or brackets) followed by
-# whitespace, or at a period glued to a capitalised word ("Volgoda.Stalin").
+# Candidate sentence ends: ., !, ?, … (with closing quotes or brackets) before whitespace or the end,
+# or a single ., ! or ? glued to a capitalised word ("Volgoda.Stalin", "2016.A record").
 _BOUNDARY = re.compile(
-    r"""(?:[.!?…]+['"’”»)\]]*(?=\s+|$))"""
-    r"""|(?:(?<=[a-z0-9)])[.!?](?=[A-Z][a-z]))"""
+    r"""[.!?…]+['"’”»)\]]*(?=\s|$)"""
+    r"""|(?<=[^\W_])[.!?](?=[A-Z](?:[a-z]|\s))"""
 )
-_TOKEN_BEFORE = re.compile(r"([\w.]+)\.?$")
+_TOKEN_BEFORE = re.compile(r"[\w.]*\w$")
+_OPENERS = "\"'‘“«([¿¡"
+# Top-level domains and file extensions: "Amazon.Com", "ASP.Net" are names, not glued sentences.
+DOMAIN_WORDS = frozenset(
+    """com org net edu gov mil int io info biz tv uk us de fr ru cn jp au ca eu
+    html htm php asp aspx jsp pdf doc docx xls xlsx ppt pptx txt csv json xml jpg jpeg png gif svg
+    mp3 mp4 avi mov wav zip rar gz tar exe dll js py css md""".split()
+)
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the period at `dot` closes an abbreviation, an initial or a number."""
-    match = _TOKEN_BEFORE.search(text, max(0, dot - 20), dot + 1)
-    if match is None:
+def token_before(text: str, dot: int) -> str:
+    """The word (with inner dots, as in "U.S" or "e.g") that ends right before `dot`."""
+    match = _TOKEN_BEFORE.search(text, max(0, dot - 24), dot)
+    return match.group() if match else ""
+
+
+def is_glued_sentence_end(text: str, mark: int) -> bool:
+    """True when the `.`/`!`/`?` at `mark`, glued to a capital, really ends a sentence.
+
+    "Volgoda.Stalin", "19808.Eight", "USSR.The" are; initials ("E.H.Carr"), abbreviations
+    ("Dr.Smith"), domains ("Amazon.Com"), URLs, e-mail addresses and file paths are not.
+    """
+    before = token_before(text, mark)
+    if not before or "." in before or "_" in before:
         return False
-    token = match.group(1)
-    if "." in token.rstrip("."):
-        return True  # U.S.S.R., e.g., E.H.
-    bare = token.rstrip(".")
-    if len(bare) == 1 and bare.isalpha() and bare.isupper():
-        return True  # initial: "E. Carr"
-    return bare.lower() in ABBREVIATIONS
+    if before.lower() in ABBREVIATIONS:
+        return False
+    if before.isupper() and (len(before) < 2 or not before.isalpha()):
+        return False  # an initial ("F.Kennedy") or a code ("A4.Next")
+    after = _WORD_AFTER.match(text, mark + 1)
+    if after and after.group().lower() in DOMAIN_WORDS:
+        return False
+    if text[mark + 2 : mark + 3].isspace() and not (before.isdigit() and len(before) >= 3) and not before[-1].islower():
+        return False  # a one-letter word ("2016.A record") counts only after a word or a year
+    return not _in_address(text, mark)
+
+
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_ADDRESS_MARKS = ("://", "www.", "@", "/", "\\", "=", "&")
+
+
+def _in_address(text: str, position: int) -> bool:
+    """True when `position` lies in a whitespace-delimited token that looks like a URL, e-mail or path."""
+    start = position
+    limit = max(0, position - 200)
+    while start > limit and not text[start - 1].isspace():
+        start -= 1
+    end = position
+    limit = min(len(text), position + 200)
+    while end < limit and not text[end].isspace():
+        end += 1
+    token = text[start:end]
+    return any(mark in token for mark in _ADDRESS_MARKS)
+
+
+def _next_word_start(text: str, position: int, end: int) -> int:
+    """Offset of the first character of the next word, past whitespace and opening quotes."""
+    while position < end and (text[position].isspace() or text[position] in _OPENERS):
+        position += 1
+    return position
+
+
+def _ends_sentence(text: str, first: int, stop: int, end: int) -> bool:
+    """Decide whether the punctuation `text[first:stop]`, followed by whitespace, ends a sentence."""
+    nxt = _next_word_start(text, stop, end)
+    if nxt >= end:
+        return True
+    following = text[nxt]
+    if following.islower():
+        return False  # "Yahoo! has", "wait... what", "e.g. the": a sentence starts with a capital
+    if text[first] != "." or text.startswith("..", first):
+        return True  # ! ? … and ellipses
+    before = token_before(text, first)
+    bare = before.lower()
+    if bare in NONFINAL_ABBREVIATIONS:
+        return False  # "Dr. Smith", "No. 5"
+    if len(before) == 1 and before.isupper():
+        return False  # an initial: "E. Carr", "John F. Kennedy"
+    if "." in before or bare in FINAL_ABBREVIATIONS:
+        # "U.S.S.R.", "E.H.", "p.m.", "etc.": a sentence end only before a typical first word
+        word = _WORD_AFTER.match(text, nxt)
+        return bool(word) and word.group() in _STARTERS
+    return True
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of `text[start:end]`, trimmed of surrounding whitespace."""
+    """Sentence spans of `text[start:end]`, trimmed of surrounding whitespace.
+
+    Handles abbreviations and initials (Dr., U.S.S.R., E.H. Carr), decimals (22.6),
+    closing quotes after the end mark, ellipses, and periods glued to the next
+    sentence ("Volgoda.Stalin"), which scrapes produce often.
+    """
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        stop = match.end()
-        first = match.start()
-        if text[first] == "." and not text.startswith("..", first) and _is_abbreviation(text, first):
-            # "Dr. Smith" continues; but "... in the U.S. The next" ends when a capital follows
-            # and the abbreviation is not a title before a name.
-            continue
-        if first + 1 < end and text[first] == "." and text[first + 1 : first + 2].isdigit():
+        first, stop = match.start(), match.end()
+        if stop < end and not text[stop].isspace():
+            if not is_glued_sentence_end(text, first):
+                continue
+        elif not _ends_sentence(text, first, stop, end):
             continue
         _append_trimmed(text, cursor, stop, spans)
         cursor = stop
