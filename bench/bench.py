@@ -1,0 +1,326 @@
+"""Benchmark scrapelint on real article text, beside datatrove's filters.
+
+    python bench/bench.py                      # 10 MB and 100 MB, --jobs 1 and --jobs <cores>
+    python bench/bench.py --sizes 10 --quick   # a smoke run
+    python bench/bench.py --profile            # pyinstrument profile of one pass over the dev set
+
+The corpus is built from the L3S-GN1 dev pages (`naive` and `clean` text, both
+real scrapes) plus the seed article, cycled to the requested size. It prints
+MB/s (of UTF-8 article text) and articles/s per rule, per family and in total,
+the jobs scaling, the time ratio of the two sizes (cost must be linear), and the
+peak RSS of each run (memory must be flat), then a Markdown table for the README.
+Each total is measured in a fresh process, so its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+ROOT = Path(__file__).resolve().parent.parent
+L3S = ROOT.parent / "shared" / "data" / "l3s_gn1_lines.jsonl"
+SEED = ROOT / "seeds" / "000_e317222bdc01896f.txt"
+MB = 1_000_000
+
+
+# -- the corpus -------------------------------------------------------------------
+
+
+def dev_records() -> list[dict[str, Any]]:
+    """One pass over the dev set: every page as a careless scraper took it and as cleaned by hand, plus the seed."""
+    records = []
+    with L3S.open("rb") as stream:
+        for raw in stream:
+            page = orjson.loads(raw)
+            title = next((text for text, label in page["lines"] if label == "headline"), None)
+            for kind in ("naive", "clean"):
+                if page[kind].strip():
+                    records.append({"id": f"{page['id']}-{kind}", "url": page["url"], "title": title, "text": page[kind]})
+    records.append({"id": "seed", "url": "https://example.org/seed", "text": SEED.read_text("utf-8")})
+    return records
+
+
+def build_corpus(size_mb: float, directory: Path) -> Path:
+    """A JSONL file of about `size_mb` MB of text, made by cycling the dev records (ids kept unique)."""
+    path = directory / f"corpus_{size_mb:g}mb.jsonl"
+    if path.exists():
+        return path
+    records = dev_records()
+    written = 0
+    with path.open("wb") as out:
+        for round_ in range(10**6):
+            for record in records:
+                out.write(orjson.dumps({**record, "id": f"{record['id']}#{round_}"}) + b"\n")
+                written += len(record["text"].encode())
+                if written >= size_mb * MB:
+                    return path
+    return path
+
+
+def text_bytes(path: Path) -> tuple[int, int]:
+    total = count = 0
+    with path.open("rb") as stream:
+        for raw in stream:
+            total += len(orjson.loads(raw)["text"].encode())
+            count += 1
+    return total, count
+
+
+# -- selections -------------------------------------------------------------------
+
+
+def selection(name: str) -> list[str] | None:
+    """`default`: every default rule; `non-spelling`: the default rules but TYP (spelling/grammar)."""
+    from scrapelint.rule import all_rules
+
+    if name == "default":
+        return None
+    codes = [code for code, rule in all_rules().items() if rule.enabled_by_default and not code.startswith("TYP")]
+    return codes or ["ERR"]
+
+
+# -- one timed run of the whole pipeline, in a fresh process ------------------------------
+
+
+def child_run(corpus: str, jobs: int, select: str) -> None:
+    """Read, parse and lint `corpus` through `engine.run`, as `scrapelint check` does; print JSON numbers."""
+    from scrapelint.config import Settings, resolve_rules
+    from scrapelint.engine import Linter, run
+    from scrapelint.sources import read_paths
+
+    settings = Settings(select=selection(select))
+    linter = Linter(resolve_rules(settings), settings)
+    start = time.perf_counter()
+    articles = findings = 0
+    for result in run(linter, lambda: read_paths([corpus]), jobs):
+        articles += 1
+        findings += len(result.findings)
+    seconds = time.perf_counter() - start
+    print(json.dumps({
+        "seconds": seconds,
+        "articles": articles,
+        "findings": findings,
+        "rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def timed_run(corpus: Path, jobs: int, select: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "_child", str(corpus), str(jobs), select], capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"benchmark child failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- per rule, on the dev set -----------------------------------------------------------
+
+
+def per_rule(records: list[dict[str, Any]], batch: int = 200) -> tuple[dict[str, float], float]:
+    """Seconds per rule over `records` (their own check only), and seconds of the shared Document analysis.
+
+    Documents are analysed once per batch (paragraphs, sentences, words, lines), as in a run where every
+    rule reads the same Document; corpus rules get their first pass first, as the engine does.
+    """
+    from scrapelint.config import Settings, resolve_rules
+    from scrapelint.document import Document
+    from scrapelint.engine import _prepare, observe
+    from scrapelint.rule import CorpusRule
+    from scrapelint.sources import SourceOptions, _to_article
+
+    settings = Settings()
+    rules = resolve_rules(settings)
+    options = SourceOptions()
+    articles = [_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
+    seconds: dict[str, float] = defaultdict(float)
+    corpus_rules = [rule for rule in rules if isinstance(rule, CorpusRule)]
+    if corpus_rules:
+        from scrapelint.engine import Linter
+
+        start = time.perf_counter()
+        _prepare(corpus_rules, [observe(Linter(rules, settings), articles)])
+        seconds["(corpus pass)"] = time.perf_counter() - start
+    analysis = 0.0
+    for index in range(0, len(articles), batch):
+        start = time.perf_counter()
+        docs = []
+        for article in articles[index : index + batch]:
+            doc = Document(article)
+            doc.paragraphs, doc.sentences, doc.words, doc.lines  # noqa: B018 - analyse once, untimed per rule
+            docs.append(doc)
+        analysis += time.perf_counter() - start
+        for rule in rules:
+            start = time.perf_counter()
+            for doc in docs:
+                for _ in rule.check(doc):
+                    pass
+            seconds[rule.code] += time.perf_counter() - start
+    return dict(seconds), analysis
+
+
+def datatrove_filters(records: list[dict[str, Any]]) -> dict[str, float] | None:
+    """Seconds of datatrove's GopherRepetitionFilter and C4QualityFilter over the same texts, or None if missing."""
+    try:
+        from datatrove.data import Document as TroveDocument
+        from datatrove.pipeline.filters import C4QualityFilter, GopherRepetitionFilter
+    except ImportError:
+        return None
+    filters = {"GopherRepetitionFilter": GopherRepetitionFilter(), "C4QualityFilter": C4QualityFilter()}
+    seconds = {}
+    for name, trove_filter in filters.items():
+        trove_filter.filter(TroveDocument(text="Warm up the tokenizer. It loads once.", id="warm"))
+        start = time.perf_counter()
+        for record in records:
+            trove_filter.filter(TroveDocument(text=record["text"], id=record["id"]))
+        seconds[name] = time.perf_counter() - start
+    return seconds
+
+
+# -- reporting ---------------------------------------------------------------------------
+
+
+def rate(megabytes: float, seconds: float) -> str:
+    return f"{megabytes / seconds:.2f}" if seconds > 0 else "inf"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,100", help="Corpus sizes in MB of text, comma-separated.")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="N for the --jobs N runs.")
+    parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "scrapelint-bench")
+    parser.add_argument("--quick", action="store_true", help="Per-rule and datatrove numbers on a fifth of the dev set.")
+    parser.add_argument("--profile", action="store_true", help="Profile one jobs=1 pass over the dev set and stop.")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    records = dev_records()
+    if args.quick:
+        records = records[::5]
+    if args.profile:
+        return profile(records)
+    sample_mb = sum(len(r["text"].encode()) for r in records) / MB
+    print(f"dev set: {len(records)} articles, {sample_mb:.1f} MB of text (L3S-GN1 naive + clean, and the seed)")
+    from scrapelint.rule import all_rules
+
+    rule_seconds, analysis = per_rule(records)
+    print(f"\n{'rule':<8} {'name':<34} {'MB/s':>8} {'articles/s':>11}")
+    print(f"{'-':<8} {'document analysis (shared)':<34} {rate(sample_mb, analysis):>8} {len(records) / analysis:>11.0f}")
+    families: dict[str, float] = defaultdict(float)
+    for code, seconds in sorted(rule_seconds.items()):
+        name = all_rules()[code].name if code in all_rules() else ""
+        families[code.rstrip("0123456789")] += seconds
+        print(f"{code:<8} {name:<34} {rate(sample_mb, seconds):>8} {len(records) / max(seconds, 1e-9):>11.0f}")
+    print(f"\n{'family':<8} {'MB/s':>8}   (its rules' own time; document analysis shown above)")
+    for family, seconds in sorted(families.items()):
+        print(f"{family:<8} {rate(sample_mb, seconds):>8}")
+
+    trove = datatrove_filters(records)
+    sample = build_dev_sample(records, args.workdir)
+    ours_ns = timed_run(sample, 1, "non-spelling")
+    ours_all = timed_run(sample, 1, "default")
+    print("\nside by side on the dev set, one core, whole pipeline (read, parse, analyse, check):")
+    print(f"  scrapelint non-spelling rules: {rate(sample_mb, ours_ns['seconds'])} MB/s")
+    print(f"  scrapelint all default rules:  {rate(sample_mb, ours_all['seconds'])} MB/s")
+    trove_rate = None
+    if trove is None:
+        print("  datatrove: not installed (pip install datatrove regex spacy) - comparison skipped")
+    else:
+        for name, seconds in trove.items():
+            print(f"  datatrove {name}: {rate(sample_mb, seconds)} MB/s")
+        trove_rate = sample_mb / sum(trove.values())
+        print(f"  datatrove both filters:        {trove_rate:.2f} MB/s")
+        print(f"  speed-up of the non-spelling rules: {sample_mb / ours_ns['seconds'] / trove_rate:.1f}x (target 10x, goal 30x)")
+
+    rows = []
+    for size in [float(s) for s in args.sizes.split(",")]:
+        corpus = build_corpus(size, args.workdir)
+        megabytes, count = text_bytes(corpus)
+        for jobs in sorted({1, args.jobs}):
+            numbers = timed_run(corpus, jobs, "default")
+            rows.append((size, jobs, megabytes / MB, count, numbers))
+            print(f"\n{megabytes / MB:.0f} MB, {count} articles, --jobs {jobs}: {numbers['seconds']:.1f} s, "
+                  f"{rate(megabytes / MB, numbers['seconds'])} MB/s, {count / numbers['seconds']:.0f} articles/s, "
+                  f"{numbers['findings']} findings, peak RSS {numbers['rss_parent_mb']:.0f} MB "
+                  f"(+ {numbers['rss_worker_mb']:.0f} MB per worker)")
+    report(rows, families, rule_seconds, analysis, sample_mb, ours_ns, ours_all, trove, trove_rate, args)
+
+
+def build_dev_sample(records: list[dict[str, Any]], directory: Path) -> Path:
+    path = directory / f"dev_{len(records)}.jsonl"
+    with path.open("wb") as out:
+        for record in records:
+            out.write(orjson.dumps(record) + b"\n")
+    return path
+
+
+def report(rows: list[Any], families: dict[str, float], rule_seconds: dict[str, float], analysis: float,
+           sample_mb: float, ours_ns: dict[str, Any], ours_all: dict[str, Any], trove: dict[str, float] | None,
+           trove_rate: float | None, args: argparse.Namespace) -> None:
+    by_key = {(size, jobs): (mb, count, numbers) for size, jobs, mb, count, numbers in rows}
+    sizes = sorted({size for size, *_ in rows})
+    print("\n## Markdown table\n")
+    print(f"Reproduce: `python bench/bench.py --sizes {args.sizes} --jobs {args.jobs}` "
+          f"({len(os.sched_getaffinity(0))} cores, Python {sys.version.split()[0]}). MB = MB of UTF-8 article text.\n")
+    print("| what (one core unless said) | MB/s |\n| --- | ---: |")
+    print(f"| document analysis (paragraphs, sentences, words; shared by all rules) | {rate(sample_mb, analysis)} |")
+    for family, seconds in sorted(families.items()):
+        print(f"| {family} rules (their own time) | {rate(sample_mb, seconds)} |")
+    print(f"| **non-spelling rules, whole pipeline** | **{rate(sample_mb, ours_ns['seconds'])}** |")
+    print(f"| **all default rules, whole pipeline** | **{rate(sample_mb, ours_all['seconds'])}** |")
+    if trove:
+        for name, seconds in trove.items():
+            print(f"| datatrove {name} | {rate(sample_mb, seconds)} |")
+        print(f"| datatrove, both filters | {trove_rate:.2f} |")
+        print(f"| non-spelling rules vs datatrove | {sample_mb / ours_ns['seconds'] / trove_rate:.1f}x |")
+    print("\n| corpus | --jobs | seconds | MB/s | articles/s | peak RSS parent / worker (MB) |\n| --- | ---: | ---: | ---: | ---: | --- |")
+    for size, jobs, mb, count, numbers in rows:
+        print(f"| {mb:.0f} MB, {count} articles | {jobs} | {numbers['seconds']:.1f} | {rate(mb, numbers['seconds'])} | "
+              f"{count / numbers['seconds']:.0f} | {numbers['rss_parent_mb']:.0f} / {numbers['rss_worker_mb']:.0f} |")
+    for size in sizes:
+        if (size, 1) in by_key and (size, args.jobs) in by_key and args.jobs > 1:
+            print(f"\njobs scaling at {size:g} MB: --jobs {args.jobs} is "
+                  f"{by_key[(size, 1)][2]['seconds'] / by_key[(size, args.jobs)][2]['seconds']:.2f}x --jobs 1")
+    if len(sizes) >= 2 and (sizes[0], 1) in by_key and (sizes[-1], 1) in by_key:
+        small, large = by_key[(sizes[0], 1)], by_key[(sizes[-1], 1)]
+        print(f"linearity: {large[0] / small[0]:.1f}x the text took {large[2]['seconds'] / small[2]['seconds']:.2f}x the time")
+
+
+def profile(records: list[dict[str, Any]]) -> None:
+    """Where a one-core run spends its time: the whole pipeline over the dev set, under pyinstrument."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        raise SystemExit("pip install pyinstrument") from None
+    from scrapelint.config import Settings, resolve_rules
+    from scrapelint.engine import Linter, run
+    from scrapelint.sources import SourceOptions, _to_article
+
+    settings = Settings()
+    linter = Linter(resolve_rules(settings), settings)
+    options = SourceOptions()
+    articles = [_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in run(linter, lambda: iter(articles), 1):
+        pass
+    profiler.stop()
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["_child"]:
+        child_run(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    else:
+        main()
