@@ -15,7 +15,7 @@ from scrapelint.engine import Result
 from scrapelint.models import Article, Finding
 from scrapelint.rule import Rule
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 @dataclass
