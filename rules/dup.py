@@ -1,3 +1,555 @@
-"""DUP: placeholder until the family lands."""
+"""DUP: the same text twice — duplicated paragraphs, repeated sentences and blocks,
+near-duplicate sentences, the title repeated in the body.
 
-RULES: list = []
+All four rules share one analysis per document (`_analyse`): the body's words,
+normalised (case, curly/straight apostrophes), with their offsets, and the token
+range of every sentence and paragraph. Comparing word sequences rather than raw
+strings makes a copy with changed whitespace, quotes, dashes, case or trailing
+punctuation equal to the original, and hashing them keeps the cost linear.
+The first occurrence always stays; every finding is on a later copy, with
+`related` pointing at the first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pydantic import Field
+
+from scrapelint.document import Document
+from scrapelint.models import Finding, Fix, Location, Severity
+from scrapelint.rule import Rule, RuleOptions, location
+
+_APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
+# A gap between two words that can end a sentence: terminal punctuation or a line break.
+_SENTENCE_GAP = re.compile(r"[.!?…\n]")
+_HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
+_OPEN = "\"'“‘„«‹([¿¡"
+_CLOSE = ".!?…:;,\"'”’»›)]"
+_DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
+# A sentence that is a quotation from its first character to its last ("…," excepted).
+_WHOLLY_QUOTED = re.compile(r"""^["“„«‘'].*["”»’'][.!?…]*$""", re.S)
+_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+_MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
+_KGRAM = 4  # words hashed to find where a sentence occurred before
+
+
+@dataclass(eq=False)
+class _Analysis:
+    """The normalised words of one document and where each unit's words lie."""
+
+    text: str
+    tokens: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentences: list[tuple[int, int]]  # token range [a, b) of each sentence of the Document
+    paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
+    title: tuple[str, ...] = ()
+    _index: dict[tuple[str, ...], list[int]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def boundaries(self) -> set[int]:
+        """Token indexes that start a sentence-like unit (after . ! ? … or a line break), and the end."""
+        starts, result = self.starts, {0, len(self.tokens)}
+        for match in _SENTENCE_GAP.finditer(self.text):
+            result.add(bisect_left(starts, match.end()))
+        return result
+
+    def index(self, k: int) -> dict[tuple[str, ...], list[int]]:
+        """First `k` words -> boundary positions, ascending: where a sentence could have occurred before."""
+        if self._index is None:
+            tokens, index = self.tokens, {}
+            for position in sorted(self.boundaries):
+                if position + k <= len(tokens):
+                    index.setdefault(tuple(tokens[position : position + k]), []).append(position)
+            self._index = index
+        return self._index
+
+    @cached_property
+    def duplicated_paragraphs(self) -> dict[int, int]:
+        """Paragraph index -> index of the earlier paragraph with the same words (any length)."""
+        first: dict[tuple[str, ...], int] = {}
+        result: dict[int, int] = {}
+        for number, (a, b) in enumerate(self.paragraphs):
+            if a == b:
+                continue
+            key = tuple(self.tokens[a:b])
+            if key in first:
+                result[number] = first[key]
+            else:
+                first[key] = number
+        return result
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens [a, b), widened over adjoining quotes, brackets and end punctuation."""
+        text, start, end = self.text, self.starts[a], self.ends[b - 1]
+        while start > 0 and text[start - 1] in _OPEN:
+            start -= 1
+        while end < len(text) and text[end] in _CLOSE:
+            end += 1
+        return start, end
+
+
+_cache: weakref.WeakKeyDictionary[Document, _Analysis] = weakref.WeakKeyDictionary()
+
+
+def _normalise(text: str) -> str:
+    text = text.lower()
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in text:
+            text = text.replace(apostrophe, "'")
+    return text
+
+
+_WORD = re.compile(r"\w+(?:'\w+)*")  # the Document's word pattern, after apostrophes are folded
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_normalise(text)))
+
+
+def _analyse(doc: Document) -> _Analysis:
+    """The shared analysis of `doc`, computed once for all DUP rules."""
+    cached = _cache.get(doc)
+    if cached is not None:
+        return cached
+    text = doc.text
+    folded = _normalise(text)
+    if len(folded) != len(text):  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
+        folded = None
+    tokens: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sentence_first = [0] * len(doc.sentences)
+    sentence_last = [0] * len(doc.sentences)
+    current = -1
+    for word in doc.words:
+        if word.sentence != current:
+            current = word.sentence
+            sentence_first[current] = len(tokens)
+        tokens.append(folded[word.start : word.end] if folded is not None else _normalise(text[word.start : word.end]))
+        starts.append(word.start)
+        ends.append(word.end)
+        sentence_last[current] = len(tokens)
+    sentences = [(sentence_first[i], max(sentence_first[i], sentence_last[i])) for i in range(len(doc.sentences))]
+    # Sentences without words keep (0, 0); give them an empty range at their place instead.
+    position = 0
+    for i, (a, b) in enumerate(sentences):
+        if a == b:
+            sentences[i] = (position, position)
+        position = sentences[i][1]
+    paragraphs = [(0, 0)] * len(doc.paragraphs)
+    for sentence, (a, b) in zip(doc.sentences, sentences):
+        p = sentence.paragraph
+        pa, pb = paragraphs[p]
+        paragraphs[p] = (a, b) if pa == pb else (pa, b)
+    title = _words(doc.article.title) if doc.field == "text" and doc.article.title else ()
+    analysis = _Analysis(text, tokens, starts, ends, sentences, paragraphs, title)
+    _cache[doc] = analysis
+    return analysis
+
+
+def _removal(text: str, start: int, end: int, paragraph_start: int, paragraph_end: int) -> tuple[int, int]:
+    """The span to delete to remove `[start, end)` and leave the text well formed."""
+    if start == paragraph_start and end == paragraph_end:
+        # A whole paragraph: from its line start to the next paragraph's line start.
+        line_start = start
+        while line_start > 0 and text[line_start - 1] in _HORIZONTAL_SPACE:
+            line_start -= 1
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if after < len(text):
+            next_line = text.rfind("\n", end, after)
+            return line_start, (next_line + 1 if next_line != -1 else after)
+        before = start  # the last paragraph: take the line break before it instead
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        return before, end
+    if start > paragraph_start:
+        before = start
+        while before > paragraph_start and text[before - 1] in _HORIZONTAL_SPACE:
+            before -= 1
+        return before, end
+    after = end
+    while after < paragraph_end and text[after] in _HORIZONTAL_SPACE:
+        after += 1
+    return start, after
+
+
+def _delete(doc: Document, start: int, end: int, paragraph: int, applicability: str, what: str) -> Fix:
+    p = doc.paragraphs[paragraph]
+    a, b = _removal(doc.text, start, end, p.start, p.end)
+    return Rule.replace(a, b, "", applicability, f"delete the repeated {what}")  # type: ignore[arg-type]
+
+
+def _line(doc: Document, offset: int) -> int:
+    return doc.position(offset)[0]
+
+
+# -- DUP001 -----------------------------------------------------------------------
+
+
+class DuplicatedParagraphOptions(RuleOptions):
+    min_words: int = Field(5, ge=1, description="Shorter paragraphs (stock lines like 'Read more') are not reported.")
+
+
+class DuplicatedParagraph(Rule):
+    code = "DUP001"
+    name = "duplicated-paragraph"
+    summary = "A paragraph repeats an earlier paragraph."
+    what = (
+        "Reports a paragraph whose words equal those of an earlier paragraph, ignoring case, spacing, "
+        "curly versus straight quotes, dashes and punctuation. The later copy is reported; `related` "
+        "points at the first. The safe fix deletes the copy with its line break."
+    )
+    why = (
+        "Scrapers capture the same node twice (a lazy-loaded block, a mobile and a desktop copy, a "
+        "pull quote rendered again). Readers see the text twice and models trained on it learn the "
+        "repetition."
+    )
+    example = "Officials met on Tuesday.\\nTalks resume next week.\\nOfficials met on Tuesday.   <- line 3 repeats line 1"
+    severity = Severity.warning
+    fixable = "safe"
+    Options = DuplicatedParagraphOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        analysis = _analyse(doc)
+        for number, original in analysis.duplicated_paragraphs.items():
+            a, b = analysis.paragraphs[number]
+            if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
+                continue  # short stock line, or the title (DUP004 reports that)
+            paragraph, first = doc.paragraphs[number], doc.paragraphs[original]
+            yield self.finding(
+                doc,
+                paragraph.start,
+                paragraph.end,
+                f"paragraph duplicates the one at line {_line(doc, first.start)}; the same text appears twice",
+                fix=_delete(doc, paragraph.start, paragraph.end, number, "safe", "paragraph"),
+                related=(first.start, first.end),
+            )
+
+
+# -- DUP002 -----------------------------------------------------------------------
+
+
+class RepeatedSentenceOptions(RuleOptions):
+    min_words: int = Field(
+        6, ge=1, description="A repeat must contain a sentence this long; shorter ones only join a repeated block."
+    )
+    include_quotes: bool = Field(
+        False, description="Also report a sentence that is wholly a quotation repeating an earlier one."
+    )
+
+
+@dataclass
+class _Block:
+    """Later-copy sentences [first, last] and the token range [a, b) of their first copy."""
+
+    first: int
+    last: int
+    a: int
+    b: int
+
+
+class RepeatedSentence(Rule):
+    code = "DUP002"
+    name = "repeated-sentence"
+    summary = "A sentence, or a run of sentences, repeats text from earlier in the article."
+    what = (
+        "Reports a sentence whose words already occurred earlier in the article as a sentence, "
+        "ignoring case, spacing, quote style and punctuation. Consecutive repeated sentences are "
+        "reported as one repeated block spanning the whole copy, also when the copy sits inside one "
+        "paragraph. Paragraphs repeated whole are left to DUP001. Sentences shorter than `min-words` "
+        "are only reported as part of a longer block, and a sentence that is wholly a quotation is "
+        "left alone unless `include-quotes` is set. The safe fix deletes the copy and one adjacent space."
+    )
+    why = (
+        "Repeated sentences are scraping or editing debris: a node captured twice, a teaser repeated "
+        "in the body, a paragraph pasted twice. They distort summaries, word counts and training data."
+    )
+    example = (
+        "He overestimated the agents. Stalin ruled by decree. He overestimated the agents. "
+        "Stalin ruled by decree.   <- the second pair is a repeated block"
+    )
+    severity = Severity.warning
+    fixable = "safe"
+    Options = RepeatedSentenceOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in self.blocks(doc):
+            yield self._finding(doc, _analyse(doc), block)
+
+    def blocks(self, doc: Document) -> list[_Block]:
+        """Every repeated block, in text order."""
+        analysis = _analyse(doc)
+        tokens, sentences = analysis.tokens, analysis.sentences
+        boundaries = analysis.boundaries
+        k = max(1, min(_KGRAM, self.options.min_words))
+        skip = analysis.duplicated_paragraphs
+        blocks: list[_Block] = []
+        block: _Block | None = None
+        for i, sentence in enumerate(doc.sentences):
+            a, b = sentences[i]
+            if sentence.paragraph in skip or a == b:
+                block = None
+                continue
+            words = tokens[a:b]
+            length = b - a
+            if (
+                block is not None
+                and block.last == i - 1
+                and doc.sentences[i - 1].paragraph == sentence.paragraph
+                and block.b + length <= sentences[block.first][0]
+                and block.b + length in boundaries
+                and tokens[block.b : block.b + length] == words
+            ):
+                block.last, block.b = i, block.b + length
+                continue
+            block = None
+            if length < self.options.min_words or self._exempt(doc, analysis, i):
+                continue
+            for position in analysis.index(k).get(tuple(words[:k]), ())[:_MAX_CANDIDATES]:
+                if position + length > a:
+                    break
+                if position + length in boundaries and tokens[position : position + length] == words:
+                    block = _Block(i, i, position, position + length)
+                    self._extend_backwards(doc, analysis, block, blocks)
+                    blocks.append(block)
+                    break
+        return blocks
+
+    def _exempt(self, doc: Document, analysis: _Analysis, i: int) -> bool:
+        """A title (DUP004 reports it) or, unless asked, a wholly quoted sentence inside a paragraph."""
+        a, b = analysis.sentences[i]
+        if analysis.title and tuple(analysis.tokens[a:b]) == analysis.title:
+            return True
+        if self.options.include_quotes:
+            return False
+        sentence = doc.sentences[i]
+        paragraph = doc.paragraphs[sentence.paragraph]
+        whole_paragraph = sentence.start == paragraph.start and sentence.end == paragraph.end
+        return not whole_paragraph and bool(_WHOLLY_QUOTED.match(doc.text, sentence.start, sentence.end))
+
+    @staticmethod
+    def _extend_backwards(doc: Document, analysis: _Analysis, block: _Block, done: list[_Block]) -> None:
+        """Take in short sentences just before the block that also precede its first copy."""
+        tokens, sentences = analysis.tokens, analysis.sentences
+        floor = done[-1].last if done else -1
+        i = block.first - 1
+        while i > floor and doc.sentences[i].paragraph == doc.sentences[block.first].paragraph:
+            a, b = sentences[i]
+            length = b - a
+            if length == 0 or block.a - length < 0 or block.a - length not in analysis.boundaries:
+                return
+            if tokens[block.a - length : block.a] != tokens[a:b]:
+                return
+            block.first, block.a = i, block.a - length
+            i -= 1
+
+    def _finding(self, doc: Document, analysis: _Analysis, block: _Block) -> Finding:
+        start, end = doc.sentences[block.first].start, doc.sentences[block.last].end
+        first_start, first_end = analysis.span(block.a, block.b)
+        count = block.last - block.first + 1
+        what = "sentence" if count == 1 else f"block of {count} sentences"
+        line = _line(doc, first_start)
+        return self.finding(
+            doc,
+            start,
+            end,
+            f"repeated {what}: the same text already appears at line {line}",
+            fix=_delete(doc, start, end, doc.sentences[block.first].paragraph, "safe", what),
+            related=(first_start, first_end),
+        )
+
+
+# -- DUP003 -----------------------------------------------------------------------
+
+
+class NearDuplicateOptions(RuleOptions):
+    threshold: float = Field(
+        0.7, gt=0, le=1, description="Lowest word-set (Jaccard) similarity reported, 0-1."
+    )
+    min_words: int = Field(10, ge=2, description="Both sentences must have at least this many words.")
+    include_quotes: bool = Field(False, description="Also compare sentences that contain quotation marks.")
+
+
+class NearDuplicateSentence(Rule):
+    code = "DUP003"
+    name = "near-duplicate-sentence"
+    summary = "A sentence says nearly the same as an earlier sentence."
+    what = (
+        "Reports a sentence whose set of words overlaps an earlier sentence's by at least `threshold` "
+        "(Jaccard similarity), for sentences of at least `min-words` words that end like sentences. "
+        "Exact repeats are left to DUP001/DUP002; sentences with quotation marks are skipped unless "
+        "`include-quotes` is set, because articles legitimately paraphrase and then quote. Candidates "
+        "come from an inverted index with prefix filtering, so no pair is compared needlessly. The "
+        "unsafe fix deletes the later sentence; check that it adds nothing first."
+    )
+    why = (
+        "A near-copy is usually a stitched or re-edited scrape (the same fact from two versions of the "
+        "page) or sloppy writing; either way the reader gets the same statement twice."
+    )
+    example = (
+        "Stalin was born in Georgia on December 18th, 1878 in a seminary. ... Stalin was born on "
+        "December 18th, 1878, in Gori, Georgia.   <- near-duplicate, 75% similar"
+    )
+    severity = Severity.info
+    fixable = "unsafe"
+    Options = NearDuplicateOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        analysis = _analyse(doc)
+        threshold = self.options.threshold
+        units = self._units(doc, analysis)
+        if len(units) < 2:
+            return
+        frequency: dict[str, int] = {}
+        for _, words in units:
+            for word in words:
+                frequency[word] = frequency.get(word, 0) + 1
+        index: dict[str, list[int]] = {}
+        ordered: list[frozenset[str]] = []
+        for j, (i, words) in enumerate(units):
+            size = len(words)
+            prefix = sorted(words, key=lambda w: (frequency[w], w))[: size - math.ceil(threshold * size) + 1]
+            best, best_score, seen = -1, 0.0, set()
+            for word in prefix:
+                for other in index.get(word, ()):
+                    if other in seen or len(seen) >= 4 * _MAX_CANDIDATES:
+                        continue
+                    seen.add(other)
+                    other_words = ordered[other]
+                    if len(other_words) < threshold * size or size < threshold * len(other_words):
+                        continue
+                    shared = len(words & other_words)
+                    score = shared / (size + len(other_words) - shared)
+                    if score >= threshold and (score > best_score or (score == best_score and other < best)):
+                        best, best_score = other, score
+            ordered.append(words)
+            for word in prefix:
+                index.setdefault(word, []).append(j)
+            if best >= 0:
+                yield self._finding(doc, i, units[best][0], best_score)
+
+    def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:
+        """Sentences worth comparing: long, sentence-like, not exact repeats, not quotations."""
+        exact = {
+            i for block in RepeatedSentence(RepeatedSentence.Options(min_words=1)).blocks(doc)
+            for i in range(block.first, block.last + 1)
+        }
+        duplicated = analysis.duplicated_paragraphs
+        seen: set[tuple[str, ...]] = set()
+        units = []
+        text = doc.text
+        for i, sentence in enumerate(doc.sentences):
+            a, b = analysis.sentences[i]
+            key = tuple(analysis.tokens[a:b])
+            if b - a < self.options.min_words or key in seen or i in exact or sentence.paragraph in duplicated:
+                continue
+            seen.add(key)
+            if not _TERMINAL.search(text, sentence.start, sentence.end):
+                continue  # headings, captions and wrapped fragments read alike without being repeats
+            if not self.options.include_quotes and _DOUBLE_QUOTES.search(text, sentence.start, sentence.end):
+                continue
+            units.append((i, frozenset(key)))
+        return units
+
+    def _finding(self, doc: Document, i: int, original: int, score: float) -> Finding:
+        sentence, first = doc.sentences[i], doc.sentences[original]
+        return self.finding(
+            doc,
+            sentence.start,
+            sentence.end,
+            f"near-duplicate of the sentence at line {_line(doc, first.start)}, {round(score * 100)}% similar",
+            fix=_delete(doc, sentence.start, sentence.end, sentence.paragraph, "unsafe", "near-duplicate sentence"),
+            related=(first.start, first.end),
+        )
+
+
+# -- DUP004 -----------------------------------------------------------------------
+
+
+class TitleRepeatedOptions(RuleOptions):
+    top_paragraphs: int = Field(
+        5, ge=0, description="The title may appear once within this many first paragraphs (the headline)."
+    )
+
+
+class TitleRepeatedInBody(Rule):
+    code = "DUP004"
+    name = "title-repeated-in-body"
+    summary = "The article's title appears again inside the body."
+    what = (
+        "Reports a paragraph or sentence of the body whose words equal the `title` field (ignoring case, "
+        "quotes and punctuation), except one occurrence among the first `top-paragraphs` paragraphs, "
+        "where a scraped headline belongs. `related` points at that headline or, when the body has none, "
+        "at the title field. The safe fix deletes the repeat."
+    )
+    why = (
+        "A headline captured again from a share box, a breadcrumb or a 'you are reading' banner is "
+        "debris inside the article text."
+    )
+    example = "title: 'Talks resume'  body: 'Talks resume\\nOfficials met...\\nTalks resume'   <- the last line"
+    severity = Severity.warning
+    fixable = "safe"
+    Options = TitleRepeatedOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        analysis = _analyse(doc)
+        if len(analysis.title) < 2:
+            return
+        tokens, title = analysis.tokens, analysis.title
+        occurrences: list[tuple[int, int, int]] = []  # start, end, paragraph
+        by_paragraph = _sentences_by_paragraph(doc)
+        for number, (a, b) in enumerate(analysis.paragraphs):
+            if tuple(tokens[a:b]) == title:
+                paragraph = doc.paragraphs[number]
+                occurrences.append((paragraph.start, paragraph.end, number))
+                continue
+            for i in by_paragraph.get(number, ()):
+                sa, sb = analysis.sentences[i]
+                if tuple(tokens[sa:sb]) == title:
+                    sentence = doc.sentences[i]
+                    occurrences.append((sentence.start, sentence.end, number))
+        if not occurrences:
+            return
+        headline = occurrences[0] if occurrences[0][2] < self.options.top_paragraphs else None
+        for start, end, number in occurrences:
+            if headline is not None and start == headline[0]:
+                continue
+            if headline is not None:
+                where = f"it already heads the article at line {_line(doc, headline[0])}"
+                related = headline[0], headline[1]
+                finding = self.finding(
+                    doc, start, end, f"title repeated inside the body; {where}",
+                    fix=_delete(doc, start, end, number, "safe", "title"), related=related,
+                )
+            else:
+                title_doc = doc.for_field("title")
+                finding = self.finding(
+                    doc, start, end, "title repeated inside the body, away from the top of the article",
+                    fix=_delete(doc, start, end, number, "safe", "title"),
+                )
+                finding.related = _title_location(title_doc)
+            yield finding
+
+
+def _sentences_by_paragraph(doc: Document) -> dict[int, list[int]]:
+    result: dict[int, list[int]] = {}
+    for sentence in doc.sentences:
+        result.setdefault(sentence.paragraph, []).append(sentence.index)
+    return result
+
+
+def _title_location(title_doc: Document) -> Location:
+    return location(title_doc, 0, len(title_doc.text))
+
+
+RULES = [DuplicatedParagraph, RepeatedSentence, NearDuplicateSentence, TitleRepeatedInBody]
