@@ -1,3 +1,538 @@
-"""DAT: placeholder until the family lands."""
+"""DAT: dates in the body that cannot be, are garbled, or cannot be right.
 
-RULES: list = []
+One compiled grammar finds the date expressions news text uses ("March 5th, 1953",
+"5 March 1953", "Mar. 5, 1953", "March 1913", "2023-03-05", "05/03/2023",
+"5.3.2023", "2019-2021", "March 21-27", "Monday, 5 March 2024") in a single
+pass; each match is checked with `datetime`/`calendar`, which are the oracle.
+A general parser (dateutil, dateparser) would be called on every number and
+guess a date out of prices and counts; the grammar only sees numbers next to a
+month name or in a strict numeric date shape, so "27 million", "22.6%",
+"1,600 respondents", phone numbers and ISBNs never reach the checks.
+
+The scan is done once per document and shared by the five rules below.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Literal
+
+from scrapelint.document import Document
+from scrapelint.models import Finding, Severity
+from scrapelint.rule import Rule, RuleOptions
+from scrapelint.rules.meta import parse_date
+
+# -- the grammar ----------------------------------------------------------------
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.month_name[1:], start=1):
+    MONTHS[_name.lower()] = _number
+    MONTHS[_name[:3].lower()] = _number
+MONTHS["sept"] = 9
+WEEKDAYS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.day_name):
+    WEEKDAYS[_name.lower()] = _number
+    WEEKDAYS[_name[:3].lower()] = _number
+WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+
+_MONTH = (
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER"
+    r"|OCTOBER|NOVEMBER|DECEMBER)"
+)
+_WEEKDAY = r"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+_ORD = r"(?:st|nd|rd|th)"
+_SP = r"[ \t\u00a0]+"  # dates do not span lines
+_DASH = r"[ \t\u00a0]*[-–—][ \t\u00a0]*"
+# A year after a month or day: 4-6 digits, not part of a bigger number ("1,600", "2.5").
+_YEAR = r"\d{4,6}(?![\d%]|[.,]\d)"
+
+
+def _named(pattern: str, prefix: str) -> str:
+    return pattern.replace("(?P<", f"(?P<{prefix}")
+
+
+_MDY = (  # [Monday,] March 5th[-27][, 1953]
+    rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP})?(?P<mon>{_MONTH})(?P<mdot>\.)?{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})?"
+    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?(?!\d)"
+    rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
+)
+_DMY = (  # [Monday,] 5th[-27] [of] March[,] [1953]
+    rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP}(?:the{_SP})?)?(?<![\w,.$£€/-])(?P<day>\d{{1,2}})(?P<ord>{_ORD})?"
+    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?{_SP}(?:of{_SP})?(?P<mon>{_MONTH})(?:(?P<mdot>\.)|\b)"
+    rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
+)
+_MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>\d{{4,6}}(?![\d%]|[.,]\d))(?P<glue>[A-Za-z]+)?"
+_ISO = r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[-/])(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d/]|-\d)"
+_NUM = r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d/]|[.-]\d)"
+_RANGE = r"(?<![\w$£€.,/-])(?P<year>1\d{3}|20\d{2})[-–—](?P<year2>1\d{3}|20\d{2})(?![\d%]|[-–/.,]\d)"
+# A five-digit "year" after in/since/until at the end of a clause: "arrested in 19808."
+_PREP = r"\b(?:in|since|until|till|during) (?P<year>(?:19|20)\d{3})(?=[.,;:!?)]|\s*$)"
+
+_YEARS = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)")
+# Words that can follow a year; any other lower-case word after a 5-digit number makes it a count.
+_AFTER_YEAR = frozenset(
+    "and or but when where while after before as at in on to the he she it they we i his her their by for with "
+    "from until till during since".split()
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
+_DATE_PREPOSITIONS = frozenset("on of by until till since from before after between through the".split())
+
+
+# Each alternative gets its own group names, so `(?P=sep)` must name that alternative's group.
+GRAMMAR = re.compile(
+    "|".join(
+        f"(?P<{name}>{_named(body, name + '_').replace('(?P=sep)', f'(?P={name}_sep)')})"
+        for name, body in (
+            ("mdy", _MDY), ("dmy", _DMY), ("my", _MY), ("iso", _ISO), ("num", _NUM), ("range", _RANGE),
+            ("prep", _PREP),
+        )
+    ),
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A number (or word) of a date expression with its span in the text."""
+
+    value: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """One date expression found in the text; missing parts are None."""
+
+    form: str  # mdy, dmy, my, iso, num, range, prep
+    start: int
+    end: int
+    year: Part | None = None
+    month: Part | None = None
+    day: Part | None = None
+    day2: Part | None = None
+    year2: Part | None = None
+    weekday: Part | None = None
+    ordinal: tuple[str, int, int] | None = None  # suffix, start, end
+    glue: tuple[int, int] | None = None
+    other: Part | None = None  # the second number of a numeric date (a/b order unknown)
+    sep: str = ""
+
+
+def _part(match: re.Match[str], group: str, value: int | None = None) -> Part | None:
+    text = match.group(group)
+    if text is None:
+        return None
+    return Part(int(text) if value is None else value, match.start(group), match.end(group))
+
+
+def scan(text: str) -> list[DateHit]:
+    """Every date expression of `text`, in order: one pass of the compiled grammar."""
+    hits: list[DateHit] = []
+    for match in GRAMMAR.finditer(text):
+        form = match.lastgroup or ""
+        g = form + "_"
+        if form in ("mdy", "dmy", "my"):
+            mon = match.group(g + "mon")
+            month = Part(MONTHS[mon.lower()], match.start(g + "mon"), match.end(g + "mon"))
+            wd = match.group(g + "wd") if form != "my" else None
+            weekday = None
+            if wd:
+                weekday = Part(WEEKDAYS[wd.lower()], match.start(g + "wd"), match.end(g + "wd"))
+            ordinal = None
+            if form != "my" and match.group(g + "ord"):
+                ordinal = (match.group(g + "ord"), match.start(g + "ord"), match.end(g + "ord"))
+            glue = (match.start(g + "glue"), match.end(g + "glue")) if match.group(g + "glue") else None
+            hits.append(
+                DateHit(
+                    form, match.start(), match.end(), year=_part(match, g + "year"), month=month,
+                    day=None if form == "my" else _part(match, g + "day"),
+                    day2=None if form == "my" else _part(match, g + "day2"),
+                    weekday=weekday, ordinal=ordinal, glue=glue,
+                )
+            )
+        elif form == "iso":
+            hits.append(
+                DateHit(form, match.start(), match.end(), year=_part(match, g + "year"),
+                        month=_part(match, g + "month"), day=_part(match, g + "day"), sep=match.group(g + "sep"))
+            )
+        elif form == "num":
+            if "isbn" in text[max(0, match.start() - 24) : match.start()].lower():
+                continue
+            hits.append(
+                DateHit(form, match.start(), match.end(), year=_part(match, g + "year"), day=_part(match, g + "a"),
+                        other=_part(match, g + "b"), sep=match.group(g + "sep"))
+            )
+        elif form == "range":
+            hits.append(
+                DateHit(form, match.start(), match.end(), year=_part(match, g + "year"),
+                        year2=_part(match, g + "year2"))
+            )
+        else:
+            hits.append(DateHit(form, match.start(), match.end(), year=_part(match, g + "year")))
+    return hits
+
+
+def analysis(doc: Document) -> list[DateHit]:
+    """The scan of this document, computed once and shared by every DAT rule."""
+    cached = doc.__dict__.get("_dat_hits")
+    if cached is None:
+        cached = doc.__dict__["_dat_hits"] = scan(doc.text)
+    return cached
+
+
+# -- checks shared by the rules ----------------------------------------------------
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 4, month)[1]
+
+
+def _expected_suffix(day: int) -> str:
+    if 10 <= day % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _month_name(month: int) -> str:
+    return calendar.month_name[month]
+
+
+def _standalone(text: str, hit: DateHit) -> bool:
+    """A month-and-day without a year is a date (not "In February 30 people ...") when the day
+    carries an ordinal, ends the clause, or follows "on"/"of"/a weekday."""
+    if hit.ordinal or hit.weekday:
+        return True
+    end = hit.end
+    while end < len(text) and text[end] == " ":
+        end += 1
+    if end >= len(text) or text[end] in ",.;:!?)]\n":
+        return True
+    if hit.form == "dmy" and not text[end].isupper():
+        return True  # "31 April was" reads as a date; "31 June Smith" may be a name
+    before = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
+    return before is not None and before.group(1).lower() in _DATE_PREPOSITIONS
+
+
+def _five_digit_is_year(text: str, hit: DateHit) -> bool:
+    """A 5+ digit number after a month is a broken year unless a noun follows ("March 5, 12000 people")."""
+    assert hit.year is not None
+    if hit.glue:
+        return True
+    following = _NEXT_WORD.match(text, hit.year.end)
+    return following is None or following.group(1) in _AFTER_YEAR
+
+
+def suggest_year(text: str, hit: DateHit) -> int | None:
+    """The year meant by a 5-digit typo: drop one digit, keep the candidate nearest the article's other years."""
+    assert hit.year is not None
+    digits = text[hit.year.start : hit.year.end]
+    if len(digits) != 5:
+        return None
+    candidates = {int(digits[:i] + digits[i + 1 :]) for i in range(5)}
+    candidates = {c for c in candidates if 1000 <= c <= datetime.now().year}
+    if not candidates:
+        return None
+    context = [int(m.group(1)) for m in _YEARS.finditer(text) if not hit.start <= m.start() < hit.end]
+    if not context:
+        return candidates.pop() if len(candidates) == 1 else None
+    scored = sorted((min(abs(c - y) for y in context), c) for c in candidates)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
+
+
+def hit_date(hit: DateHit, order: str = "auto") -> date | None:
+    """The calendar date a hit names, when it has day precision and is valid."""
+    if hit.year is None or hit.day is None or hit.year.value < 1:
+        return None
+    if hit.form in ("mdy", "dmy", "iso"):
+        assert hit.month is not None
+        if hit.year.value > 9999 or not _valid(hit.year.value, hit.month.value, hit.day.value):
+            return None
+        return date(hit.year.value, hit.month.value, hit.day.value)
+    if hit.form == "num":
+        assert hit.other is not None
+        readings = _numeric_readings(hit, order)
+        if len(readings) == 1:
+            return readings[0]
+    return None
+
+
+def _numeric_readings(hit: DateHit, order: str) -> list[date]:
+    assert hit.year is not None and hit.day is not None and hit.other is not None
+    a, b, year = hit.day.value, hit.other.value, hit.year.value
+    readings = []
+    if order != "mdy" and _valid(year, b, a):
+        readings.append(date(year, b, a))
+    if order != "dmy" and _valid(year, a, b):
+        readings.append(date(year, a, b))
+    return list(dict.fromkeys(readings))
+
+
+def reference_date(doc: Document) -> date:
+    """The article's own date (published, else modified), else today: later dates are in the future."""
+    article = doc.article
+    for value, raw in ((article.published_at, article.published), (article.modified_at, article.modified)):
+        parsed = value or parse_date(raw)
+        if parsed is not None:
+            return parsed.date()
+    return datetime.now(timezone.utc).date()
+
+
+# -- the rules --------------------------------------------------------------------
+
+
+class ImpossibleDate(Rule):
+    code = "DAT001"
+    name = "impossible-date"
+    summary = "A date that does not exist: day or month out of range, a five-digit year, year 0."
+    what = (
+        "Finds dates in the text whose day does not exist in their month (\"31 April\", \"February 30\", "
+        "\"February 29, 2023\"), whose month is not 1-12 (\"2023-13-05\"), whose year has five or more digits "
+        "(\"March, 19808\") or is 0, and numeric dates (\"31/13/2023\") that are valid in neither day/month nor "
+        "month/day order. Numbers that are not next to a month name and not in a strict date shape (prices, "
+        "counts, percentages, phone numbers, ISBNs) are never read as dates."
+    )
+    why = (
+        "An impossible date is a typo or an extraction error (digits glued or doubled); it breaks date "
+        "extraction and search downstream and misinforms readers. A five-digit year gets an unsafe fix "
+        "suggesting the four-digit year closest to the article's other years."
+    )
+    example = 'he was arrested in March, 19808  ->  DAT001 "19808" is not a year: five digits (did you mean 1908?)'
+    severity = Severity.error
+    fixable = "sometimes"
+
+    class Options(RuleOptions):
+        numeric_order: Literal["auto", "dmy", "mdy"] = "auto"
+        """How to read 05/03/2023: `auto` reports a numeric date only when no order makes it valid."""
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for hit in analysis(doc):
+            problem = self._problem(text, hit)
+            if problem is not None:
+                start, end, message, fix = problem
+                yield self.finding(doc, start, end, message, fix=fix)
+
+    def _problem(self, text: str, hit: DateHit):  # -> tuple[int, int, str, Fix | None] | None
+        year = hit.year
+        if hit.form == "range":
+            return None
+        if year is not None and hit.form != "range":
+            digits = text[year.start : year.end]
+            if len(digits) >= 5 and (hit.form == "prep" or _five_digit_is_year(text, hit)):
+                guess = suggest_year(text, hit)
+                hint = f"; probably {guess}" if guess else ""
+                fix = (
+                    self.replace(year.start, year.end, str(guess), "unsafe", f"replace {digits} with {guess}")
+                    if guess else None
+                )
+                return year.start, year.end, (
+                    f"'{digits}' is not a valid year: a year has at most four digits{hint}"
+                ), fix
+            if hit.form == "prep":
+                return None
+            if year.value == 0 and len(digits) >= 2:
+                return hit.start, hit.end, f"year {digits} does not exist (the calendar goes from 1 BC to AD 1)", None
+            if len(digits) < 4 and hit.form in ("mdy", "dmy"):
+                year = None  # "March 5, 27 ..." - the number after the date is not its year
+            elif len(digits) < 4:
+                return None
+        if hit.form in ("mdy", "dmy"):
+            assert hit.month is not None and hit.day is not None
+            if year is None and not _standalone(text, hit):
+                return None
+            return self._day_problem(text, hit, hit.day, year) or (
+                self._day_problem(text, hit, hit.day2, year) if hit.day2 else None
+            )
+        if hit.form == "iso":
+            assert hit.month is not None and hit.day is not None and year is not None
+            if not 1 <= hit.month.value <= 12:
+                return hit.start, hit.end, (
+                    f"'{text[hit.start:hit.end]}' has month {hit.month.value}, which does not exist "
+                    "(year-month-day order)"
+                ), None
+            if not _valid(year.value, hit.month.value, hit.day.value):
+                return hit.start, hit.end, self._day_message(text, hit, hit.month.value, hit.day.value, year.value), None
+            return None
+        if hit.form == "num":
+            if _numeric_readings(hit, self.options.numeric_order):
+                return None
+            orders = {"auto": "day/month or month/day", "dmy": "day/month", "mdy": "month/day"}
+            return hit.start, hit.end, (
+                f"'{text[hit.start:hit.end]}' is not a valid date in {orders[self.options.numeric_order]} order"
+            ), None
+        return None
+
+    def _day_problem(self, text: str, hit: DateHit, day: Part, year: Part | None):
+        assert hit.month is not None
+        month = hit.month.value
+        check_year = year.value if year is not None else 2024  # leap year: February 29 alone is valid
+        if 1 <= day.value <= calendar.monthrange(check_year, month)[1]:
+            return None
+        if year is None and day.value > 31 and not hit.ordinal:
+            return None  # "March 40" without a year or ordinal is likely not a date
+        return hit.start, hit.end, self._day_message(text, hit, month, day.value, year.value if year else None), None
+
+    @staticmethod
+    def _day_message(text: str, hit: DateHit, month: int, day: int, year: int | None) -> str:
+        shown = text[hit.start : hit.end]
+        if day == 0:
+            return f"'{shown}' has day 0; days start at 1"
+        if month == 2 and day == 29 and year is not None:
+            return f"'{shown}' does not exist: {year} is not a leap year, so February has 28 days"
+        length = calendar.monthrange(year or 2024, month)[1]
+        if day > 31:
+            return f"'{shown}' has day {day}; no month has more than 31 days"
+        return f"'{shown}' does not exist: {_month_name(month)} has {length} days"
+
+
+class WeekdayMismatch(Rule):
+    code = "DAT002"
+    name = "weekday-mismatch"
+    summary = "A weekday that does not match the date next to it."
+    what = (
+        "Checks dates written with their weekday (\"Monday, 5 March 2024\", \"Tue., March 4, 2008\") against the "
+        "calendar and reports the ones where the weekday is wrong."
+    )
+    why = (
+        "Either the weekday or the date is wrong, and readers cannot tell which event day is meant; it is a "
+        "common slip when an article is updated or a template reused."
+    )
+    example = "Monday, 5 March 2024  ->  DAT002 5 March 2024 was a Tuesday, not a Monday"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for hit in analysis(doc):
+            if hit.weekday is None or hit.year is None or len(text[hit.year.start : hit.year.end]) != 4:
+                continue
+            when = hit_date(hit)
+            if when is None or when.weekday() == hit.weekday.value:
+                continue
+            actual = calendar.day_name[when.weekday()]
+            written = calendar.day_name[hit.weekday.value]
+            shown = text[hit.weekday.end : hit.end].lstrip(".,  ")
+            yield self.finding(
+                doc, hit.start, hit.end, f"{shown} was a {actual}, not a {written}; the weekday or the date is wrong"
+            )
+
+
+class MalformedDate(Rule):
+    code = "DAT003"
+    name = "malformed-date"
+    summary = "A date with a wrong ordinal suffix (\"5rd March\") or glued to the next word (\"1953was\")."
+    what = (
+        "Reports day ordinals whose suffix does not fit the number (\"5rd\", \"22th\", \"11st\") next to a month "
+        "name, and full dates whose year runs into the following word without a space (\"March 5, 1953was\")."
+    )
+    why = (
+        "A mangled ordinal or a missing space defeats date extraction and looks careless; glued words are "
+        "usually an extraction error where a tag boundary was dropped."
+    )
+    example = "on 5rd March  ->  DAT003 '5rd' has the wrong ordinal suffix: 5 is written 5th"
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for hit in analysis(doc):
+            if hit.ordinal is not None and hit.day is not None:
+                suffix, start, end = hit.ordinal
+                expected = _expected_suffix(hit.day.value)
+                if suffix != expected and not (suffix == "d" and expected in ("nd", "rd")):
+                    number = text[hit.day.start : hit.day.end]
+                    yield self.finding(
+                        doc, hit.day.start, end,
+                        f"'{number}{suffix}' has the wrong ordinal suffix: {hit.day.value} is written {number}{expected}",
+                        fix=self.replace(start, end, expected, "unsafe", f"write {number}{expected}"),
+                    )
+            if hit.glue is not None and hit.year is not None:
+                word = text[hit.glue[0] : hit.glue[1]]
+                if word == "s" or (len(word) <= 2 and word.lower() in ("st", "nd", "rd", "th")):
+                    continue
+                yield self.finding(
+                    doc, hit.start, hit.glue[1],
+                    f"the date is glued to the word '{word}': a space is missing after {text[hit.year.start:hit.year.end]}",
+                    fix=self.replace(hit.year.end, hit.year.end, " ", "safe", "insert a space"),
+                )
+
+
+class ReversedRange(Rule):
+    code = "DAT004"
+    name = "reversed-date-range"
+    summary = "A range of years or days that ends before it starts (\"2019–2017\", \"March 27-21\")."
+    what = (
+        "Reports year ranges (\"2019–2017\") and day ranges (\"March 27-21\", \"27-21 March\") whose end is "
+        "earlier than their start. Two-digit ends (\"2023-24\") and spans of more than a century (likely codes, "
+        "not years) are left alone."
+    )
+    why = "A backwards range is a typo in one of its ends; readers cannot tell which period is meant."
+    example = "served from 2019–2017  ->  DAT004 the range 2019–2017 ends before it starts"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for hit in analysis(doc):
+            shown = text[hit.start : hit.end]
+            if hit.form == "range" and hit.year and hit.year2:
+                if 0 < hit.year.value - hit.year2.value <= 100:
+                    yield self.finding(
+                        doc, hit.start, hit.end,
+                        f"the range {shown} ends before it starts ({hit.year2.value} is earlier than {hit.year.value})",
+                    )
+            elif hit.day2 is not None and hit.day is not None and hit.day2.value < hit.day.value:
+                span_text = text[hit.day.start : hit.day2.end]
+                yield self.finding(
+                    doc, hit.day.start, hit.day2.end, f"the day range {span_text} ends before it starts"
+                )
+
+
+class FutureDate(Rule):
+    code = "DAT005"
+    name = "implausible-future-date"
+    summary = "A full date years after the article was published (or after today)."
+    what = (
+        "Reports dates with day precision that lie more than `max-years-ahead` years after the article's "
+        "published date (or modified date, or today when the article has neither). Bare years (\"by 2050\") "
+        "are targets and plans, and are never reported."
+    )
+    why = (
+        "A news article rarely gives an exact day years ahead of its own date; such a date is usually a typo "
+        "in the year (\"2104\" for \"2014\") that sorts the event into the wrong decade."
+    )
+    example = "published 2024-03-05: 'on March 5, 2041'  ->  DAT005 17 years after the article's date"
+
+    class Options(RuleOptions):
+        max_years_ahead: int = 5
+        """How many years after the article's date a full date may lie before it is reported."""
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        hits = [hit for hit in analysis(doc) if hit.day is not None and hit.year is not None]
+        if not hits:
+            return
+        reference = reference_date(doc)
+        limit = reference.replace(year=reference.year + self.options.max_years_ahead, day=min(reference.day, 28))
+        text = doc.text
+        for hit in hits:
+            when = hit_date(hit)
+            if when is None or when <= limit:
+                continue
+            years = when.year - reference.year
+            yield self.finding(
+                doc, hit.start, hit.end,
+                f"'{text[hit.start:hit.end]}' is {years} years after the article's date ({reference.isoformat()}); "
+                "the year is probably a typo",
+            )
+
+
+RULES = [ImpossibleDate, WeekdayMismatch, MalformedDate, ReversedRange, FutureDate]
+
+
+def dates(text: str) -> Iterable[str]:
+    """The date expressions of a text, as written (for debugging and the benchmark)."""
+    return [text[hit.start : hit.end] for hit in scan(text)]
