@@ -31,7 +31,7 @@ import scrapelint
 from scrapelint.engine import Result
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.report import ReportContext
-from scrapelint.rule import Rule, all_rules
+from scrapelint.rule import Rule, RuleError, all_rules
 
 # Colour slot per family; other (plugin) families share the last slots.
 FAMILY_COLOURS = {"DEB": 0, "DUP": 1, "TYP": 2, "FMT": 3, "DAT": 4, "META": 5, "ERR": 6}
@@ -94,6 +94,10 @@ class _Report:
         self.by_rule: Counter[str] = Counter()
         self.names: dict[str, str] = {}
         self.input_errors: list[Finding] = []
+        self.strings: dict[str, int] = {}
+
+    def intern(self, value: str) -> int:
+        return self.strings.setdefault(value, len(self.strings))
 
     def add(self, result: Result) -> None:
         item = result.item
@@ -108,7 +112,7 @@ class _Report:
             self.clean += 1
             return
         block = f"a{len(self.index)}"
-        self.out.write(f'<script type="application/json" id="{block}">{script_json(_article_data(item, result.findings))}</script>\n')
+        self.out.write(f'<script type="application/json" id="{block}">{script_json(_article_data(item, result.findings, self.intern))}</script>\n')
         counts: Counter[tuple[str, str]] = Counter()
         score = 0
         for finding in result.findings:
@@ -138,6 +142,7 @@ class _Report:
                 for code, rule in rules.items()
             },
             "articles": worst_first,
+            "S": list(self.strings),
         }
         for code in self.by_rule.keys() - rules.keys():  # a rule that vanished from the registry
             index["rules"][code] = {"n": self.names[code], "f": _family(code), "k": colour(_family(code)), "s": ""}
@@ -149,7 +154,10 @@ class _Report:
     def _rules(self) -> dict[str, type[Rule]]:
         """Every rule that ran, plus any that reported without being selected (input errors, plugins)."""
         found = dict(self.context.rules)
-        registry = all_rules()
+        try:
+            registry = all_rules() if self.by_rule.keys() - found.keys() else {}
+        except RuleError:  # a broken plugin was reported by the CLI already; the report still renders
+            registry = {}
         for code in self.by_rule:
             if code not in found and code in registry:
                 found[code] = registry[code]
@@ -204,8 +212,13 @@ def _family(code: str) -> str:
     return code.rstrip("0123456789")
 
 
-def _article_data(article: Article, findings: list[Finding]) -> dict[str, Any]:
-    """What the page needs to show one article: its flagged fields and its findings, in UTF-16 offsets."""
+def _article_data(article: Article, findings: list[Finding], intern: Callable[[str], int]) -> dict[str, Any]:
+    """What the page needs to show one article: its flagged fields and its findings.
+
+    A finding is a row `[rule, severity, message, field, start, end, line, column, fix, related]`
+    with offsets in UTF-16 (the browser's) and strings as ids into the report's string table,
+    because messages and fixes repeat across thousands of findings.
+    """
     fields = {"text": article.text}
     for finding in findings:
         if finding.field and finding.field not in fields:
@@ -215,18 +228,17 @@ def _article_data(article: Article, findings: list[Finding]) -> dict[str, Any]:
     to16 = {name: utf16_offsets(value) for name, value in fields.items()}
     rows = []
     for finding in findings:
-        row: dict[str, Any] = {"r": finding.rule, "v": finding.severity.value, "m": finding.message}
+        row: list[Any] = [intern(finding.rule), intern(finding.severity.value), intern(finding.message)]
         convert = to16.get(finding.field or "")
         if convert is not None:
-            row.update(fd=finding.field, s=convert(finding.start), e=convert(finding.end), l=finding.line,
-                       c=finding.column)
+            row += [intern(finding.field or ""), convert(finding.start), convert(finding.end), finding.line,
+                    finding.column, 0, 0]
             if finding.fix is not None:
                 fix = finding.fix
-                row["x"] = {"s": convert(fix.start), "e": convert(fix.end), "r": fix.replacement,
-                            "a": fix.applicability, "d": fix.description}
+                row[8] = [convert(fix.start), convert(fix.end), intern(fix.replacement), intern(fix.applicability),
+                          intern(fix.description)]
             if finding.related is not None and finding.related.field == finding.field:
-                related = finding.related
-                row["rel"] = {"s": convert(related.start), "e": convert(related.end), "l": related.line}
+                row[9] = finding.related.line
         rows.append(row)
     return {"id": article.id, "t": article.title, "u": article.url, "fields": fields, "f": rows}
 
@@ -328,6 +340,7 @@ SCRIPT = r"""
   const index = JSON.parse($('sl-index').textContent);
   const rules = index.rules;
   const articles = index.articles;
+  const S = index.S;
   const SEVERITIES = ['error', 'warning', 'info'];
   const PAGE = 200;
   const families = [...new Set(Object.values(rules).map((r) => r.f))].sort();
@@ -435,15 +448,18 @@ SCRIPT = r"""
   function describeFix(f, text) {
     const x = f.x;
     if (!x) return null;
+    const show = (s) => el('q', null, /^\s+$/.test(s) ? s.replace(/ /g, '\u2423').replace(/\n/g, '\u21b5').replace(/\t/g, '\u21e5') : s);
     const old = text.slice(x.s, x.e);
-    const what = x.r === '' ? ['Delete ', el('q', null, old)]
-      : old === '' ? ['Insert ', el('q', null, x.r)] : ['Replace ', el('q', null, old), ' with ', el('q', null, x.r)];
+    const what = x.r === '' ? ['Delete ', show(old)]
+      : old === '' ? ['Insert ', show(x.r)] : ['Replace ', show(old), ' with ', show(x.r)];
     return el('div', {class: 'fix'}, `Fix (${x.a}): `, ...what, x.d ? ` — ${x.d}` : '');
   }
   function open(a) {
     if (!a) return;
     current = a;
     data = JSON.parse($(a.b).textContent);
+    data.f = data.f.map(([r, v, m, fd, s, e, l, c, x, rel]) => ({r: S[r], v: S[v], m: S[m], fd: fd === undefined ? undefined : S[fd],
+      s, e, l, c, x: x ? {s: x[0], e: x[1], r: S[x[2]], a: S[x[3]], d: S[x[4]]} : null, rel: rel || null}));
     cursor = -1;
     const view = $('view');
     const byField = {};
@@ -500,7 +516,7 @@ SCRIPT = r"""
       if (node.classList.contains('off')) continue;
       const i = Number(node.dataset.i);
       const f = data.f[i];
-      const rel = f.rel ? el('div', null, `First copy at line ${f.rel.l}.`) : null;
+      const rel = f.rel ? el('div', null, `First copy at line ${f.rel}.`) : null;
       parts.push(el('div', {class: 'one'}, el('span', {class: 'code'}, `${f.r} ${rule(f.r).n}`), el('span', {class: 'sev'}, f.v),
         el('div', null, f.m), describeFix(f, data.fields[f.fd]), rel));
     }
