@@ -54,7 +54,8 @@ NONFINAL_ABBREVIATIONS = frozenset(
 FINAL_ABBREVIATIONS = frozenset(
     """etc inc ltd co corp plc llc jr sr al bros dept univ assn ed eds est jan feb mar apr jun jul aug sep sept
     oct nov dec mon tue tues wed thu thur thurs fri sat sun mt ft rd ave blvd sq km kg cm mm lb lbs oz hr hrs
-    min mins""".split()
+    min mins ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
+    nev okla ore pa penn tenn tex va vt wash wis wisc wyo alta man ont que sask""".split()
 )
 # Every abbreviation (lower-cased, without the dot) after which a period is not a plain sentence end.
 ABBREVIATIONS = NONFINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
@@ -107,14 +108,14 @@ def is_glued_sentence_end(text: str, mark: int) -> bool:
         return False
     if text[mark + 2 : mark + 3].isspace() and not (before.isdigit() and len(before) >= 3) and not before[-1].islower():
         return False  # a one-letter word ("2016.A record") counts only after a word or a year
-    return not _in_address(text, mark)
+    return not in_address(text, mark)
 
 
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _ADDRESS_MARKS = ("://", "www.", "@", "/", "\\", "=", "&")
 
 
-def _in_address(text: str, position: int) -> bool:
+def in_address(text: str, position: int) -> bool:
     """True when `position` lies in a whitespace-delimited token that looks like a URL, e-mail or path."""
     start = position
     limit = max(0, position - 200)

@@ -1,3 +1,613 @@
-"""FMT: placeholder until the family lands."""
+"""FMT: spacing, punctuation and encoding glitches that scrapers and careless copy-editing leave.
 
-RULES: list = []
+Every check here is a compiled regular expression plus a few context tests, so
+each rule costs one linear pass over the text. Exceptions (decimals, initials,
+abbreviations, domains, URLs, ellipses) are tested only where a match occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import ftfy
+from ftfy.badness import BADNESS_RE
+
+from scrapelint.document import (
+    ABBREVIATIONS,
+    DOMAIN_WORDS,
+    Document,
+    in_address,
+    is_glued_sentence_end,
+    token_before,
+)
+from scrapelint.models import Finding, Fix, Severity
+from scrapelint.rule import Rule
+
+_WORD_BEFORE = re.compile(r"[\w’'.-]*\w$")
+_WORD_AFTER = re.compile(r"\w[\w’'-]*")
+
+
+def _junction(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen `[start, end)` to the words glued on either side, so a report shows `Brzola ,which`."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    return (before.start() if before else start), (after.end() if after else end)
+
+
+def _is_french(doc: Document) -> bool:
+    """French puts a (thin) space before ; : ! ? — that is correct there."""
+    return (doc.article.language or "").lower().startswith("fr")
+
+
+def _deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete for `[start, end)` so that no double space is left behind."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before in " \t" and after in " \t\n":
+        return start - 1, end  # "a \x00 b" -> "a b", "word \u200b\n" -> "word\n"
+    if before == "\n" and after in " \t":
+        return start, end + 1
+    return start, end
+
+
+# -- FMT001 ---------------------------------------------------------------------
+
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \t]+(?:([,;:])|(\.)(?!\.))")
+
+
+class SpaceBeforePunctuation(Rule):
+    code = "FMT001"
+    name = "space-before-punctuation"
+    summary = "A space stands before a comma, period, colon or semicolon."
+    what = (
+        "Finds a comma, period, semicolon or colon separated from the word it belongs to by a space "
+        "(`Brzola ,which`, `power .Stalin`, `achieved , in part`). When the next word is glued to the "
+        "mark, the space is on the wrong side; the fix moves it. Leaves alone decimals (`.45`), file "
+        "extensions and domains (`.NET`, `.com`), spaced ellipses (`. . .`), emoticons, and `; :` in French."
+    )
+    why = (
+        "In English the mark attaches to the word before it. A space before it is a sign of text glued "
+        "together from HTML fragments or a bad OCR/copy; it also confuses sentence splitting and tokenisers."
+    )
+    example = "held Stalin .in the highest esteem   ->   held Stalin. in the highest esteem"
+    severity = Severity.warning
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        french = _is_french(doc)
+        for match in _SPACE_BEFORE.finditer(text):
+            space = match.start()
+            mark_at = match.end() - 1
+            mark = text[mark_at]
+            nxt = text[mark_at + 1 : mark_at + 2]
+            if nxt.isdigit():
+                continue  # ".45 calibre", " ,000" in numbers
+            if mark in ":;" and (french or not (nxt == "" or nxt.isspace())):
+                continue  # French spacing; emoticons ":)" and ":D"
+            if mark == ".":
+                if nxt == " " and text[mark_at + 2 : mark_at + 3] == ".":
+                    continue  # spaced ellipsis ". . ."
+                word = _WORD_AFTER.match(text, mark_at + 1)
+                if word and (word.group().lower() in DOMAIN_WORDS or in_address(text, mark_at + 1)):
+                    continue  # ".NET", ".com", " .example.org"
+            glued = nxt.isalpha()
+            if glued:
+                fix = self.replace(
+                    space,
+                    mark_at + 1,
+                    mark + " ",
+                    "unsafe" if mark == "." and nxt.islower() else "safe",
+                    f"move the space after '{mark}'",
+                )
+                message = f"space before '{mark}' and none after it: the space is on the wrong side of the mark"
+            else:
+                fix = self.replace(space, mark_at, "", "safe", f"remove the space before '{mark}'")
+                message = f"space before '{mark}': the mark belongs right after the word"
+            start, end = _junction(text, space, mark_at + 1)
+            yield self.finding(doc, start, end, message, fix=fix)
+
+
+# -- FMT002 ---------------------------------------------------------------------
+
+# '?' glued to a capital is left to FMT009: in scrapes it is far more often a lost dash ("LONDON?The").
+_GLUED_END = re.compile(r"(?<=[^\W_])[.!](?=[A-Z](?:[a-z]|\s))")
+_GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=[A-Z][a-z]{2,})")
+
+
+class MissingSpaceAfterSentence(Rule):
+    code = "FMT002"
+    name = "missing-space-after-sentence"
+    summary = "A sentence ends with no space before the next one (`Volgoda.Stalin`)."
+    what = (
+        "Finds a period, question or exclamation mark glued to the capitalised word that starts the "
+        "next sentence (`to Volgoda.Stalin escaped`, `19808.Eight months`, `in 2016.A record`). Not "
+        "reported: abbreviations (U.S.S.R., e.g.), decimals (22.6%), version numbers, URLs, e-mail "
+        "addresses, domains (RBC.ru, Amazon.Com) and file names. Initials glued to a surname "
+        "(`E.H.Carr`) and abbreviations glued to a name (`Dr.Smith`) are reported as info."
+    )
+    why = (
+        "Two sentences run together when a scraper drops the space or line break between them. Readers "
+        "see one garbled word, sentence splitters see one sentence, and the glued token is not a word any "
+        "search index or spelling dictionary knows."
+    )
+    example = "exiled to Volgoda.Stalin escaped   ->   exiled to Volgoda. Stalin escaped"
+    severity = Severity.warning
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _GLUED_END.finditer(text):
+            mark_at = match.start()
+            if not is_glued_sentence_end(text, mark_at):
+                before = token_before(text, mark_at)
+                if (
+                    len(before) > 1
+                    and before.lower() in ABBREVIATIONS
+                    and before[0].isupper()
+                    and text[mark_at + 2].isalpha()
+                    and not in_address(text, mark_at)
+                ):
+                    start, end = _junction(text, mark_at, mark_at + 1)
+                    yield self.finding(
+                        doc,
+                        start,
+                        end,
+                        f"no space after the abbreviation '{before}.'",
+                        fix=self.replace(mark_at + 1, mark_at + 1, " ", "unsafe", "insert a space"),
+                        severity=Severity.info,
+                    )
+                continue
+            mark = text[mark_at]
+            start, end = _junction(text, mark_at, mark_at + 1)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"no space after '{mark}': two sentences run together",
+                fix=self.replace(mark_at + 1, mark_at + 1, " ", "safe", f"insert a space after '{mark}'"),
+            )
+        for match in _GLUED_INITIAL.finditer(text):
+            if in_address(text, match.start()):
+                continue
+            start, end = _junction(text, match.start(), match.end())
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"no space between the initials '{match.group()}' and the name",
+                fix=self.replace(match.end(), match.end(), " ", "unsafe", "insert a space"),
+                severity=Severity.info,
+            )
+
+
+# -- FMT003 ---------------------------------------------------------------------
+
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
+_ENTITY_BEFORE = re.compile(r"&#?\w+$")
+
+
+class MissingSpaceAfterComma(Rule):
+    code = "FMT003"
+    name = "missing-space-after-comma"
+    summary = "A comma or semicolon is glued to the next word (`etc,However`)."
+    what = (
+        "Finds a comma or semicolon between two words with no space after it (`suppress dissent "
+        "etc,However we`). Numbers (`1,600`), URLs, e-mail addresses, file paths and HTML entities "
+        "(`&amp;`) are left alone."
+    )
+    why = (
+        "The glued pair reads as one unknown word to tokenisers, search and spelling checks; it usually "
+        "means a scraper joined two text nodes or a line break was lost."
+    )
+    example = "suppress dissent etc,However we must   ->   suppress dissent etc, However we must"
+    severity = Severity.warning
+    fixable = "safe"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _GLUED_COMMA.finditer(text):
+            mark_at = match.start()
+            mark = text[mark_at]
+            if mark == ";" and _ENTITY_BEFORE.search(text, max(0, mark_at - 12), mark_at):
+                continue
+            if in_address(text, mark_at):
+                continue
+            start, end = _junction(text, mark_at, mark_at + 1)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"no space after '{mark}': the words on either side run together",
+                fix=self.replace(mark_at + 1, mark_at + 1, " ", "safe", f"insert a space after '{mark}'"),
+            )
+
+
+# -- FMT004 ---------------------------------------------------------------------
+
+# Two periods exactly (three are an ellipsis); doubled commas or semicolons; a period and a comma or
+# semicolon side by side. "1..10" ranges and "../" paths are not prose.
+_REPEATED = re.compile(r"(?<!\.)\.\.(?![.\d/])|,{2,}|;{2,}|(?<!\.)\.[,;]|[,;][.,;]")
+_STRENGTH = {".": 2, ";": 1, ",": 0}
+
+
+class RepeatedPunctuation(Rule):
+    code = "FMT004"
+    name = "repeated-punctuation"
+    summary = "Doubled or clashing punctuation (`missed it..`, `,,`, `Earth.,`)."
+    what = (
+        "Finds two periods where one is meant (`missed it..`), doubled commas or semicolons, and a period "
+        "next to a comma or semicolon (`on Earth., Stalin's`). An ellipsis (`...`, `…`), `?!`, and an "
+        "abbreviation's period before a comma (`etc.,`, `U.S.,`) are fine."
+    )
+    why = (
+        "Doubled marks are typing or merge slips. They read as sloppy, and `..` is not an ellipsis: "
+        "readers and sentence splitters cannot tell whether a thought trails off or a sentence ended."
+    )
+    example = "but he missed it.. Stalin   ->   but he missed it. Stalin"
+    severity = Severity.warning
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _REPEATED.finditer(text):
+            start, end = match.span()
+            marks = match.group()
+            if marks[0] == "." and marks[1] != ".":
+                before = token_before(text, start)
+                if "." in before or before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper()):
+                    continue  # "etc.,", "U.S.,", "J.,"
+                if before.istitle() and len(before) <= 5 and text.endswith(", ", 0, start - len(before)):
+                    continue  # a place abbreviation in a dateline: "Elie, Man., when"
+            if in_address(text, start):
+                continue
+            if len(set(marks)) == 1:
+                message = f"'{marks}': the mark is repeated"
+                fix = self.replace(start, end, marks[0], "safe", f"keep one '{marks[0]}'")
+            else:
+                keep = max(marks, key=_STRENGTH.__getitem__)
+                message = f"'{marks}': two different marks side by side; one of them is a leftover"
+                fix = self.replace(start, end, keep, "unsafe", f"keep only '{keep}'")
+            yield self.finding(doc, start, end, message, fix=fix)
+
+
+# -- FMT005 ---------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]|\r(?!\n)")
+_BREAKLIKE = "\x0b\x0c\r\x85"
+
+
+class ControlCharacter(Rule):
+    code = "FMT005"
+    name = "control-character"
+    summary = "An ASCII or Latin-1 control character (NUL, ESC, vertical tab, stray CR, U+0080–U+009F)."
+    what = (
+        "Finds control characters other than tab, line feed and CR-LF: NUL, backspace, escape, form feed, "
+        "vertical tab, a lone carriage return, DEL and the C1 controls U+0080–U+009F. C1 controls inside "
+        "mojibake are left to FMT008, which repairs the whole sequence."
+    )
+    why = (
+        "They are invisible or render as boxes, break JSON/XML consumers and terminals, and show that bytes "
+        "were copied from a binary source or decoded with the wrong charset."
+    )
+    example = "Price:\\x0b$40   ->   Price: $40"
+    severity = Severity.warning
+    fixable = "safe"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        mojibake: list[tuple[int, int]] | None = None
+        for match in _CONTROL.finditer(text):
+            start, end = match.span()
+            char = match.group()
+            if "\x80" <= char <= "\x9f":
+                if mojibake is None:
+                    mojibake = [span for span, _ in _mojibake(text)]
+                if any(s <= start < e for s, e in mojibake):
+                    continue
+            before = text[start - 1 : start]
+            after = text[end : end + 1]
+            if char in _BREAKLIKE and before and after and not before.isspace() and not after.isspace():
+                fix = self.replace(start, end, " ", "safe", "replace with a space")
+            else:
+                fix = self.replace(*_deletion(text, start, end), "", "safe", "delete it")
+            yield self.finding(doc, start, end, f"control character U+{ord(char):04X} in the text", fix=fix)
+
+
+# -- FMT006 ---------------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad\u180e]")
+_INVISIBLE_NAMES = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark / zero-width no-break space",
+    "\u00ad": "soft hyphen",
+    "\u180e": "Mongolian vowel separator",
+}
+# Scripts that need these characters (emoji sequences, Indic and Persian joiners, Thai word breaks)
+# always put them between non-ASCII characters; between ASCII they are junk.
+_JOINERS = "\u200b\u200c\u200d"
+
+
+class InvisibleCharacter(Rule):
+    code = "FMT006"
+    name = "invisible-character"
+    summary = "A zero-width or invisible character (zero-width space, BOM, soft hyphen, word joiner)."
+    what = (
+        "Finds zero-width spaces, word joiners, byte-order marks inside the text, soft hyphens and other "
+        "invisible format characters. Zero-width joiners and non-joiners next to non-ASCII characters are "
+        "left alone: emoji sequences (👩‍💻), Indic scripts and Persian need them, and Thai uses the "
+        "zero-width space between words."
+    )
+    why = (
+        "Invisible characters split words for search, deduplication and spell checking (`Sta\\u200blin` "
+        "is not `Stalin`), and they are almost always debris from the HTML or CMS the text was scraped from."
+    )
+    example = "Sta\\u200blin   ->   Stalin"
+    severity = Severity.warning
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _INVISIBLE.finditer(text):
+            start, end = match.span()
+            char = match.group()
+            before = text[start - 1 : start]
+            after = text[end : end + 1]
+            if char in _JOINERS and (_is_foreign(before) or _is_foreign(after)):
+                continue
+            name = _INVISIBLE_NAMES.get(char, "invisible format character")
+            between_letters = before.isalpha() and after.isalpha()
+            applicability = "unsafe" if char == "\u200b" and between_letters else "safe"
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"invisible {name} (U+{ord(char):04X}) in the text",
+                fix=self.replace(*_deletion(text, start, end), "", applicability, "delete it"),
+                severity=Severity.info if char == "\u00ad" else None,
+            )
+
+
+def _is_foreign(char: str) -> bool:
+    return bool(char) and ord(char) > 0x7F and not char.isspace()
+
+
+# -- FMT007 ---------------------------------------------------------------------
+
+_REPLACEMENT = re.compile("\ufffd+")
+
+
+class ReplacementCharacter(Rule):
+    code = "FMT007"
+    name = "replacement-character"
+    summary = "U+FFFD replacement characters (�): text was decoded with errors and characters were lost."
+    what = "Finds each run of U+FFFD REPLACEMENT CHARACTER, the mark a decoder leaves where bytes were invalid."
+    why = (
+        "The original characters are gone (often quotes, dashes or accented letters), so the text cannot be "
+        "repaired from itself: re-fetch or re-decode the source with the right charset."
+    )
+    example = "Kosovo\ufffds future   (the apostrophe was lost)"
+    severity = Severity.error
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for match in _REPLACEMENT.finditer(doc.text):
+            count = match.end() - match.start()
+            yield self.finding(
+                doc,
+                match.start(),
+                match.end(),
+                f"{count} replacement character{'s' if count > 1 else ''} (U+FFFD): the original text was lost"
+                " when it was decoded",
+            )
+
+
+# -- FMT008 ---------------------------------------------------------------------
+
+# Characters that UTF-8 bytes turn into when decoded as Latin-1 or Windows-1252. A mojibake sequence
+# is a run of them (the bytes of a UTF-8 character are never ASCII).
+_MOJIBAKE_RUN = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+"
+)
+
+
+def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
+    """Spans that ftfy's detector calls mojibake, with ftfy's repair of each."""
+    last_end = 0
+    for bad in BADNESS_RE.finditer(text):
+        if bad.end() <= last_end:
+            continue
+        begin = bad.start()
+        while begin > last_end and _MOJIBAKE_RUN.match(text, begin - 1, begin):
+            begin -= 1  # the garbled run may start before the detector's match
+        run = _MOJIBAKE_RUN.search(text, begin)
+        if run is None or run.start() >= bad.end():
+            continue
+        start, end = run.span()
+        last_end = end
+        repaired = ftfy.fix_encoding(text[start:end])
+        if repaired == text[start:end]:
+            continue
+        # Trim characters the repair kept as they were, so the span is exactly the garbled part.
+        while len(repaired) > 1 and text[start] == repaired[0]:
+            start, repaired = start + 1, repaired[1:]
+        while len(repaired) > 1 and text[end - 1] == repaired[-1]:
+            end, repaired = end - 1, repaired[:-1]
+        yield (start, end), repaired
+
+
+class Mojibake(Rule):
+    code = "FMT008"
+    name = "mojibake"
+    summary = "Mojibake: UTF-8 text decoded with the wrong charset (`â€™` for ’, `Ã©` for é)."
+    what = (
+        "Uses ftfy's detector (the same one `ftfy.fix_text` trusts) to find sequences such as `â€™`, "
+        "`Ã©` or `Â£` that are UTF-8 bytes read as Windows-1252 or Latin-1, and offers ftfy's repair."
+    )
+    why = (
+        "Mojibake is unreadable, breaks search and deduplication (`cafÃ©` ≠ `café`), and shows the page "
+        "was decoded with the wrong charset — the same defect usually affects the whole scrape."
+    )
+    example = "didnâ€™t   ->   didn’t"
+    severity = Severity.error
+    fixable = "safe"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for (start, end), repaired in _mojibake(text):
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"mojibake '{text[start:end]}' (UTF-8 read with the wrong charset); it should read '{repaired}'",
+                fix=self.replace(start, end, repaired, "safe", f"replace with '{repaired}' (ftfy)"),
+            )
+
+
+# -- FMT009 ---------------------------------------------------------------------
+
+# "Kosovo?s", "don?t", "I?m": a curly apostrophe the charset conversion turned into '?'.
+_LOST_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\?(?=(?:s|t|re|ve|ll|d|m)\b)")
+# "â??", "â?¦": the first byte of a UTF-8 quote or dash survived as 'â', the others became '?'.
+_LOST_BYTES = re.compile(r"â\?+[^\sA-Za-z0-9]?")
+# " ? " between words and "LONDON?The" (a lost dash), " ?Word" (a lost opening quote): reported only
+# where the text already shows lost apostrophes, since a real question mark can look the same.
+_LOST_DASH_OR_QUOTE = re.compile(r"(?<=\w)(?: \?(?= \w)|\?(?=[A-Z]))|(?<=\s)\?(?=[A-Za-z])")
+
+
+class LostCharacter(Rule):
+    code = "FMT009"
+    name = "question-mark-for-lost-character"
+    summary = "A '?' stands where a charset conversion lost a curly quote or dash (`Kosovo?s future`)."
+    what = (
+        "Finds question marks that cannot be punctuation: inside a word before s/t/re/ve/ll/d/m "
+        "(`Kosovo?s`, `didn?t`), after a stray `â` (`â??`). In a text that shows such lost apostrophes, "
+        "a `?` between spaced words or glued to a capital (`2008 ? The`, `LONDON?The`, a lost dash) or "
+        "before a word (`?Persian Gulf`, a lost quote) is reported as info. URLs with query strings are left alone."
+    )
+    why = (
+        "Converting text to a charset without curly quotes and dashes (ASCII, Latin-1) replaces them with "
+        "'?'. Readers stumble, and search and spelling see `Kosovo?s` as an unknown word."
+    )
+    example = "on Kosovo?s future   ->   on Kosovo’s future"
+    severity = Severity.warning
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        evidence = False
+        for match in _LOST_APOSTROPHE.finditer(text):
+            at = match.start()
+            if in_address(text, at):
+                continue
+            evidence = True
+            start, end = _junction(text, at, at + 1)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                "'?' inside a word: an apostrophe was lost in a charset conversion",
+                fix=self.replace(at, at + 1, "’", "unsafe", "restore the apostrophe"),
+            )
+        for match in _LOST_BYTES.finditer(text):
+            evidence = True
+            yield self.finding(
+                doc,
+                match.start(),
+                match.end(),
+                f"'{match.group()}': a quote or dash lost in a charset conversion (its UTF-8 bytes became '?')",
+            )
+        if not evidence or _is_french(doc):
+            return
+        for match in _LOST_DASH_OR_QUOTE.finditer(text):
+            at = match.end() - 1
+            if in_address(text, at):
+                continue
+            quote = text[match.start()] == "?" and text[match.start() - 1].isspace()
+            yield self.finding(
+                doc,
+                at,
+                at + 1,
+                "'?' where an opening quote was probably lost in a charset conversion"
+                if quote
+                else "'?' where a dash was probably lost in a charset conversion",
+                severity=Severity.info,
+            )
+
+
+# -- FMT010 ---------------------------------------------------------------------
+
+_HSPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_SPACE_RUN = re.compile(f"{_HSPACE}+")
+_SINGLE_OK = frozenset(" \u00a0\u2009\u202f\u3000")  # a lone space, no-break space, thin space
+
+
+def _describe(run: str) -> str:
+    if "\t" in run:
+        return "a tab"
+    odd = [c for c in run if c != " "]
+    if odd:
+        return f"a {'no-break space' if odd[0] == chr(0xA0) else f'U+{ord(odd[0]):04X} space'}"
+    return f"{len(run)} spaces"
+
+
+class IrregularWhitespace(Rule):
+    code = "FMT010"
+    name = "irregular-whitespace"
+    summary = "Runs of spaces, tabs or stray no-break spaces inside a line, or invisible trailing space."
+    what = (
+        "Finds, within a line: runs of two or more spaces, tabs, and unusual Unicode spaces between words; "
+        "no-break spaces next to another space or at the start or end of a line (`By Harsh Thakor\\u00a0`); "
+        "and trailing spaces. A single no-break or thin space between words (`10\\u00a0km`) is typography "
+        "and is fine."
+    )
+    why = (
+        "Scrapers leave `&nbsp;` padding and layout whitespace behind. It does not show on screen but breaks "
+        "exact matching, deduplication and diffs, and makes two equal sentences look different."
+    )
+    example = "By Our Representative\\u00a0 The report   ->   By Our Representative The report"
+    severity = Severity.info
+    fixable = "safe"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _SPACE_RUN.finditer(text):
+            start, end = match.span()
+            run = match.group()
+            before = text[start - 1] if start > 0 else "\n"
+            after = text[end] if end < len(text) else "\n"
+            line_start, line_end = before in "\n\r", after in "\n\r"
+            if line_start and line_end:
+                continue  # a blank line
+            if line_end:
+                message = f"trailing whitespace ({_describe(run)}) at the end of the line"
+                fix = self.replace(start, end, "", "safe", "delete it")
+            elif line_start:
+                if run.strip(" \t") == "":
+                    continue  # ordinary indentation
+                message = f"{_describe(run)} at the start of the line"
+                fix = self.replace(start, end, "", "safe", "delete it")
+            else:
+                if len(run) == 1 and run in _SINGLE_OK:
+                    continue
+                message = f"irregular whitespace inside a line: {_describe(run)} where one space belongs"
+                fix = self.replace(start, end, " ", "safe", "replace with one space")
+            yield self.finding(doc, start, end, message, fix=fix)
+
+
+RULES = [
+    SpaceBeforePunctuation,
+    MissingSpaceAfterSentence,
+    MissingSpaceAfterComma,
+    RepeatedPunctuation,
+    ControlCharacter,
+    InvisibleCharacter,
+    ReplacementCharacter,
+    Mojibake,
+    LostCharacter,
+    IrregularWhitespace,
+]
