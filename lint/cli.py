@@ -268,3 +268,72 @@ def rule_docs(rule: type[Rule]) -> str:
 def schema() -> None:
     """Print the JSON Schema of a finding (as in `--format json`)."""
     click.echo(json.dumps(Finding.model_json_schema(), indent=2))
+
+
+# -- fix --------------------------------------------------------------------------
+
+
+@main.command("fix")
+@lint_options
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the fixed input here, `-` for stdout (one input file only). Default: fix files in place.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write no file.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (spelling suggestions, anything to confirm).")
+@click.option("--backup", is_flag=True, help="Copy a file to FILE.bak before replacing it.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (input errors still exit 2).")
+def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool, exit_zero: bool, **kw: Any) -> None:
+    """Apply the fixes of findings in PATHS and write the articles back in their own format.
+
+    Safe fixes only, unless --unsafe-fixes. Every other character, and every
+    other field of a JSON record, is kept as it was. Exit 0 when no finding
+    remains, 1 when some do, 2 on input errors.
+    """
+    from scrapelint.fix import Summary as FixSummary
+    from scrapelint.sources import expand_paths
+    from scrapelint.writers import FixWriter
+
+    try:
+        invocation = resolve(**kw)
+    except (ConfigError, RuleError) as error:
+        fail(str(error))
+    files = list(expand_paths(invocation.paths, invocation.sources))
+    if output and len(files) != 1:
+        fail(f"--output takes one input file, got {len(files)}; without it each file is fixed in place")
+    tally = Tally(invocation.settings.fail_on)
+    summary = FixSummary()
+    with FixWriter(output, backup, sys.stdout if diff else None, *_stdin_source(files, invocation.sources)) as writer:
+        for item, outcome in fixed_items(invocation, files, unsafe_fixes, writer.stdin):
+            writer.add(item, outcome)
+            summary.add(item, outcome)
+            for finding in outcome.remaining:
+                tally.count(finding)
+    click.echo(summary.render(dry_run=diff), err=True)
+    sys.exit(tally.exit_code(exit_zero) or (1 if diff and summary.fixed_articles and not exit_zero else 0))
+
+
+def _stdin_source(files: list[str], sources: SourceOptions) -> tuple[bytes | None, Any]:
+    """stdin read once (the writer copies it through, corpus rules read it twice) and its format."""
+    from scrapelint.sources import _sniff as sniff_format
+
+    if "-" not in files:
+        return None, None
+    data = sys.stdin.buffer.read()
+    return data, sources.stdin_format or sniff_format(data)
+
+
+def fixed_items(invocation: Invocation, files: list[str], unsafe: bool, stdin: bytes | None) -> Iterator[Any]:
+    """`(item, Outcome)` for every record of `files`, in order."""
+    import io
+
+    from scrapelint.fix import fix_items
+    from scrapelint.sources import Item, _sniff as sniff_format, read_bytes_stream, read_path
+
+    def items() -> Iterator[Item]:
+        for path in files:
+            if path == "-":
+                fmt = invocation.sources.stdin_format or sniff_format(stdin or b"")
+                yield from read_bytes_stream(io.BytesIO(stdin or b""), "-", fmt, invocation.sources)
+            else:
+                yield from read_path(path, invocation.sources)
+
+    return fix_items(invocation.linter, items, invocation.jobs, unsafe)

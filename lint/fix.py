@@ -1,0 +1,291 @@
+"""Apply the fixes that findings carry: an Article in, a cleaned Article out.
+
+Three promises, each tested:
+
+- Only the characters of applied fixes change, plus the whitespace right next to
+  a removed span (so that no doubled space or blank line is left where a block
+  was cut out). Every edit is reported in original offsets, so this is checkable.
+- Overlapping fixes are resolved deterministically: the earliest (then the
+  longest) wins, the losers wait for the next pass. Passes repeat, re-linting
+  the new text, until no fix applies or `MAX_PASSES` is reached, as ruff does.
+- Fixing the fixed text changes nothing (a fixed point).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain, islice
+from typing import NamedTuple
+
+from scrapelint import engine
+from scrapelint.engine import Linter, input_error_finding
+from scrapelint.models import Article, Finding, Fix
+from scrapelint.rule import CorpusRule
+from scrapelint.sources import InputError, Item
+
+MAX_PASSES = 5  # lint -> fix rounds per article; real rules converge in two
+
+
+class Edit(NamedTuple):
+    """`text[start:end]` (original offsets) becomes `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+def choose(fixes: Sequence[Fix]) -> list[tuple[Fix, list[int]]]:
+    """The fixes to apply now, sorted by start (longest first on ties), none overlapping, each with the
+    indexes of the input fixes it stands for.
+
+    Two deletions that overlap (typically in the whitespace each one takes) merge into
+    one deletion of both spans: every character it removes was asked to go. Any other
+    overlap is left for the next pass. Two insertions at the same point would be
+    ambiguous, so only the first is taken; identical fixes from two rules count once.
+    """
+    order = sorted(range(len(fixes)), key=lambda i: (fixes[i].start, -fixes[i].end, fixes[i].replacement, i))
+    chosen: list[tuple[Fix, list[int]]] = []
+    for index in order:
+        fix = fixes[index]
+        if chosen:
+            last, indexes = chosen[-1]
+            if fix.start < last.end or (fix.start == last.start == last.end == fix.end):
+                if fix.start < last.end and not fix.replacement and not last.replacement:
+                    merged = last.model_copy(update={"end": max(last.end, fix.end)})
+                    chosen[-1] = (merged, [*indexes, index])
+                continue
+        chosen.append((fix, [index]))
+    return chosen
+
+
+def _removes_content(text: str, fix: Fix) -> bool:
+    """A deletion of something other than whitespace (a block, a sentence, a word)."""
+    return not fix.replacement and not text[fix.start : fix.end].isspace() and fix.end > fix.start
+
+
+def plan(text: str, fixes: Sequence[Fix]) -> list[Edit]:
+    """The edits that apply `fixes` (sorted, non-overlapping) to `text`, keeping it well formed.
+
+    A deletion of content also takes the whitespace on both sides of it and puts
+    back one of the two runs: none at the start of the text, the trailing one at
+    its end, otherwise the one with more line breaks (a paragraph break beats a
+    line break beats a space). Deletions separated only by whitespace merge into
+    one edit, so removing three teasers in a row leaves one separator, not three.
+    """
+    edits: list[Edit] = []
+    count = len(fixes)
+    index = 0
+    while index < count:
+        fix = fixes[index]
+        if not _removes_content(text, fix):
+            edits.append(Edit(fix.start, fix.end, fix.replacement))
+            index += 1
+            continue
+        last = index
+        while (
+            last + 1 < count
+            and _removes_content(text, fixes[last + 1])
+            and (text[fixes[last].end : fixes[last + 1].start].isspace() or fixes[last].end == fixes[last + 1].start)
+        ):
+            last += 1
+        left_bound = edits[-1].end if edits else 0
+        right_bound = fixes[last + 1].start if last + 1 < count else len(text)
+        start, end = fix.start, fixes[last].end
+        while start > left_bound and text[start - 1].isspace():
+            start -= 1
+        while end < right_bound and text[end].isspace():
+            end += 1
+        left, right = text[start : fix.start], text[fixes[last].end : end]
+        if start == 0:
+            separator = ""
+        elif end == len(text):
+            separator = right
+        else:
+            separator = left if left.count("\n") >= right.count("\n") else right
+        edits.append(Edit(start, end, separator))
+        index = last + 1
+    return edits
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with each (sorted, disjoint) edit made; linear in the length of the text."""
+    pieces: list[str] = []
+    cursor = 0
+    for edit in edits:
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Edit], list[int]]:
+    """Apply the non-overlapping subset of `fixes`: (new text, edits made, indexes of the fixes applied)."""
+    chosen = choose(fixes)
+    edits = plan(text, [fix for fix, _ in chosen])
+    return apply_edits(text, edits), edits, sorted(i for _, indexes in chosen for i in indexes)
+
+
+def applicable(finding: Finding, unsafe: bool) -> bool:
+    """A fix of the article body that this run may apply (other fields are never rewritten)."""
+    fix = finding.fix
+    return (
+        fix is not None
+        and finding.field == "text"
+        and (fix.applicability == "safe" or unsafe)
+    )
+
+
+@dataclass
+class FixedArticle:
+    """The outcome of fixing one article."""
+
+    article: Article
+    applied: Counter[str] = field(default_factory=Counter)  # rule code -> fixes applied
+    remaining: list[Finding] = field(default_factory=list)  # findings of the fixed text
+    changed: bool = False
+
+
+def fix_article(linter: Linter, article: Article, unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixedArticle:
+    """Lint, apply the fixes that do not overlap, re-lint, until nothing applies (at most `max_passes` rounds)."""
+    applied: Counter[str] = Counter()
+    current = article
+    findings = linter.lint(current)
+    for _ in range(max_passes):
+        fixable = [finding for finding in findings if applicable(finding, unsafe)]
+        if not fixable:
+            break
+        text, _, chosen = apply_fixes(current.text, [finding.fix for finding in fixable])  # type: ignore[misc]
+        if text == current.text:
+            break
+        applied.update(fixable[index].rule for index in chosen)
+        current = with_text(current, text)
+        findings = linter.lint(current)
+    return FixedArticle(current, applied, findings, current.text != article.text)
+
+
+def with_text(article: Article, text: str) -> Article:
+    """A copy of `article` with a new body; the JSON record, if any, gets it too."""
+    update: dict[str, object] = {"text": text}
+    if article.record is not None:
+        update["record"] = {**article.record, article.text_field: text}
+    return article.model_copy(update=update)
+
+
+# -- many articles, in order, in one process or many ------------------------------
+
+
+@dataclass
+class Outcome:
+    """What fixing one item gave, small enough to send back from a worker.
+
+    `text` is the new body, or None when it did not change; `remaining` holds
+    the findings left in the fixed text (or the input error of a bad record).
+    """
+
+    text: str | None
+    applied: dict[str, int]
+    remaining: list[Finding]
+
+
+def fix_item(linter: Linter, item: Item, unsafe: bool, fixable: bool = True) -> Outcome:
+    if isinstance(item, InputError):
+        return Outcome(None, {}, [input_error_finding(item)])
+    if not fixable:  # e.g. decoded with U+FFFD replacements: writing it back would lose bytes
+        return Outcome(None, {}, linter.lint(item))
+    result = fix_article(linter, item, unsafe)
+    return Outcome(result.article.text if result.changed else None, dict(result.applied), result.remaining)
+
+
+def _fix_chunk(chunk: list[tuple[Item, bool]], unsafe: bool) -> list[Outcome]:
+    linter = engine._worker_linter
+    assert linter is not None
+    return [fix_item(linter, item, unsafe, fixable) for item, fixable in chunk]
+
+
+def _mark_fixable(items: Iterable[Item]) -> Iterator[tuple[Item, bool]]:
+    """Pair each item with whether it may be rewritten: not a record that came with an encoding error."""
+    undecodable: tuple[str, int] | None = None
+    for item in items:
+        if isinstance(item, InputError):
+            if item.code == "ERR004":
+                undecodable = (item.path, item.line or 1)
+            yield item, False
+            continue
+        yield item, (item.path, item.line or 1) != undecodable
+
+
+def fix_items(
+    linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1, unsafe: bool = False
+) -> Iterator[tuple[Item, Outcome]]:
+    """Fix every item, in input order, as `engine.run` lints them: corpus rules get their first pass,
+    and with `jobs > 1` chunks go to a pool of forked workers, a bounded number in flight (flat memory).
+    `items` must be callable twice when a corpus rule is selected.
+    """
+    corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
+    if corpus_rules:
+        engine._prepare(corpus_rules, [engine.observe(linter, items())])
+    stream = _mark_fixable(items())
+    if jobs > 1:
+        head = list(islice(stream, engine.CHUNK + 1))
+        if len(head) <= engine.CHUNK:
+            jobs = 1
+        stream = chain(head, stream)
+    if jobs <= 1:
+        for item, fixable in stream:
+            yield item, fix_item(linter, item, unsafe, fixable)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(jobs, initializer=engine._init_worker, initargs=(linter,)) as pool:
+        work = partial(_fix_chunk, unsafe=unsafe)
+        for chunk, outcomes in engine._in_order(pool, work, engine._chunks(stream), engine.WINDOW * jobs):
+            for (item, _), outcome in zip(chunk, outcomes):
+                yield item, outcome
+
+
+class Summary:
+    """Counts for the report on stderr: fixes applied per rule, findings that remain."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.fixed_articles = 0
+        self.applied: Counter[str] = Counter()
+        self.remaining: Counter[str] = Counter()
+        self.unsafe_remaining = 0
+        self.input_errors = 0
+
+    def add(self, item: Item, outcome: Outcome) -> None:
+        self.articles += isinstance(item, Article)
+        self.fixed_articles += outcome.text is not None
+        self.applied.update(outcome.applied)
+        for finding in outcome.remaining:
+            if finding.rule.startswith("ERR"):
+                self.input_errors += 1
+            else:
+                self.remaining[finding.rule] += 1
+                self.unsafe_remaining += finding.fix is not None and finding.fix.applicability == "unsafe"
+
+    def render(self, dry_run: bool = False) -> str:
+        verb = "Would fix" if dry_run else "Fixed"
+        total = sum(self.applied.values())
+        lines = [f"{verb} {total} issue{'s' * (total != 1)} in {self.fixed_articles} of {self.articles} articles"
+                 + (f": {_counts(self.applied)}." if total else ".")]
+        left = sum(self.remaining.values())
+        if left:
+            hint = f" ({self.unsafe_remaining} fixable with --unsafe-fixes)" if self.unsafe_remaining else ""
+            lines.append(f"{left} issue{'s' * (left != 1)} remain{'s' * (left == 1)}{hint}: {_counts(self.remaining)}; "
+                         "`scrapelint check` shows where.")
+        else:
+            lines.append("No issues remain.")
+        if self.input_errors:
+            lines.append(f"{self.input_errors} input error{'s' * (self.input_errors != 1)}: records that could not "
+                         "be read were copied through unchanged; `scrapelint check` shows them.")
+        return "\n".join(lines)
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{code} ×{count}" for code, count in sorted(counter.items()))

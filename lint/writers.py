@@ -1,0 +1,225 @@
+"""Write fixed articles back in the format they came in, changing nothing else.
+
+The writer reads the input file a second time, alongside the fix results, and
+copies it through: an unchanged record (or a record that failed to parse) goes
+out byte for byte; a changed JSONL record is the same JSON value with only its
+text field replaced (key order kept). A .txt/.md file is rewritten only when its
+text changed (a UTF-8 BOM is kept). JSON files are parsed whole, as the reader
+does. Output is atomic (temporary file + rename, gzip by the `.gz` name), so a
+crash leaves the old file; `--backup` copies the old file to `FILE.bak` first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import io
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, BinaryIO, TextIO
+
+import orjson
+
+from scrapelint.atomic import atomic_binary
+from scrapelint.fix import Outcome
+from scrapelint.sources import Format, InputError, Item, _sniff, format_of
+
+BOM = b"\xef\xbb\xbf"
+STDOUT = "-"
+
+
+def diff_lines(before: str, after: str, label: str) -> Iterator[str]:
+    """A unified diff of two texts, with git's marker for a last line without a newline."""
+    for line in difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{label}", f"b/{label}"
+    ):
+        yield line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+
+
+class _FileOutput:
+    """The rewrite of one input file: its source, where it goes, and the changes that arrive in order."""
+
+    def __init__(self, path: str, fmt: Format, source: bytes | None, target: str | None, backup: bool,
+                 diff: TextIO | None) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.source_bytes = source  # stdin, read once; None: read the file
+        self.target = target  # a path, STDOUT, or None for "in place, only if changed"
+        self.backup = backup
+        self.diff = diff
+        self.records = 0  # records seen so far: the index of the next one in a JSON array
+        self.changes: dict[int, tuple[str, str]] = {}  # JSON/text: index -> (field, new text)
+        self.changed = False
+        self._stack = ExitStack()
+        self._source: BinaryIO | None = None
+        self._sink: IO[bytes] | None = None
+        self._line = 0  # JSONL lines read from the source so far
+
+    # -- reading the source ----------------------------------------------------
+
+    def _open_source(self) -> BinaryIO:
+        if self.source_bytes is not None:
+            return io.BytesIO(self.source_bytes)
+        return gzip.open(self.path, "rb") if self.path.endswith(".gz") else open(self.path, "rb")  # noqa: SIM115
+
+    def _source_stream(self) -> BinaryIO:
+        if self._source is None:
+            self._source = self._stack.enter_context(self._open_source())
+        return self._source
+
+    def _read_all(self) -> bytes:
+        with self._open_source() as stream:
+            return stream.read()
+
+    # -- writing ---------------------------------------------------------------
+
+    def _open_sink(self) -> IO[bytes]:
+        if self._sink is None:
+            target = self.target or self.path
+            if target == STDOUT:
+                self._sink = sys.stdout.buffer
+            else:
+                if self.backup and Path(target).exists():
+                    shutil.copy2(target, target + ".bak")
+                self._sink = self._stack.enter_context(atomic_binary(Path(target)))
+        return self._sink
+
+    def add(self, item: Item, outcome: Outcome) -> None:
+        if isinstance(item, InputError) and item.code in ("ERR001", "ERR004"):
+            return  # not a record: an unreadable file, or a note on the record that follows
+        index = self.records
+        self.records += 1
+        if outcome.text is None or isinstance(item, InputError):
+            return
+        self.changed = True
+        if self.fmt == "jsonl" and item.line is not None:
+            self._replace_line(item.line, item.text_field, outcome.text)
+        else:
+            self.changes[index] = (item.text_field, outcome.text)
+
+    def _replace_line(self, number: int, text_field: str, text: str) -> None:
+        """Copy the source up to line `number`, then write that record with its new text."""
+        sink = None if self.diff else self._open_sink()
+        source = self._source_stream()
+        raw = b""
+        while self._line < number:
+            raw = source.readline()
+            self._line += 1
+            if self._line < number and sink is not None:
+                sink.write(raw)
+        ending = raw[len(raw.rstrip(b"\r\n")) :]
+        record = orjson.loads(raw)
+        before = record[text_field]
+        record[text_field] = text
+        if self.diff is not None:
+            self.diff.writelines(diff_lines(before, text, f"{self.path}:{number}:{text_field}"))
+        else:
+            assert sink is not None
+            sink.write(orjson.dumps(record) + ending)
+
+    def close(self) -> None:
+        """Finish the file: copy the rest, rewrite a text/JSON file that changed, commit the rename."""
+        with self._stack:
+            if self.fmt == "jsonl":
+                self._finish_jsonl()
+            elif self.fmt == "json":
+                self._finish_whole(self._new_json)
+            else:
+                self._finish_whole(self._new_text)
+
+    def abort(self, error: BaseException) -> None:
+        """Drop the temporary file; the target stays as it was."""
+        self._stack.__exit__(type(error), error, error.__traceback__)
+
+    def _finish_jsonl(self) -> None:
+        if self.diff is not None:
+            return
+        if self._sink is None and self.target is None:
+            return  # in place and nothing changed: leave the file alone
+        sink = self._open_sink()
+        shutil.copyfileobj(self._source_stream(), sink)
+
+    def _finish_whole(self, rewrite: Callable[[bytes], bytes]) -> None:
+        if not self.changed and (self.diff is not None or self.target is None):
+            return
+        original = self._read_all()
+        data = rewrite(original) if self.changed else original
+        if self.diff is not None:
+            return
+        self._open_sink().write(data)
+
+    def _new_text(self, original: bytes) -> bytes:
+        _, text = self.changes[0]
+        bom = BOM if original.startswith(BOM) else b""
+        if self.diff is not None:
+            before = original[len(bom) :].decode("utf-8")
+            self.diff.writelines(diff_lines(before, text, self.path))
+        return bom + text.encode("utf-8")
+
+    def _new_json(self, original: bytes) -> bytes:
+        value = orjson.loads(original)
+        for index, (text_field, text) in self.changes.items():
+            record = value[index] if isinstance(value, list) else value
+            if self.diff is not None:
+                label = f"{self.path}[{index}]" if isinstance(value, list) else self.path
+                self.diff.writelines(diff_lines(record[text_field], text, f"{label}:{text_field}"))
+            record[text_field] = text
+        indent = orjson.OPT_INDENT_2 if b"\n " in original.strip() else 0
+        return orjson.dumps(value, option=indent) + (b"\n" if original.endswith(b"\n") else b"")
+
+
+class FixWriter:
+    """Routes fix outcomes, in input order, to one `_FileOutput` per input file.
+
+    `output`: None rewrites each file in place (only files that changed; `-` goes
+    to stdout); a path or `-` sends the single input there. `diff`: write a
+    unified diff there instead and no file.
+    """
+
+    def __init__(self, output: str | None = None, backup: bool = False, diff: TextIO | None = None,
+                 stdin: bytes | None = None, stdin_format: Format | None = None) -> None:
+        self.output = output
+        self.backup = backup
+        self.diff = diff
+        self.stdin = stdin
+        self.stdin_format = stdin_format
+        self.current: _FileOutput | None = None
+        self.files_changed = 0
+
+    def _open(self, path: str) -> _FileOutput:
+        if path == "-":
+            data = self.stdin if self.stdin is not None else b""
+            fmt = self.stdin_format or _sniff(data)
+            return _FileOutput(path, fmt, data, self.output or STDOUT, self.backup, self.diff)
+        return _FileOutput(path, format_of(path), None, self.output, self.backup, self.diff)
+
+    def add(self, item: Item, outcome: Outcome) -> None:
+        path = item.path
+        if self.current is None or self.current.path != path:
+            self._close_current()
+            self.current = self._open(path)
+        if isinstance(item, InputError) and item.code == "ERR001":
+            self.current.target = None  # nothing was read, so nothing is written
+        self.current.add(item, outcome)
+
+    def _close_current(self) -> None:
+        if self.current is not None:
+            current, self.current = self.current, None
+            current.close()
+            self.files_changed += current.changed
+
+    def close(self) -> None:
+        self._close_current()
+
+    def __enter__(self) -> FixWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: object) -> None:
+        if error is not None and self.current is not None:
+            self.current.abort(error)
+            self.current = None
+        else:
+            self.close()
