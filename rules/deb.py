@@ -1,3 +1,772 @@
-"""DEB: placeholder until the family lands."""
+"""DEB: scraping debris — page furniture that a scraper carried into the article body.
 
-RULES: list = []
+One analysis per document labels every non-blank line (lexicon hits, leftover code,
+the main body, the teasers glued after it, the menus and footers around it); each
+rule then reports the lines of its own kind. The analysis is linear in the text:
+the lexicon is compiled once per process (a dict of exact lines plus one combined
+regex per data file) and the main body is one maximum-sum pass over the lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.entities import html5
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
+
+from pydantic import Field
+
+from scrapelint.document import Document
+from scrapelint.models import Finding, Fix, Severity
+from scrapelint.rule import CorpusRule, Rule, RuleOptions
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# -- the lexicon (data files, compiled once per process) ---------------------------
+
+_EDGE_JUNK = " \t\u00a0•·|»«›‹>-–—:*#~=+"
+
+
+def normalise(line: str) -> str:
+    """Lower-cased line, curly apostrophes straightened, spaces collapsed, bullets/arrows trimmed."""
+    line = line.replace("’", "'").replace("\u00a0", " ").lower()
+    return " ".join(line.split()).strip(_EDGE_JUNK)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the data files say: exact lines and whole-line patterns, by kind."""
+
+    exact: dict[str, str]
+    whole: re.Pattern[str]  # fullmatch on the normalised line; group name = kind
+    cased: re.Pattern[str]  # fullmatch on the line as written (photo credits)
+    consent: re.Pattern[str]  # search in the normalised line
+    meta: re.Pattern[str]  # match at the start of the normalised line
+    comments: re.Pattern[str]  # fullmatch on the normalised line: a comment section opens
+
+
+def _entries(name: str) -> Iterator[str]:
+    for raw in (DATA / name).read_text("utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            yield raw.rstrip("\n")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Build the lexicon once per process; rules stay cheap to pickle because they hold none of it."""
+    exact: dict[str, str] = {}
+    whole: dict[str, list[str]] = {"ui": [], "ad": []}
+    cased: list[str] = []
+    for kind, name in (("ui", "debris_ui.txt"), ("ad", "debris_ads.txt")):
+        for entry in _entries(name):
+            if entry.startswith("re:"):
+                whole[kind].append(entry[3:])
+            elif entry.startswith("cs:"):
+                cased.append(entry[3:])
+            else:
+                exact.setdefault(normalise(entry), kind)
+    return Lexicon(
+        exact=exact,
+        whole=re.compile("|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in whole.items())),
+        cased=re.compile("|".join(f"(?:{p})" for p in cased)),
+        consent=re.compile("|".join(f"(?:{p})" for p in _entries("debris_consent.txt"))),
+        meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),
+        comments=re.compile("|".join(f"(?:{p})" for p in _entries("debris_comments.txt"))),
+    )
+
+
+# -- patterns of structure and markup -------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+_TERMINAL = set(".!?…:;\"'”’)»")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Then|The|This|That"
+_NAME = r"[A-Z][\w.'’-]*"
+# "By Harsh Thakor", "By Our Representative  The Nutrition...", "By Bhaskar Sur* Swami..."
+_BYLINE = re.compile(
+    rf"By\s+(?!(?:{_MONTHS})\b)(?:Our\s+\w+|{_NAME}(?:\s+(?:{_NAME}|de|van|von|bin|al|and|&)){{0,4}})\*?"
+    r"(?=\s*$|\*|\u00a0|\s{2,}|\s*[,|–—-]\s)"
+)
+_REPORT_CREDIT = re.compile(
+    r"\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|written) by\b|contributed to this (?:report|story)",
+    re.IGNORECASE,
+)
+_DATE_META = re.compile(r"(?:first |last )?(?:published|updated|posted|date|dated|time|modified)\b")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor to of in on at for from with by as into onto than that which who whose whom "
+    "is are was were be been has have had will would can could should may might must not its their his her "
+    "our your my this these those such very more most less if when while where because although".split()
+)
+_DATE = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|"
+    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}\b)",
+    re.IGNORECASE,
+)
+_LAST_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
+_TEASER_CUT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:\(?(?:read|continue|more)\b[^\n]{0,30})?$", re.IGNORECASE)
+
+_TAG_NAMES = (
+    "a|abbr|article|aside|b|blockquote|body|br|button|center|div|em|figcaption|figure|font|footer|form|h[1-6]|head|"
+    "header|hr|html|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|option|p|path|script|section|select|small|"
+    "source|span|strong|style|sub|sup|svg|table|tbody|td|th|thead|tr|u|ul|video"
+)
+_INLINE_MARKUP = re.compile(
+    rf"(?P<tag></?(?:{_TAG_NAMES})\b(?:\s[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,500}}?-->)"
+    r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});)"
+    r"|(?P<placeholder>\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\$\{[^{}\n]{0,60}\}|\[object Object\]|(?<![\w$])NaN(?![\w]))",
+    re.IGNORECASE,
+)
+_CODE_LINE = re.compile(
+    r"(?:var|let|const)\s+[\w$]+\s*=.*[;{]\s*$"
+    r"|function\s*[\w$]*\s*\([^)]*\)\s*\{"
+    r"|.*\b(?:document\.(?:write|getElementById|createElement|querySelector)|window\.[\w$]+\s*=|googletag\.|gtag\(|_gaq\.push|"
+    r"adsbygoogle|dataLayer\.push|addEventListener\()"
+    r"|[}\]);]{1,4};?"
+    r"|[.#]?[\w-]+(?:[\s,>.#:]+[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}?"
+    r"|\{\s*\"[\w-]+\"\s*:.*"
+    r"|(?:undefined|null|NaN|None|\[object Object\])"
+)
+
+
+# -- the per-document analysis ---------------------------------------------------------
+
+KINDS = ("ui", "consent", "ad", "credit", "meta", "code", "teaser", "headlines", "furniture", "comments")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    words: int
+    prose: bool
+    kind: str | None = None  # debris kind, None for content
+    protected: bool = False  # title, byline, dateline, report credit: content whatever it looks like
+
+
+@dataclass
+class Analysis:
+    lines: list[Line]
+    body: tuple[int, int] | None  # index range [first, last] of the main body in `lines`
+    teasers: list[tuple[int, int]] = field(default_factory=list)  # index ranges, one per teaser
+    truncated: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, inside a teaser)
+
+
+_CACHE: WeakKeyDictionary[Document, Analysis] = WeakKeyDictionary()
+
+
+def analyse(doc: Document) -> Analysis:
+    """Label every non-blank line of the document once; every DEB rule reads the result."""
+    cached = _CACHE.get(doc)
+    if cached is None:
+        cached = _CACHE[doc] = _analyse(doc)
+    return cached
+
+
+def _make_line(text: str, start: int, end: int) -> Line:
+    body = text[start:end]
+    words = len(_WORD.findall(body))
+    ends = body.rstrip()[-1:]
+    prose = (words >= 8 and ends in _TERMINAL) or words >= 25
+    return Line(start, end, body, words, prose)
+
+
+def lexicon_kind(line: str) -> str | None:
+    """The debris kind a line is by the lexicon alone, or None."""
+    lex = lexicon()
+    if len(line) > 1200:
+        return None
+    norm = normalise(line)
+    if not norm:
+        return "ui" if line.strip(_EDGE_JUNK + ".,") == "" and len(line.strip()) > 2 else None
+    kind = lex.exact.get(norm) or lex.exact.get(norm.rstrip(".!:"))
+    if kind:
+        return kind
+    if len(norm) <= 200:
+        match = lex.whole.fullmatch(norm)
+        if match:
+            return match.lastgroup
+        if lex.cased.fullmatch(line.strip(" \t\u00a0")):
+            return "credit"
+    if norm.count(" ") < 80 and lex.consent.search(norm):
+        return "consent"
+    if norm.count(" ") < 30 and lex.meta.match(norm):
+        return "meta"
+    if len(norm) <= 300 and _CODE_LINE.fullmatch(line.strip()):
+        return "code"
+    return None
+
+
+def _analyse(doc: Document) -> Analysis:
+    text = doc.text
+    lines: list[Line] = []
+    for span in doc.lines:
+        start, end = span.start, span.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            lines.append(_make_line(text, start, end))
+    for line in lines:
+        line.kind = lexicon_kind(line.text)
+    analysis = Analysis(lines, _main_body(lines))
+    if analysis.body is not None:
+        _end_at_comments(analysis)
+        _protect_preamble(analysis, doc)
+        _find_teasers(analysis)
+        _mark_off_body(analysis)
+    _mark_menu_runs(analysis)
+    _find_truncated(analysis, text)
+    return analysis
+
+
+def _main_body(lines: list[Line]) -> tuple[int, int] | None:
+    """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost."""
+    best, best_range = 0, None
+    total, first = 0, 0
+    for index, line in enumerate(lines):
+        if line.prose and line.kind is None:
+            score = line.words
+        elif line.kind is not None:
+            score = -25
+        else:
+            score = -4
+        if total <= 0:
+            total, first = 0, index
+        total += score
+        if total > best:
+            best, best_range = total, (first, index)
+    if best_range is None or best < 30:
+        return None
+    return best_range
+
+
+def _title_like(line: Line) -> bool:
+    """A headline: a few words, not a sentence that ends in a full stop."""
+    return line.kind is None and 2 <= line.words <= 30 and not line.text.endswith((".", ",", ";", ":"))
+
+
+def _dateline(line: Line) -> bool:
+    """A date, time or byline under the headline: "Posted January 1, 2008", "By JOSEPH WHITE"."""
+    return bool(_BYLINE.match(line.text) or _DATE_META.match(normalise(line.text)) or _DATE.search(line.text)) and (
+        line.words <= 20
+    )
+
+
+def _protect_preamble(analysis: Analysis, doc: Document) -> None:
+    """The headline, dek, byline and dateline just above the body, and the article's title where it is given."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    title = normalise(doc.article.title or "")
+    if title:
+        for index in range(first - 1, max(-1, first - 40), -1):
+            if normalise(lines[index].text) == title:
+                for line in lines[index:first]:
+                    if line.kind is None or line.kind == "meta" and _dateline(line):
+                        line.protected = True
+                        line.kind = None
+                break
+    headlines = 0
+    for index in range(first - 1, max(-1, first - 9), -1):
+        line = lines[index]
+        if line.kind == "meta" and _dateline(line):
+            line.kind = None  # a dateline under the headline is part of the article
+        if line.kind is not None or line.protected:
+            continue
+        if _dateline(line):
+            line.protected = True
+        elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
+            line.protected = True
+            headlines += 1
+    for line in lines[last + 1 : last + 3]:
+        if line.kind is None and _REPORT_CREDIT.search(line.text):
+            line.protected = True
+
+
+def _end_at_comments(analysis: Analysis) -> None:
+    """Reader comments are prose too: the body ends at a comment-section heading found in its later part."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    comments = lexicon().comments
+    words = sum(line.words for line in lines[first : last + 1] if line.prose)
+    seen = 0
+    for index in range(first, last + 1):
+        line = lines[index]
+        if line.prose and line.kind is None:
+            seen += line.words
+        elif seen >= 0.3 * words and len(line.text) <= 200 and comments.fullmatch(normalise(line.text)):
+            analysis.body = (first, index - 1)
+            for after in lines[index:]:
+                if after.kind is None:
+                    after.kind = "comments"
+            return
+
+
+def _byline(line: Line) -> bool:
+    return _BYLINE.match(line.text) is not None
+
+
+def _find_teasers(analysis: Analysis) -> None:
+    """Other articles glued after the real end: a title-like line, then a 'By <author>' lead, more than once."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    starts = [
+        index - 1
+        for index in range(first + 2, len(lines))
+        if _byline(lines[index]) and _title_like(lines[index - 1]) and not lines[index - 1].protected
+    ]
+    if not starts or (len(starts) == 1 and starts[0] < len(lines) - 3):
+        return
+    end_of_last = max(last, starts[-1] + 1)
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] - 1 if number + 1 < len(starts) else end_of_last
+        analysis.teasers.append((start, stop))
+        for line in lines[start : stop + 1]:
+            line.kind = "teaser"
+    analysis.body = (first, starts[0] - 1)
+
+
+def _mark_off_body(analysis: Analysis) -> None:
+    """Lines around the body in runs of three or more are page furniture: menus, link lists, footers."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    end = analysis.teasers[-1][1] if analysis.teasers else last
+    for segment in (range(0, first), range(end + 1, len(lines))):
+        free = [i for i in segment if not lines[i].protected and lines[i].kind is None]
+        if len(free) < 3:
+            continue
+        headline_like = sum(1 for i in free if _title_like(lines[i]) and lines[i].words >= 4)
+        kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
+        for i in free:
+            lines[i].kind = kind
+
+
+def _mark_menu_runs(analysis: Analysis) -> None:
+    """Inside the body, three or more one-to-three-word lines in a row are a menu, not headings."""
+    lines = analysis.lines
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.kind is None and not line.protected and line.words <= 3 and not line.prose:
+            if not line.text[:1] in "-•*·–—0123456789" and not line.text.endswith((".", "!", "?", ":")):
+                run.append(line)
+                continue
+        if len(run) >= 3:
+            for item in run:
+                item.kind = "furniture"
+        run = []
+
+
+def _find_truncated(analysis: Analysis, text: str) -> None:
+    """Paragraphs cut mid-sentence: the last one of the body or of a teaser, or one ending in '…'/'Read more'."""
+    lines = analysis.lines
+    ends: dict[int, bool] = {stop: True for _, stop in analysis.teasers}
+    if analysis.body is not None:
+        ends[analysis.body[1]] = False
+    for index, line in enumerate(lines):
+        if line.words < 12 or line.kind not in (None, "teaser"):
+            continue
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if nxt is not None and nxt.text[:1].islower() and nxt.start - line.end == 1:
+            continue  # a hard line break inside a sentence, not a cut
+        cut = _TEASER_CUT.search(line.text)
+        if cut is None:
+            if index not in ends or not line.text[-1:].isalpha() or not line.text.split()[-1][:1].islower():
+                continue
+            if not ends[index] and line.text.split()[-1].lower() not in _FUNCTION_WORDS:
+                continue  # the body's last line may just lack its full stop; a cut leaves a dangling word
+        begin = line.start
+        for match in _LAST_SENTENCE.finditer(line.text):
+            begin = line.start + match.end()
+        analysis.truncated.append((begin, line.end, line.kind == "teaser"))
+
+
+# -- fixes --------------------------------------------------------------------------
+
+
+def line_deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span that removes whole lines `[start, end)` with their line break, leaving no doubled blank line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    newline = text.find("\n", end)
+    after = newline
+    while after != -1 and after < len(text) and text[after].isspace():
+        after += 1
+    if newline == -1 or after >= len(text):  # nothing follows: take the whitespace before instead
+        begin = line_start
+        while begin > 0 and text[begin - 1].isspace():
+            begin -= 1
+        return begin, len(text)
+    next_line = text.rfind("\n", 0, after) + 1
+    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    before_is_blank = line_start == 0 or not text[previous_start : line_start - 1].strip()
+    return line_start, next_line if before_is_blank else newline + 1
+
+
+def inline_deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """Delete `[start, end)` inside a line, with one neighbouring space so no double space is left."""
+    if start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in " \n.,;:!?"):
+        return start - 1, end
+    if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] == "\n"):
+        return start, end + 1
+    return start, end
+
+
+# -- the rules ----------------------------------------------------------------------
+
+MESSAGES = {
+    "ui": "interface text ({what}) is page furniture, not article text",
+    "consent": "a cookie, consent, newsletter or paywall box was scraped into the body",
+    "ad": "an advertising or sponsored-content marker is not article text",
+    "credit": "a photo credit standing alone, without its picture, is debris",
+    "meta": "a metadata line ({what}) belongs in the record's fields, not in the body",
+    "code": "leftover script, style or template code ({what}) is not article text",
+    "furniture": "{count} line(s) outside the article's main body look like a menu, footer or widget",
+    "comments": "{count} line(s) of reader comments follow the article's end",
+    "headlines": "{count} headline-like line(s) outside the article's main body are links to other articles",
+    "teaser": "a teaser of another article ({what}) follows the end of this one",
+}
+
+
+class _LineKindRule(Rule):
+    """Reports runs of consecutive lines that the shared analysis gave one of `kinds`."""
+
+    kinds: tuple[str, ...] = ()
+    safe_kinds: tuple[str, ...] = ()
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        run: list[Line] = []
+        for line in [*analyse(doc).lines, None]:
+            if run and (line is None or line.kind != run[-1].kind):
+                yield self._report(doc, run)
+                run = []
+            if line is not None and line.kind in self.kinds:
+                run.append(line)
+
+    def _report(self, doc: Document, run: list[Line]) -> Finding:
+        kind = run[0].kind or ""
+        start, end = run[0].start, run[-1].end
+        what = run[0].text if len(run[0].text) <= 60 else run[0].text[:57] + "…"
+        message = MESSAGES[kind].format(what=f"“{what}”", count=len(run))
+        safe = kind in self.safe_kinds
+        fix_start, fix_end = line_deletion(doc.text, start, end)
+        fix = self.replace(
+            fix_start, fix_end, "", "safe" if safe else "unsafe", f"remove the {kind} line{'s' if len(run) > 1 else ''}"
+        )
+        return self.finding(doc, start, end, message + (" (safe to remove)" if safe else ""), fix=fix)
+
+
+class NavigationText(_LineKindRule):
+    code = "DEB001"
+    name = "navigation-text"
+    summary = "Menus, buttons, share bars, login prompts and footers scraped into the body."
+    what = (
+        "Reports lines that are interface text — 'Skip to main content', 'Share this', 'Print', 'Sign in', "
+        "breadcrumbs, pagination, copyright footers — known from a lexicon (rules/data/debris_ui.txt), and runs "
+        "of three or more lines around the article's main body (the longest run of prose paragraphs) that are "
+        "not its headline, byline or dateline: menus, footers and widgets."
+    )
+    why = (
+        "A reader never sees these strings as part of the story; left in, they pollute search indexes, "
+        "summaries and training data, and they repeat on every page of a site."
+    )
+    example = "Skip to main content\\n\\nStalin's legacy\\n\\nBy Harsh Thakor\\n\\nWe commemorate ...  -> line 1 reported"
+    fixable = "sometimes"
+    kinds = ("ui", "furniture", "comments")
+    safe_kinds = ("ui",)
+
+
+class ConsentBox(_LineKindRule):
+    code = "DEB002"
+    name = "consent-box"
+    summary = "Cookie/consent banners, newsletter sign-ups and paywall notices in the body."
+    what = (
+        "Reports lines carrying a cookie or consent banner ('We use cookies… I agree'), a newsletter box "
+        "('Sign up for our newsletter'), or a paywall notice ('You have reached your limit of free articles'), "
+        "from the patterns in rules/data/debris_consent.txt."
+    )
+    why = "Overlays and boxes are page chrome; scraped into the text they read as if the author wrote them."
+    example = "We use cookies to improve your experience. By continuing you agree to our cookie policy. I agree"
+    fixable = "safe"
+    kinds = ("consent",)
+    safe_kinds = ("consent",)
+
+
+class AdMarker(_LineKindRule):
+    code = "DEB003"
+    name = "ad-marker"
+    summary = "'Advertisement', 'Sponsored' markers and photo credits standing alone."
+    what = (
+        "Reports lines that only mark an ad slot or sponsored content ('Advertisement', 'Story continues below "
+        "advertisement', 'Sponsored by …') and credit lines left without their picture ('Photo: AFP', "
+        "'Jane Doe/Getty Images'), from rules/data/debris_ads.txt."
+    )
+    why = "The ad or the picture did not survive the scrape; the label that announced it is noise in the text."
+    example = "The minister resigned on Monday.\\nAdvertisement\\nHer successor ...  -> 'Advertisement' reported"
+    fixable = "sometimes"
+    kinds = ("ad", "credit")
+    safe_kinds = ("ad",)
+
+
+class OtherArticleTeaser(Rule):
+    code = "DEB004"
+    name = "other-article-teaser"
+    summary = "Titles and leads of other articles glued after the article's end, and headline lists."
+    what = (
+        "Reports, one finding per teaser, the block after the article's real end where a title-like line is "
+        "followed by a 'By <author>' lead, more than once (several articles glued together), and runs of "
+        "headline-like lines around the main body (related, most-read and latest-news lists)."
+    )
+    why = (
+        "Teasers make one article look like several: summaries, word counts, deduplication and topic models "
+        "all go wrong, and the cut-off leads end mid-sentence."
+    )
+    example = (
+        "...Harsh Thakor is a freelance journalist.\\n\\nMisleading ads 'manipulate, seduce, lure'\\n\\n"
+        "By Our Representative  The Nutrition Advocacy ...  -> the title and its lead reported"
+    )
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        analysis = analyse(doc)
+        lines, text = analysis.lines, doc.text
+        for number, (first, last) in enumerate(analysis.teasers):
+            start, end = lines[first].start, lines[last].end
+            title = lines[first].text if len(lines[first].text) <= 60 else lines[first].text[:57] + "…"
+            fix_start, fix_end = line_deletion(text, start, end)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"teaser {number + 1} of {len(analysis.teasers)} of other articles after this article's end "
+                f"(“{title}”): a headline and a 'By <author>' lead belong to another article",
+                fix=self.replace(fix_start, fix_end, "", "safe", "remove the teaser"),
+            )
+        run: list[Line] = []
+        for line in [*lines, None]:
+            if line is not None and line.kind == "headlines":
+                run.append(line)
+                continue
+            if run:
+                start, end = run[0].start, run[-1].end
+                fix_start, fix_end = line_deletion(text, start, end)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    MESSAGES["headlines"].format(count=len(run)),
+                    fix=self.replace(fix_start, fix_end, "", "unsafe", "remove the headline list"),
+                )
+                run = []
+
+
+class TruncatedParagraph(Rule):
+    code = "DEB005"
+    name = "truncated-paragraph"
+    summary = "A paragraph cut off mid-sentence, or ending in '…' / 'Read more' as a teaser cut."
+    what = (
+        "Reports the unfinished last sentence of a paragraph that stops without punctuation at the end of the "
+        "article's body or of a teaser ('The low price to farmer'), or that ends in an ellipsis or 'Read more'."
+    )
+    why = "A sentence that stops in the middle misinforms the reader and marks a scrape that lost text."
+    example = "... sold for Rs 56-60 per litre, the leaders noted. The low price to farmer  -> last sentence reported"
+    severity = Severity.warning
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        for start, end, in_teaser in analyse(doc).truncated:
+            fragment = text[start:end]
+            shown = fragment if len(fragment) <= 50 else "…" + fragment[-47:]
+            where = "a teaser of another article" if in_teaser else "the paragraph"
+            fix = None
+            if not in_teaser:
+                fix_start, fix_end = inline_deletion(text, start, end)
+                fix = self.replace(fix_start, fix_end, "", "unsafe", "remove the unfinished sentence")
+            yield self.finding(doc, start, end, f"{where} stops mid-sentence (“{shown}”): text was cut", fix=fix)
+
+
+class LeftoverMarkup(Rule):
+    code = "DEB006"
+    name = "leftover-markup"
+    summary = "HTML tags and entities, template placeholders and script/style code left in the text."
+    what = (
+        "Reports HTML tags (<br>, <p class=...>), undecoded entities (&nbsp;, &amp;, &#8217;), template "
+        "placeholders ({{title}}, ${name}, [object Object], NaN) and whole lines of JavaScript, CSS or JSON."
+    )
+    why = "Markup is how the page was built, not what it says; readers and models see it as garbage."
+    example = "Prices rose&nbsp;3% <br> in May.  -> '&nbsp;' (fix: decode) and '<br>' reported"
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        analysis = analyse(doc)
+        code_lines = [line for line in analysis.lines if line.kind == "code"]
+        for line in code_lines:
+            fix_start, fix_end = line_deletion(text, line.start, line.end)
+            yield self.finding(
+                doc,
+                line.start,
+                line.end,
+                MESSAGES["code"].format(what=f"“{line.text[:40]}”"),
+                fix=self.replace(fix_start, fix_end, "", "unsafe", "remove the code line"),
+            )
+        inside = iter(code_lines)
+        current = next(inside, None)
+        for match in _INLINE_MARKUP.finditer(text):
+            while current is not None and current.end < match.start():
+                current = next(inside, None)
+            if current is not None and current.start <= match.start() < current.end:
+                continue  # already reported as a code line
+            start, end = match.span()
+            token = match.group()
+            if match.lastgroup == "entity":
+                decoded = html.unescape(token)
+                if decoded == token or token[1:] not in html5 and not token.startswith("&#"):
+                    continue
+                shown = "a space" if decoded == "\u00a0" else f"“{decoded}”"
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"undecoded HTML entity {token} was meant to be {shown}",
+                    fix=self.replace(start, end, decoded, "safe", f"decode {token}"),
+                )
+            elif match.lastgroup == "tag":
+                fix_start, fix_end = inline_deletion(text, start, end)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"HTML tag {token[:40]} left in the text",
+                    fix=self.replace(fix_start, fix_end, "", "unsafe", "remove the tag"),
+                )
+            else:
+                yield self.finding(doc, start, end, f"template placeholder or script value {token} was never filled in")
+
+
+class MetadataLine(_LineKindRule):
+    code = "DEB007"
+    name = "metadata-line"
+    summary = "'First Published:', 'Updated:', 'Tags:', 'Filed under:' lines inside the body."
+    what = (
+        "Reports lines that are page metadata — publication and update stamps, tag and category lists, "
+        "reading-time notes — from rules/data/debris_meta.txt. A dateline right under the headline is kept."
+    )
+    why = "Metadata belongs in the record's own fields; in the body it breaks the text and repeats the fields."
+    example = "First Published: March 5, 2024 10:12 IST Related Tags: Stalin, USSR  -> reported"
+    fixable = "unsafe"
+    kinds = ("meta",)
+
+
+# -- the corpus rule: a site's template lines ----------------------------------------
+
+
+class SiteBoilerplateOptions(RuleOptions):
+    min_articles: int = Field(4, ge=2, description="A line must recur on at least this many articles of a site.")
+    min_share: float = Field(0.5, gt=0, le=1, description="...and on at least this share of the site's articles.")
+    max_lines_per_site: int = Field(50_000, ge=1000, description="Bound on the distinct lines counted per site.")
+
+
+def site_of(doc: Document) -> str:
+    """The domain of the article's URL, else the directory it came from."""
+    url = doc.article.url or ""
+    host = urlsplit(url).hostname if "//" in url else None
+    if host:
+        return host.removeprefix("www.")
+    return os.path.dirname(doc.article.path) or "."
+
+
+def _line_key(text: str) -> int | None:
+    norm = normalise(text)
+    if len(norm) < 3:
+        return None
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "little")
+
+
+class SiteBoilerplate(CorpusRule):
+    code = "DEB008"
+    name = "site-boilerplate"
+    summary = "Lines that recur on many articles of the same site in this run: the site's template."
+    what = (
+        "Counts, over the whole run, on how many articles of each site (the URL's domain, else the file's "
+        "directory) every normalised line occurs, then reports lines that recur on at least `min-articles` "
+        "articles and `min-share` of that site's articles, unless another DEB rule already reports them."
+    )
+    why = (
+        "Template text that no lexicon knows — a slogan, a newsletter pitch, a standing disclaimer — repeats "
+        "on every page of a site; a line found on most of a site's articles is not part of any one of them."
+    )
+    example = "'Countercurrents is an independent news site funded by readers.' on 40 of 50 articles -> reported"
+    fixable = "sometimes"
+    Options = SiteBoilerplateOptions
+
+    def __init__(self, options: Any = None) -> None:
+        super().__init__(options)
+        self._boilerplate: dict[str, dict[int, float]] = {}
+
+    def new_state(self) -> dict[str, tuple[int, dict[int, int]]]:
+        return {}
+
+    def observe(self, state: dict[str, Any], doc: Document) -> None:
+        site = site_of(doc)
+        docs, counts = state.get(site, (0, {}))
+        keys = {key for line in analyse(doc).lines if (key := _line_key(line.text)) is not None}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        if len(counts) > self.options.max_lines_per_site:
+            counts = {key: count for key, count in counts.items() if count > 1}  # lossy: drop one-offs
+        state[site] = (docs + 1, counts)
+
+    def merge(self, state: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+        for site, (docs, counts) in other.items():
+            mine_docs, mine = state.get(site, (0, {}))
+            for key, count in counts.items():
+                mine[key] = mine.get(key, 0) + count
+            state[site] = (mine_docs + docs, mine)
+        return state
+
+    def prepare(self, state: dict[str, Any]) -> None:
+        self._boilerplate = {}
+        for site, (docs, counts) in state.items():
+            need = max(self.options.min_articles, self.options.min_share * docs)
+            found = {key: count / docs for key, count in counts.items() if count >= need}
+            if found:
+                self._boilerplate[site] = found
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        shares = self._boilerplate.get(site_of(doc))
+        if not shares:
+            return
+        text = doc.text
+        for line in analyse(doc).lines:
+            if line.kind is not None:
+                continue
+            key = _line_key(line.text)
+            share = shares.get(key) if key is not None else None
+            if share is None:
+                continue
+            fix_start, fix_end = line_deletion(text, line.start, line.end)
+            safe = share >= 0.8
+            yield self.finding(
+                doc,
+                line.start,
+                line.end,
+                f"this line recurs on {share:.0%} of this site's articles in the run: it is the site's template, "
+                "not this article's text",
+                fix=self.replace(fix_start, fix_end, "", "safe" if safe else "unsafe", "remove the template line"),
+            )
+
+
+RULES = [
+    NavigationText,
+    ConsentBox,
+    AdMarker,
+    OtherArticleTeaser,
+    TruncatedParagraph,
+    LeftoverMarkup,
+    MetadataLine,
+    SiteBoilerplate,
+]

@@ -1,0 +1,113 @@
+"""Evaluate the DEB rules on the L3S-GN1 dev set (621 news pages, human labels per line).
+
+For each page the rules run over the `naive` text (every line of the page, joined by
+newlines, as a careless scraper takes it); a line counts as flagged when a finding
+overlaps it. Printed per half of the set (tune / check, split by a hash of the page id):
+- debris recall: share of `not_content`, `related` and `comments` lines flagged;
+- article lines flagged: share of `headline`, `fulltext` and `supplemental` lines flagged;
+- findings on the `clean` text (the article alone): the aim is zero;
+- articles per second over the naive pages.
+The corpus rule (DEB008) runs through the engine's two passes over all pages.
+
+    python bench/eval_debris.py [path/to/l3s_gn1_lines.jsonl] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+
+from scrapelint.engine import Linter, run
+from scrapelint.models import Article
+from scrapelint.rules.deb import RULES
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "l3s_gn1_lines.jsonl"
+DEBRIS = {"not_content", "related", "comments"}
+
+
+def half(page_id: str) -> str:
+    return "tune" if hashlib.sha1(page_id.encode()).digest()[0] % 2 == 0 else "check"
+
+
+def flagged_lines(text: str, findings: list) -> set[int]:
+    """Indices of the lines (split on newlines) that any finding overlaps."""
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    hit: set[int] = set()
+    for finding in findings:
+        first = bisect_right(starts, finding.start) - 1
+        last = bisect_right(starts, max(finding.start, finding.end - 1)) - 1
+        hit.update(range(first, last + 1))
+    return hit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--show", type=int, default=0, help="print N article lines flagged and N debris lines missed")
+    parser.add_argument("--no-corpus", action="store_true", help="leave out DEB008")
+    args = parser.parse_args()
+    pages = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    rules = [rule() for rule in RULES if not (args.no_corpus and rule.code == "DEB008")]
+    linter = Linter(rules)
+
+    def articles(field: str) -> list[Article]:
+        return [Article(id=p["id"], url=p["url"], text=p[field], path=f"l3s/{field}.jsonl") for p in pages]
+
+    began = time.perf_counter()
+    naive = [result.findings for result in run(linter, lambda: articles("naive"))]
+    elapsed = time.perf_counter() - began
+    clean = [result.findings for result in run(linter, lambda: articles("clean"))]
+
+    stats: dict[str, Counter] = {"tune": Counter(), "check": Counter()}
+    by_rule: Counter = Counter()
+    false_alarms, misses = [], []
+    for page, findings, clean_findings in zip(pages, naive, clean):
+        counts = stats[half(page["id"])]
+        hit = flagged_lines(page["naive"], findings)
+        for index, (text, label) in enumerate(page["lines"]):
+            if not text.strip():
+                continue
+            if label in DEBRIS:
+                counts["debris"] += 1
+                counts["debris_hit"] += index in hit
+                if index not in hit:
+                    misses.append((label, text))
+            else:
+                counts["article"] += 1
+                counts["article_hit"] += index in hit
+                if index in hit:
+                    false_alarms.append((label, text, [f.rule for f in findings if f.start <= page["naive"].find(text) < f.end or True][:0]))
+        counts["clean_findings"] += len(clean_findings)
+        counts["pages"] += 1
+        by_rule.update(f.rule for f in clean_findings)
+    for name, c in stats.items():
+        print(
+            f"{name:5} pages={c['pages']:3}  debris recall={c['debris_hit'] / c['debris']:.3f} "
+            f"({c['debris_hit']}/{c['debris']})  article lines flagged={c['article_hit'] / c['article']:.4f} "
+            f"({c['article_hit']}/{c['article']})  findings on clean text={c['clean_findings']}"
+        )
+    print(f"clean-text findings by rule: {dict(by_rule)}")
+    print(f"speed: {len(pages) / elapsed:.0f} articles/s ({sum(len(p['naive']) for p in pages) / elapsed / 1e6:.2f} MB/s), one process, two passes")
+    if args.show:
+        print("\n-- article lines flagged --")
+        for label, text, _ in false_alarms[: args.show]:
+            print(f"{label[:4]} | {text[:140]}")
+        print("\n-- debris lines missed --")
+        for label, text in misses[: args.show]:
+            print(f"{label[:4]} | {text[:140]}")
+        print("\n-- findings on clean text --")
+        shown = 0
+        for page, findings in zip(pages, clean):
+            for f in findings:
+                if shown < args.show:
+                    print(f"{f.rule} | {page['clean'][f.start:f.end][:140]!r}")
+                    shown += 1
+
+
+if __name__ == "__main__":
+    main()
