@@ -74,7 +74,7 @@ _BOUNDARY = re.compile(
     r"""[.!?…]+['"’”»)\]]*(?=\s|$)"""
     r"""|(?<=[^\W_])[.!?](?=[A-Z](?:[a-z]|\s))"""
 )
-_TOKEN_BEFORE = re.compile(r"[\w.]*\w$")
+_TOKEN_BEFORE = re.compile(r"[\w.]*\w\Z")
 _OPENERS = "\"'‘“«([¿¡"
 # Top-level domains and file extensions: "Amazon.Com", "ASP.Net" are names, not glued sentences.
 DOMAIN_WORDS = frozenset(
@@ -101,17 +101,20 @@ def is_glued_sentence_end(text: str, mark: int) -> bool:
         return False
     if before.lower() in ABBREVIATIONS:
         return False
-    if before.isupper() and (len(before) < 2 or not before.isalpha()):
-        return False  # an initial ("F.Kennedy") or a code ("A4.Next")
     after = _WORD_AFTER.match(text, mark + 1)
-    if after and after.group().lower() in DOMAIN_WORDS:
+    if after is None:
         return False
+    if before.isupper() and not (before.isalpha() and len(before) > 1 and after.group() in _STARTERS):
+        return False  # an initial ("F.Kennedy"), a code ("A4.Next"), a name ("MWC.News"); but "USSR.The"
+    if after.group().lower() in DOMAIN_WORDS or _DOMAIN_TAIL.match(text, after.end()):
+        return False  # "Amazon.Com", "Celebrity.MySpace.com"
     if text[mark + 2 : mark + 3].isspace() and not (before.isdigit() and len(before) >= 3) and not before[-1].islower():
         return False  # a one-letter word ("2016.A record") counts only after a word or a year
     return not in_address(text, mark)
 
 
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
+_DOMAIN_TAIL = re.compile(r"(?:\.\w+)*\.(?:" + "|".join(sorted(DOMAIN_WORDS)) + r")\b", re.IGNORECASE)
 _ADDRESS_MARKS = ("://", "www.", "@", "/", "\\", "=", "&")
 
 

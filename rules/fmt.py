@@ -24,7 +24,7 @@ from scrapelint.document import (
 from scrapelint.models import Finding, Fix, Severity
 from scrapelint.rule import Rule
 
-_WORD_BEFORE = re.compile(r"[\w’'.-]*\w$")
+_WORD_BEFORE = re.compile(r"[\w’'.-]*\w\Z")
 _WORD_AFTER = re.compile(r"\w[\w’'-]*")
 
 
@@ -184,18 +184,17 @@ class MissingSpaceAfterSentence(Rule):
 
 # -- FMT003 ---------------------------------------------------------------------
 
-_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
-_ENTITY_BEFORE = re.compile(r"&#?\w+$")
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
 
 
 class MissingSpaceAfterComma(Rule):
     code = "FMT003"
     name = "missing-space-after-comma"
-    summary = "A comma or semicolon is glued to the next word (`etc,However`)."
+    summary = "A comma is glued to the next word (`etc,However`)."
     what = (
-        "Finds a comma or semicolon between two words with no space after it (`suppress dissent "
-        "etc,However we`). Numbers (`1,600`), URLs, e-mail addresses, file paths and HTML entities "
-        "(`&amp;`) are left alone."
+        "Finds a comma between two words with no space after it (`suppress dissent etc,However we`). "
+        "Numbers (`1,600`), URLs, e-mail addresses and file paths are left alone; so are semicolons, "
+        "which glue words together mostly in scraped code (`true;var`), not prose."
     )
     why = (
         "The glued pair reads as one unknown word to tokenisers, search and spelling checks; it usually "
@@ -210,8 +209,6 @@ class MissingSpaceAfterComma(Rule):
         for match in _GLUED_COMMA.finditer(text):
             mark_at = match.start()
             mark = text[mark_at]
-            if mark == ";" and _ENTITY_BEFORE.search(text, max(0, mark_at - 12), mark_at):
-                continue
             if in_address(text, mark_at):
                 continue
             start, end = _junction(text, mark_at, mark_at + 1)
@@ -228,7 +225,7 @@ class MissingSpaceAfterComma(Rule):
 
 # Two periods exactly (three are an ellipsis); doubled commas or semicolons; a period and a comma or
 # semicolon side by side. "1..10" ranges and "../" paths are not prose.
-_REPEATED = re.compile(r"(?<!\.)\.\.(?![.\d/])|,{2,}|;{2,}|(?<!\.)\.[,;]|[,;][.,;]")
+_REPEATED = re.compile(r"(?<!\.)\.\.(?![.\d/])|,{2,}|;{2,}|(?<!\.)\.[,;]|[,;](?:[,;]|\.(?!\.))")
 _STRENGTH = {".": 2, ";": 1, ",": 0}
 
 
