@@ -1,3 +1,429 @@
-"""TYP: placeholder until the family lands."""
+"""TYP: spelling and grammar.
 
-RULES: list = []
+The spelling rules share one analysis per document (`lint/spelling.py`, or LanguageTool
+when a server is given); the deterministic checks (stray letters, doubled words, a/an)
+are plain regular expressions and need no dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import ClassVar
+
+from pydantic import Field
+
+from scrapelint import spelling
+from scrapelint.document import Document
+from scrapelint.models import Finding, Severity
+from scrapelint.rule import CorpusRule, Rule, RuleOptions
+
+# -- the shared spelling analysis ---------------------------------------------------------------
+
+
+class SpellingOptions(RuleOptions):
+    """Options every dictionary-backed TYP rule understands (the CLI's --dictionary and --languagetool-url set them)."""
+
+    accept: list[str] = Field(default_factory=list, description="Words and phrases never reported (case-insensitive).")
+    reject: list[str] = Field(default_factory=list, description="Words always reported, even when in the dictionary.")
+    dictionaries: list[str] = Field(default_factory=list, description="Files of accepted words, one per line.")
+    skip_quoted: bool = Field(False, description="Do not check text inside double quotes.")
+    languagetool_url: str | None = Field(None, description="LanguageTool server; spelling then comes from it.")
+    language: str = Field("en-US", description="Language code sent to LanguageTool.")
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(accept: tuple[str, ...], reject: tuple[str, ...], files: tuple[str, ...]) -> spelling.Vocabulary:
+    """Built once per process per distinct option set, not per article."""
+    return spelling.Vocabulary.build(accept, reject, files)
+
+
+_ANALYSES: weakref.WeakKeyDictionary[Document, dict[tuple, list[spelling.SpellIssue]]] = weakref.WeakKeyDictionary()
+
+
+def analyse(doc: Document, options: SpellingOptions, corpus_words: frozenset[str] = frozenset()) -> list[spelling.SpellIssue]:
+    """The spelling issues of `doc`, computed once per document and option set for all TYP rules."""
+    key = (
+        tuple(options.accept), tuple(options.reject), tuple(options.dictionaries), options.skip_quoted,
+        options.languagetool_url, options.language, len(corpus_words), id(corpus_words),
+    )  # fmt: skip
+    per_doc = _ANALYSES.setdefault(doc, {})
+    if key not in per_doc:
+        context = spelling.Context(
+            title=doc.article.title or "",
+            byline=doc.article.author or "",
+            vocabulary=_vocabulary(key[0], key[1], key[2]),
+            corpus_words=corpus_words,
+            skip_quoted=options.skip_quoted,
+        )
+        if options.languagetool_url:
+            from scrapelint import languagetool
+
+            per_doc[key] = languagetool.spelling_issues(doc.text, context, options.languagetool_url, options.language)
+        else:
+            per_doc[key] = spelling.check(doc.text, context)
+    return per_doc[key]
+
+
+class SpellingRule(Rule):
+    """A rule that reports the shared analysis' issues of some kinds."""
+
+    kinds: ClassVar[frozenset[str]]
+    Options = SpellingOptions
+
+    def __init__(self, options: SpellingOptions | None = None) -> None:
+        super().__init__(options)
+        if self.options.languagetool_url:
+            from scrapelint import languagetool
+
+            languagetool.ensure_available(self.options.languagetool_url, self.options.language)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for issue in analyse(doc, self.options):
+            if issue.kind in self.kinds:
+                yield self._finding(doc, issue)
+
+    def _finding(self, doc: Document, issue: spelling.SpellIssue) -> Finding:
+        fix = None
+        if issue.replacements:
+            fix = self.replace(
+                issue.start,
+                issue.end,
+                issue.replacements[0],
+                "safe" if issue.safe else "unsafe",
+                f"write '{issue.replacements[0]}'",
+            )
+        return self.finding(doc, issue.start, issue.end, issue.message, fix=fix, source_rule=issue.rule_id)
+
+
+class Misspelling(SpellingRule):
+    code = "TYP001"
+    name = "misspelling"
+    summary = "A word that is not in the dictionary and is one slip away from a word that is."
+    what = (
+        "Reports a word missing from the dictionary (symspellpy's 82k-word English list, wordfreq for frequencies) "
+        "when a much commoner word lies one or two edits away, plus words on your reject list. Names are left "
+        "alone: a word that recurs in the article, appears in the title or byline, is an acronym, or is a "
+        "capitalised word with no near dictionary word. British and American spellings are both accepted. "
+        "With --languagetool-url, LanguageTool's spelling matches go through the same filter."
+    )
+    why = "A typo in published text costs credibility, and a scrape that garbles words corrupts search and training data."
+    example = "'exiled to Volgoda.'  ->  TYP001 'Volgoda' is one slip away from 'Vologda'"
+    fixable = "unsafe"
+    kinds = frozenset({spelling.MISSPELLING, spelling.REJECTED_WORD})
+
+
+class KnownMisspelling(SpellingRule):
+    code = "TYP002"
+    name = "known-misspelling"
+    summary = "A word from codespell's table of common misspellings."
+    what = (
+        "Reports words listed in codespell's table of frequent misspellings (supress, recieve, occured). "
+        "The fix is safe when the table gives a single correction."
+    )
+    why = "These are misspellings people actually make; the table is curated to have almost no false hits."
+    example = "'could not supress capitalist restoration'  ->  TYP002 'supress' is a common misspelling of 'suppress'"
+    severity = Severity.warning
+    fixable = "sometimes"
+    kinds = frozenset({spelling.KNOWN_MISSPELLING})
+
+
+class GluedWords(SpellingRule):
+    code = "TYP003"
+    name = "glued-words"
+    summary = "Two words written as one: infact, inspite, alot, aswell, eachother."
+    what = (
+        "Reports a known run-together pair (infact, inspite, alot, aswell, eachother; safe fix) and an unknown "
+        "word that splits into two common words (massline -> mass line; unsafe fix)."
+    )
+    why = "Run-together words are a frequent typing slip and a frequent scraping defect where a line break was lost."
+    example = "'Infact even CPC could not'  ->  TYP003 'Infact' is two words run together: write 'In fact'"
+    fixable = "sometimes"
+    kinds = frozenset({spelling.GLUED_WORDS})
+
+
+class UnlikelyWord(SpellingRule):
+    code = "TYP007"
+    name = "unlikely-word"
+    summary = "A rare real word where a common one makes a well-known phrase: 'Wold War'."
+    what = (
+        "Reports a capitalised rare word followed by a capitalised word, when a common word one edit away forms a "
+        "very frequent phrase with it and the written pair is never seen (Wold War -> World War)."
+    )
+    why = "A dictionary cannot see a typo that is itself a word; the phrase around it can."
+    example = "'leading USSR in Wold War'  ->  TYP007 'Wold War' is unusual; 'World War' is the common phrase"
+    fixable = "unsafe"
+    kinds = frozenset({spelling.UNLIKELY_WORD})
+
+
+class CorpusVocabulary(CorpusRule, Misspelling):
+    code = "TYP010"
+    name = "misspelling-corpus-aware"
+    summary = "TYP001, but words that recur across many articles of the run count as vocabulary."
+    what = (
+        "A two-pass variant of TYP001 for batches: a first pass counts, per word not in the dictionary, how many "
+        "articles use it; words used by at least `min-articles` articles are accepted. Select it instead of TYP001."
+    )
+    why = "A site's recurring names and jargon ('Pipiya', 'massline') are vocabulary of that corpus, not typos."
+    example = "scrapelint check --select TYP010 --ignore TYP001 scrape.jsonl"
+    enabled_by_default = False
+
+    class Options(SpellingOptions):
+        min_articles: int = Field(3, ge=2, description="Articles that must use a word for it to count as vocabulary.")
+
+    MAX_STATE = 500_000
+
+    def __init__(self, options: SpellingOptions | None = None) -> None:
+        super().__init__(options)
+        self.vocabulary: frozenset[str] = frozenset()
+
+    def new_state(self) -> dict[str, int]:
+        return {}
+
+    def observe(self, state: dict[str, int], doc: Document) -> None:
+        trusted = spelling.lexicon().trusted
+        words = {w.lower() for w in _LETTERS.findall(doc.text)}
+        for word in words:
+            if word not in trusted:
+                state[word] = state.get(word, 0) + 1
+        if len(state) > self.MAX_STATE:  # keep the state bounded: drop words seen once
+            for word in [w for w, n in state.items() if n < 2]:
+                del state[word]
+
+    def merge(self, state: dict[str, int], other: dict[str, int]) -> dict[str, int]:
+        for word, count in other.items():
+            state[word] = state.get(word, 0) + count
+        return state
+
+    def prepare(self, state: dict[str, int]) -> None:
+        self.vocabulary = frozenset(w for w, n in state.items() if n >= self.options.min_articles)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for issue in analyse(doc, self.options, self.vocabulary):
+            if issue.kind in self.kinds:
+                yield self._finding(doc, issue)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+# -- deterministic checks --------------------------------------------------------------------------
+
+# A lone lower-case letter between two lower-case words: "placing g narrow", "transformed t from".
+# a, i, o are words; x is "times", v "versus", n "rock n roll", e "e mail".
+_STRAY = re.compile(r"(?<=[a-z]{2}) ([b-df-hj-mp-uw-z])(?= [a-z]{2})")
+_LETTER_NAMES = frozenset(
+    "letter letters vitamin plan type grade class group section part point option size model step phase round "
+    "variable variables row column item figure note appendix series channel chapter axis".split()
+)
+
+
+class StrayLetter(Rule):
+    code = "TYP004"
+    name = "stray-letter"
+    summary = "A single stray letter between two words: 'placing g narrow'."
+    what = (
+        "Reports a lone lower-case letter (not a, i or o) between two lower-case words. The unsafe fix deletes it "
+        "with the space before it; a missing word may be meant instead."
+    )
+    why = "A stray letter is a keyboard slip or the remains of a word the scraper cut; it reads as an error."
+    example = "'transformed t from a fragmented society'  ->  TYP004 stray letter 't'"
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        for match in _STRAY.finditer(text):
+            start, end = match.start(1), match.end(1)
+            before = text[max(0, start - 30) : start - 1].rsplit(maxsplit=1)
+            if before and before[-1].lower() in _LETTER_NAMES:
+                continue
+            letter = match.group(1)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"stray single letter '{letter}' between two words; a typing or scraping slip",
+                fix=self.replace(start - 1, end, "", "unsafe", f"delete '{letter}'"),
+            )
+
+
+# Doubled words: the second copy is the finding; "had had" and "that that" are grammatical.
+_DOUBLE = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset(
+    """the a an of to in on at by for from with and or but nor not is are was were be been am it its this these
+    those we he she they you i our their his her my your me him them us as if so than then into onto upon
+    will would can could should shall may might must has have do does did""".split()
+)
+_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "can", "will", "well", "you", "it"})
+
+
+class RepeatedWord(Rule):
+    code = "TYP005"
+    name = "repeated-word"
+    summary = "The same word twice in a row: 'the the'."
+    what = (
+        "Reports a word written twice in a row in lower case, except grammatical doubles (had had, that that) and "
+        "reduplications of content words (very very, bye bye). The fix removes the second copy; it is safe for "
+        "function words (the, of, to, ...)."
+    )
+    why = "A doubled word is the commonest editing slip and is invisible to a dictionary."
+    example = "'I can never forget the the personalities'  ->  TYP005 'the' is repeated"
+    fixable = "sometimes"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        for match in _DOUBLE.finditer(text):
+            first, second = match.group(1), match.group(3)
+            lower = first.lower()
+            if lower not in _FUNCTION_WORDS or lower in _GRAMMATICAL_DOUBLES:
+                continue
+            if second[0].isupper() and not first[0].isupper():
+                continue  # "in In-N-Out", a new sentence lost its full stop
+            safe = first == second or first.lower() == first
+            yield self.finding(
+                doc,
+                match.start(3),
+                match.end(3),
+                f"'{second}' is written twice in a row",
+                fix=self.replace(match.end(1), match.end(3), "", "safe" if safe else "unsafe", f"delete the second '{second}'"),
+                related=(match.start(1), match.end(1)),
+            )
+
+
+# a/an: the article must match the sound of the next word.
+_ARTICLE = re.compile(r"(?<![\w'’-])(a|an|An)[ \t]+([a-z][a-z'’-]*)(?![\w])")
+_VOWEL_LETTER_CONSONANT_SOUND = (
+    "uni", "use", "usu", "uti", "ura", "ure", "uro", "eu", "ewe", "one", "once", "ufo", "ubiq", "uk", "us-",
+    "uvul", "ukr", "ute",
+)  # fmt: skip
+_LETTER_BEFORE = _LETTER_NAMES | {"plan", "vitamin", "hepatitis", "grade", "category", "to", "from", "and", "or"}
+
+
+class ArticleMismatch(Rule):
+    code = "TYP006"
+    name = "article-mismatch"
+    summary = "'a' before a vowel sound or 'an' before a consonant sound: 'an paving'."
+    what = (
+        "Reports 'an' before a lower-case dictionary word that starts with a consonant (h excepted: an hour, an "
+        "historic) and 'a' before one that starts with a vowel sound (a university and a one-off are fine). "
+        "After a comma, 'an' is often a clipped 'and', and the message says so."
+    )
+    why = "A wrong article is a visible slip, often a truncated 'and' in scraped text."
+    example = "'knitting wounds in setbacks, an paving the path'  ->  TYP006 'an' before 'paving'"
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        trusted = spelling.lexicon().trusted
+        for match in _ARTICLE.finditer(text):
+            article, word = match.group(1), match.group(2)
+            lower = word.lower().replace("’", "'")
+            head = re.split(r"[-']", lower)[0]
+            if head not in trusted or len(head) < 2:
+                continue
+            before = text[max(0, match.start() - 30) : match.start()].rsplit(maxsplit=1)
+            previous = before[-1].lower() if before else ""
+            if article.lower() == "an":
+                if head[0] in "aeiouh" or head[0] == "y" and head.startswith("ytt"):
+                    continue
+                if previous.endswith(","):
+                    message = f"'{article} {word}': 'an' before a consonant sound; probably 'and' (or 'a')"
+                    replacement = "and"
+                else:
+                    message = f"'{article} {word}': 'an' before a consonant sound; write 'a {word}'"
+                    replacement = article[0]
+            else:
+                if head[0] not in "aeiou" or head.startswith(_VOWEL_LETTER_CONSONANT_SOUND):
+                    continue
+                if previous in _LETTER_BEFORE:
+                    continue  # "plan a or b", "vitamin a": a letter, not an article
+                message = f"'{article} {word}': 'a' before a vowel sound; write 'an {word}'"
+                replacement = "an"
+            yield self.finding(
+                doc,
+                match.start(1),
+                match.end(1),
+                message,
+                fix=self.replace(match.start(1), match.end(1), replacement, "unsafe", f"write '{replacement}'"),
+            )
+
+
+class MixedDialect(Rule):
+    code = "TYP008"
+    name = "mixed-dialect"
+    summary = "British and American spellings mixed in one article (off by default)."
+    what = (
+        "Detects the article's dialect from codespell's British/American table (2:1 majority, at least two "
+        "words) and reports each spelling of the other dialect, with the majority spelling as an unsafe fix."
+    )
+    why = "House style wants one spelling; a mix often means text pasted from two sources."
+    example = "'organised ... labour ... centres ... industrialization'  ->  TYP008 write 'industrialisation'"
+    enabled_by_default = False
+    severity = Severity.info
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lex = spelling.lexicon()
+        words = [(m.start(), m.end(), m.group()) for m in _LETTERS.finditer(doc.text)]
+        dialect = spelling.detect_dialect(w for _, _, w in words)
+        if dialect is None:
+            return
+        other = lex.american_to_british if dialect == "en-GB" else lex.british_to_american
+        label = "British" if dialect == "en-GB" else "American"
+        for start, end, word in words:
+            target = other.get(word.lower())
+            if target:
+                target = spelling._match_case(word, target)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"'{word}' is spelt the other way in this {label}-spelling article; write '{target}'",
+                    fix=self.replace(start, end, target, "unsafe", f"write '{target}'"),
+                )
+
+
+class Grammar(Rule):
+    code = "TYP009"
+    name = "grammar"
+    summary = "Grammar, punctuation and style from LanguageTool (off by default; needs a server)."
+    what = (
+        "Sends the text to LanguageTool (--languagetool-url, or a local server when LTP_PATH is set) and reports "
+        "its grammar, punctuation, casing and confused-word matches; its spelling matches belong to TYP001. "
+        "The LanguageTool rule id is kept in `source_rule`."
+    )
+    why = "Agreement and confused words ('their/there') need a grammar engine; LanguageTool is the open standard."
+    example = "'He go to school'  ->  TYP009 [HE_VERB_AGR] The pronoun 'He' is usually used with a third-person verb"
+    enabled_by_default = False
+    fixable = "unsafe"
+    Options = SpellingOptions
+
+    def __init__(self, options: SpellingOptions | None = None) -> None:
+        super().__init__(options)
+        from scrapelint import languagetool
+
+        languagetool.ensure_available(self.options.languagetool_url)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        from scrapelint import languagetool
+
+        for match in languagetool.grammar_matches(doc.text, self.options.languagetool_url, self.options.language):
+            fix = None
+            if match.replacements:
+                fix = self.replace(match.start, match.end, match.replacements[0], "unsafe", f"write '{match.replacements[0]}'")
+            yield self.finding(doc, match.start, match.end, match.message, fix=fix, source_rule=match.rule_id)
+
+
+RULES = [
+    Misspelling,
+    KnownMisspelling,
+    GluedWords,
+    StrayLetter,
+    RepeatedWord,
+    ArticleMismatch,
+    UnlikelyWord,
+    MixedDialect,
+    Grammar,
+    CorpusVocabulary,
+]

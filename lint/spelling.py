@@ -1,0 +1,507 @@
+"""The offline spelling backend and the precision layer every backend shares.
+
+One small interface: `check(text, context) -> list[SpellIssue]`, code-point spans in,
+code-point spans out. Dictionaries come from PyPI packages (no network, no Java):
+
+- a trusted lexicon: symspellpy's 82,765-word English frequency list (SCOWL words
+  seen in Google Books; British and American spellings, no common misspellings);
+- word frequencies: wordfreq's large English list (321k words, names included), to
+  tell a rare name from a typo and to rank suggestions;
+- known misspellings: codespell's table (deterministic, near zero false flags);
+- British/American pairs: codespell's en-GB -> en-US table, for dialect detection.
+
+Everything is loaded lazily once per process (`lexicon()`), so a rule object holds
+only its options and pickles in microseconds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+SOURCE_LEXICON = "scrapelint:lexicon"
+SOURCE_CODESPELL = "codespell:dictionary"
+SOURCE_GLUE = "scrapelint:glued"
+SOURCE_BIGRAM = "scrapelint:bigram"
+SOURCE_VOCABULARY = "scrapelint:vocabulary"
+
+KNOWN_MISSPELLING = "known-misspelling"
+GLUED_WORDS = "glued-words"
+MISSPELLING = "misspelling"
+UNLIKELY_WORD = "unlikely-word"
+REJECTED_WORD = "rejected-word"
+
+
+@dataclass(frozen=True, slots=True)
+class SpellIssue:
+    """One suspect word: `text[start:end]`, what kind of problem, and what to write instead."""
+
+    start: int
+    end: int
+    kind: str
+    message: str
+    replacements: tuple[str, ...] = ()
+    rule_id: str = SOURCE_LEXICON
+    safe: bool = False
+
+
+# -- vocabularies -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Project words: accepted (never flagged) and rejected (always flagged), as Vale's vocabularies.
+
+    Entries are case-insensitive; a multi-word entry ("Harsh Thakor") accepts the phrase;
+    a possessive in the text ("Thakor's") matches its entry.
+    """
+
+    accept: frozenset[str] = frozenset()
+    reject: frozenset[str] = frozenset()
+    phrases: re.Pattern[str] | None = None
+
+    @classmethod
+    def build(cls, accept: Iterable[str] = (), reject: Iterable[str] = (), files: Iterable[str | Path] = ()) -> Vocabulary:
+        words = [w.strip() for w in accept if w.strip()]
+        for path in files:
+            words.extend(read_word_file(path))
+        single = frozenset(_strip_possessive(w).lower() for w in words if " " not in w)
+        multi = sorted({w for w in words if " " in w}, key=len, reverse=True)
+        phrases = (
+            re.compile("|".join(r"\s+".join(map(re.escape, p.split())) for p in multi), re.IGNORECASE)
+            if multi
+            else None
+        )
+        rejected = frozenset(w.strip().lower() for w in reject if w.strip())
+        return cls(single, rejected, phrases)
+
+
+def read_word_file(path: str | Path) -> list[str]:
+    """A dictionary file: one word or phrase per line; blank lines and `#` comments ignored."""
+    lines = Path(path).read_text("utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass
+class Context:
+    """What the precision layer knows about the article beyond its text."""
+
+    title: str = ""
+    byline: str = ""
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    corpus_words: frozenset[str] = frozenset()
+    skip_quoted: bool = False
+
+
+# -- the lexicon, loaded once per process -----------------------------------------------------
+
+
+class Lexicon:
+    """Word lists and frequencies; built by `lexicon()` once per process."""
+
+    def __init__(self) -> None:
+        import wordfreq
+
+        self.trusted: dict[str, int] = {}
+        with resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").open("r", encoding="utf-8") as f:
+            for line in f:
+                word, _, count = line.partition(" ")
+                self.trusted[word] = int(count)
+        self.freq: dict[str, float] = wordfreq.get_frequency_dict("en", "large")
+        self.misspellings: dict[str, tuple[str, ...]] = _codespell_table("dictionary.txt")
+        glued = resources.files("scrapelint.rules").joinpath("data", "typ_glued.tsv").read_text("utf-8")
+        for line in glued.splitlines():
+            if line.strip() and not line.startswith("#"):
+                wrong, right = line.split("\t")
+                self.misspellings[wrong.strip()] = (right.strip(),)
+        self.british_to_american: dict[str, str] = {
+            gb: us[0] for gb, us in _codespell_table("dictionary_en-GB_to_en-US.txt").items()
+        }
+        self.american_to_british = {us: gb for gb, us in self.british_to_american.items()}
+        # Candidate corrections, bucketed by (first letter, length) so a lookup scans ~2k words.
+        self.buckets: dict[tuple[str, int], list[str]] = {}
+        pool = set(self.trusted)
+        pool.update(w for w, f in self.freq.items() if f >= 10**-7.5 and w.isalpha())
+        for word in pool:
+            self.buckets.setdefault((word[0], len(word)), []).append(word)
+        self._bigrams: dict[str, int] | None = None
+
+    def zipf(self, word: str) -> float:
+        """wordfreq's Zipf scale: 0 unknown, 3 once per million words, 6 'the'-like."""
+        f = self.freq.get(word)
+        return math.log10(f) + 9 if f else 0.0
+
+    def known(self, word: str) -> bool:
+        return word in self.trusted
+
+    @property
+    def bigrams(self) -> dict[str, int]:
+        if self._bigrams is None:
+            table: dict[str, int] = {}
+            path = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
+            with path.open("r", encoding="utf-8") as f:
+                for line in f:
+                    a, b, count = line.split()
+                    table[f"{a} {b}"] = int(count)
+            self._bigrams = table
+        return self._bigrams
+
+
+def _codespell_table(name: str) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    text = resources.files("codespell_lib").joinpath("data", name).read_text("utf-8")
+    for line in text.splitlines():
+        wrong, sep, right = line.partition("->")
+        if sep:
+            table[wrong] = tuple(r.strip() for r in right.split(",") if r.strip())
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+# -- word shapes ---------------------------------------------------------------------------------
+
+# Letters only: a token glued to digits or underscores ("2nd", "x86", "foo_bar") is not a word.
+_WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
+# Regions that are not prose: URLs, e-mail addresses, handles, hashtags, bare domains, code.
+_NOT_PROSE = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<!\w)[@#]\w+"
+    r"|\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"
+    r"|\S*(?:[_{}<>=\\|]|::|\(\))\S*"
+)
+_QUOTED = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"")
+_CONTRACTION_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+
+# Derivational affixes: a trusted stem plus one of these is a word ("commandism", "counter-").
+# Inflections (-ing, -ed, -ly) are left out on purpose: "begining" is not begin + ing.
+_SUFFIXES = ("ism", "isms", "ist", "ists", "ness", "less", "ship", "hood", "wise", "like")
+# Verbs made from a trusted word + ize/ise ("collectivized" from "collective"), and plain plurals.
+_IZE = re.compile(r"(?:iz|is)(?:e|ed|es|ing|ation|ations)$")
+_PREFIXES = (
+    "anti", "counter", "non", "pre", "post", "over", "under", "re", "un", "co", "de", "dis", "mis", "sub",
+    "super", "inter", "multi", "semi", "pro", "neo", "pseudo", "self", "ultra", "mega", "micro", "mini", "cyber",
+)  # fmt: skip
+# British <-> American spelling patterns, for derived words outside the tables.
+_DIALECT = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),
+        (r"iz(e|ed|es|ing|ation|ations|er|ers)$", r"is\1"),
+        (r"our(s|ed|ing|able|ably|ite|ites|ful|less)?$", r"or\1"),
+        (r"or(s|ed|ing|able|ably|ite|ites|ful|less)?$", r"our\1"),
+        (r"ys(e|ed|es|ing)$", r"yz\1"),
+        (r"tre(s|d)?$", r"ter\1"),
+        (r"ll(ed|ing|er|ers)$", r"l\1"),
+        (r"([^l])l(ed|ing|er|ers)$", r"\1ll\2"),
+        (r"ogue(s)?$", r"og\1"),
+        (r"ae", r"e"),
+        (r"oe", r"e"),
+    )
+]
+
+
+def _strip_possessive(word: str) -> str:
+    for tail in ("'s", "’s", "'", "’"):
+        if word.endswith(tail) and len(word) > len(tail) + 1:
+            return word[: -len(tail)]
+    return word
+
+
+def _is_transposition(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def dialect_variant_known(word: str) -> bool:
+    """True when `word` is the other-dialect spelling of a known word (organised / organized)."""
+    lex = lexicon()
+    if word in lex.british_to_american or word in lex.american_to_british:
+        return True
+    for pattern, replacement in _DIALECT:
+        variant = pattern.sub(replacement, word)
+        if variant != word and (variant in lex.trusted or lex.zipf(variant) >= 3.0):
+            return True
+    return False
+
+
+def derived_from_known(word: str) -> bool:
+    """A trusted stem with a derivational prefix or suffix: "neoliberal", "commandism"."""
+    trusted = lexicon().trusted
+    if word.endswith("s") and word[:-1] in trusted and len(word) >= 5:
+        return True
+    ize = _IZE.search(word)
+    if ize:
+        stem = word[: ize.start()]
+        if len(stem) >= 5 and (stem in trusted or stem + "e" in trusted):
+            return True
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            if len(stem) >= 4 and (stem in trusted or stem + "e" in trusted):
+                return True
+    for prefix in _PREFIXES:
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            if len(rest) >= 4 and rest in trusted:
+                return True
+    return False
+
+
+def detect_dialect(words: Iterable[str]) -> str | None:
+    """"en-GB" or "en-US" when the article's spellings lean clearly one way (2:1, at least 2 words)."""
+    lex = lexicon()
+    gb = us = 0
+    for word in words:
+        lower = word.lower()
+        if lower in lex.british_to_american:
+            gb += 1
+        elif lower in lex.american_to_british:
+            us += 1
+    if gb >= 2 and gb >= 2 * us:
+        return "en-GB"
+    if us >= 2 and us >= 2 * gb:
+        return "en-US"
+    return None
+
+
+# -- the verdict on one word form, cached per process -------------------------------------------
+
+CAPITAL_KNOWN_ZIPF = 1.0  # a capitalised word wordfreq has seen this often is a name, not a typo
+LOWER_KNOWN_ZIPF = 3.0  # a lower-case word this common is established usage ("blog", "covid")
+MARGIN_ZIPF = 1.5  # a suggestion must be this much commoner than the word itself
+
+
+@lru_cache(maxsize=200_000)
+def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
+    """Trusted or frequent words within `max_distance` edits (OSA: transpositions count 1)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    lex = lexicon()
+    found: list[tuple[str, int]] = []
+    n = len(word)
+    for length in range(n - max_distance, n + max_distance + 1):
+        bucket = lex.buckets.get((word[0], length))
+        if not bucket:
+            continue
+        for candidate, distance, _ in process.extract(
+            word, bucket, scorer=OSA.distance, score_cutoff=max_distance, limit=None
+        ):
+            if candidate != word:
+                found.append((candidate, int(distance)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=200_000)
+def verdict(word: str, capitalised: bool) -> tuple[str, tuple[str, ...]] | None:
+    """(kind, suggestions) when the lower-case `word` looks misspelt; None when it passes.
+
+    The same for every article, so cached per process; context (names, recurrence,
+    vocabulary) is applied by the caller before this is reached.
+    """
+    lex = lexicon()
+    z = lex.zipf(word)
+    if z >= (CAPITAL_KNOWN_ZIPF if capitalised else LOWER_KNOWN_ZIPF):
+        return None
+    if not capitalised and len(word) >= 6:
+        glued = _split_glued(word)
+        if glued:
+            return GLUED_WORDS, (glued,)
+    n = len(word)
+    max_distance = 1 if n <= 4 else 2 if n <= 9 else 3
+    scored: list[tuple[int, float, str]] = []
+    for candidate, distance in near_words(word, max_distance):
+        cz = lex.zipf(candidate)
+        trusted = candidate in lex.trusted
+        if cz < z + MARGIN_ZIPF:
+            continue
+        if capitalised:
+            # A capitalised unknown word is a name unless it is one slip away from a known word.
+            ok = (
+                (distance == 1 and trusted and n >= 6 and cz >= 2.0)
+                or (distance == 1 and _is_transposition(word, candidate) and cz >= 1.5)
+                or (distance <= 2 and trusted and n >= 10 and cz >= 2.0)
+                or (distance <= 3 and trusted and n >= 12 and cz >= 2.0)
+            )
+        else:
+            ok = (trusted or (distance == 1 and cz >= 3.0)) and (distance == 1 or n >= 5) and (distance <= 2 or n >= 10)
+        if ok:
+            scored.append((distance, -cz, candidate))
+    if not scored:
+        return None
+    scored.sort()
+    return MISSPELLING, tuple(c for _, _, c in scored[:3])
+
+
+def _split_glued(word: str) -> str | None:
+    """"massline" -> "mass line" when both halves are common words (Zipf >= 4)."""
+    lex = lexicon()
+    best: tuple[float, str] | None = None
+    for i in range(2, len(word) - 1):
+        a, b = word[:i], word[i:]
+        if a in lex.trusted and b in lex.trusted:
+            score = min(lex.zipf(a), lex.zipf(b))
+            if score >= 4.0 and (len(a) >= 3 or a in ("a", "an", "as", "at", "in", "of", "on", "to", "up", "by")) and len(b) >= 3:
+                if best is None or score > best[0]:
+                    best = (score, f"{a} {b}")
+    return best[1] if best else None
+
+
+# -- the check ------------------------------------------------------------------------------------
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    """`text` with every match of `pattern` turned into spaces (offsets unchanged)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘([«—–-":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;"
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _name_words(*texts: str) -> set[str]:
+    return {m.group().lower().replace("’", "'") for t in texts if t for m in _WORD.finditer(t)}
+
+
+def check(text: str, context: Context | None = None, eligible: set[int] | None = None) -> list[SpellIssue]:
+    """Every suspect word in `text`: known misspellings, glued words, misspellings, unlikely words.
+
+    `eligible`, when given, collects the start of every word that passed the precision layer
+    (not a name, not project vocabulary, not a dialect variant): another backend's spelling
+    matches are kept only there.
+    """
+    context = context or Context()
+    lex = lexicon()
+    vocab = context.vocabulary
+    masked = _blank(text, _NOT_PROSE)
+    if context.skip_quoted:
+        masked = _blank(masked, _QUOTED)
+    if vocab.phrases is not None:
+        masked = _blank(masked, vocab.phrases)
+    tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _WORD.finditer(masked)]
+    counts = Counter(_strip_possessive(t).lower() for _, _, t in tokens)
+    names = _name_words(context.title, context.byline)
+    dialect = detect_dialect(t for _, _, t in tokens)
+    issues: list[SpellIssue] = []
+    for index, (start, end, token) in enumerate(tokens):
+        word = token
+        if "'" in token:
+            head, _, tail = token.partition("'")
+            if token.lower() in lex.trusted:
+                continue
+            if tail.lower() != "s" or "'" in tail:
+                continue  # O'Brien, d'Alembert, contractions: not ours to judge
+            word, end = head, start + len(head)
+        if len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii():
+            continue  # short tokens, acronyms, camelCase / McName, foreign words with accents
+        lower = word.lower()
+        if lower in vocab.reject:
+            issues.append(
+                SpellIssue(start, end, REJECTED_WORD, f"'{word}' is on the project's reject list", (), SOURCE_VOCABULARY)
+            )
+            continue
+        if lower in vocab.accept or lower in context.corpus_words:
+            continue
+        capitalised = word[0].isupper()
+        table = lex.misspellings.get(lower)
+        if table and lower not in lex.trusted and not (capitalised and counts[lower] > 1):
+            issues.append(_table_issue(start, end, word, table, dialect))
+            continue
+        if lower in lex.trusted:
+            issue = _unlikely_word(text, tokens, index, start, end, word, lower)
+            if issue:
+                issues.append(issue)
+            continue
+        if lower in names or counts[lower] > 1 or dialect_variant_known(lower) or derived_from_known(lower):
+            continue
+        if eligible is not None:
+            eligible.add(start)
+        found = verdict(lower, capitalised)
+        if found is None:
+            continue
+        kind, suggestions = found
+        suggestions = tuple(_match_case(word, _in_dialect(s, dialect)) for s in suggestions)
+        if kind == GLUED_WORDS:
+            message = f"'{word}' looks like two words run together: '{suggestions[0]}'"
+            issues.append(SpellIssue(start, end, kind, message, suggestions, SOURCE_GLUE))
+        else:
+            listed = ", ".join(f"'{s}'" for s in suggestions)
+            message = f"'{word}' is not in the dictionary and is one slip away from {listed}; probably a typo"
+            issues.append(SpellIssue(start, end, kind, message, suggestions, SOURCE_LEXICON))
+    return issues
+
+
+def _in_dialect(word: str, dialect: str | None) -> str:
+    lex = lexicon()
+    if dialect == "en-GB":
+        return lex.american_to_british.get(word, word)
+    if dialect == "en-US":
+        return lex.british_to_american.get(word, word)
+    return word
+
+
+def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], dialect: str | None) -> SpellIssue:
+    lower = word.lower()
+    suggestions = tuple(_match_case(word, _in_dialect(c, dialect)) for c in corrections)
+    glued = any(c.replace(" ", "") == lower and " " in c for c in corrections)
+    if glued:
+        message = f"'{word}' is two words run together: write '{suggestions[0]}'"
+        kind = GLUED_WORDS
+    else:
+        listed = " or ".join(f"'{s}'" for s in suggestions)
+        message = f"'{word}' is a common misspelling of {listed}"
+        kind = KNOWN_MISSPELLING
+    return SpellIssue(start, end, kind, message, suggestions, SOURCE_CODESPELL, safe=len(corrections) == 1)
+
+
+def _unlikely_word(
+    text: str, tokens: list[tuple[int, int, str]], index: int, start: int, end: int, word: str, lower: str
+) -> SpellIssue | None:
+    """A rare real word where a common one fits the next word ("Wold War" -> "World War")."""
+    lex = lexicon()
+    if lex.zipf(lower) >= 3.0 or len(lower) < 4 or index + 1 >= len(tokens) or not word[0].isupper():
+        return None
+    next_start, _, following = tokens[index + 1]
+    if not text[end:next_start].isspace() or "\n" in text[end:next_start] or not following[0].isupper():
+        return None  # only capitalised phrases: "Wold War", "Whte House"
+    following = following.lower()
+    bigrams = lex.bigrams
+    if f"{lower} {following}" in bigrams:
+        return None
+    best: tuple[int, str] | None = None
+    for candidate, distance in near_words(lower, 1):
+        if lex.zipf(candidate) < 4.5 or candidate not in lex.trusted:
+            continue
+        count = bigrams.get(f"{candidate} {following}", 0)
+        if count >= 5_000_000 and (best is None or count > best[0]):
+            best = (count, candidate)
+    if best is None:
+        return None
+    suggestion = _match_case(word, best[1])
+    original_next = tokens[index + 1][2]
+    message = f"'{word} {original_next}' is unusual; '{suggestion} {original_next}' is the common phrase"
+    return SpellIssue(start, end, UNLIKELY_WORD, message, (suggestion,), SOURCE_BIGRAM)
