@@ -37,7 +37,7 @@ from scrapelint.rule import Rule, RuleError, all_rules
 FAMILY_COLOURS = {"DEB": 0, "DUP": 1, "TYP": 2, "FMT": 3, "DAT": 4, "META": 5, "ERR": 6}
 PALETTE = ("#d35400", "#8e44ad", "#c0392b", "#2471a3", "#1e8449", "#117a65", "#707b7c", "#c2185b", "#9a7d0a", "#5d6d7e")
 SEVERITY_WEIGHT = {Severity.error: 100, Severity.warning: 10, Severity.info: 1}
-CHART_ROWS = 25  # rules shown in the per-rule chart; the table lists all
+CHART_ROWS = 15  # rules shown in the per-rule chart; the table lists all
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -175,9 +175,11 @@ class _Report:
             '<section id="summary" aria-label="Summary">',
             f'<h1>scrapelint report <small>v{esc(scrapelint.__version__)}</small></h1>',
             '<p class="stats">',
-            f"<b>{self.articles}</b> articles checked · <b>{total}</b> findings · "
-            f"<b>{len(self.index)}</b> articles with findings · <b>{self.clean}</b> clean",
-            f" · <b>{len(self.input_errors)}</b> input errors" if self.input_errors else "",
+            f"<b>{self.articles}</b> {_plural(self.articles, 'article')} checked · "
+            f"<b>{total}</b> {_plural(total, 'finding')} · "
+            f"<b>{len(self.index)}</b> with findings · <b>{self.clean}</b> clean",
+            f" · <b>{len(self.input_errors)}</b> {_plural(len(self.input_errors), 'input error')}"
+            if self.input_errors else "",
             "</p>",
         ]
         if total:
@@ -206,6 +208,10 @@ class _Report:
             parts.append("</ul></details>")
         parts.append("</section>\n")
         return "".join(parts)
+
+
+def _plural(n: int, noun: str) -> str:
+    return noun if n == 1 else noun + "s"
 
 
 def _family(code: str) -> str:
@@ -254,7 +260,7 @@ def bar_chart(title: str, rows: list[tuple[str, int, int]]) -> str:
     for i, (label, n, slot) in enumerate(rows):
         y = 28 + i * row_height
         width = max(1, round(bar_width * n / top))
-        short = label if len(label) <= 34 else label[:33] + "…"
+        short = label if len(label) <= 32 else label[:31] + "…"
         parts.append(f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end">{esc(short)}</text>'
                      f'<rect class="bar c{slot}" x="{label_width}" y="{y}" width="{width}" height="{row_height - 6}"/>'
                      f'<text x="{label_width + width + 5}" y="{y + 12}">{n}</text>')
@@ -303,7 +309,7 @@ padding:4px 6px;border-radius:4px;cursor:pointer}#articles button:hover,#article
 #view h2{margin:0 0 4px;font-size:18px}.meta{color:var(--muted);font-size:12px;margin-bottom:8px;word-break:break-all}
 .field{margin:2px 0}.field b{color:var(--muted);font-weight:600;margin-right:6px}
 #text{white-space:pre-wrap;word-wrap:break-word;font:15px/1.6 Georgia,serif;margin:0;padding:10px;border:1px solid var(--line);border-radius:4px}
-mark.hl{background:color-mix(in srgb,var(--c) 18%,transparent);border-bottom:2px solid var(--c);color:inherit;border-radius:2px}
+mark.hl{background:color-mix(in srgb,var(--c) 22%,transparent);border-bottom:2px solid var(--c);color:inherit;border-radius:2px}
 mark.hl:focus{outline:2px solid var(--c);outline-offset:1px}mark.hl.empty::before{content:"\\2038";color:var(--c);font-weight:bold}
 mark.hl.off{background:none;border-bottom:0}mark.hl.off.empty::before{content:none}
 mark.hl.sev-error{border-bottom-style:solid}mark.hl.sev-info{border-bottom-style:dotted}
@@ -448,20 +454,19 @@ SCRIPT = r"""
   function describeFix(f, text) {
     const x = f.x;
     if (!x) return null;
-    const show = (s) => el('q', null, /^\s+$/.test(s) ? s.replace(/ /g, '\u2423').replace(/\n/g, '\u21b5').replace(/\t/g, '\u21e5') : s);
+    const show = (s) => el('q', null, /^\s+$/.test(s) ? s.replace(/ /g, '\u2423').replace(/\n/g, '\u21b5').replace(/\t/g, '\u21e5').replace(/\u00a0/g, '\u237d') : s);
     const old = text.slice(x.s, x.e);
     const what = x.r === '' ? ['Delete ', show(old)]
       : old === '' ? ['Insert ', show(x.r)] : ['Replace ', show(old), ' with ', show(x.r)];
     return el('div', {class: 'fix'}, `Fix (${x.a}): `, ...what, x.d ? ` — ${x.d}` : '');
   }
-  function open(a) {
+  function open(a, scroll = true) {
     if (!a) return;
     current = a;
     data = JSON.parse($(a.b).textContent);
     data.f = data.f.map(([r, v, m, fd, s, e, l, c, x, rel]) => ({r: S[r], v: S[v], m: S[m], fd: fd === undefined ? undefined : S[fd],
       s, e, l, c, x: x ? {s: x[0], e: x[1], r: S[x[2]], a: S[x[3]], d: S[x[4]]} : null, rel: rel || null}));
     cursor = -1;
-    const view = $('view');
     const byField = {};
     data.f.forEach((f, i) => {
       if (f.fd in data.fields) {
@@ -492,7 +497,7 @@ SCRIPT = r"""
     view.replaceChildren(el('div', null, title, meta, ...extra, text), list);
     renderList();
     applyFilters();
-    window.scrollTo({top: $('view').offsetTop});
+    if (scroll && view.getBoundingClientRect().top < 0) view.scrollIntoView();
   }
   function applyFilters() {
     if (!data) return;
@@ -574,7 +579,7 @@ SCRIPT = r"""
   });
 
   refresh();
-  if (shown.length) open(shown[0][0]);
+  if (shown.length) open(shown[0][0], false);
 })();
 """
 
