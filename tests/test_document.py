@@ -1,0 +1,118 @@
+"""Document: sentence splitting on real scrape patterns, and offsets/positions on non-ASCII text."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapelint.document import Document, split_sentences
+from scrapelint.models import Article
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text, 0, len(text))]
+
+
+def doc(text: str) -> Document:
+    return Document(Article(id="t", text=text, path="t.txt"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # abbreviations and initials do not end a sentence
+        (
+            "Even bourgeois historians like E.H. Carr acknowledge this. Others agree.",
+            ["Even bourgeois historians like E.H. Carr acknowledge this.", "Others agree."],
+        ),
+        (
+            "It fell in the U.S.S.R. after his death. Then it rose.",
+            ["It fell in the U.S.S.R. after his death.", "Then it rose."],
+        ),
+        ("Dr. Smith met Mr. Jones. They talked.", ["Dr. Smith met Mr. Jones.", "They talked."]),
+        ("President John F. Kennedy spoke. It rained.", ["President John F. Kennedy spoke.", "It rained."]),
+        ("See No. 5 and Fig. 3 for details.", ["See No. 5 and Fig. 3 for details."]),
+        ("The U.S. Army arrived. It rained.", ["The U.S. Army arrived.", "It rained."]),
+        ("At 5 p.m. tomorrow we meet. Come.", ["At 5 p.m. tomorrow we meet.", "Come."]),
+        ("Spies, saboteurs, etc.) were held.", ["Spies, saboteurs, etc.) were held."]),
+        # ... but an abbreviation can close a sentence before a typical first word
+        ("He lives in the U.S. The next day he left.", ["He lives in the U.S.", "The next day he left."]),
+        ("Apples, pears, etc. The next day it rained.", ["Apples, pears, etc.", "The next day it rained."]),
+        # decimals, versions, domains
+        ("Growth was 22.6% in 2016. A record.", ["Growth was 22.6% in 2016.", "A record."]),
+        ("Version 2.0.1 is out. See example.com now.", ["Version 2.0.1 is out.", "See example.com now."]),
+        ("It cost $1.5 billion. That is a lot.", ["It cost $1.5 billion.", "That is a lot."]),
+        # quotes
+        ("He said, “Go home.” Then he left.", ["He said, “Go home.”", "Then he left."]),
+        ('She asked: "Why?" Nobody knew.', ['She asked: "Why?"', "Nobody knew."]),
+        ('He left. "We lost," she said.', ["He left.", '"We lost," she said.']),
+        # missing spaces after periods, as scrapers leave them
+        (
+            "He was exiled to Volgoda.Stalin escaped from exile.",
+            ["He was exiled to Volgoda.", "Stalin escaped from exile."],
+        ),
+        ("It stood at 54 percent in 2016.A record low.", ["It stood at 54 percent in 2016.", "A record low."]),
+        ("Historians like E.H.Carr agree.", ["Historians like E.H.Carr agree."]),
+        # ellipses and mixed marks
+        ("Wait... what happened? Nothing… Then it rang.", ["Wait... what happened?", "Nothing…", "Then it rang."]),
+        ("He missed it.. Stalin lost. Really?! Yes.", ["He missed it..", "Stalin lost.", "Really?!", "Yes."]),
+        ("Yahoo! has a new CEO.", ["Yahoo! has a new CEO."]),
+    ],
+)
+def test_sentence_splitting(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_sentences_stay_inside_paragraphs_and_offsets_point_at_text() -> None:
+    text = "First line ends here\nSecond line. Two sentences.\n\nLast."
+    document = doc(text)
+    got = [(text[s.start : s.end], s.paragraph) for s in document.sentences]
+    assert got == [("First line ends here", 0), ("Second line.", 1), ("Two sentences.", 1), ("Last.", 2)]
+
+
+def test_seed_sentences_split_at_glued_periods(seed_text: str) -> None:
+    document = doc(seed_text)
+    texts = [seed_text[s.start : s.end] for s in document.sentences]
+    assert any(t.endswith("exiled to Volgoda.") for t in texts)
+    assert any(t.startswith("Stalin escaped from exile") for t in texts)
+    assert any("U.S.S.R. after his death" in t for t in texts)  # not split inside U.S.S.R.
+    assert all(t == t.strip() and t for t in texts)
+
+
+def test_words_carry_their_sentence() -> None:
+    text = "Stalin’s rule. Don’t go."
+    document = doc(text)
+    words = [(text[w.start : w.end], w.sentence) for w in document.words]
+    assert words == [("Stalin’s", 0), ("rule", 0), ("Don’t", 1), ("go", 1)]
+
+
+def test_positions_count_code_points_with_emoji_and_combining_marks() -> None:
+    # "e" + COMBINING ACUTE is two code points; the emoji is one code point (outside the BMP).
+    text = "cafe\u0301 👩 ok\nsecond 🚀 line"
+    document = doc(text)
+    ok = text.index("ok")
+    assert document.position(ok) == (1, 9)
+    assert text[ok : ok + 2] == "ok"
+    rocket = text.index("🚀")
+    assert document.position(rocket) == (2, 8)
+    assert document.position(len(text)) == (2, len("second 🚀 line") + 1)
+    assert document.line_of(rocket).start == text.index("second")
+
+
+def test_paragraphs_are_trimmed_lines() -> None:
+    text = "  Title  \n\nBody one.\nBody two.\n"
+    document = doc(text)
+    assert [text[p.start : p.end] for p in document.paragraphs] == ["Title", "Body one.", "Body two."]
+
+
+def test_split_sentences_is_linear() -> None:
+    """A long paragraph of abbreviations must not make splitting quadratic."""
+    import time
+
+    unit = "Dr. Smith met the U.S. envoy at 5 p.m. and left. "
+    small, large = unit * 2000, unit * 8000
+    t0 = time.perf_counter()
+    split_sentences(small, 0, len(small))
+    t1 = time.perf_counter()
+    split_sentences(large, 0, len(large))
+    t2 = time.perf_counter()
+    assert (t2 - t1) < 8 * (t1 - t0) + 0.05
