@@ -109,6 +109,7 @@ _DATE = re.compile(
     r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}\b)",
     re.IGNORECASE,
 )
+_FIGURE = re.compile(r"\d")
 _LAST_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
 _TEASER_CUT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:\(?(?:read|continue|more)\b[^\n]{0,30})?$", re.IGNORECASE)
 
@@ -185,7 +186,7 @@ def lexicon_kind(line: str) -> str | None:
         return None
     norm = normalise(line)
     if not norm:
-        return "ui" if line.strip(_EDGE_JUNK + ".,") == "" and len(line.strip()) > 2 else None
+        return None
     kind = lex.exact.get(norm) or lex.exact.get(norm.rstrip(".!:"))
     if kind:
         return kind
@@ -332,11 +333,23 @@ def _find_teasers(analysis: Analysis) -> None:
 
 
 def _mark_off_body(analysis: Analysis) -> None:
-    """Lines around the body in runs of three or more are page furniture: menus, link lists, footers."""
+    """Lines around the body in runs of three or more are page furniture: menus, link lists, footers.
+
+    Between the body's end and the first line the lexicon knows, lines with figures are kept: that is
+    where an article's own tables, results and score lines sit.
+    """
     lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
     end = analysis.teasers[-1][1] if analysis.teasers else last
-    for segment in (range(0, first), range(end + 1, len(lines))):
-        free = [i for i in segment if not lines[i].protected and lines[i].kind is None]
+    tail_open = True
+    after = []
+    for index in range(end + 1, len(lines)):
+        line = lines[index]
+        if line.kind is not None:
+            tail_open = False
+        elif not (tail_open and _FIGURE.search(line.text)):
+            after.append(index)
+    for free in ([i for i in range(first) if lines[i].kind is None], after):
+        free = [i for i in free if not lines[i].protected]
         if len(free) < 3:
             continue
         headline_like = sum(1 for i in free if _title_like(lines[i]) and lines[i].words >= 4)
@@ -346,15 +359,17 @@ def _mark_off_body(analysis: Analysis) -> None:
 
 
 def _mark_menu_runs(analysis: Analysis) -> None:
-    """Inside the body, three or more one-to-three-word lines in a row are a menu, not headings."""
+    """Inside the text, four or more one-to-three-word lines in a row, without figures, are a menu, not headings."""
     lines = analysis.lines
     run: list[Line] = []
     for line in [*lines, None]:
         if line is not None and line.kind is None and not line.protected and line.words <= 3 and not line.prose:
-            if not line.text[:1] in "-•*·–—0123456789" and not line.text.endswith((".", "!", "?", ":")):
-                run.append(line)
-                continue
-        if len(run) >= 3:
+            run.append(line)
+            continue
+        if len(run) >= 4 and not any(
+            _FIGURE.search(item.text) or item.text[:1] in "-•*·–—" or item.text.endswith((".", "!", "?", ":"))
+            for item in run
+        ) and not (line is not None and _FIGURE.search(line.text)):
             for item in run:
                 item.kind = "furniture"
         run = []
@@ -373,11 +388,14 @@ def _find_truncated(analysis: Analysis, text: str) -> None:
         if nxt is not None and nxt.text[:1].islower() and nxt.start - line.end == 1:
             continue  # a hard line break inside a sentence, not a cut
         cut = _TEASER_CUT.search(line.text)
-        if cut is None:
-            if index not in ends or not line.text[-1:].isalpha() or not line.text.split()[-1][:1].islower():
-                continue
-            if not ends[index] and line.text.split()[-1].lower() not in _FUNCTION_WORDS:
-                continue  # the body's last line may just lack its full stop; a cut leaves a dangling word
+        bare = line.text[: cut.start()].rstrip() if cut else line.text
+        last_word = bare.split()[-1] if bare.split() else ""
+        if cut is not None and cut.group().rstrip(".… ").strip():
+            pass  # "… Read more": a teaser cut whatever the position
+        elif index not in ends or not last_word[-1:].isalpha() or not last_word[:1].islower():
+            continue
+        elif not ends[index] and last_word.lower() not in _FUNCTION_WORDS:
+            continue  # the body's last line may just lack its full stop; a cut leaves a dangling word
         begin = line.start
         for match in _LAST_SENTENCE.finditer(line.text):
             begin = line.start + match.end()
