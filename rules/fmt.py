@@ -40,15 +40,23 @@ def _is_french(doc: Document) -> bool:
     return (doc.article.language or "").lower().startswith("fr")
 
 
-def _deletion(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span to delete for `[start, end)` so that no double space is left behind."""
+def _deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """A fix span and replacement that delete `[start, end)` without leaving a double space behind.
+
+    Where spaces stand on both sides one of them goes too, so the text stays well formed
+    whether the fix is applied alone or by the fixer together with others.
+    """
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
-    if before in " \t" and after in " \t\n":
-        return start - 1, end  # "a \x00 b" -> "a b", "word \u200b\n" -> "word\n"
-    if before == "\n" and after in " \t":
-        return start, end + 1
-    return start, end
+    if after in " \t":
+        if before in " \t":
+            return start - 1, end + 1, after  # "a \x00 b" -> "a b"
+        if before == "\n":
+            return start, end + 1, ""  # at the start of a line
+        return start, end + 1, after  # "NUL\x00 here" -> "NUL here"
+    if before in " \t" and after == "\n":
+        return start - 1, end, ""  # "word \u200b" at the end of a line
+    return start, end, ""
 
 
 # -- FMT001 ---------------------------------------------------------------------
@@ -308,7 +316,7 @@ class ControlCharacter(Rule):
             if char in _BREAKLIKE and before and after and not before.isspace() and not after.isspace():
                 fix = self.replace(start, end, " ", "safe", "replace with a space")
             else:
-                fix = self.replace(*_deletion(text, start, end), "", "safe", "delete it")
+                fix = self.replace(*_deletion(text, start, end), "safe", "delete it")
             yield self.finding(doc, start, end, f"control character U+{ord(char):04X} in the text", fix=fix)
 
 
@@ -364,7 +372,7 @@ class InvisibleCharacter(Rule):
                 start,
                 end,
                 f"invisible {name} (U+{ord(char):04X}) in the text",
-                fix=self.replace(*_deletion(text, start, end), "", applicability, "delete it"),
+                fix=self.replace(*_deletion(text, start, end), applicability, "delete it"),
                 severity=Severity.info if char == "\u00ad" else None,
             )
 
