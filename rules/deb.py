@@ -381,6 +381,7 @@ def _find_truncated(analysis: Analysis, text: str) -> None:
     ends: dict[int, bool] = {stop: True for _, stop in analysis.teasers}
     if analysis.body is not None:
         ends[analysis.body[1]] = False
+        ends.setdefault(analysis.body[1] + 1, False)  # a cut paragraph is no prose: it may fall just outside
     for index, line in enumerate(lines):
         if line.words < 12 or line.kind not in (None, "teaser"):
             continue
@@ -396,8 +397,9 @@ def _find_truncated(analysis: Analysis, text: str) -> None:
             continue
         elif not ends[index] and last_word.lower() not in _FUNCTION_WORDS:
             continue  # the body's last line may just lack its full stop; a cut leaves a dangling word
-        begin = line.start
-        for match in _LAST_SENTENCE.finditer(line.text):
+        byline = _BYLINE.match(line.text)
+        begin = line.start + (len(byline.group()) + len(line.text[byline.end() :]) - len(line.text[byline.end() :].lstrip()) if byline else 0)
+        for match in _LAST_SENTENCE.finditer(line.text, begin - line.start):
             begin = line.start + match.end()
         analysis.truncated.append((begin, line.end, line.kind == "teaser"))
 
@@ -457,18 +459,19 @@ class _LineKindRule(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         run: list[Line] = []
         for line in [*analyse(doc).lines, None]:
-            if run and (line is None or line.kind != run[-1].kind):
-                yield self._report(doc, run)
-                run = []
             if line is not None and line.kind in self.kinds:
                 run.append(line)
+            elif run:
+                yield self._report(doc, run)
+                run = []
 
     def _report(self, doc: Document, run: list[Line]) -> Finding:
-        kind = run[0].kind or ""
+        kinds = {line.kind or "" for line in run}
+        kind = kinds.pop() if len(kinds) == 1 else "furniture"
         start, end = run[0].start, run[-1].end
         what = run[0].text if len(run[0].text) <= 60 else run[0].text[:57] + "…"
         message = MESSAGES[kind].format(what=f"“{what}”", count=len(run))
-        safe = kind in self.safe_kinds
+        safe = all(line.kind in self.safe_kinds for line in run)
         fix_start, fix_end = line_deletion(doc.text, start, end)
         fix = self.replace(
             fix_start, fix_end, "", "safe" if safe else "unsafe", f"remove the {kind} line{'s' if len(run) > 1 else ''}"
@@ -550,10 +553,17 @@ class OtherArticleTeaser(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         analysis = analyse(doc)
         lines, text = analysis.lines, doc.text
+        cuts = [line_deletion(text, lines[first].start, lines[last].end) for first, last in analysis.teasers]
+        if cuts and cuts[-1][1] == len(text):
+            # the block runs to the end: cut from the end of the article, one teaser after another, no overlap
+            head = len(text[: lines[analysis.teasers[0][0]].start].rstrip())
+            starts = [head] + [lines[first].start for first, _ in analysis.teasers[1:]]
+            final = len(text) - (1 if text.endswith("\n") and head else 0)
+            cuts = list(zip(starts, starts[1:] + [final]))
         for number, (first, last) in enumerate(analysis.teasers):
             start, end = lines[first].start, lines[last].end
             title = lines[first].text if len(lines[first].text) <= 60 else lines[first].text[:57] + "…"
-            fix_start, fix_end = line_deletion(text, start, end)
+            fix_start, fix_end = cuts[number]
             yield self.finding(
                 doc,
                 start,

@@ -1,0 +1,291 @@
+"""DEB: scraping debris is reported line by line; article text around it is not."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from .conftest import flagged, lint_text
+from scrapelint.config import Settings, resolve_rules
+from scrapelint.engine import Linter, run
+from scrapelint.fix import apply_fixes
+from scrapelint.models import Article
+from scrapelint.rules.deb import SiteBoilerplate, line_deletion
+
+PARAGRAPHS = [
+    "The city council approved the new budget on Tuesday after a debate that lasted more than six hours.",
+    "Council members said the plan would fund two new libraries and repair roads in the northern districts.",
+    "Opponents argued that the spending would force a rise in local taxes within the next two years.",
+    "The mayor said she was confident that the budget would pass a second vote next month without changes.",
+]
+
+
+def article(*extra_before: str, after: tuple[str, ...] = (), middle: tuple[str, ...] = ()) -> str:
+    """A small article with a headline and byline, debris lines placed around or inside it."""
+    body = [*PARAGRAPHS[:2], *middle, *PARAGRAPHS[2:]]
+    return "\n\n".join([*extra_before, "Council passes budget after long debate", "By Jane Doe", *body, *after])
+
+
+def deb(text: str, **fields) -> list:
+    return lint_text(text, select=["DEB"], **fields)
+
+
+def apply(text: str, findings: list, applicability: str = "safe") -> str:
+    """One pass of the real fixer over the fixes of one applicability; none may need a second pass."""
+    fixes = [f.fix for f in findings if f.fix and f.fix.applicability == applicability]
+    fixed, _, applied = apply_fixes(text, fixes)
+    assert len(applied) == len(fixes)
+    return fixed
+
+
+# -- the golden seed -------------------------------------------------------------
+
+
+def test_seed_reports_skip_link_teasers_and_cut_sentence(seed_text: str) -> None:
+    findings = deb(seed_text)
+    by_rule: dict[str, list[str]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(seed_text[finding.start : finding.end])
+    assert by_rule["DEB001"] == ["Skip to main content"]
+    teasers = [f for f in findings if f.rule == "DEB004"]
+    assert len(teasers) == 7  # one finding per teaser
+    assert seed_text[teasers[0].start :].startswith("Misleading ads 'manipulate, seduce, lure'")
+    assert teasers[-1].end == len(seed_text.rstrip())
+    for previous, following in zip(teasers, teasers[1:]):  # the whole block, no gap but blank lines
+        assert not seed_text[previous.end : following.start].strip()
+    assert by_rule["DEB005"] == ["The low price to farmer"]
+
+
+def test_seed_keeps_title_byline_headings_and_bio(seed_text: str) -> None:
+    findings = deb(seed_text)
+    kept = [
+        "We shouldn’t overstate, but surely not dismiss horrors of gulag under Stalin",
+        "By Harsh Thakor",
+        "Strides in USSR",
+        "Stalin’s methods",
+        "Major errors of Stalin",
+        "How Russians view Stalin",
+        "Harsh Thakor is a freelance journalist",
+    ]
+    for text in kept:
+        position = seed_text.index(text)
+        assert not any(f.start <= position < f.end for f in findings), text
+    bio_end = seed_text.index("Misleading ads")
+    assert all(f.start >= bio_end or f.end <= 21 for f in findings)
+
+
+def test_seed_safe_fixes_leave_the_article(seed_text: str) -> None:
+    fixed = apply(seed_text, deb(seed_text))
+    assert fixed.startswith("We shouldn’t overstate")
+    assert fixed.rstrip().endswith(seed_text[seed_text.index("Harsh Thakor is a") : seed_text.index("Misleading")].strip())
+    assert "\n\n\n\n" not in fixed
+
+
+# -- each kind of debris ---------------------------------------------------------------
+
+
+def test_menu_run_before_the_article_is_one_finding() -> None:
+    text = article("Home", "World", "Africa", "Asia", "Opinion")
+    findings = [f for f in deb(text) if f.rule == "DEB001"]
+    assert flagged(text, findings) == ["Home\n\nWorld\n\nAfrica\n\nAsia\n\nOpinion"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Skip to main content", "Share this article", "Facebook Twitter Email", "Print this page", "Sign in",
+     "Home / World / Africa / Asia", "© 2019 News Nation. All rights reserved.", "Back to top", "Print"],
+)
+def test_interface_lines_anywhere(line: str) -> None:
+    text = article(middle=(line,))
+    findings = deb(text)
+    assert flagged(text, findings) == [line]
+    assert findings[0].rule == "DEB001" and findings[0].fix.applicability == "safe"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We use cookies to improve your experience. By continuing you agree to our cookie policy. I agree",
+        "Sign up for our daily newsletter and get the best stories delivered to your inbox.",
+        "You have reached your limit of free articles this month. Subscribe now for unlimited access.",
+    ],
+)
+def test_consent_newsletter_and_paywall_boxes(line: str) -> None:
+    text = article(after=(line,))
+    findings = deb(text)
+    assert [(f.rule, text[f.start : f.end]) for f in findings] == [("DEB002", line)]
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "Story continues below advertisement", "Sponsored content"])
+def test_ad_markers(line: str) -> None:
+    text = article(middle=(line,))
+    assert [(f.rule, text[f.start : f.end]) for f in deb(text)] == [("DEB003", line)]
+
+
+@pytest.mark.parametrize("line", ["Photo: AFP", "John Smith/Getty Images", "(Photo by Jane Roe/Reuters)"])
+def test_standalone_photo_credits(line: str) -> None:
+    text = article(middle=(line,))
+    findings = deb(text)
+    assert [(f.rule, text[f.start : f.end]) for f in findings] == [("DEB003", line)]
+    assert findings[0].fix.applicability == "unsafe"
+
+
+def test_teasers_of_other_articles_one_finding_each() -> None:
+    teasers = (
+        "Farmers protest over fuel costs",
+        "By Our Correspondent  Farmers from three districts blocked the highway on Monday to protest the rise in",
+        "Schools to reopen after the storm",
+        "By Amina Yusuf* All schools closed by last week's storm will reopen on Thursday, the education office said.",
+    )
+    text = article(after=("Jane Doe is a reporter who covers city politics and housing for the paper.", *teasers))
+    findings = [f for f in deb(text) if f.rule == "DEB004"]
+    assert flagged(text, findings) == [
+        "\n\n".join(teasers[:2]),
+        "\n\n".join(teasers[2:]),
+    ]
+    cut = [f for f in deb(text) if f.rule == "DEB005"]
+    assert flagged(text, cut) == [teasers[1][teasers[1].index("Farmers from") :]]
+
+
+def test_truncated_last_paragraph_and_read_more_cut() -> None:
+    text = article(after=("The treasurer said the figures would be published once the auditors had finished the",))
+    assert [text[f.start : f.end] for f in deb(text) if f.rule == "DEB005"] == [
+        "The treasurer said the figures would be published once the auditors had finished the"
+    ]
+    cut = "Residents can comment on the plan until the end of March at the town hall or online... Read more"
+    text = article(middle=(cut,))
+    assert any(f.rule == "DEB005" for f in deb(text))
+
+
+def test_leftover_markup() -> None:
+    text = article(middle=("Prices rose&nbsp;3% in May, the office said.<br> Most of it came from energy &amp; food.",))
+    findings = [f for f in deb(text) if f.rule == "DEB006"]
+    assert flagged(text, findings) == ["&nbsp;", "<br>", "&amp;"]
+    fixed = apply(text, findings)
+    assert "Prices rose\u00a03% in May" in fixed and "energy & food." in fixed
+    code = "var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];"
+    text = article(middle=(code, "Hello {{first_name}}, read our latest stories."))
+    assert flagged(text, [f for f in deb(text) if f.rule == "DEB006"]) == [code, "{{first_name}}"]
+
+
+def test_metadata_lines_in_the_body() -> None:
+    lines = ("First Published: March 5, 2024 10:12 IST", "Tags: Stalin, USSR, history")
+    text = article(middle=lines)
+    assert [(f.rule, text[f.start : f.end]) for f in deb(text)] == [("DEB007", "\n\n".join(lines))]
+
+
+def test_reader_comments_after_the_article() -> None:
+    comments = (
+        "5 Comments",
+        "Posted by Tom at 5:19 pm",
+        "I have lived in this city for twenty years and I have never seen the roads in such a bad state.",
+        "Posted by Ann at 6:02 pm",
+        "The libraries are a good idea but the council should have asked residents before deciding anything.",
+    )
+    text = article(after=comments)
+    findings = deb(text)
+    assert flagged(text, findings) == ["\n\n".join(comments)]
+
+
+# -- content that must stay -----------------------------------------------------------
+
+
+def test_clean_article_with_headings_captions_lists_quotes_and_bio_has_no_finding() -> None:
+    text = "\n\n".join(
+        [
+            "Council passes budget after long debate",
+            "By Jane Doe",
+            "Published: March 5, 2024",
+            PARAGRAPHS[0],
+            "The mayor, centre, speaks to reporters outside the town hall on Tuesday. (Photo: Jane Roe/Reuters)",
+            PARAGRAPHS[1],
+            "What the plan pays for",
+            "The budget lists its main items:",
+            "- two new libraries\n- road repairs\n- a larger fire service",
+            "“Not one more tax.”",
+            PARAGRAPHS[2],
+            "By 2026, the council expects the northern districts to have their first new library in forty years.",
+            "Next steps",
+            PARAGRAPHS[3],
+            "Jane Doe is a reporter who covers city politics and housing for the paper.",
+        ]
+    )
+    assert deb(text, title="Council passes budget after long debate") == []
+
+
+def test_short_hard_wrapped_line_is_not_truncated() -> None:
+    text = article(middle=("Slavery was not abolished in the colonies at the same time as it was in\nthe homeland itself.",))
+    assert [f for f in deb(text) if f.rule == "DEB005"] == []
+
+
+def test_body_last_line_without_full_stop_is_not_a_cut() -> None:
+    text = article(after=("Owes gratitude to research of Grover Furr and many others for this article",))
+    assert [f for f in deb(text) if f.rule == "DEB005"] == []
+
+
+def test_offsets_are_exact_with_non_ascii_text() -> None:
+    text = article("Accueil", "Monde", "Économie", "Société 🌍", "Culture")
+    findings = [f for f in deb(text) if f.rule == "DEB001"]
+    assert flagged(text, findings) == ["Accueil\n\nMonde\n\nÉconomie\n\nSociété 🌍\n\nCulture"]
+    assert findings[0].line == 1 and findings[0].end_line == 9
+
+
+def test_line_deletion_keeps_the_text_well_formed() -> None:
+    for text, line, expected in [
+        ("A\n\nB\n\nC", "B", "A\n\nC"),
+        ("A\nB\n\nC", "B", "A\n\nC"),
+        ("B\n\nA", "B", "A"),
+        ("A\n\nB\n", "B", "A"),
+    ]:
+        start = text.index(line, 1 if text[0] != line else 0)
+        begin, end = line_deletion(text, start, start + len(line))
+        assert text[:begin] + text[end:] == expected
+
+
+# -- the corpus rule --------------------------------------------------------------
+
+
+def _site_articles() -> list[Article]:
+    template = "Countercurrents is an independent voice funded entirely by readers like you."
+    articles = []
+    for number in range(6):
+        lines = [f"Story number {number} about the river", *(f"{p} It was report {number}." for p in PARAGRAPHS)]
+        if number < 5:
+            lines.append(template)
+        if number == 0:
+            lines.append("Harsh Thakor is a freelance journalist who studies history.")
+        articles.append(
+            Article(id=f"a{number}", text="\n\n".join(lines), url=f"https://www.example.org/{number}", path="in.jsonl")
+        )
+    other = "\n\n".join([PARAGRAPHS[0], "Countercurrents is an independent voice funded entirely by readers like you."])
+    articles.append(Article(id="b", text=other, url="https://other.example.com/x", path="in.jsonl"))
+    return articles
+
+
+def test_site_boilerplate_learned_from_the_batch() -> None:
+    settings = Settings(select=["DEB008"])
+    linter = Linter(resolve_rules(settings), settings)
+    items = _site_articles()
+    results = list(run(linter, lambda: iter(items)))
+    reported = {r.item.id: [r.item.text[f.start : f.end] for f in r.findings] for r in results}
+    template = "Countercurrents is an independent voice funded entirely by readers like you."
+    assert all(reported[f"a{n}"] == [template] for n in range(5))
+    assert reported["a5"] == [] and reported["b"] == []  # absent there; another site
+    assert all("Harsh Thakor" not in text for texts in reported.values() for text in texts)
+    assert all("Story number" not in text for texts in reported.values() for text in texts)
+
+
+def test_site_boilerplate_state_merges_and_pickles_small() -> None:
+    rule = SiteBoilerplate()
+    from scrapelint.document import Document
+
+    parts = []
+    for chunk in (_site_articles()[:3], _site_articles()[3:]):
+        state = rule.new_state()
+        for item in chunk:
+            rule.observe(state, Document(item))
+        parts.append(pickle.loads(pickle.dumps(state)))
+    merged = rule.merge(rule.merge(rule.new_state(), parts[0]), parts[1])
+    assert merged["example.org"][0] == 6
+    assert len(pickle.dumps(rule)) < 2000
