@@ -81,7 +81,7 @@ def main() -> None:
                 counts["article"] += 1
                 counts["article_hit"] += index in hit
                 if index in hit:
-                    false_alarms.append((label, text, [f.rule for f in findings if f.start <= page["naive"].find(text) < f.end or True][:0]))
+                    false_alarms.append((label, text))
         counts["clean_findings"] += len(clean_findings)
         counts["pages"] += 1
         by_rule.update(f.rule for f in clean_findings)
@@ -91,11 +91,12 @@ def main() -> None:
             f"({c['debris_hit']}/{c['debris']})  article lines flagged={c['article_hit'] / c['article']:.4f} "
             f"({c['article_hit']}/{c['article']})  findings on clean text={c['clean_findings']}"
         )
-    print(f"clean-text findings by rule: {dict(by_rule)}")
+    print(f"clean-text findings by rule: {dict(sorted(by_rule.items()))}")
+    print(f"naive-text findings by rule: {dict(sorted(Counter(f.rule for fs in naive for f in fs).items()))}")
     print(f"speed: {len(pages) / elapsed:.0f} articles/s ({sum(len(p['naive']) for p in pages) / elapsed / 1e6:.2f} MB/s), one process, two passes")
     if args.show:
         print("\n-- article lines flagged --")
-        for label, text, _ in false_alarms[: args.show]:
+        for label, text in false_alarms[: args.show]:
             print(f"{label[:4]} | {text[:140]}")
         print("\n-- debris lines missed --")
         for label, text in misses[: args.show]:

@@ -119,9 +119,10 @@ _TAG_NAMES = (
     "source|span|strong|style|sub|sup|svg|table|tbody|td|th|thead|tr|u|ul|video"
 )
 _INLINE_MARKUP = re.compile(
-    rf"(?P<tag></?(?:{_TAG_NAMES})\b(?:\s[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,500}}?-->)"
+    r"(?=[<&{$\[N])"  # a cheap first-character test keeps the scan fast
+    rf"(?:(?P<tag></?(?:{_TAG_NAMES})\b(?:\s[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,500}}?-->)"
     r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});)"
-    r"|(?P<placeholder>\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\$\{[^{}\n]{0,60}\}|\[object Object\]|(?<![\w$])NaN(?![\w]))",
+    r"|(?P<placeholder>\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\$\{[^{}\n]{0,60}\}|\[object Object\]|(?<![\w$])(?-i:NaN)(?![\w])))",
     re.IGNORECASE,
 )
 _CODE_LINE = re.compile(
