@@ -70,9 +70,10 @@ _STARTERS = frozenset(
 
 # Candidate sentence ends: ., !, ?, … (with closing quotes or brackets) before whitespace or the end,
 # or a single ., ! or ? glued to a capitalised word ("Volgoda.Stalin", "2016.A record").
+# (Each pattern starts with the mark, not a look-behind, so the regex engine can skip ahead fast.)
 _BOUNDARY = re.compile(
-    r"""[.!?…]+['"’”»)\]]*(?=\s|$)"""
-    r"""|(?<=[^\W_])[.!?](?=[A-Z](?:[a-z]|\s))"""
+    r"""[.!?…](?:[.!?…]*['"’”»)\]]*(?=\s|$)"""
+    r"""|(?<=[^\W_][.!?])(?=[A-Z](?:[a-z]|\s)))"""
 )
 _TOKEN_BEFORE = re.compile(r"[\w.]*\w\Z")
 _OPENERS = "\"'‘“«([¿¡"

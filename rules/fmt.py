@@ -61,7 +61,8 @@ def _deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 # -- FMT001 ---------------------------------------------------------------------
 
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \t]+(?:([,;:])|(\.)(?!\.))")
+# The mark after a space; the space run and the word before it are checked in code (fast scan).
+_SPACE_BEFORE = re.compile(r"[,;:.](?<=[ \t][,;:.])")
 
 
 class SpaceBeforePunctuation(Rule):
@@ -86,10 +87,16 @@ class SpaceBeforePunctuation(Rule):
         text = doc.text
         french = _is_french(doc)
         for match in _SPACE_BEFORE.finditer(text):
-            space = match.start()
-            mark_at = match.end() - 1
+            mark_at = match.start()
+            space = mark_at
+            while space > 0 and text[space - 1] in " \t":
+                space -= 1
+            if space == 0 or not text[space - 1].isalnum():
+                continue
             mark = text[mark_at]
             nxt = text[mark_at + 1 : mark_at + 2]
+            if mark == "." and nxt == ".":
+                continue  # " ..." is an ellipsis
             if nxt.isdigit():
                 continue  # ".45 calibre", " ,000" in numbers
             if mark in ":;" and (french or not (nxt == "" or nxt.isspace())):
@@ -120,7 +127,7 @@ class SpaceBeforePunctuation(Rule):
 # -- FMT002 ---------------------------------------------------------------------
 
 # '?' glued to a capital is left to FMT009: in scrapes it is far more often a lost dash ("LONDON?The").
-_GLUED_END = re.compile(r"(?<=[^\W_])[.!](?=[A-Z](?:[a-z]|\s))")
+_GLUED_END = re.compile(r"[.!](?<=[^\W_][.!])(?=[A-Z](?:[a-z]|\s))")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=[A-Z][a-z]{2,})")
 
 
@@ -192,7 +199,7 @@ class MissingSpaceAfterSentence(Rule):
 
 # -- FMT003 ---------------------------------------------------------------------
 
-_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
+_GLUED_COMMA = re.compile(r",(?<=[^\W\d_]{2},)(?=[^\W\d_]{2})")
 
 
 class MissingSpaceAfterComma(Rule):
@@ -233,7 +240,7 @@ class MissingSpaceAfterComma(Rule):
 
 # Two periods exactly (three are an ellipsis); doubled commas or semicolons; a period and a comma or
 # semicolon side by side. "1..10" ranges and "../" paths are not prose.
-_REPEATED = re.compile(r"(?<!\.)\.\.(?![.\d/])|,{2,}|;{2,}|(?<!\.)\.[,;]|[,;](?:[,;]|\.(?!\.))")
+_REPEATED = re.compile(r"\.(?<!\.\.)(?:\.(?![.\d/])|[,;])|,{2,}|;{2,}|[,;](?:[,;]|\.(?!\.))")
 _STRENGTH = {".": 2, ";": 1, ",": 0}
 
 
@@ -421,19 +428,15 @@ _MOJIBAKE_RUN = re.compile(
 
 
 def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
-    """Spans that ftfy's detector calls mojibake, with ftfy's repair of each."""
-    last_end = 0
-    for bad in BADNESS_RE.finditer(text):
-        if bad.end() <= last_end:
-            continue
-        begin = bad.start()
-        while begin > last_end and _MOJIBAKE_RUN.match(text, begin - 1, begin):
-            begin -= 1  # the garbled run may start before the detector's match
-        run = _MOJIBAKE_RUN.search(text, begin)
-        if run is None or run.start() >= bad.end():
-            continue
+    """Spans that ftfy's detector calls mojibake, with ftfy's repair of each.
+
+    ftfy's detector regex runs only around runs of Latin-1/Windows-1252 characters
+    (every such mojibake contains one), which keeps the rule fast on clean text.
+    """
+    for run in _MOJIBAKE_RUN.finditer(text):
         start, end = run.span()
-        last_end = end
+        if not BADNESS_RE.search(text, max(0, start - 1), end + 1):
+            continue
         repaired = ftfy.fix_encoding(text[start:end])
         if repaired == text[start:end]:
             continue
@@ -476,12 +479,12 @@ class Mojibake(Rule):
 # -- FMT009 ---------------------------------------------------------------------
 
 # "Kosovo?s", "don?t", "I?m": a curly apostrophe the charset conversion turned into '?'.
-_LOST_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\?(?=(?:s|t|re|ve|ll|d|m)\b)")
+_LOST_APOSTROPHE = re.compile(r"\?(?<=[^\W\d_]\?)(?=(?:s|t|re|ve|ll|d|m)\b)")
 # "â??", "â?¦": the first byte of a UTF-8 quote or dash survived as 'â', the others became '?'.
 _LOST_BYTES = re.compile(r"â\?+[^\sA-Za-z0-9]?")
 # " ? " between words and "LONDON?The" (a lost dash), " ?Word" (a lost opening quote): reported only
 # where the text already shows lost apostrophes, since a real question mark can look the same.
-_LOST_DASH_OR_QUOTE = re.compile(r"(?<=\w)(?: \?(?= \w)|\?(?=[A-Z]))|(?<=\s)\?(?=[A-Za-z])")
+_LOST_DASH_OR_QUOTE = re.compile(r" \?(?<=\w \?)(?= \w)|\?(?<=\w\?)(?=[A-Z])|\?(?<=\s\?)(?=[A-Za-z])")
 
 
 class LostCharacter(Rule):
@@ -547,7 +550,8 @@ class LostCharacter(Rule):
 # -- FMT010 ---------------------------------------------------------------------
 
 _HSPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-_SPACE_RUN = re.compile(f"{_HSPACE}+")
+# Candidates only: runs of two or more, any tab or Unicode space, and a space before a line end.
+_SPACE_RUN = re.compile(f"{_HSPACE}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| (?=\r?\n|\\Z)")
 _SINGLE_OK = frozenset(" \u00a0\u2009\u202f\u3000")  # a lone space, no-break space, thin space
 
 
