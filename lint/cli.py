@@ -172,8 +172,10 @@ def main() -> None:
 @click.option("--show-source", is_flag=True, help="Show the line and a caret under each finding.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local",
+              help="Lint on a Dask cluster (tcp://scheduler:8786), or `local` for a LocalCluster of --jobs workers.")
 def check(fmt: str, output: str | None, fail_on: str | None, exit_zero: bool, quiet: bool, show_source: bool,
-          statistics: bool, color: bool | None, **kw: Any) -> None:
+          statistics: bool, color: bool | None, dask_address: str | None, **kw: Any) -> None:
     """Lint articles in PATHS (files, directories, or - for stdin)."""
     try:
         invocation = resolve(**kw)
@@ -191,8 +193,18 @@ def check(fmt: str, output: str | None, fail_on: str | None, exit_zero: bool, qu
             quiet=quiet,
             settings={"paths": invocation.paths, "select": invocation.settings.select, "jobs": invocation.jobs},
         )
-        renderer(fmt)(tally.watch(invocation.results()), out, context)
+        results = invocation.results() if not dask_address else _dask_results(invocation, dask_address)
+        renderer(fmt)(tally.watch(results), out, context)
     sys.exit(tally.exit_code(exit_zero))
+
+
+def _dask_results(invocation: Invocation, address: str) -> Iterator[Result]:
+    """`check --dask`: the same results, linted by a Dask cluster (the optional extra scrapelint[dask])."""
+    try:
+        from scrapelint.dask import run_dask
+    except ImportError as error:
+        fail(str(error))
+    return run_dask(invocation.linter, invocation.paths, invocation.sources, address, invocation.jobs)
 
 
 class _open_output:
@@ -301,7 +313,8 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
         fail(f"--output takes one input file, got {len(files)}; without it each file is fixed in place")
     tally = Tally(invocation.settings.fail_on)
     summary = FixSummary()
-    with FixWriter(output, backup, sys.stdout if diff else None, *_stdin_source(files, invocation.sources)) as writer:
+    stdin, stdin_format = _stdin_source(files, invocation.sources)
+    with FixWriter(output, backup, sys.stdout if diff else None, stdin, stdin_format, files) as writer:
         for item, outcome in fixed_items(invocation, files, unsafe_fixes, writer.stdin):
             writer.add(item, outcome)
             summary.add(item, outcome)

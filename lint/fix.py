@@ -42,7 +42,7 @@ def choose(fixes: Sequence[Fix]) -> list[tuple[Fix, list[int]]]:
     """The fixes to apply now, sorted by start (longest first on ties), none overlapping, each with the
     indexes of the input fixes it stands for.
 
-    Two deletions that overlap (typically in the whitespace each one takes) merge into
+    A fix that starts inside the span of an earlier one waits. Two deletions that overlap (typically in the whitespace each one takes) merge into
     one deletion of both spans: every character it removes was asked to go. Any other
     overlap is left for the next pass. Two insertions at the same point would be
     ambiguous, so only the first is taken; identical fixes from two rules count once.
@@ -51,6 +51,8 @@ def choose(fixes: Sequence[Fix]) -> list[tuple[Fix, list[int]]]:
     chosen: list[tuple[Fix, list[int]]] = []
     for index in order:
         fix = fixes[index]
+        if fix.start == fix.end and not fix.replacement:
+            continue  # changes nothing
         if chosen:
             last, indexes = chosen[-1]
             if fix.start < last.end or (fix.start == last.start == last.end == fix.end):
@@ -67,6 +69,13 @@ def _removes_content(text: str, fix: Fix) -> bool:
     return not fix.replacement and not text[fix.start : fix.end].isspace() and fix.end > fix.start
 
 
+def _whitespace_only(text: str, fix: Fix) -> bool:
+    """A fix that only changes whitespace (collapses a run of spaces, trims a line)."""
+    return (fix.start == fix.end or text[fix.start : fix.end].isspace()) and (
+        not fix.replacement or fix.replacement.isspace()
+    )
+
+
 def plan(text: str, fixes: Sequence[Fix]) -> list[Edit]:
     """The edits that apply `fixes` (sorted, non-overlapping) to `text`, keeping it well formed.
 
@@ -74,32 +83,41 @@ def plan(text: str, fixes: Sequence[Fix]) -> list[Edit]:
     back one of the two runs: none at the start of the text, the trailing one at
     its end, otherwise the one with more line breaks (a paragraph break beats a
     line break beats a space). Deletions separated only by whitespace merge into
-    one edit, so removing three teasers in a row leaves one separator, not three.
+    one edit, so removing three teasers in a row leaves one separator, not three;
+    a whitespace-only fix touching such a run is absorbed into it.
     """
     edits: list[Edit] = []
+    spacing: list[bool] = []  # edits[i] came from a whitespace-only fix
     count = len(fixes)
     index = 0
     while index < count:
         fix = fixes[index]
         if not _removes_content(text, fix):
             edits.append(Edit(fix.start, fix.end, fix.replacement))
+            spacing.append(_whitespace_only(text, fix))
             index += 1
             continue
-        last = index
-        while (
-            last + 1 < count
-            and _removes_content(text, fixes[last + 1])
-            and (text[fixes[last].end : fixes[last + 1].start].isspace() or fixes[last].end == fixes[last + 1].start)
-        ):
+        start, content_end, last = fix.start, fix.end, index
+        while edits and spacing[-1] and _blank(text[edits[-1].end : start]):
+            start = edits.pop().start  # the space fix just before this removal is part of its junction
+            spacing.pop()
+        group_end = fix.end
+        while last + 1 < count and _blank(text[group_end : fixes[last + 1].start]):
+            following = fixes[last + 1]
+            if _removes_content(text, following):
+                content_end = following.end
+            elif not _whitespace_only(text, following):
+                break
+            group_end = max(group_end, following.end)
             last += 1
         left_bound = edits[-1].end if edits else 0
         right_bound = fixes[last + 1].start if last + 1 < count else len(text)
-        start, end = fix.start, fixes[last].end
+        end = max(group_end, content_end)
         while start > left_bound and text[start - 1].isspace():
             start -= 1
         while end < right_bound and text[end].isspace():
             end += 1
-        left, right = text[start : fix.start], text[fixes[last].end : end]
+        left, right = text[start : fix.start], text[content_end:end]
         if start == 0:
             separator = ""
         elif end == len(text):
@@ -107,8 +125,13 @@ def plan(text: str, fixes: Sequence[Fix]) -> list[Edit]:
         else:
             separator = left if left.count("\n") >= right.count("\n") else right
         edits.append(Edit(start, end, separator))
+        spacing.append(False)
         index = last + 1
     return edits
+
+
+def _blank(gap: str) -> bool:
+    return not gap or gap.isspace()
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

@@ -16,7 +16,7 @@ import gzip
 import io
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, BinaryIO, TextIO
@@ -180,13 +180,15 @@ class FixWriter:
     """
 
     def __init__(self, output: str | None = None, backup: bool = False, diff: TextIO | None = None,
-                 stdin: bytes | None = None, stdin_format: Format | None = None) -> None:
+                 stdin: bytes | None = None, stdin_format: Format | None = None, paths: Sequence[str] = ()) -> None:
         self.output = output
+        self.paths = paths  # the input files: with `output`, one that yields no record is still copied
         self.backup = backup
         self.diff = diff
         self.stdin = stdin
         self.stdin_format = stdin_format
         self.current: _FileOutput | None = None
+        self.seen: set[str] = set()
         self.files_changed = 0
 
     def _open(self, path: str) -> _FileOutput:
@@ -201,6 +203,7 @@ class FixWriter:
         if self.current is None or self.current.path != path:
             self._close_current()
             self.current = self._open(path)
+            self.seen.add(path)
         if isinstance(item, InputError) and item.code == "ERR001":
             self.current.target = None  # nothing was read, so nothing is written
         self.current.add(item, outcome)
@@ -213,6 +216,12 @@ class FixWriter:
 
     def close(self) -> None:
         self._close_current()
+        if self.output is not None:
+            for path in self.paths:
+                if path not in self.seen:  # an empty file: no record came, the (empty) copy is still due
+                    self.current = self._open(path)
+                    self.seen.add(path)
+                    self._close_current()
 
     def __enter__(self) -> FixWriter:
         return self
