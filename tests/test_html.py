@@ -215,7 +215,10 @@ def test_clean_articles_are_counted_not_embedded() -> None:
     assert "Clean story number 1 " not in big
     assert "<b>10000</b> articles checked" in big and "<b>9500</b> clean" in big
     flagged_text = 500 * len("Flagged story 0000 , with a stray space.") * 20
-    assert len(big) < 2 * flagged_text + 150_000
+    findings = 500 * 20
+    assert len(big) < flagged_text + 70 * findings + 100_000  # the text, a few dozen bytes a finding, the page
+    clean_only = report(lint([a for a in articles(10_000, 20) if a.text.startswith("Clean")], rules), [SpaceBeforePunctuation])
+    assert len(clean_only) < 60_000
     assert len(big) < 11 * len(small)  # linear in the run, not quadratic
     assert elapsed < 30
 
@@ -423,4 +426,54 @@ def test_large_run_stays_responsive(browser, tmp_path: Path) -> None:
     started = time.perf_counter()
     page.click("#filter-family input[value=XTB]")
     assert time.perf_counter() - started < 2
+    assert not opened.errors
+
+
+class RepeatedLine(Rule):
+    """A later copy of a line is the finding; `related` points at the first copy."""
+
+    code = "XTF001"
+    name = "repeated-line"
+    summary = "A line that repeats an earlier one."
+    what = "Flags each later copy of a non-blank line."
+    why = "Scrapers duplicate blocks."
+    example = "the same line twice"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        first: dict[str, tuple[int, int]] = {}
+        for match in re.finditer(r"[^\n]+", doc.text):
+            if match.group() in first:
+                yield self.finding(doc, match.start(), match.end(), "repeats an earlier line",
+                                   related=first[match.group()])
+            else:
+                first[match.group()] = match.span()
+
+
+def test_after_fix_view_shows_what_fix_writes(browser, tmp_path: Path) -> None:
+    from scrapelint.fix import fix_article
+
+    article = Article(id="fixme", text="Alpha , beta 😀 . Gamma , delta.\n\nRead more ..\nEnd .", path="f.txt")
+    rules = [SpaceBeforePunctuation(), DoubledPeriod()]
+    results = lint([article], rules)
+    fixed = fix_article(Linter(rules), article).article.text
+    assert fixed != article.text
+    opened = Opened(browser, report(results, [SpaceBeforePunctuation, DoubledPeriod]), tmp_path / "fix.html")
+    page = opened.page
+    page.click("#tab-fixed")
+    assert page.evaluate("document.getElementById('text').textContent") == fixed
+    page.click("#tab-diff")
+    assert page.locator("#text del").count() == sum(f.fix.applicability == "safe" for f in results[0].findings)
+    assert page.locator("#text ins").count() == 0  # deletions only: the unsafe '..' fix is not applied
+    page.click("#tab-findings")
+    assert len(opened.marked()) == len(results[0].findings)
+    assert not opened.errors
+
+
+def test_a_repeat_jumps_to_its_first_copy(browser, tmp_path: Path) -> None:
+    text = "Intro line.\nSubscribe to our newsletter!\nBody text 😀 here.\nSubscribe to our newsletter!\n"
+    results = lint([Article(id="rep", text=text, path="r.txt")], [RepeatedLine()])
+    opened = Opened(browser, report(results, [RepeatedLine]), tmp_path / "rep.html")
+    opened.page.click("#flist button.rel")
+    assert opened.page.evaluate("window.getSelection().toString()") == "Subscribe to our newsletter!"
+    assert opened.page.evaluate("window.getSelection().anchorNode.parentElement.closest('mark')") is None  # the first copy
     assert not opened.errors

@@ -29,6 +29,7 @@ import orjson
 
 import scrapelint
 from scrapelint.engine import Result
+from scrapelint.fix import applicable, apply_fixes
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.report import ReportContext
 from scrapelint.rule import Rule, RuleError, all_rules
@@ -223,7 +224,8 @@ def _article_data(article: Article, findings: list[Finding], intern: Callable[[s
 
     A finding is a row `[rule, severity, message, field, start, end, line, column, fix, related]`
     with offsets in UTF-16 (the browser's) and strings as ids into the report's string table,
-    because messages and fixes repeat across thousands of findings.
+    because messages and fixes repeat across thousands of findings. `ed` holds the edits that the
+    safe fixes make (`scrapelint fix` without --unsafe-fixes), for the "after fix" view.
     """
     fields = {"text": article.text}
     for finding in findings:
@@ -244,9 +246,16 @@ def _article_data(article: Article, findings: list[Finding], intern: Callable[[s
                 row[8] = [convert(fix.start), convert(fix.end), intern(fix.replacement), intern(fix.applicability),
                           intern(fix.description)]
             if finding.related is not None and finding.related.field == finding.field:
-                row[9] = finding.related.line
+                related = finding.related
+                row[9] = [related.line, convert(related.start), convert(related.end)]
         rows.append(row)
-    return {"id": article.id, "t": article.title, "u": article.url, "fields": fields, "f": rows}
+    data = {"id": article.id, "t": article.title, "u": article.url, "fields": fields, "f": rows}
+    safe = [finding.fix for finding in findings if applicable(finding, unsafe=False)]
+    if safe:  # the body as `scrapelint fix` writes it after its first pass, as edits of the original
+        _, edits, _ = apply_fixes(article.text, safe)  # type: ignore[arg-type]
+        text16 = to16["text"]
+        data["ed"] = [[text16(edit.start), text16(edit.end), edit.replacement] for edit in edits]
+    return data
 
 
 def bar_chart(title: str, rows: list[tuple[str, int, int]]) -> str:
@@ -314,7 +323,7 @@ mark.hl:focus{outline:2px solid var(--c);outline-offset:1px}mark.hl.empty::befor
 mark.hl.off{background:none;border-bottom:0}mark.hl.off.empty::before{content:none}
 mark.hl.sev-error{border-bottom-style:solid}mark.hl.sev-info{border-bottom-style:dotted}
 #flist{margin:0;padding-left:0;list-style:none;position:sticky;top:8px;max-height:90vh;overflow:auto}
-#flist li{margin:0 0 4px}#flist button{all:unset;display:block;cursor:pointer;padding:4px 6px;border-left:4px solid var(--c);
+#flist li{margin:0 0 4px}#flist button.rel{border:0;background:none;font-size:12px;color:#2471a3;padding:0 10px}#flist button{all:unset;display:block;cursor:pointer;padding:4px 6px;border-left:4px solid var(--c);
 background:var(--panel);border-radius:2px;width:100%;box-sizing:border-box}#flist button:focus,#flist button:hover{outline:2px solid var(--c)}
 #flist li[hidden]{display:none}.code{font-weight:600;font-family:ui-monospace,monospace;font-size:12px}
 .sev{font-size:11px;text-transform:uppercase;color:var(--muted);margin-left:4px}
@@ -349,6 +358,7 @@ SCRIPT = r"""
   const S = index.S;
   const SEVERITIES = ['error', 'warning', 'info'];
   const PAGE = 200;
+  const WEIGHT = {error: 100, warning: 10, info: 1};
   const families = [...new Set(Object.values(rules).map((r) => r.f))].sort();
   const on = {f: new Set(families), r: new Set(Object.keys(rules)), v: new Set(SEVERITIES)};
   let query = '', limit = PAGE, shown = [], current = null, data = null, cursor = -1;
@@ -399,10 +409,11 @@ SCRIPT = r"""
     let total = 0;
     for (const a of articles) {
       if (!matches(a)) continue;
-      let n = 0;
-      for (const [code, severity, k] of a.c) if (passes(code, severity)) n += k;
-      if (n) { shown.push([a, n]); total += n; }
+      let n = 0, score = 0;
+      for (const [code, severity, k] of a.c) if (passes(code, severity)) { n += k; score += WEIGHT[severity] * k; }
+      if (n) { shown.push([a, n, score]); total += n; }
     }
+    shown.sort((x, y) => y[2] - x[2]);  // worst first under the current filters (stable: input order on ties)
     $('visible-count').textContent = `${total} finding${total === 1 ? '' : 's'} in ${shown.length} article${shown.length === 1 ? '' : 's'}`;
     renderList();
     applyFilters();
@@ -465,7 +476,7 @@ SCRIPT = r"""
     current = a;
     data = JSON.parse($(a.b).textContent);
     data.f = data.f.map(([r, v, m, fd, s, e, l, c, x, rel]) => ({r: S[r], v: S[v], m: S[m], fd: fd === undefined ? undefined : S[fd],
-      s, e, l, c, x: x ? {s: x[0], e: x[1], r: S[x[2]], a: S[x[3]], d: S[x[4]]} : null, rel: rel || null}));
+      s, e, l, c, x: x ? {s: x[0], e: x[1], r: S[x[2]], a: S[x[3]], d: S[x[4]]} : null, rel: rel ? {l: rel[0], s: rel[1], e: rel[2]} : null}));
     cursor = -1;
     const byField = {};
     data.f.forEach((f, i) => {
@@ -493,11 +504,54 @@ SCRIPT = r"""
     const list = el('ol', {id: 'flist', 'aria-label': 'Findings'}, ...data.f.map((f, i) => el('li', {'data-i': String(i)},
       el('button', {type: 'button', 'data-i': String(i), class: `c${rule(f.r).k}`},
         el('span', {class: 'code'}, f.r), el('span', {class: 'sev'}, f.v),
-        f.fd === undefined ? ' (whole article) ' : ` ${f.fd === 'text' ? '' : f.fd + ' '}${f.l}:${f.c} `, f.m))));
-    view.replaceChildren(el('div', null, title, meta, ...extra, text), list);
+        f.fd === undefined ? ' (whole article) ' : ` ${f.fd === 'text' ? '' : f.fd + ' '}${f.l}:${f.c} `, f.m),
+      f.rel && f.fd === 'text' ? el('button', {type: 'button', class: 'rel', 'data-rel': String(i)}, `\u21a5 first copy, line ${f.rel.l}`) : null)));
+    const edits = data.ed || [];
+    const tabs = el('div', {class: 'tabs', role: 'group', 'aria-label': 'View'},
+      el('button', {type: 'button', id: 'tab-findings', 'aria-pressed': 'true'}, 'Findings'),
+      el('button', {type: 'button', id: 'tab-diff', 'aria-pressed': 'false', ...(edits.length ? {} : {disabled: ''})},
+        `After safe fixes (${edits.length} edit${edits.length === 1 ? '' : 's'})`),
+      el('button', {type: 'button', id: 'tab-fixed', 'aria-pressed': 'false', ...(edits.length ? {} : {disabled: ''})}, 'Fixed text'));
+    view.replaceChildren(el('div', null, title, meta, ...extra, tabs, text), list);
     renderList();
     applyFilters();
     if (scroll && view.getBoundingClientRect().top < 0) view.scrollIntoView();
+  }
+  function showDiff(mode) {
+    // The body as `scrapelint fix` writes it (safe fixes, first pass): removed text struck out, new text marked.
+    const text = data.fields.text, node = $('text');
+    for (const id of ['findings', 'diff', 'fixed']) $('tab-' + id).setAttribute('aria-pressed', String(id === mode));
+    if (mode === 'findings') return open(current, false);
+    const parts = [];
+    let at = 0;
+    for (const [s, e, r] of data.ed) {
+      parts.push(text.slice(at, s));
+      if (mode === 'diff') {
+        if (e > s) parts.push(el('del', null, text.slice(s, e)));
+        if (r) parts.push(el('ins', null, r));
+      } else parts.push(r);
+      at = e;
+    }
+    parts.push(text.slice(at));
+    node.replaceChildren(...parts);
+    hideTip();
+  }
+  function showRelated(i) {
+    // Select the first copy of a repeat and bring it into view.
+    const {s, e} = data.f[i].rel, range = document.createRange();
+    const walker = document.createTreeWalker($('text'), NodeFilter.SHOW_TEXT);
+    let at = 0, started = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const end = at + node.length;
+      if (!started && s <= end) { range.setStart(node, s - at); started = true; }
+      if (started && e <= end) { range.setEnd(node, e - at); break; }
+      at = end;
+    }
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const box = range.getBoundingClientRect();
+    window.scrollBy({top: box.top - window.innerHeight / 3});
   }
   function applyFilters() {
     if (!data) return;
@@ -541,8 +595,11 @@ SCRIPT = r"""
   view.addEventListener('focusin', (event) => { if (event.target.matches('mark.hl')) showTip(event.target); });
   view.addEventListener('focusout', hideTip);
   view.addEventListener('click', (event) => {
-    const button = event.target.closest('#flist button');
-    if (button) goTo(Number(button.dataset.i));
+    const button = event.target.closest('button');
+    if (!button) return;
+    if (button.dataset.rel) showRelated(Number(button.dataset.rel));
+    else if (button.dataset.i) goTo(Number(button.dataset.i));
+    else if (button.id.startsWith('tab-')) showDiff(button.id.slice(4));
   });
 
   // -- keyboard --------------------------------------------------------------------------------
