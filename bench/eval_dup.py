@@ -68,8 +68,8 @@ def changed(text: str, rng: random.Random) -> str:
         words[i] = " " + words[i]  # a doubled space
     text = " ".join(words)
     if rng.random() < 0.5:
-        text = text.rstrip(".!?")
-    return text
+        text = text.rstrip(".!? ")
+    return text.strip()
 
 
 def insert(text: str, kind: str, rng: random.Random) -> tuple[str, int, int] | None:
@@ -113,6 +113,7 @@ def insert(text: str, kind: str, rng: random.Random) -> tuple[str, int, int] | N
             for n in (3, 2)
             for i in range(len(doc.sentences) - n + 1)
             if doc.sentences[i].paragraph == doc.sentences[i + n - 1].paragraph
+            and TERMINAL.search(text, doc.sentences[i + n - 1].start, doc.sentences[i + n - 1].end)
             and sum(len(WORD.findall(s.text(text))) for s in doc.sentences[i : i + n]) >= 12
         ]
         if not runs:

@@ -15,20 +15,23 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from pydantic import Field
 
-from scrapelint.document import Document
+from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, location
 
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # A gap between two words that can end a sentence: terminal punctuation or a line break.
-_SENTENCE_GAP = re.compile(r"[.!?…\n]")
+# Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
+# included), after a line break, or after a full stop glued to a capitalised word ("Volgoda.Stalin").
+# Not inside URLs, numbers or abbreviations without a space ("www.lge.com", "3.5", "E.H.Carr").
+_SENTENCE_GAP = re.compile(r"""[.!?…]+["'”’»)\]]*[,;]?(?=\s)|\n|(?<=[a-z])[.!?](?=[A-Z][a-z])""")
 _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
 _CLOSE = ".!?…:;,\"'”’»›)]"
@@ -38,6 +41,12 @@ _WHOLLY_QUOTED = re.compile(r"""^["“„«‘'].*["”»’'][.!?…]*$""", re.
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
 _KGRAM = 4  # words hashed to find where a sentence occurred before
+
+
+@dataclass(frozen=True)
+class _Stops:
+    order: list[int]
+    members: set[int]
 
 
 @dataclass(eq=False)
@@ -62,14 +71,24 @@ class _Analysis:
         return result
 
     def index(self, k: int) -> dict[tuple[str, ...], list[int]]:
-        """First `k` words -> boundary positions, ascending: where a sentence could have occurred before."""
+        """First `k` words -> stops, ascending: where a sentence could have occurred before."""
         if self._index is None:
             tokens, index = self.tokens, {}
-            for position in sorted(self.boundaries):
+            for position in self.stops.order:
                 if position + k <= len(tokens):
                     index.setdefault(tuple(tokens[position : position + k]), []).append(position)
             self._index = index
         return self._index
+
+    @cached_property
+    def stops(self) -> _Stops:
+        """Sentence starts and boundaries together: where a repeated run may begin."""
+        members = self.boundaries.union(self.sentence_starts)
+        return _Stops(sorted(members), members)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
 
     @cached_property
     def duplicated_paragraphs(self) -> dict[int, int]:
@@ -250,10 +269,11 @@ class RepeatedSentenceOptions(RuleOptions):
 
 @dataclass
 class _Block:
-    """Later-copy sentences [first, last] and the token range [a, b) of their first copy."""
+    """A later copy: its tokens [la, lb) in `paragraph`, and the token range [a, b) of its first copy."""
 
-    first: int
-    last: int
+    la: int
+    lb: int
+    paragraph: int
     a: int
     b: int
 
@@ -283,53 +303,72 @@ class RepeatedSentence(Rule):
     Options = RepeatedSentenceOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        analysis = _analyse(doc)
         for block in self.blocks(doc):
-            yield self._finding(doc, _analyse(doc), block)
+            yield self._finding(doc, analysis, block)
 
     def blocks(self, doc: Document) -> list[_Block]:
-        """Every repeated block, in text order."""
+        """Every repeated block, in text order.
+
+        Each sentence is matched whole; when it is not, it is matched piece by piece at inner
+        sentence-like breaks the splitter kept together ("Earth., Stalin's", a lower-cased
+        copy glued after a full stop), so a copy is found however the text was split.
+        """
         analysis = _analyse(doc)
-        tokens, sentences = analysis.tokens, analysis.sentences
-        boundaries = analysis.boundaries
-        k = max(1, min(_KGRAM, self.options.min_words))
         skip = analysis.duplicated_paragraphs
         blocks: list[_Block] = []
-        block: _Block | None = None
+        open_block: _Block | None = None
         for i, sentence in enumerate(doc.sentences):
-            a, b = sentences[i]
+            a, b = analysis.sentences[i]
             if sentence.paragraph in skip or a == b:
-                block = None
+                open_block = None
                 continue
-            words = tokens[a:b]
-            length = b - a
-            if (
-                block is not None
-                and block.last == i - 1
-                and doc.sentences[i - 1].paragraph == sentence.paragraph
-                and block.b + length <= sentences[block.first][0]
-                and block.b + length in boundaries
-                and tokens[block.b : block.b + length] == words
-            ):
-                block.last, block.b = i, block.b + length
-                continue
-            block = None
-            if length < self.options.min_words or self._exempt(doc, analysis, i):
-                continue
-            for position in analysis.index(k).get(tuple(words[:k]), ())[:_MAX_CANDIDATES]:
-                if position + length > a:
-                    break
-                if position + length in boundaries and tokens[position : position + length] == words:
-                    block = _Block(i, i, position, position + length)
-                    self._extend_backwards(doc, analysis, block, blocks)
-                    blocks.append(block)
-                    break
+            pieces = [(a, b)]
+            matched = self._match(doc, analysis, i, a, b, open_block, blocks)
+            if matched is None:
+                inner = [t for t in range(a + 1, b) if t in analysis.boundaries]
+                pieces = list(zip([a, *inner], [*inner, b])) if inner else []
+            else:
+                open_block, pieces = matched, []
+            for pa, pb in pieces:
+                matched = self._match(doc, analysis, i, pa, pb, open_block, blocks)
+                open_block = matched
         return blocks
 
-    def _exempt(self, doc: Document, analysis: _Analysis, i: int) -> bool:
+    def _match(
+        self, doc: Document, analysis: _Analysis, i: int, a: int, b: int, block: _Block | None, blocks: list[_Block]
+    ) -> _Block | None:
+        """Extend `block` with tokens [a, b) of sentence `i`, or start a new block there; None if no repeat."""
+        tokens, boundaries = analysis.tokens, analysis.stops.members
+        sentence = doc.sentences[i]
+        words, length = tokens[a:b], b - a
+        if (
+            block is not None
+            and block.lb == a
+            and block.paragraph == sentence.paragraph
+            and block.b + length <= block.la
+            and block.b + length in boundaries
+            and tokens[block.b : block.b + length] == words
+        ):
+            block.lb, block.b = b, block.b + length
+            return block
+        if length < self.options.min_words or self._exempt(doc, analysis, i, a, b):
+            return None
+        k = max(1, min(_KGRAM, self.options.min_words))
+        for position in analysis.index(k).get(tuple(words[:k]), ())[:_MAX_CANDIDATES]:
+            if position + length > a:
+                break
+            if position + length in boundaries and tokens[position : position + length] == words:
+                block = _Block(a, b, sentence.paragraph, position, position + length)
+                self._extend_backwards(doc, analysis, block, blocks[-1].lb if blocks else 0)
+                blocks.append(block)
+                return block
+        return None
+
+    def _exempt(self, doc: Document, analysis: _Analysis, i: int, a: int, b: int) -> bool:
         """A title (DUP004 reports it) or, unless asked, a wholly quoted sentence inside a paragraph."""
-        a, b = analysis.sentences[i]
-        if analysis.title and tuple(analysis.tokens[a:b]) == analysis.title:
-            return True
+        if analysis.title and (a, b) == analysis.sentences[i] and tuple(analysis.tokens[a:b]) == analysis.title:
+            return True  # a whole sentence or paragraph equal to the title: DUP004 reports it
         if self.options.include_quotes:
             return False
         sentence = doc.sentences[i]
@@ -338,35 +377,71 @@ class RepeatedSentence(Rule):
         return not whole_paragraph and bool(_WHOLLY_QUOTED.match(doc.text, sentence.start, sentence.end))
 
     @staticmethod
-    def _extend_backwards(doc: Document, analysis: _Analysis, block: _Block, done: list[_Block]) -> None:
-        """Take in short sentences just before the block that also precede its first copy."""
-        tokens, sentences = analysis.tokens, analysis.sentences
-        floor = done[-1].last if done else -1
-        i = block.first - 1
-        while i > floor and doc.sentences[i].paragraph == doc.sentences[block.first].paragraph:
-            a, b = sentences[i]
-            length = b - a
-            if length == 0 or block.a - length < 0 or block.a - length not in analysis.boundaries:
+    def _extend_backwards(doc: Document, analysis: _Analysis, block: _Block, floor: int) -> None:
+        """Take in the short sentences or pieces ("Mr.") just before the block that also precede its first copy."""
+        tokens, stops = analysis.tokens, analysis.stops
+        floor = max(floor, analysis.paragraphs[block.paragraph][0])
+        k = bisect_left(stops.order, block.la) - 1
+        while k >= 0 and stops.order[k] >= floor:
+            q = stops.order[k]
+            length = block.la - q
+            earlier = block.a - length
+            if earlier < 0 or earlier not in stops.members or tokens[q : block.la] != tokens[earlier : block.a]:
                 return
-            if tokens[block.a - length : block.a] != tokens[a:b]:
-                return
-            block.first, block.a = i, block.a - length
-            i -= 1
+            block.la, block.a = q, earlier
+            k -= 1
+
+    @staticmethod
+    def span(doc: Document, analysis: _Analysis, block: _Block) -> tuple[int, int]:
+        """The characters of the later copy: whole sentences where it starts or ends at one."""
+        first = doc.sentences[_sentence_at(analysis, block.la)]
+        last = doc.sentences[_sentence_at(analysis, block.lb - 1)]
+        start, end = analysis.span(block.la, block.lb)
+        start = first.start if analysis.sentences[first.index][0] == block.la else max(start, first.start)
+        end = last.end if analysis.sentences[last.index][1] == block.lb else min(end, last.end)
+        # A wordless sentence ("...", a stray "?") beside the copy is part of it when it is also beside the first copy.
+        text, (first_start, first_end) = doc.text, analysis.span(block.a, block.b)
+        if start == first.start and first.index > 0:
+            before = doc.sentences[first.index - 1]
+            piece = before.text(text)
+            if _wordless(analysis, before) and before.paragraph == block.paragraph and (
+                text[:first_start].rstrip().endswith(piece)
+            ):
+                start = before.start
+        if end == last.end and last.index + 1 < len(doc.sentences):
+            after = doc.sentences[last.index + 1]
+            piece = after.text(text)
+            if _wordless(analysis, after) and after.paragraph == block.paragraph and (
+                text.startswith(piece, len(text[first_end:]) - len(text[first_end:].lstrip()) + first_end)
+            ):
+                end = after.end
+        return start, end
 
     def _finding(self, doc: Document, analysis: _Analysis, block: _Block) -> Finding:
-        start, end = doc.sentences[block.first].start, doc.sentences[block.last].end
         first_start, first_end = analysis.span(block.a, block.b)
-        count = block.last - block.first + 1
+        start, end = self.span(doc, analysis, block)
+        count = _sentence_at(analysis, block.lb - 1) - _sentence_at(analysis, block.la) + 1
         what = "sentence" if count == 1 else f"block of {count} sentences"
-        line = _line(doc, first_start)
+        same_paragraph = doc.paragraphs[block.paragraph].start <= first_start
+        where = "earlier in this paragraph" if same_paragraph else f"at line {_line(doc, first_start)}"
         return self.finding(
             doc,
             start,
             end,
-            f"repeated {what}: the same text already appears at line {line}",
-            fix=_delete(doc, start, end, doc.sentences[block.first].paragraph, "safe", what),
+            f"repeated {what}: the same text already appears {where}",
+            fix=_delete(doc, start, end, block.paragraph, "safe", what),
             related=(first_start, first_end),
         )
+
+
+def _wordless(analysis: _Analysis, sentence: Sentence) -> bool:
+    a, b = analysis.sentences[sentence.index]
+    return a == b
+
+
+def _sentence_at(analysis: _Analysis, token: int) -> int:
+    """Index of the last sentence whose token range starts at or before `token`."""
+    return bisect_right(analysis.sentence_starts, token) - 1
 
 
 # -- DUP003 -----------------------------------------------------------------------
@@ -441,8 +516,9 @@ class NearDuplicateSentence(Rule):
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:
         """Sentences worth comparing: long, sentence-like, not exact repeats, not quotations."""
         exact = {
-            i for block in RepeatedSentence(RepeatedSentence.Options(min_words=1)).blocks(doc)
-            for i in range(block.first, block.last + 1)
+            i
+            for block in RepeatedSentence(RepeatedSentence.Options(min_words=1)).blocks(doc)
+            for i in range(_sentence_at(analysis, block.la), _sentence_at(analysis, block.lb - 1) + 1)
         }
         duplicated = analysis.duplicated_paragraphs
         seen: set[tuple[str, ...]] = set()
@@ -451,8 +527,10 @@ class NearDuplicateSentence(Rule):
         for i, sentence in enumerate(doc.sentences):
             a, b = analysis.sentences[i]
             key = tuple(analysis.tokens[a:b])
-            if b - a < self.options.min_words or key in seen or i in exact or sentence.paragraph in duplicated:
+            if key in seen or i in exact or sentence.paragraph in duplicated:
                 continue
+            if sum(not word.isdigit() for word in key) < self.options.min_words:
+                continue  # numbers alone (scores, tables) make unrelated lines look alike
             seen.add(key)
             if not _TERMINAL.search(text, sentence.start, sentence.end):
                 continue  # headings, captions and wrapped fragments read alike without being repeats
