@@ -59,6 +59,20 @@ FINAL_ABBREVIATIONS = frozenset(
 )
 # Every abbreviation (lower-cased, without the dot) after which a period is not a plain sentence end.
 ABBREVIATIONS = NONFINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
+# Abbreviations that are also common words count only when capitalised: "Mass., Ill., No. 5" but
+# "he was ill. Doctors came", "the answer was no. Then".
+_CAPITALISED_ONLY = frozenset(
+    """no art sec op col gen rev fr sen hon pres rep ill miss mass wash man del ind mont la pa mo ore sun sat
+    mar wed fig figs est ed dec min mins con""".split()
+)
+
+
+def abbreviation(token: str) -> str | None:
+    """The lower-cased abbreviation that `token` (a word before a period) is, or None."""
+    bare = token.lower()
+    if bare not in ABBREVIATIONS or (bare in _CAPITALISED_ONLY and not token[:1].isupper()):
+        return None
+    return bare
 
 # Words that start a sentence after an initialism ("in the U.S. The next day"), but rarely follow one
 # inside a name ("E.H. Carr", "U.S. Army").
@@ -100,7 +114,7 @@ def is_glued_sentence_end(text: str, mark: int) -> bool:
     before = token_before(text, mark)
     if not before or "." in before or "_" in before:
         return False
-    if before.lower() in ABBREVIATIONS:
+    if abbreviation(before):
         return False
     after = _WORD_AFTER.match(text, mark + 1)
     if after is None:
@@ -151,7 +165,7 @@ def _ends_sentence(text: str, first: int, stop: int, end: int) -> bool:
     if text[first] != "." or text.startswith("..", first):
         return True  # ! ? … and ellipses
     before = token_before(text, first)
-    bare = before.lower()
+    bare = abbreviation(before)
     if bare in NONFINAL_ABBREVIATIONS:
         return False  # "Dr. Smith", "No. 5"
     if len(before) == 1 and before.isupper():

@@ -14,14 +14,14 @@ import ftfy
 from ftfy.badness import BADNESS_RE
 
 from scrapelint.document import (
-    ABBREVIATIONS,
     DOMAIN_WORDS,
     Document,
+    abbreviation,
     in_address,
     is_glued_sentence_end,
     token_before,
 )
-from scrapelint.models import Finding, Fix, Severity
+from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 
 _WORD_BEFORE = re.compile(r"[\w’'.-]*\w\Z")
@@ -159,7 +159,7 @@ class MissingSpaceAfterSentence(Rule):
                 before = token_before(text, mark_at)
                 if (
                     len(before) > 1
-                    and before.lower() in ABBREVIATIONS
+                    and abbreviation(before)
                     and before[0].isupper()
                     and text[mark_at + 2].isalpha()
                     and not in_address(text, mark_at)
@@ -268,7 +268,7 @@ class RepeatedPunctuation(Rule):
             marks = match.group()
             if marks[0] == "." and marks[1] != ".":
                 before = token_before(text, start)
-                if "." in before or before.lower() in ABBREVIATIONS or (len(before) == 1 and before.isupper()):
+                if "." in before or abbreviation(before) or (len(before) == 1 and before.isupper()):
                     continue  # "etc.,", "U.S.,", "J.,"
                 if before.istitle() and len(before) <= 5 and text.endswith(", ", 0, start - len(before)):
                     continue  # a place abbreviation in a dateline: "Elie, Man., when"
