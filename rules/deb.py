@@ -275,11 +275,19 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
                         line.protected = True
                         line.kind = None
                 break
+    for line in lines[max(0, first - 15) : first]:
+        if line.kind == "meta" and _dateline(line):
+            line.kind = None  # a dateline under the headline is part of the article
+    headline = _find_headline(lines, first)
+    if headline is not None:
+        dated = next((i for i in range(first - 1, headline, -1) if _dateline(lines[i])), headline)
+        for index in range(headline, first):
+            line = lines[index]
+            if line.kind is None and (index <= dated or _dateline(line) or line.words >= 8):
+                line.protected = True  # between the headline and its dateline all is byline; below, only a dek
     headlines = 0
     for index in range(first - 1, max(-1, first - 9), -1):
         line = lines[index]
-        if line.kind == "meta" and _dateline(line):
-            line.kind = None  # a dateline under the headline is part of the article
         if line.kind is not None or line.protected:
             continue
         if _dateline(line):
@@ -287,9 +295,42 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
             line.protected = True
             headlines += 1
-    for line in lines[last + 1 : last + 3]:
+    tail = lines[last + 1 : last + 3]
+    if tail and tail[0].kind is None and tail[0].words <= 30:
+        tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
+    for line in tail:
         if line.kind is None and _REPORT_CREDIT.search(line.text):
             line.protected = True
+
+
+def _find_headline(lines: list[Line], first: int) -> int | None:
+    """The headline: above the dateline nearest the body, else the nearest title-like line above the body.
+
+    A title-like line directly above the one found is taken too: a headline over its dek or its credit.
+    """
+    window = range(first - 1, max(-1, first - 16), -1)
+    date = next((i for i in window if lines[i].kind is None and _dateline(lines[i])), None)
+    if date is not None:
+        while date > 0 and lines[date - 1].kind is None and _dateline(lines[date - 1]):
+            date -= 1
+    start, least = (date, 2) if date is not None else (first, 3)
+    found, examined = None, 0
+    for index in range(start - 1, max(-1, start - 12), -1):
+        line = lines[index]
+        if line.kind is not None:
+            continue
+        examined += 1
+        if _title_like(line) and line.words >= least:
+            found = index
+            break
+        if examined == 4:
+            break
+    if found is None:
+        return date
+    above = lines[found - 1] if found > 0 else None
+    if above is not None and above.kind is None and _title_like(above):
+        return found - 1
+    return found
 
 
 def _end_at_comments(analysis: Analysis) -> None:
