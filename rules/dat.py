@@ -24,7 +24,7 @@ from typing import Literal
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule, RuleOptions
-from scrapelint.rules.meta import parse_date
+from scrapelint.rules.meta import is_placeholder, parse_date
 
 # -- the grammar ----------------------------------------------------------------
 
@@ -40,14 +40,16 @@ for _number, _name in enumerate(calendar.day_name):
 WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
 
 _MONTH = (
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"(?<![A-Za-z])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER"
     r"|OCTOBER|NOVEMBER|DECEMBER)"
 )
 _WEEKDAY = r"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
 _ORD = r"(?:st|nd|rd|th)"
 _SP = r"[ \t\u00a0]+"  # dates do not span lines
-_DASH = r"[ \t\u00a0]*[-–—][ \t\u00a0]*"
+_DASH = r"(?:-|[ \t\u00a0]*[–—][ \t\u00a0]*)"  # "21-27", "21 – 27"
+_NOTNUM = r"(?!\d|[.,]\d)"  # the day is not the start of "5,000" or "5.2"
+_NOTNUM_DAY = r"(?!\d|\.\d|,\d(?!\d{3}(?!\d|[.,]\d)))"  # nor here, but "March 5,2024" (a missing space) is a date
 # A year after a month or day: 4-6 digits, not part of a bigger number ("1,600", "2.5").
 _YEAR = r"\d{4,6}(?![\d%]|[.,]\d)"
 
@@ -57,13 +59,13 @@ def _named(pattern: str, prefix: str) -> str:
 
 
 _MDY = (  # [Monday,] March 5th[-27][, 1953]
-    rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP})?(?P<mon>{_MONTH})(?P<mdot>\.)?{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})?"
-    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?(?!\d)"
-    rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
+    rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP})?(?P<mon>{_MONTH})(?P<mdot>\.)?{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})?{_NOTNUM_DAY}"
+    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?{_NOTNUM_DAY})?"
+    rf"(?:(?:(?P<comma>,)?{_SP}|(?P<tight>,))(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
 _DMY = (  # [Monday,] 5th[-27] [of] March[,] [1953]
     rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP}(?:the{_SP})?)?(?<![\w,.$£€/-])(?P<day>\d{{1,2}})(?P<ord>{_ORD})?"
-    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?{_SP}(?:of{_SP})?(?P<mon>{_MONTH})(?:(?P<mdot>\.)|\b)"
+    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?(?P<gap>{_SP}(?:of{_SP})?)?(?P<mon>{_MONTH})(?:(?P<mdot>\.)|\b)"
     rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
 _MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>\d{{4,6}}(?![\d%]|[.,]\d))(?P<glue>[A-Za-z]+)?"
@@ -77,11 +79,13 @@ _YEARS = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)")
 # Words that can follow a year; any other lower-case word after a 5-digit number makes it a count.
 _AFTER_YEAR = frozenset(
     "and or but when where while after before as at in on to the he she it they we i his her their by for with "
-    "from until till during since".split()
+    "from until till during since that which who was were is are had has have said says did would will could "
+    "of so then than because if".split()
 )
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
-_DATE_PREPOSITIONS = frozenset("on of by until till since from before after between through the".split())
+_BC = re.compile(r"[ \t]*(?:BC|BCE|B\.C)\b")  # "2000–1500 BC" runs backwards on purpose
+_DATE_PREPOSITIONS = frozenset("on by until till since before after through".split())
 
 
 # Each alternative gets its own group names, so `(?P=sep)` must name that alternative's group.
@@ -121,6 +125,8 @@ class DateHit:
     weekday: Part | None = None
     ordinal: tuple[str, int, int] | None = None  # suffix, start, end
     glue: tuple[int, int] | None = None
+    tight: int | None = None  # offset of a comma with no space before the year ("March 5,2024")
+    gapless: int | None = None  # offset where the space between day and month is missing ("5March 2024")
     other: Part | None = None  # the second number of a numeric date (a/b order unknown)
     sep: str = ""
 
@@ -149,12 +155,18 @@ def scan(text: str) -> list[DateHit]:
             if form != "my" and match.group(g + "ord"):
                 ordinal = (match.group(g + "ord"), match.start(g + "ord"), match.end(g + "ord"))
             glue = (match.start(g + "glue"), match.end(g + "glue")) if match.group(g + "glue") else None
+            tight = match.start(g + "tight") if form == "mdy" and match.group(g + "tight") else None
+            gapless = None
+            if form == "dmy" and match.group(g + "gap") is None:
+                if match.group(g + "year") is None:
+                    continue  # "5March" alone may be a code; with a year it is a date missing a space
+                gapless = match.start(g + "mon")
             hits.append(
                 DateHit(
                     form, match.start(), match.end(), year=_part(match, g + "year"), month=month,
                     day=None if form == "my" else _part(match, g + "day"),
                     day2=None if form == "my" else _part(match, g + "day2"),
-                    weekday=weekday, ordinal=ordinal, glue=glue,
+                    weekday=weekday, ordinal=ordinal, glue=glue, tight=tight, gapless=gapless,
                 )
             )
         elif form == "iso":
@@ -205,25 +217,28 @@ def _month_name(month: int) -> str:
 
 
 def _standalone(text: str, hit: DateHit) -> bool:
-    """A month-and-day without a year is a date (not "In February 30 people ...") when the day
-    carries an ordinal, ends the clause, or follows "on"/"of"/a weekday."""
+    """Whether a month and a number without a year are a date: "on February 30," is; "In February 30 people
+    died" and "In February 30 Palestinians" are counts. An ordinal, a weekday, the end of a clause, a verb or
+    function word next, or "on"/"by"/"until" before make it a date."""
     if hit.ordinal or hit.weekday:
         return True
     end = hit.end
-    while end < len(text) and text[end] == " ":
+    while end < len(text) and text[end] in " \t":
         end += 1
-    if end >= len(text) or text[end] in ",.;:!?)]\n":
+    if end >= len(text) or text[end] in ",.;:!?)]\n\"”'’":
         return True
-    if hit.form == "dmy" and not text[end].isupper():
-        return True  # "31 April was" reads as a date; "31 June Smith" may be a name
+    following = _NEXT_WORD.match(text, hit.end)
+    if following is not None:
+        return following.group(1) in _AFTER_YEAR
     before = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
     return before is not None and before.group(1).lower() in _DATE_PREPOSITIONS
 
 
 def _five_digit_is_year(text: str, hit: DateHit) -> bool:
-    """A 5+ digit number after a month is a broken year unless a noun follows ("March 5, 12000 people")."""
+    """A 5+ digit number after a month is a broken year when written like one ("March 5, 19808", "March, 19808",
+    "5th March 19808") or followed by no noun; "In March 12000 people" and "on 5 March 12000 people" are counts."""
     assert hit.year is not None
-    if hit.glue:
+    if hit.glue or text[hit.year.start - 2 : hit.year.start - 1] == "," or hit.ordinal:
         return True
     following = _NEXT_WORD.match(text, hit.year.end)
     return following is None or following.group(1) in _AFTER_YEAR
@@ -277,13 +292,16 @@ def _numeric_readings(hit: DateHit, order: str) -> list[date]:
 
 
 def reference_date(doc: Document) -> date:
-    """The article's own date (published, else modified), else today: later dates are in the future."""
+    """The article's own date: the later of published and modified (placeholders and dates after today
+    ignored), else today. Dates well after it are in the future of the article."""
+    today = datetime.now(timezone.utc).date()
     article = doc.article
+    known = []
     for value, raw in ((article.published_at, article.published), (article.modified_at, article.modified)):
         parsed = value or parse_date(raw)
-        if parsed is not None:
-            return parsed.date()
-    return datetime.now(timezone.utc).date()
+        if parsed is not None and not is_placeholder(raw, parsed) and parsed.date() <= today:
+            known.append(parsed.date())
+    return max(known, default=today)
 
 
 # -- the rules --------------------------------------------------------------------
@@ -388,9 +406,11 @@ class ImpossibleDate(Rule):
             return f"'{shown}' has day 0; days start at 1"
         if month == 2 and day == 29 and year is not None:
             return f"'{shown}' does not exist: {year} is not a leap year, so February has 28 days"
-        length = calendar.monthrange(year or 2024, month)[1]
         if day > 31:
             return f"'{shown}' has day {day}; no month has more than 31 days"
+        if month == 2 and year is None:
+            return f"'{shown}' does not exist: February has at most 29 days"
+        length = calendar.monthrange(year or 2024, month)[1]
         return f"'{shown}' does not exist: {_month_name(month)} has {length} days"
 
 
@@ -427,10 +447,11 @@ class WeekdayMismatch(Rule):
 class MalformedDate(Rule):
     code = "DAT003"
     name = "malformed-date"
-    summary = "A date with a wrong ordinal suffix (\"5rd March\") or glued to the next word (\"1953was\")."
+    summary = "A date with a wrong ordinal suffix (\"5rd March\") or a missing space (\"1953was\", \"5March\")."
     what = (
         "Reports day ordinals whose suffix does not fit the number (\"5rd\", \"22th\", \"11st\") next to a month "
-        "name, and full dates whose year runs into the following word without a space (\"March 5, 1953was\")."
+        "name, and dates with a missing space: a year run into the next word (\"March 5, 1953was\"), a day "
+        "glued to its month (\"5March 2024\"), a comma glued to the year (\"March 5,2024\")."
     )
     why = (
         "A mangled ordinal or a missing space defeats date extraction and looks careless; glued words are "
@@ -452,6 +473,16 @@ class MalformedDate(Rule):
                         f"'{number}{suffix}' has the wrong ordinal suffix: {hit.day.value} is written {number}{expected}",
                         fix=self.replace(start, end, expected, "unsafe", f"write {number}{expected}"),
                     )
+            if hit.tight is not None:
+                yield self.finding(
+                    doc, hit.start, hit.end, "a space is missing after the comma before the year",
+                    fix=self.replace(hit.tight + 1, hit.tight + 1, " ", "safe", "insert a space"),
+                )
+            if hit.gapless is not None:
+                yield self.finding(
+                    doc, hit.start, hit.end, "the day is glued to the month: a space is missing",
+                    fix=self.replace(hit.gapless, hit.gapless, " ", "safe", "insert a space"),
+                )
             if hit.glue is not None and hit.year is not None:
                 word = text[hit.glue[0] : hit.glue[1]]
                 if word == "s" or (len(word) <= 2 and word.lower() in ("st", "nd", "rd", "th")):
@@ -480,7 +511,7 @@ class ReversedRange(Rule):
         for hit in analysis(doc):
             shown = text[hit.start : hit.end]
             if hit.form == "range" and hit.year and hit.year2:
-                if 0 < hit.year.value - hit.year2.value <= 100:
+                if 0 < hit.year.value - hit.year2.value <= 100 and not _BC.match(text, hit.end):
                     yield self.finding(
                         doc, hit.start, hit.end,
                         f"the range {shown} ends before it starts ({hit.year2.value} is earlier than {hit.year.value})",
@@ -495,11 +526,12 @@ class ReversedRange(Rule):
 class FutureDate(Rule):
     code = "DAT005"
     name = "implausible-future-date"
-    summary = "A full date years after the article was published (or after today)."
+    summary = "A date years after the article was published (or after today)."
     what = (
-        "Reports dates with day precision that lie more than `max-years-ahead` years after the article's "
-        "published date (or modified date, or today when the article has neither). Bare years (\"by 2050\") "
-        "are targets and plans, and are never reported."
+        "Reports dates with a day more than `max-years-ahead` years (5) after the article's date, and dates "
+        "with a month (\"March 2031\") more than `max-years-ahead-month` years (10) after it. The article's date "
+        "is the later of published and modified, or today when it has neither. Bare years (\"by 2050\") are "
+        "targets and plans, and are never reported."
     )
     why = (
         "A news article rarely gives an exact day years ahead of its own date; such a date is usually a typo "
@@ -509,18 +541,27 @@ class FutureDate(Rule):
 
     class Options(RuleOptions):
         max_years_ahead: int = 5
-        """How many years after the article's date a full date may lie before it is reported."""
+        """How many years after the article's date a date with a day may lie before it is reported."""
+        max_years_ahead_month: int = 10
+        """The same for a month and year without a day ("March 2031")."""
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        hits = [hit for hit in analysis(doc) if hit.day is not None and hit.year is not None]
+        hits = [hit for hit in analysis(doc) if hit.year is not None and hit.form in ("mdy", "dmy", "my", "iso", "num")]
         if not hits:
             return
         reference = reference_date(doc)
-        limit = reference.replace(year=reference.year + self.options.max_years_ahead, day=min(reference.day, 28))
         text = doc.text
         for hit in hits:
-            when = hit_date(hit)
-            if when is None or when <= limit:
+            assert hit.year is not None
+            if hit.form == "my":
+                if hit.year.value > 9999 or hit.glue and len(text[hit.year.start : hit.year.end]) > 4:
+                    continue
+                when: date | None = date(hit.year.value, hit.month.value, 1) if hit.month and hit.year.value else None
+                limit = self.options.max_years_ahead_month
+            else:
+                when = hit_date(hit)
+                limit = self.options.max_years_ahead
+            if when is None or (when.year - reference.year) * 12 + when.month - reference.month <= limit * 12:
                 continue
             years = when.year - reference.year
             yield self.finding(
