@@ -87,10 +87,11 @@ _STARTERS = frozenset(
 # (Each pattern starts with the mark, not a look-behind, so the regex engine can skip ahead fast.)
 _BOUNDARY = re.compile(
     r"""[.!?…](?:[.!?…]*['"’”»)\]]*(?=\s|$)"""
-    r"""|(?<=[^\W_][.!?])(?=[A-Z](?:[a-z]|\s)))"""
+    r"""|(?<=[^\W_][.!?])['"’”»)\]]?(?=[A-Z](?:[a-z]|\s)))"""
 )
 _TOKEN_BEFORE = re.compile(r"[\w.]*\w\Z")
 _OPENERS = "\"'‘“«([¿¡"
+_CLOSERS = frozenset("\"'’”»)]")
 # Top-level domains and file extensions: "Amazon.Com", "ASP.Net" are names, not glued sentences.
 DOMAIN_WORDS = frozenset(
     """com org net edu gov mil int io info biz tv uk us de fr ru cn jp au ca eu
@@ -108,22 +109,23 @@ def token_before(text: str, dot: int) -> str:
 def is_glued_sentence_end(text: str, mark: int) -> bool:
     """True when the `.`/`!`/`?` at `mark`, glued to a capital, really ends a sentence.
 
-    "Volgoda.Stalin", "19808.Eight", "USSR.The" are; initials ("E.H.Carr"), abbreviations
-    ("Dr.Smith"), domains ("Amazon.Com"), URLs, e-mail addresses and file paths are not.
+    "Volgoda.Stalin", "19808.Eight", "USSR.The", "home.”Then" are; initials ("E.H.Carr"),
+    abbreviations ("Dr.Smith"), domains ("Amazon.Com"), URLs, e-mail addresses and file paths are not.
     """
     before = token_before(text, mark)
     if not before or "." in before or "_" in before:
         return False
     if abbreviation(before):
         return False
-    after = _WORD_AFTER.match(text, mark + 1)
+    nxt = mark + 2 if text[mark + 1 : mark + 2] in _CLOSERS else mark + 1
+    after = _WORD_AFTER.match(text, nxt)
     if after is None:
         return False
     if before.isupper() and not (before.isalpha() and len(before) > 1 and after.group() in _STARTERS):
         return False  # an initial ("F.Kennedy"), a code ("A4.Next"), a name ("MWC.News"); but "USSR.The"
     if after.group().lower() in DOMAIN_WORDS or _DOMAIN_TAIL.match(text, after.end()):
         return False  # "Amazon.Com", "Celebrity.MySpace.com"
-    if text[mark + 2 : mark + 3].isspace() and not (before.isdigit() and len(before) >= 3) and not before[-1].islower():
+    if text[nxt + 1 : nxt + 2].isspace() and not (before.isdigit() and len(before) >= 3) and not before[-1].islower():
         return False  # a one-letter word ("2016.A record") counts only after a word or a year
     return not in_address(text, mark)
 

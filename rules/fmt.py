@@ -127,7 +127,8 @@ class SpaceBeforePunctuation(Rule):
 # -- FMT002 ---------------------------------------------------------------------
 
 # '?' glued to a capital is left to FMT009: in scrapes it is far more often a lost dash ("LONDON?The").
-_GLUED_END = re.compile(r"[.!](?<=[^\W_][.!])(?=[A-Z](?:[a-z]|\s))")
+# A closing quote or bracket may stand between the mark and the next sentence ("home.”Then").
+_GLUED_END = re.compile(r"(?:[.!]|\?(?=[”’»)]))(?<=[^\W_][.!?])[\"”’»)\]]?(?=[A-Z](?:[a-z]|\s))")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=[A-Z][a-z]{2,})")
 
 
@@ -136,8 +137,10 @@ class MissingSpaceAfterSentence(Rule):
     name = "missing-space-after-sentence"
     summary = "A sentence ends with no space before the next one (`Volgoda.Stalin`)."
     what = (
-        "Finds a period, question or exclamation mark glued to the capitalised word that starts the "
-        "next sentence (`to Volgoda.Stalin escaped`, `19808.Eight months`, `in 2016.A record`). Not "
+        "Finds a period or exclamation mark (possibly with a closing quote or bracket) glued to the "
+        "capitalised word that starts the next sentence (`to Volgoda.Stalin escaped`, `19808.Eight "
+        "months`, `in 2016.A record`, `go home.”Then`). A `?` glued to a capital is usually a lost dash "
+        "in a badly converted text, so only `?”` with a closing quote counts here (see FMT009). Not "
         "reported: abbreviations (U.S.S.R., e.g.), decimals (22.6%), version numbers, URLs, e-mail "
         "addresses, domains (RBC.ru, Amazon.Com) and file names. Initials glued to a surname "
         "(`E.H.Carr`) and abbreviations glued to a name (`Dr.Smith`) are reported as info."
@@ -158,7 +161,8 @@ class MissingSpaceAfterSentence(Rule):
             if not is_glued_sentence_end(text, mark_at):
                 before = token_before(text, mark_at)
                 if (
-                    len(before) > 1
+                    match.end() == mark_at + 1
+                    and len(before) > 1
                     and abbreviation(before)
                     and before[0].isupper()
                     and text[mark_at + 2].isalpha()
@@ -174,14 +178,16 @@ class MissingSpaceAfterSentence(Rule):
                         severity=Severity.info,
                     )
                 continue
-            mark = text[mark_at]
-            start, end = _junction(text, mark_at, mark_at + 1)
+            marks = match.group()
+            # After a straight quote the space may belong before it ('said."Then' vs 'said. "Then').
+            applicability = "unsafe" if marks.endswith('"') else "safe"
+            start, end = _junction(text, mark_at, match.end())
             yield self.finding(
                 doc,
                 start,
                 end,
-                f"no space after '{mark}': two sentences run together",
-                fix=self.replace(mark_at + 1, mark_at + 1, " ", "safe", f"insert a space after '{mark}'"),
+                f"no space after '{marks}': two sentences run together",
+                fix=self.replace(match.end(), match.end(), " ", applicability, f"insert a space after '{marks}'"),
             )
         for match in _GLUED_INITIAL.finditer(text):
             if in_address(text, match.start()):

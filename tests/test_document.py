@@ -55,6 +55,7 @@ def doc(text: str) -> Document:
         # ellipses and mixed marks
         ("Wait... what happened? Nothing… Then it rang.", ["Wait... what happened?", "Nothing…", "Then it rang."]),
         ("He missed it.. Stalin lost. Really?! Yes.", ["He missed it..", "Stalin lost.", "Really?!", "Yes."]),
+        ("He said “go home.”Then he left.", ["He said “go home.”", "Then he left."]),
         ("Yahoo! has a new CEO.", ["Yahoo! has a new CEO."]),
     ],
 )

@@ -146,14 +146,23 @@ def test_space_before_period_fix_is_unsafe_before_lowercase() -> None:
         ("with each donation.Call today", "donation.Call"),
         ("the collapse of the USSR.The next", "USSR.The"),
         ("just talk!Fast installation", "talk!Fast"),
+        ("He said “go home.”Then he left", "home.”Then"),
+        ("“Why not?”He asked", "not?”He"),
     ],
 )
 def test_missing_space_after_sentence(text: str, span: str) -> None:
     (finding,) = fmt_findings(text, "FMT002")
     assert text[finding.start : finding.end] == span
-    assert finding.severity == Severity.warning
-    mark = span.index(next(c for c in span if c in ".!"))
-    assert fixed(text, finding) == text.replace(span, span[: mark + 1] + " " + span[mark + 1 :])
+    assert finding.severity == Severity.warning and finding.fix.applicability == "safe"
+    head = span.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    assert fixed(text, finding) == text.replace(span, head + " " + span[len(head) :])
+
+
+def test_missing_space_after_straight_quote_is_unsafe() -> None:
+    """'said."Then': the space may belong before the quote or after it."""
+    text = 'he said."Then go'
+    (finding,) = fmt_findings(text, "FMT002")
+    assert text[finding.start : finding.end] == 'said."Then' and finding.fix.applicability == "unsafe"
 
 
 @pytest.mark.parametrize(
