@@ -477,3 +477,44 @@ def test_a_repeat_jumps_to_its_first_copy(browser, tmp_path: Path) -> None:
     assert opened.page.evaluate("window.getSelection().toString()") == "Subscribe to our newsletter!"
     assert opened.page.evaluate("window.getSelection().anchorNode.parentElement.closest('mark')") is None  # the first copy
     assert not opened.errors
+
+
+class FieldSpaces(Rule):
+    """Checks the title and the published field, so the report must highlight outside the body."""
+
+    code = "XTG001"
+    name = "field-space-before-punctuation"
+    summary = "Space before punctuation in a metadata field."
+    what = "Flags a space before `,` or `.` in the title and the published date."
+    why = "Metadata is shown in listings; glitches there are the most visible."
+    example = "Title ,"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for name in ("title", "published"):
+            field = doc.for_field(name)
+            for match in re.finditer(r" (?=[,.])", field.text):
+                yield self.finding(field, match.start(), match.end(), f"space before punctuation in the {name}")
+
+
+class Crashes(Rule):
+    code, name, summary, what, why, example = "XTH001", "crashes", "Crashes.", "Raises.", "Shows ERR005.", "x"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise ValueError("<img src=x onerror=alert('crash')>")
+
+
+def test_title_fields_and_article_level_findings_are_shown(browser, tmp_path: Path) -> None:
+    article = hostile_article(0).model_copy(update={"published": "March 5 , 1953"})
+    results = lint([article], [FieldSpaces(), Crashes()])
+    findings = results[0].findings
+    assert {f.field for f in findings} == {"title", "published", None}  # ERR005 is about the whole article
+    opened = Opened(browser, report(results, [FieldSpaces, Crashes]), tmp_path / "fields.html")
+    page = opened.page
+    assert page.locator("#view h2 mark.hl").count() == 1
+    assert page.inner_text("#view h2") == article.title
+    assert page.inner_text("#view .field mark.hl") == " "
+    assert page.locator("#flist li").count() == len(findings)
+    assert "(whole article)" in page.inner_text("#flist") and "alert('crash')" in page.inner_text("#flist")
+    page.hover("#view h2 mark.hl")
+    assert "in the title" in page.inner_text("#tip")
+    assert not opened.dialogs and not opened.errors

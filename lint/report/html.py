@@ -113,7 +113,8 @@ class _Report:
             self.clean += 1
             return
         block = f"a{len(self.index)}"
-        self.out.write(f'<script type="application/json" id="{block}">{script_json(_article_data(item, result.findings, self.intern))}</script>\n')
+        data = script_json(_article_data(item, result.findings, self.intern))
+        self.out.write(f'<script type="application/json" id="{block}">{data}</script>\n')
         counts: Counter[tuple[str, str]] = Counter()
         score = 0
         for finding in result.findings:
@@ -184,9 +185,9 @@ class _Report:
             "</p>",
         ]
         if total:
+            top = f" (top {CHART_ROWS})" if len(self.by_rule) > CHART_ROWS else ""
             parts += ['<div class="charts">', bar_chart("Findings per family", family_rows),
-                      bar_chart("Findings per rule" + (f" (top {CHART_ROWS})" if len(self.by_rule) > CHART_ROWS else ""),
-                                rule_rows), "</div>"]
+                      bar_chart(f"Findings per rule{top}", rule_rows), "</div>"]
         parts.append(f"<details><summary>Rules ({len(rules)})</summary><table><thead><tr><th>Rule</th><th>Name</th>"
                      "<th>Findings</th><th>Fix</th><th>What it catches</th></tr></thead><tbody>")
         for code, rule in rules.items():
@@ -196,7 +197,9 @@ class _Report:
         parts.append("</tbody></table></details>")
         parts.append("<details><summary>Settings</summary><dl>")
         for key, value in self.context.settings.items():
-            shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else ("default" if value is None else value)
+            if isinstance(value, (list, tuple)):
+                value = ", ".join(map(str, value))
+            shown = "default" if value is None else value
             parts.append(f"<dt>{esc(key)}</dt><dd>{esc(shown)}</dd>")
         parts.append("</dl></details>")
         if self.input_errors:
@@ -263,16 +266,17 @@ def bar_chart(title: str, rows: list[tuple[str, int, int]]) -> str:
     label_width, bar_width, row_height = 230, 260, 20
     top = max((n for _, n, _ in rows), default=1) or 1
     height = row_height * len(rows) + 30
-    parts = [f'<figure><svg class="chart" role="img" aria-label="{esc(title)}" viewBox="0 0 {label_width + bar_width + 60} '
-             f'{height}" width="{label_width + bar_width + 60}" height="{height}"><title>{esc(title)}</title>'
+    width = label_width + bar_width + 60
+    parts = [f'<figure><svg class="chart" role="img" aria-label="{esc(title)}" viewBox="0 0 {width} {height}" '
+             f'width="{width}" height="{height}"><title>{esc(title)}</title>'
              f'<text class="ct" x="0" y="16">{esc(title)}</text>']
     for i, (label, n, slot) in enumerate(rows):
         y = 28 + i * row_height
-        width = max(1, round(bar_width * n / top))
+        bar = max(1, round(bar_width * n / top))
         short = label if len(label) <= 32 else label[:31] + "…"
         parts.append(f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end">{esc(short)}</text>'
-                     f'<rect class="bar c{slot}" x="{label_width}" y="{y}" width="{width}" height="{row_height - 6}"/>'
-                     f'<text x="{label_width + width + 5}" y="{y + 12}">{n}</text>')
+                     f'<rect class="bar c{slot}" x="{label_width}" y="{y}" width="{bar}" height="{row_height - 6}"/>'
+                     f'<text x="{label_width + bar + 5}" y="{y + 12}">{n}</text>')
     parts.append("</svg></figure>")
     return "".join(parts)
 
