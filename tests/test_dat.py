@@ -1,0 +1,200 @@
+"""DAT rules: impossible, malformed and implausible dates in the body, and never a number that is not a date."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import random
+
+import pytest
+
+from scrapelint.rule import all_rules
+from scrapelint.rules.dat import scan
+from tests.conftest import SHARED_DATA, flagged, lint_text
+
+
+def dat(text: str, **fields) -> list:
+    return lint_text(text, select=["DAT"], **fields)
+
+
+# -- the seed ---------------------------------------------------------------------------
+
+
+def test_seed_reports_the_five_digit_year_and_nothing_else(seed_text: str) -> None:
+    findings = dat(seed_text)
+    assert flagged(seed_text, findings) == ["19808"]
+    (finding,) = findings
+    assert finding.rule == "DAT001"
+    assert "four digits" in finding.message and "1908" in finding.message
+    assert finding.fix is not None and finding.fix.replacement == "1908"
+    assert finding.fix.applicability == "unsafe"
+
+
+def test_seed_valid_dates_are_found_but_not_reported(seed_text: str) -> None:
+    found = [seed_text[h.start : h.end] for h in scan(seed_text)]
+    for expected in ("March 5th, 1953", "December 18th, 1878", "April 1902", "March 1913", "December 1899",
+                     "March 21-27", "March 5, 1953"):
+        assert expected in found
+    assert not any(f.start <= seed_text.index("1,600") < f.end for f in dat(seed_text))
+
+
+# -- table: valid dates and non-dates are never reported -----------------------------------
+
+VALID = [
+    "He died on March 5th, 1953.",
+    "She was born on 5 March 1953 in Leeds.",
+    "It opened on Mar. 5, 1953, to crowds.",
+    "The Sept. 11, 2001 attacks changed that.",
+    "Arrested in March 1913 and again in December, 1899.",
+    "It happened on the 5th of March, 1953.",
+    "The file is dated 2023-03-05.",
+    "The form says 05/03/2023 and 12/25/2023.",
+    "In Germany it was 5.3.2023.",
+    "The 2023-24 budget and the 1999-00 season.",
+    "In the 1930s and the 1930’s people moved.",
+    "The survey ran between March 21-27.",
+    "It was held 21–27 March.",
+    "Prices rose in 2019.",
+    "He served 2015–2019.",
+    "It was a leap day, February 29, 2024.",
+    "On February 29 we celebrate.",
+    "He arrived on Tuesday, March 4, 2008.",
+    "He arrived on Tuesday 4 March 2008.",
+    "Dynasties from 2000–1500 BC were studied.",
+    "In February 30 people died in the floods.",
+    "In January 32 Palestinians were killed.",
+    "World War 2 claimed the lives of 27 million Soviet people.",
+    "India holds 40% of the wealth, with a 22.6% share in income.",
+    "The survey among 1,600 respondents was published.",
+    "Call (212) 555-0100 or +44 20 7946 0958 today.",
+    "See ISBN 978-0-19-852663-6 and ISBN 0-19-2008-1.",
+    "In March 12000 people marched.",
+    "She earned $31,000 in May 2008.",
+    "February 30,000 troops",  # a heading fragment: a count, not a date
+    "A 31 June Smith album.",
+    "Released in May 31 countries.",
+]
+
+
+@pytest.mark.parametrize("text", VALID)
+def test_valid_dates_and_numbers_are_not_reported(text: str) -> None:
+    assert dat(text, published="2024-06-01") == []
+
+
+# -- table: impossible and malformed dates, one per format ---------------------------------
+
+INVALID = [
+    # text, rule, flagged characters
+    ("He was arrested in March, 19808.Eight months later", "DAT001", "19808"),
+    ("It was signed on March 5, 20008 in Paris.", "DAT001", "20008"),
+    ("They met on 31 April 2019.", "DAT001", "31 April 2019"),
+    ("They met on April 31st, 2019.", "DAT001", "April 31st, 2019"),
+    ("They met on February 30.", "DAT001", "February 30"),
+    ("The deal of February 29, 2023 collapsed.", "DAT001", "February 29, 2023"),
+    ("The vote on Sept. 31, 2001 was close.", "DAT001", "Sept. 31, 2001"),
+    ("It was recorded on 2023-13-05.", "DAT001", "2023-13-05"),
+    ("It was recorded on 2023-02-30.", "DAT001", "2023-02-30"),
+    ("The form is dated 31/13/2023.", "DAT001", "31/13/2023"),
+    ("The letter is dated 31.02.2023.", "DAT001", "31.02.2023"),
+    ("It happened on March 5, 0000.", "DAT001", "March 5, 0000"),
+    ("It happened on March 0, 2020.", "DAT001", "March 0, 2020"),
+    ("They met on January 32nd.", "DAT001", "January 32nd"),
+    ("He was born in 19808.", "DAT001", "19808"),
+    ("They met on Monday, 5 March 2024.", "DAT002", "Monday, 5 March 2024"),
+    ("They met on Wed., March 4, 2008.", "DAT002", "Wed., March 4, 2008"),
+    ("They met on 5rd March 2024.", "DAT003", "5rd"),
+    ("They met on March 22th.", "DAT003", "22th"),
+    ("They met on the 11st of March.", "DAT003", "11st"),
+    ("They met on March 5, 2024Officials said", "DAT003", "March 5, 2024Officials"),
+    ("They met on March 5,2024 in Rome.", "DAT003", "March 5,2024"),
+    ("They met on 5March 2024 in Rome.", "DAT003", "5March 2024"),
+    ("He served 2019–2017 as mayor.", "DAT004", "2019–2017"),
+    ("The survey ran March 27-21.", "DAT004", "27-21"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), INVALID)
+def test_impossible_and_malformed_dates_are_reported(text: str, rule: str, span: str) -> None:
+    findings = [f for f in dat(text, published="2024-06-01") if f.rule == rule]
+    assert flagged(text, findings) == [span]
+
+
+def test_messages_say_why() -> None:
+    (finding,) = dat("They met on 31 April 2019.")
+    assert "April has 30 days" in finding.message
+    (finding,) = dat("The deal of February 29, 2023 collapsed.")
+    assert "not a leap year" in finding.message
+    (finding,) = dat("They met on Monday, 5 March 2024.")
+    assert "Tuesday" in finding.message and "Monday" in finding.message
+
+
+def test_fixes_insert_the_missing_space_and_fix_ordinals_unsafely() -> None:
+    text = "They met on March 5, 2024Officials said, and on 5rd March."
+    findings = dat(text)
+    glued = next(f for f in findings if "glued" in f.message)
+    assert glued.fix is not None and glued.fix.applicability == "safe"
+    fixed = text[: glued.fix.start] + glued.fix.replacement + text[glued.fix.end :]
+    assert "2024 Officials" in fixed
+    ordinal = next(f for f in findings if "ordinal" in f.message)
+    assert ordinal.fix is not None and ordinal.fix.applicability == "unsafe" and ordinal.fix.replacement == "th"
+
+
+def test_numeric_order_option_reports_dates_valid_only_in_the_other_order() -> None:
+    text = "The form is dated 12/25/2023."
+    assert dat(text) == []
+    findings = lint_text(text, select=["DAT001"], rules={"DAT001": {"numeric-order": "dmy"}})
+    assert flagged(text, findings) == ["12/25/2023"]
+
+
+# -- implausible dates against the article's own date -------------------------------------
+
+
+def test_dates_far_after_publication_are_reported_but_plans_are_not() -> None:
+    text = "The deal was signed on March 5, 2031. Emissions must fall by 2050. Talks resume on March 8, 2024."
+    findings = dat(text, published="2024-03-05T09:00:00Z")
+    assert flagged(text, findings) == ["March 5, 2031"]
+    assert findings[0].rule == "DAT005" and "7 years after" in findings[0].message
+    # the same text in an article from 2030 is fine
+    assert dat(text, published="2030-01-01") == []
+
+
+def test_future_limit_is_configurable() -> None:
+    text = "It will open on March 5, 2027."
+    assert dat(text, published="2024-03-05") == []
+    findings = lint_text(text, select=["DAT005"], rules={"DAT005": {"max-years-ahead": 1}}, published="2024-03-05")
+    assert flagged(text, findings) == ["March 5, 2027"]
+
+
+# -- spans, docs, speed ---------------------------------------------------------------------
+
+
+def test_offsets_are_code_points_after_non_ascii_text() -> None:
+    text = "Émile — “né” 🙂 on 31 April 2019."
+    (finding,) = dat(text)
+    assert text[finding.start : finding.end] == "31 April 2019"
+    assert finding.column == finding.start + 1
+
+
+def test_every_rule_is_documented() -> None:
+    for code, rule in all_rules().items():
+        if code.startswith("DAT"):
+            assert rule.summary and rule.what and rule.why and rule.example
+
+
+def test_injected_defects_in_real_news_are_found_and_real_dates_are_not() -> None:
+    """A small version of bench/eval_dates.py: real L3S-GN1 sentences, calendar as the oracle."""
+    path = SHARED_DATA / "l3s_gn1_lines.jsonl"
+    if not path.exists():
+        pytest.skip("shared development data not present")
+    rng = random.Random(3)
+    pages = [json.loads(line)["clean"] for _, line in zip(range(60), path.open(encoding="utf-8"))]
+    missed = []
+    for text in pages:
+        assert dat(text, published="2008-06-01") == [], "a real page must not be reported"
+        year = rng.randrange(1950, 2008)
+        month = rng.choice([4, 6, 9, 11])
+        bad = f"{calendar.month_name[month]} 31, {year}"
+        injected = f"{text}\nThe hearing was set for {bad}."
+        if not any(injected[f.start : f.end] == bad for f in dat(injected, published="2008-06-01")):
+            missed.append(bad)
+    assert missed == []
