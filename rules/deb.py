@@ -295,6 +295,11 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
             line.protected = True
             headlines += 1
+    if lines[last].text.endswith(":"):  # "Below is the list of players invited:" — the list is the article's
+        for line in lines[last + 1 : last + 300]:
+            if line.kind is not None:
+                break
+            line.protected = True
     tail = lines[last + 1 : last + 3]
     if tail and tail[0].kind is None and tail[0].words <= 30:
         tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
@@ -343,7 +348,7 @@ def _end_at_comments(analysis: Analysis) -> None:
         line = lines[index]
         if line.prose and line.kind is None:
             seen += line.words
-        elif seen >= 0.3 * words and len(line.text) <= 200 and comments.fullmatch(normalise(line.text)):
+        elif (seen >= 0.3 * words or seen >= 150) and len(line.text) <= 200 and comments.fullmatch(normalise(line.text)):
             analysis.body = (first, index - 1)
             for after in lines[index:]:
                 if after.kind is None:
