@@ -248,14 +248,12 @@ class StrayLetter(Rule):
             )
 
 
-# Doubled words: the second copy is the finding; "had had" and "that that" are grammatical.
-_DOUBLE = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
-_FUNCTION_WORDS = frozenset(
-    """the a an of to in on at by for from with and or but nor not is are was were be been am it its this these
-    those we he she they you i our their his her my your me him them us as if so than then into onto upon
-    will would can could should shall may might must has have do does did""".split()
-)
-_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "can", "will", "well", "you", "it"})
+# Doubled function words: the second copy is the finding. Not "had had", "that that", "is is" (grammatical),
+# nor content words ("very very", "bye bye", "Walla Walla").
+_FUNCTION_WORDS = frozenset("""the a an of to in on at by for from with and or but nor not are was were be been am its this these
+    those we he she they i our their his her my your me him them us as if so than then into onto upon
+    would could should shall may might must has have does did""".split())
+_DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled word; filtered below (fast)
 
 
 class RepeatedWord(Rule):
@@ -263,9 +261,9 @@ class RepeatedWord(Rule):
     name = "repeated-word"
     summary = "The same word twice in a row: 'the the'."
     what = (
-        "Reports a word written twice in a row in lower case, except grammatical doubles (had had, that that) and "
-        "reduplications of content words (very very, bye bye). The fix removes the second copy; it is safe for "
-        "function words (the, of, to, ...)."
+        "Reports a function word (the, of, to, and, ...) written twice in a row; not grammatical doubles (had had, "
+        "that that) nor content-word reduplications (very very, bye bye). The fix removes the second copy and is "
+        "safe when both copies are spelt the same."
     )
     why = "A doubled word is the commonest editing slip and is invisible to a dictionary."
     example = "'I can never forget the the personalities'  ->  TYP005 'the' is repeated"
@@ -275,12 +273,11 @@ class RepeatedWord(Rule):
         text = doc.text
         for match in _DOUBLE.finditer(text):
             first, second = match.group(1), match.group(3)
-            lower = first.lower()
-            if lower not in _FUNCTION_WORDS or lower in _GRAMMATICAL_DOUBLES:
+            if first.lower() not in _FUNCTION_WORDS:
                 continue
             if second[0].isupper() and not first[0].isupper():
                 continue  # "in In-N-Out", a new sentence lost its full stop
-            safe = first == second or first.lower() == first
+            safe = first == second
             yield self.finding(
                 doc,
                 match.start(3),
