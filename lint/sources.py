@@ -23,7 +23,7 @@ import orjson
 
 from scrapelint.models import Article
 
-Format = Literal["text", "json", "jsonl"]
+Format = Literal["text", "json", "jsonl", "parquet"]
 
 SUFFIX_FORMATS: dict[str, Format] = {
     ".txt": "text",
@@ -34,6 +34,7 @@ SUFFIX_FORMATS: dict[str, Format] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".jsonlines": "jsonl",
+    ".parquet": "parquet",  # needs pyarrow: pip install scrapelint[parquet]
 }
 DEFAULT_INCLUDE = tuple(f"*{suffix}{gz}" for suffix in SUFFIX_FORMATS for gz in ("", ".gz"))
 
@@ -126,6 +127,9 @@ def read_path(path: str, options: SourceOptions) -> Iterator[Item]:
         data = sys.stdin.buffer.read()
         yield from read_bytes_stream(io.BytesIO(data), "-", options.stdin_format or _sniff(data), options)
         return
+    if format_of(path) == "parquet":
+        yield from _read_parquet(path, options)
+        return
     try:
         stream: BinaryIO = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
     except OSError as error:
@@ -133,6 +137,23 @@ def read_path(path: str, options: SourceOptions) -> Iterator[Item]:
         return
     with stream:
         yield from read_bytes_stream(stream, path, format_of(path), options)
+
+
+def _read_parquet(path: str, options: SourceOptions) -> Iterator[Item]:
+    """One article per row, streamed a batch at a time (never the whole file); `line` is the 1-based row."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield InputError("ERR001", "cannot read Parquet without pyarrow: pip install 'scrapelint[parquet]'", path)
+        return
+    row = 0
+    try:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+            for record in batch.to_pylist():
+                row += 1
+                yield _to_article(record, path, row, options, f"{path}:{row}", raw=None)
+    except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
+        yield InputError("ERR001", f"cannot read Parquet: {error}", path, row + 1 if row else None)
 
 
 def _sniff(data: bytes) -> Format:

@@ -57,6 +57,7 @@ class _FileOutput:
         self._source: BinaryIO | None = None
         self._sink: IO[bytes] | None = None
         self._line = 0  # JSONL lines read from the source so far
+        self._parquet = _ParquetCopy() if fmt == "parquet" else None  # type: ignore[assignment]
 
     # -- reading the source ----------------------------------------------------
 
@@ -97,6 +98,9 @@ class _FileOutput:
         self.changed = True
         if self.fmt == "jsonl" and item.line is not None:
             self._replace_line(item.line, item.text_field, outcome.text)
+        elif self.fmt == "parquet":
+            self.changes[index] = (item.text_field, outcome.text)
+            self._parquet.flush(self, complete=index)
         else:
             self.changes[index] = (item.text_field, outcome.text)
 
@@ -125,6 +129,8 @@ class _FileOutput:
         with self._stack:
             if self.fmt == "jsonl":
                 self._finish_jsonl()
+            elif self.fmt == "parquet":
+                self._parquet.flush(self, complete=None)
             elif self.fmt == "json":
                 self._finish_whole(self._new_json)
             else:
@@ -169,6 +175,58 @@ class _FileOutput:
             record[text_field] = text
         indent = orjson.OPT_INDENT_2 if b"\n " in original.strip() else 0
         return orjson.dumps(value, option=indent) + (b"\n" if original.endswith(b"\n") else b"")
+
+
+class _ParquetCopy:
+    """Copy a Parquet file row group by row group, with the changed texts put in: memory holds one row group.
+
+    Row groups are written once every record in them has arrived (or at the end), so the schema,
+    the row groups and every other column come through as they were.
+    """
+
+    def __init__(self) -> None:
+        self.group = 0  # the next source row group to write
+        self.row = 0  # its first row
+        self.writer: object | None = None
+        self.source: object | None = None
+
+    def flush(self, output: _FileOutput, complete: int | None) -> None:
+        """Write the row groups that end at or before record `complete` (None: all that are left)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if output.diff is None and output.target is None and not output.changed:
+            return  # in place and nothing changed (yet): leave the file alone
+        if self.source is None:
+            self.source = pq.ParquetFile(output.path)
+        source: pq.ParquetFile = self.source  # type: ignore[assignment]
+        while self.group < source.num_row_groups:
+            size = source.metadata.row_group(self.group).num_rows
+            if complete is not None and self.row + size > complete + 1:
+                return
+            table = source.read_row_group(self.group)
+            changes = {i - self.row: change for i, change in output.changes.items() if self.row <= i < self.row + size}
+            for offset, (text_field, text) in changes.items():
+                del output.changes[self.row + offset]
+                if output.diff is not None:
+                    before = table.column(text_field)[offset].as_py()
+                    output.diff.writelines(diff_lines(before, text, f"{output.path}:{self.row + offset + 1}:{text_field}"))
+            if changes and output.diff is None:
+                for text_field in {field for field, _ in changes.values()}:
+                    index = table.schema.get_field_index(text_field)
+                    values = table.column(index).to_pylist()
+                    for offset, (field_name, text) in changes.items():
+                        if field_name == text_field:
+                            values[offset] = text
+                    table = table.set_column(index, table.schema.field(index), pa.array(values, table.schema.field(index).type))
+            if output.diff is None:
+                if self.writer is None:
+                    self.writer = pq.ParquetWriter(output._open_sink(), table.schema)
+                self.writer.write_table(table)  # type: ignore[attr-defined]
+            self.group += 1
+            self.row += size
+        if complete is None and self.writer is not None:
+            self.writer.close()  # type: ignore[attr-defined]
 
 
 class FixWriter:
