@@ -38,6 +38,7 @@ _CLOSE = ".!?…:;,\"'”’»›)]"
 _DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
 # A sentence that is a quotation from its first character to its last ("…," excepted).
 _WHOLLY_QUOTED = re.compile(r"""^["“„«‘'].*["”»’'][.!?…]*$""", re.S)
+_WEB_ADDRESS = re.compile(r"://|www\.|@\w+\.")
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
 _KGRAM = 4  # words hashed to find where a sentence occurred before
@@ -323,20 +324,26 @@ class RepeatedSentence(Rule):
             if sentence.paragraph in skip or a == b:
                 open_block = None
                 continue
-            pieces = [(a, b)]
-            matched = self._match(doc, analysis, i, a, b, open_block, blocks)
-            if matched is None:
+            may_start = not self._exempt(doc, analysis, i)
+            previous, open_block = open_block, self._match(doc, analysis, i, a, b, open_block, blocks, may_start)
+            if open_block is None and may_start:
                 inner = [t for t in range(a + 1, b) if t in analysis.boundaries]
-                pieces = list(zip([a, *inner], [*inner, b])) if inner else []
-            else:
-                open_block, pieces = matched, []
-            for pa, pb in pieces:
-                matched = self._match(doc, analysis, i, pa, pb, open_block, blocks)
-                open_block = matched
+                if inner:
+                    open_block = previous
+                    for pa, pb in zip([a, *inner], [*inner, b]):
+                        open_block = self._match(doc, analysis, i, pa, pb, open_block, blocks, True)
         return blocks
 
     def _match(
-        self, doc: Document, analysis: _Analysis, i: int, a: int, b: int, block: _Block | None, blocks: list[_Block]
+        self,
+        doc: Document,
+        analysis: _Analysis,
+        i: int,
+        a: int,
+        b: int,
+        block: _Block | None,
+        blocks: list[_Block],
+        may_start: bool,
     ) -> _Block | None:
         """Extend `block` with tokens [a, b) of sentence `i`, or start a new block there; None if no repeat."""
         tokens, boundaries = analysis.tokens, analysis.stops.members
@@ -352,7 +359,7 @@ class RepeatedSentence(Rule):
         ):
             block.lb, block.b = b, block.b + length
             return block
-        if length < self.options.min_words or self._exempt(doc, analysis, i, a, b):
+        if length < self.options.min_words or not may_start:
             return None
         k = max(1, min(_KGRAM, self.options.min_words))
         for position in analysis.index(k).get(tuple(words[:k]), ())[:_MAX_CANDIDATES]:
@@ -365,10 +372,11 @@ class RepeatedSentence(Rule):
                 return block
         return None
 
-    def _exempt(self, doc: Document, analysis: _Analysis, i: int, a: int, b: int) -> bool:
+    def _exempt(self, doc: Document, analysis: _Analysis, i: int) -> bool:
         """A title (DUP004 reports it) or, unless asked, a wholly quoted sentence inside a paragraph."""
-        if analysis.title and (a, b) == analysis.sentences[i] and tuple(analysis.tokens[a:b]) == analysis.title:
-            return True  # a whole sentence or paragraph equal to the title: DUP004 reports it
+        a, b = analysis.sentences[i]
+        if analysis.title and tuple(analysis.tokens[a:b]) == analysis.title:
+            return True
         if self.options.include_quotes:
             return False
         sentence = doc.sentences[i]
@@ -451,7 +459,9 @@ class NearDuplicateOptions(RuleOptions):
     threshold: float = Field(
         0.7, gt=0, le=1, description="Lowest word-set (Jaccard) similarity reported, 0-1."
     )
-    min_words: int = Field(10, ge=2, description="Both sentences must have at least this many words.")
+    min_words: int = Field(
+        8, ge=2, description="Both sentences must have at least this many words, numbers not counted."
+    )
     include_quotes: bool = Field(False, description="Also compare sentences that contain quotation marks.")
 
 
@@ -536,6 +546,8 @@ class NearDuplicateSentence(Rule):
                 continue  # headings, captions and wrapped fragments read alike without being repeats
             if not self.options.include_quotes and _DOUBLE_QUOTES.search(text, sentence.start, sentence.end):
                 continue
+            if _WEB_ADDRESS.search(text, sentence.start, sentence.end):
+                continue  # "for more information visit www.x.com" lines differ only in the address
             units.append((i, frozenset(key)))
         return units
 
