@@ -167,3 +167,47 @@ def test_memory_stays_flat_when_streaming_a_large_jsonl(tmp_path: Path, jobs: in
     slack = 12 * 1024  # KiB: allocator noise, far below the 47 MB the larger input adds
     assert large_own <= small_own + slack
     assert large_workers <= small_workers + slack
+
+
+# -- Parquet in and out ----------------------------------------------------------------------
+
+
+@needs_l3s
+def test_parquet_input_gives_the_findings_of_the_same_records_as_jsonl(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is not installed: pip install pyarrow")
+    import pyarrow as pa
+
+    records = list(l3s_records(40))
+    jsonl = write_jsonl(tmp_path / "corpus.jsonl", records)
+    parquet = tmp_path / "corpus.parquet"
+    pq.write_table(pa.Table.from_pylist(records), parquet, row_group_size=16)  # several row groups
+    from_jsonl = as_data(run(linter(), lambda: read_paths([str(jsonl)]), jobs=1))
+    from_parquet = as_data(run(linter(), lambda: read_paths([str(parquet)]), jobs=2))
+    for _, findings in [*from_jsonl, *from_parquet]:
+        for finding in findings:
+            finding["path"] = "corpus"
+    assert from_parquet == from_jsonl
+    assert [r.line for r in read_paths([str(parquet)])][:3] == [1, 2, 3]  # the row, for the report
+
+
+@needs_l3s
+def test_fix_writes_parquet_back_with_only_the_text_changed(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is not installed: pip install pyarrow")
+    import pyarrow as pa
+
+    records = [{**r, "rank": index} for index, r in enumerate(l3s_records(20))]
+    source = tmp_path / "corpus.parquet"
+    pq.write_table(pa.Table.from_pylist(records), source, row_group_size=8)
+    target = tmp_path / "fixed.parquet"
+    done = subprocess.run([sys.executable, "-m", "scrapelint", "fix", str(source), "-o", str(target), "--isolated"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode in (0, 1), done.stderr
+    before, after = pq.read_table(source), pq.read_table(target)
+    assert after.schema == before.schema
+    assert pq.ParquetFile(target).num_row_groups == pq.ParquetFile(source).num_row_groups
+    for column in ("id", "url", "rank"):
+        assert after.column(column).to_pylist() == before.column(column).to_pylist()
+    changed = [i for i, (a, b) in enumerate(zip(before.column("text").to_pylist(), after.column("text").to_pylist()))
+               if a != b]
+    assert changed, "the naive L3S pages have navigation debris and spacing glitches to fix"
+    assert "Fixed" in done.stderr
