@@ -180,6 +180,7 @@ def test_missing_space_after_straight_quote_is_unsafe() -> None:
         "open Report.Docx and Celebrity.MySpace.com",
         "released version 3.2.1 of Python.Org",
         "at MWC.News Network",
+        "the Microsoft.Extensions.Logging package and Math.Max(a, b)",
         "Kosovo?s future",
         "LONDON?The engines",
     ],
