@@ -39,6 +39,7 @@ FAMILY_COLOURS = {"DEB": 0, "DUP": 1, "TYP": 2, "FMT": 3, "DAT": 4, "META": 5, "
 PALETTE = ("#d35400", "#8e44ad", "#c0392b", "#2471a3", "#1e8449", "#117a65", "#707b7c", "#c2185b", "#9a7d0a", "#5d6d7e")
 SEVERITY_WEIGHT = {Severity.error: 100, Severity.warning: 10, Severity.info: 1}
 CHART_ROWS = 15  # rules shown in the per-rule chart; the table lists all
+MAX_INPUT_ERRORS = 1000  # listed in full; the rest are counted
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _JSON_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -94,7 +95,8 @@ class _Report:
         self.scores: list[tuple[int, int]] = []
         self.by_rule: Counter[str] = Counter()
         self.names: dict[str, str] = {}
-        self.input_errors: list[Finding] = []
+        self.input_errors: list[Finding] = []  # the first MAX_INPUT_ERRORS, shown in full
+        self.error_count = 0
         self.strings: dict[str, int] = {}
 
     def intern(self, value: str) -> int:
@@ -103,8 +105,10 @@ class _Report:
     def add(self, result: Result) -> None:
         item = result.item
         if not isinstance(item, Article):
-            self.input_errors += result.findings
             for finding in result.findings:
+                self.error_count += 1
+                if len(self.input_errors) < MAX_INPUT_ERRORS:
+                    self.input_errors.append(finding)
                 self.by_rule[finding.rule] += 1
                 self.names[finding.rule] = finding.name
             return
@@ -180,8 +184,7 @@ class _Report:
             f"<b>{self.articles}</b> {_plural(self.articles, 'article')} checked · "
             f"<b>{total}</b> {_plural(total, 'finding')} · "
             f"<b>{len(self.index)}</b> with findings · <b>{self.clean}</b> clean",
-            f" · <b>{len(self.input_errors)}</b> {_plural(len(self.input_errors), 'input error')}"
-            if self.input_errors else "",
+            f" · <b>{self.error_count}</b> {_plural(self.error_count, 'input error')}" if self.error_count else "",
             "</p>",
         ]
         if total:
@@ -203,12 +206,12 @@ class _Report:
             parts.append(f"<dt>{esc(key)}</dt><dd>{esc(shown)}</dd>")
         parts.append("</dl></details>")
         if self.input_errors:
-            parts.append(f"<details open><summary>Input errors ({len(self.input_errors)})</summary><ul>")
-            for finding in self.input_errors[:1000]:
+            parts.append(f"<details open><summary>Input errors ({self.error_count})</summary><ul>")
+            for finding in self.input_errors:
                 parts.append(f"<li><code>{esc(finding.path)}:{finding.line}</code> {esc(finding.rule)} "
                              f"{esc(finding.message)}</li>")
-            if len(self.input_errors) > 1000:
-                parts.append(f"<li>… and {len(self.input_errors) - 1000} more</li>")
+            if self.error_count > len(self.input_errors):
+                parts.append(f"<li>… and {self.error_count - len(self.input_errors)} more</li>")
             parts.append("</ul></details>")
         parts.append("</section>\n")
         return "".join(parts)
@@ -466,10 +469,12 @@ SCRIPT = r"""
       if (c + 1 < cuts.length) top().append(text.slice(point, cuts[c + 1]));
     });
   }
+  const glyphs = (s) => (/^\s+$/.test(s)  // whitespace-only: show each character
+    ? s.replace(/ /g, '\u2423').replace(/\n/g, '\u21b5\n').replace(/\t/g, '\u21e5').replace(/\u00a0/g, '\u237d') : s);
   function describeFix(f, text) {
     const x = f.x;
     if (!x) return null;
-    const show = (s) => el('q', null, /^\s+$/.test(s) ? s.replace(/ /g, '\u2423').replace(/\n/g, '\u21b5').replace(/\t/g, '\u21e5').replace(/\u00a0/g, '\u237d') : s);
+    const show = (s) => el('q', null, glyphs(s));
     const old = text.slice(x.s, x.e);
     const what = x.r === '' ? ['Delete ', show(old)]
       : old === '' ? ['Insert ', show(x.r)] : ['Replace ', show(old), ' with ', show(x.r)];
@@ -531,8 +536,8 @@ SCRIPT = r"""
     for (const [s, e, r] of data.ed) {
       parts.push(text.slice(at, s));
       if (mode === 'diff') {
-        if (e > s) parts.push(el('del', null, text.slice(s, e)));
-        if (r) parts.push(el('ins', null, r));
+        if (e > s) parts.push(el('del', null, glyphs(text.slice(s, e))));
+        if (r) parts.push(el('ins', null, glyphs(r)));
       } else parts.push(r);
       at = e;
     }
