@@ -34,14 +34,15 @@ def half(page_id: str) -> str:
     return "tune" if hashlib.sha1(page_id.encode()).digest()[0] % 2 == 0 else "check"
 
 
-def flagged_lines(text: str, findings: list) -> set[int]:
-    """Indices of the lines (split on newlines) that any finding overlaps."""
+def flagged_lines(text: str, findings: list) -> dict[int, str]:
+    """Line index (lines split on newlines) -> code of the first rule whose finding overlaps it."""
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    hit: set[int] = set()
+    hit: dict[int, str] = {}
     for finding in findings:
         first = bisect_right(starts, finding.start) - 1
         last = bisect_right(starts, max(finding.start, finding.end - 1)) - 1
-        hit.update(range(first, last + 1))
+        for index in range(first, last + 1):
+            hit.setdefault(index, finding.rule)
     return hit
 
 
@@ -65,6 +66,7 @@ def main() -> None:
 
     stats: dict[str, Counter] = {"tune": Counter(), "check": Counter()}
     by_rule: Counter = Counter()
+    by_label_rule: Counter = Counter()
     false_alarms, misses = [], []
     for page, findings, clean_findings in zip(pages, naive, clean):
         counts = stats[half(page["id"])]
@@ -80,8 +82,11 @@ def main() -> None:
             else:
                 counts["article"] += 1
                 counts["article_hit"] += index in hit
+                counts[f"article_{label}"] += 1
+                counts[f"article_{label}_hit"] += index in hit
                 if index in hit:
                     false_alarms.append((label, text))
+                    by_label_rule[(label, hit[index])] += 1
         counts["clean_findings"] += len(clean_findings)
         counts["pages"] += 1
         by_rule.update(f.rule for f in clean_findings)
@@ -91,6 +96,11 @@ def main() -> None:
             f"({c['debris_hit']}/{c['debris']})  article lines flagged={c['article_hit'] / c['article']:.4f} "
             f"({c['article_hit']}/{c['article']})  findings on clean text={c['clean_findings']}"
         )
+    for label in ("headline", "fulltext", "supplemental"):
+        total = sum(c[f"article_{label}"] for c in stats.values())
+        hits = sum(c[f"article_{label}_hit"] for c in stats.values())
+        rules = ", ".join(f"{rule} {n}" for (lab, rule), n in sorted(by_label_rule.items()) if lab == label)
+        print(f"  {label:12} lines flagged {hits / total:.4f} ({hits}/{total}; {rules})")
     print(f"clean-text findings by rule: {dict(sorted(by_rule.items()))}")
     print(f"naive-text findings by rule: {dict(sorted(Counter(f.rule for fs in naive for f in fs).items()))}")
     print(f"speed: {len(pages) / elapsed:.0f} articles/s ({sum(len(p['naive']) for p in pages) / elapsed / 1e6:.2f} MB/s), one process, two passes")

@@ -73,9 +73,12 @@ def lexicon() -> Lexicon:
                 cased.append(entry[3:])
             else:
                 exact.setdefault(normalise(entry), kind)
+    combined = re.compile("|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in whole.items()))
+    if combined.groups != len(whole):
+        raise ValueError("a pattern in the debris lexicon has a capturing group; use (?:...)")
     return Lexicon(
         exact=exact,
-        whole=re.compile("|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in whole.items())),
+        whole=combined,
         cased=re.compile("|".join(f"(?:{p})" for p in cased)),
         consent=re.compile("|".join(f"(?:{p})" for p in _entries("debris_consent.txt"))),
         meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),
