@@ -31,6 +31,7 @@ SCRAPE_TIME_KEYS = (
 )
 _EPOCH = re.compile(r"^-?\d{9,10}(?:\.\d+)?$|^-?\d{12,13}$")
 _ZERO_DATE = re.compile(r"^\s*0{1,4}[-/.]0{1,2}[-/.]0{1,4}\b|^\s*0+\s*$")
+_DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _UNIX_ZERO = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _PLACEHOLDER_DAYS = {(1, 1, 1), (1900, 1, 1), (9999, 12, 31)}
@@ -60,7 +61,10 @@ def parse_date(raw: str | None) -> datetime | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # an unknown zone name stays naive; META006 may say so
-            first, second = (dateutil_parser.parse(value, default=d, tzinfos=TZINFOS) for d in _DEFAULTS)
+            dayfirst = bool(_DOTTED.match(value))  # 05.03.2024 is 5 March wherever dots are used
+            first, second = (
+                dateutil_parser.parse(value, default=d, tzinfos=TZINFOS, dayfirst=dayfirst) for d in _DEFAULTS
+            )
     except (ValueError, OverflowError, TypeError):
         return None
     if first.year != second.year:
@@ -206,8 +210,8 @@ class PublishedBeforeWeb(MetaRule):
     summary = "A web article published before the web existed (before 1990 by default)."
     what = "Reports a `published` date earlier than `min-year` (1990 by default); placeholders are left to META002."
     why = (
-        "A scraped web article dated 1953 took the date of the event it describes, or a misparsed two-digit "
-        "year; archives of old print issues can raise `min-year` off with per-path ignores."
+        "A scraped web article dated 1953 took the date of the event it describes, or a two-digit year was "
+        "misread. For digitised print archives, lower `min-year` or ignore the rule for those paths."
     )
     example = '"published": "1953-03-05"  ->  META004 published 1953-03-05 is before 1990, when the web began'
 
