@@ -292,17 +292,30 @@ class RepeatedPunctuation(Rule):
 
 # -- FMT005 ---------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]|\r(?!\n)")
-_BREAKLIKE = "\x0b\x0c\r\x85"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]|\r(?!\n)")
+_BREAKLIKE = "\x0b\x0c\r\x85\u2028\u2029"  # used as line breaks: between words they become a space
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\r": "carriage return without a line feed",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\x85": "next line",
+    "\u2028": "line separator",
+    "\u2029": "paragraph separator",
+}
 
 
 class ControlCharacter(Rule):
     code = "FMT005"
     name = "control-character"
-    summary = "An ASCII or Latin-1 control character (NUL, ESC, vertical tab, stray CR, U+0080–U+009F)."
+    summary = "A control character (NUL, ESC, vertical tab, stray CR, U+0080–U+009F, U+2028/U+2029)."
     what = (
         "Finds control characters other than tab, line feed and CR-LF: NUL, backspace, escape, form feed, "
-        "vertical tab, a lone carriage return, DEL and the C1 controls U+0080–U+009F. C1 controls inside "
+        "vertical tab, a lone carriage return, DEL, the C1 controls U+0080–U+009F and the Unicode line and "
+        "paragraph separators U+2028/U+2029 (between words they become a space). C1 controls inside "
         "mojibake are left to FMT008, which repairs the whole sequence."
     )
     why = (
@@ -330,7 +343,14 @@ class ControlCharacter(Rule):
                 fix = self.replace(start, end, " ", "safe", "replace with a space")
             else:
                 fix = self.replace(*_deletion(text, start, end), "safe", "delete it")
-            yield self.finding(doc, start, end, f"control character U+{ord(char):04X} in the text", fix=fix)
+            name = _CONTROL_NAMES.get(char, "control character")
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"{name} (U+{ord(char):04X}) in the text: invisible or shown as a box, and it breaks JSON/XML tools",
+                fix=fix,
+            )
 
 
 # -- FMT006 ---------------------------------------------------------------------

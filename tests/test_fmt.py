@@ -269,6 +269,13 @@ def test_control_characters() -> None:
     assert out == "Price: $40 and a NUL here and a bell there"
 
 
+def test_unicode_line_separator_between_words_becomes_a_space() -> None:
+    text = "first part\u2028second part"
+    (finding,) = fmt_findings(text, "FMT005")
+    assert "line separator" in finding.message
+    assert fixed(text, finding) == "first part second part"
+
+
 def test_crlf_and_tabs_are_not_control_characters() -> None:
     assert fmt_findings("one\r\ntwo\tthree\n", "FMT005") == []
     assert flagged("one\rtwo", fmt_findings("one\rtwo", "FMT005")) == ["\r"]
