@@ -568,7 +568,7 @@ class _ForeignQuotes:
         unknown = 0
         for _, _, token in self.tokens[first:last]:
             lower = token.lower()
-            if token.islower() and lower not in lex.trusted and lex.zipf(lower) < 3.0:
+            if token.islower() and lower not in lex.trusted and lower not in lex.misspellings and lex.zipf(lower) < 3.0:
                 unknown += 1
         return unknown >= 3 or (unknown >= 2 and unknown * 4 >= last - first)
 

@@ -212,7 +212,7 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 # A lone lower-case letter between two lower-case words: "placing g narrow", "transformed t from".
 # a, i, o are words; x is "times", v "versus", n "rock n roll", e "e mail".
-_STRAY = re.compile(r"(?<=[a-z]{2}) ([b-df-hj-mp-uw-z])(?= [a-z]{2})")
+_STRAY = re.compile(r"(?<=[a-z]{2}) ([b-df-hj-mp-uwyz])(?= [a-z]{2})")
 _LETTER_NAMES = frozenset(
     "letter letters vitamin plan type grade class group section part point option size model step phase round "
     "variable variables row column item figure note appendix series channel chapter axis".split()
