@@ -404,7 +404,7 @@ class InvisibleCharacter(Rule):
                 doc,
                 start,
                 end,
-                f"invisible {name} (U+{ord(char):04X}) in the text",
+                f"invisible {name} (U+{ord(char):04X}): it hides in the text and splits words for search and matching",
                 fix=self.replace(*_deletion(text, start, end), applicability, "delete it"),
                 severity=Severity.info if char == "\u00ad" else None,
             )

@@ -76,6 +76,14 @@ def test_seed_line_and_column(seed_text: str) -> None:
     assert line[finding.column - 1 :].startswith("Volgoda.Stalin")
 
 
+def test_offsets_and_columns_count_code_points_after_emoji_and_combining_marks() -> None:
+    text = "👩\u200d💻 cafe\u0301 and 🚀\nheld Stalin .in the 👍 esteem"
+    (finding,) = fmt_findings(text)
+    assert text[finding.start : finding.end] == "Stalin .in"
+    assert (finding.line, finding.column) == (2, len("held ") + 1)
+    assert (finding.end_line, finding.end_column) == (2, len("held Stalin .in") + 1)
+
+
 def test_seed_safe_fixes_converge_and_stay_well_formed(seed_text: str) -> None:
     findings = fmt_findings(seed_text)
     safe = [f.fix for f in findings if f.fix and f.fix.applicability == "safe"]
