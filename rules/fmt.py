@@ -72,14 +72,15 @@ class SpaceBeforePunctuation(Rule):
     what = (
         "Finds a comma, period, semicolon or colon separated from the word it belongs to by a space "
         "(`Brzola ,which`, `power .Stalin`, `achieved , in part`). When the next word is glued to the "
-        "mark, the space is on the wrong side; the fix moves it. Leaves alone decimals (`.45`), file "
+        "mark, the space is on the wrong side and the fix moves it; a ` .` before a lower-case word "
+        "(`Stalin .in the highest esteem`) is a stray period, and the (unsafe) fix removes it. Leaves alone decimals (`.45`), file "
         "extensions and domains (`.NET`, `.com`), spaced ellipses (`. . .`), emoticons, and `; :` in French."
     )
     why = (
         "In English the mark attaches to the word before it. A space before it is a sign of text glued "
         "together from HTML fragments or a bad OCR/copy; it also confuses sentence splitting and tokenisers."
     )
-    example = "held Stalin .in the highest esteem   ->   held Stalin. in the highest esteem"
+    example = "paper Brzola ,which exhibited   ->   paper Brzola, which exhibited"
     severity = Severity.warning
     fixable = "sometimes"
 
@@ -107,15 +108,12 @@ class SpaceBeforePunctuation(Rule):
                 word = _WORD_AFTER.match(text, mark_at + 1)
                 if word and (word.group().lower() in DOMAIN_WORDS or in_address(text, mark_at + 1)):
                     continue  # ".NET", ".com", " .example.org"
-            glued = nxt.isalpha()
-            if glued:
-                fix = self.replace(
-                    space,
-                    mark_at + 1,
-                    mark + " ",
-                    "unsafe" if mark == "." and nxt.islower() else "safe",
-                    f"move the space after '{mark}'",
-                )
+            if mark == "." and nxt.islower():
+                # "held Stalin .in the highest esteem": the sentence goes on, so the period is a stray.
+                fix = self.replace(space, mark_at + 1, " ", "unsafe", "remove the stray period")
+                message = "stray '.' with a space before it, inside a sentence that goes on in lower case"
+            elif nxt.isalpha():
+                fix = self.replace(space, mark_at + 1, mark + " ", "safe", f"move the space after '{mark}'")
                 message = f"space before '{mark}' and none after it: the space is on the wrong side of the mark"
             else:
                 fix = self.replace(space, mark_at, "", "safe", f"remove the space before '{mark}'")

@@ -102,7 +102,7 @@ def test_seed_safe_fixes_converge_and_stay_well_formed(seed_text: str) -> None:
 @pytest.mark.parametrize(
     "text, span, after_fix",
     [
-        ("held Stalin .in the highest esteem", "Stalin .in", "held Stalin. in the highest esteem"),
+        ("held Stalin .in the highest esteem", "Stalin .in", "held Stalin in the highest esteem"),
         ("to penetrate power .Stalin most", "power .Stalin", "to penetrate power. Stalin most"),
         ("paper Brzola ,which exhibited", "Brzola ,which", "paper Brzola, which exhibited"),
         ("was achieved , in part, by", "achieved ,", "was achieved, in part, by"),
