@@ -478,6 +478,8 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     issues: list[SpellIssue] = []
     for index in suspects:
         start, end, token = tokens[index]
+        if _GLYPH_AFTER.match(masked, end) or (start and masked[start - 1] == "-") or masked.startswith("-", end):
+            continue  # "aren?t" (a quote lost to the charset), hyphenated coinages ("fame-hoggers")
         word = token.replace("’", "'")
         if "'" in word:
             head, _, tail = word.partition("'")
@@ -488,8 +490,6 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
             word, end = head, start + len(head)
         if len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii():
             continue  # short tokens, acronyms, camelCase / McName, foreign words with accents
-        if _GLYPH_AFTER.match(masked, end) or (start and masked[start - 1] == "-") or masked.startswith("-", end):
-            continue  # "aren?t" (a quote lost to the charset), hyphenated coinages ("fame-hoggers")
         lower = word.lower()
         if lower in vocab.reject:
             issues.append(
