@@ -183,6 +183,15 @@ def _make_line(text: str, start: int, end: int) -> Line:
     return Line(start, end, body, words, prose)
 
 
+_BAR = re.compile(r"\s+[|·•]\s+")
+
+
+def _link_bar(norm: str) -> bool:
+    """"Terms of Use | Privacy Policy | Ad Choices": three or more short items between bars."""
+    parts = _BAR.split(norm)
+    return len(parts) >= 3 and all(0 < len(part.split()) <= 6 for part in parts)
+
+
 def lexicon_kind(line: str) -> str | None:
     """The debris kind a line is by the lexicon alone, or None."""
     lex = lexicon()
@@ -200,6 +209,8 @@ def lexicon_kind(line: str) -> str | None:
             return match.lastgroup
         if lex.cased.fullmatch(line.strip(" \t\u00a0")):
             return "credit"
+    if _link_bar(norm):
+        return "ui"
     if norm.count(" ") < 80 and lex.consent.search(norm):
         return "consent"
     if norm.count(" ") < 30 and lex.meta.match(norm):
@@ -241,7 +252,7 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
         if line.prose and line.kind is None:
             score = line.words
         elif line.kind is not None:
-            score = -25
+            score = -12
         else:
             score = -4
         if total <= 0:
