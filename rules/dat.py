@@ -72,8 +72,11 @@ _MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>\d{{4,6}}(?![\
 _ISO = r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[-/])(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d/]|-\d)"
 _NUM = r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d/]|[.-]\d)"
 _RANGE = r"(?<![\w$£€.,/-])(?P<year>1\d{3}|20\d{2})[-–—](?P<year2>1\d{3}|20\d{2})(?![\d%]|[-–/.,]\d)"
-# A five-digit "year" after in/since/until at the end of a clause: "arrested in 19808."
-_PREP = r"\b(?:in|since|until|till|during) (?P<year>(?:19|20)\d{3})(?=[.,;:!?)]|\s*$)"
+# A five-digit "year" after in/since/until/year, ending a clause or before a clause: "arrested in 19808."
+_PREP = (
+    r"\b(?:in|since|until|till|during|year) (?P<year>(?:19|20)\d{3})"
+    r"(?=[.,;:!?)]|\s*$| (?:when|while|after|before|he|she|they|we|it|was|were|the)\b)"
+)
 
 _YEARS = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)")
 # Words that can follow a year; any other lower-case word after a 5-digit number makes it a count.
@@ -85,13 +88,16 @@ _AFTER_YEAR = frozenset(
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _BC = re.compile(r"[ \t]*(?:BC|BCE|B\.C)\b")  # "2000–1500 BC" runs backwards on purpose
+# Words before a month and number that make them a date even when a capitalised word follows.
 _DATE_PREPOSITIONS = frozenset("on by until till since before after through".split())
+# Determiners before a month and number: "the April 31 deadline", "a Feb. 30 vote" (a count reads "In April 31 ...").
+_DETERMINERS = frozenset("the a an this that last next its his her their our same".split())
 
 
 # Each alternative gets its own group names, so `(?P=sep)` must name that alternative's group.
 GRAMMAR = re.compile(
     # The lookahead lets the engine skip, with one set test, every position no date can start at (9x faster).
-    "(?=[0-9JFMASONDTWisutd])(?:"
+    "(?=[0-9JFMASONDTWisutdy])(?:"
     + "|".join(
         f"(?P<{name}>{_named(body, name + '_').replace('(?P=sep)', f'(?P={name}_sep)')})"
         for name, body in (
@@ -224,7 +230,7 @@ def _month_name(month: int) -> str:
 def _standalone(text: str, hit: DateHit) -> bool:
     """Whether a month and a number without a year are a date: "on February 30," is; "In February 30 people
     died" and "In February 30 Palestinians" are counts. An ordinal, a weekday, the end of a clause, a verb or
-    function word next, or "on"/"by"/"until" before make it a date."""
+    function word next, a determiner ("the April 31 deadline") or "on"/"by"/"until" before make it a date."""
     if hit.ordinal or hit.weekday:
         return True
     end = hit.end
@@ -232,11 +238,14 @@ def _standalone(text: str, hit: DateHit) -> bool:
         end += 1
     if end >= len(text) or text[end] in ",.;:!?)]\n\"”'’":
         return True
+    before = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
+    previous = before.group(1).lower() if before else ""
+    if previous in _DETERMINERS and hit.form == "mdy":
+        return True
     following = _NEXT_WORD.match(text, hit.end)
     if following is not None:
         return following.group(1) in _AFTER_YEAR
-    before = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
-    return before is not None and before.group(1).lower() in _DATE_PREPOSITIONS
+    return previous in _DATE_PREPOSITIONS
 
 
 def _five_digit_is_year(text: str, hit: DateHit) -> bool:
@@ -298,6 +307,14 @@ def _numeric_readings(hit: DateHit, order: str) -> list[date]:
     if order != "dmy" and _valid(year, a, b):
         readings.append(date(year, a, b))
     return list(dict.fromkeys(readings))
+
+
+def article_order(hits: list[DateHit]) -> str:
+    """Day-first or month-first, from the article's unambiguous numeric dates (25/12/2023 is day-first);
+    `auto` when it has none or both."""
+    orders = {"dmy" if hit.day.value > 12 else "mdy" for hit in hits if hit.form == "num" and hit.day and hit.other
+              and (hit.day.value > 12) != (hit.other.value > 12)}
+    return orders.pop() if len(orders) == 1 else "auto"
 
 
 def reference_date(doc: Document) -> date:
@@ -445,6 +462,8 @@ class WeekdayMismatch(Rule):
             when = hit_date(hit)
             if when is None or when.weekday() == hit.weekday.value:
                 continue
+            if hit.weekday.end - hit.weekday.start <= 4 and text[max(0, hit.start - 4) : hit.start].lower() == "the ":
+                continue  # "The Sun, March 5, 2024" is a newspaper
             actual = calendar.day_name[when.weekday()]
             written = calendar.day_name[hit.weekday.value]
             shown = text[hit.weekday.end : hit.end].lstrip(".,  ")
@@ -559,6 +578,7 @@ class FutureDate(Rule):
         if not hits:
             return
         reference = reference_date(doc)
+        order = article_order(hits)  # so that 03/05/2031 is read the way the article writes dates
         text = doc.text
         for hit in hits:
             assert hit.year is not None
@@ -567,6 +587,9 @@ class FutureDate(Rule):
                     continue
                 when: date | None = date(hit.year.value, hit.month.value, 1) if hit.month and hit.year.value else None
                 limit = self.options.max_years_ahead_month
+            elif hit.form == "num":  # the earliest reading: 03/05/2031 is far ahead either way
+                when = min(_numeric_readings(hit, order), default=None)
+                limit = self.options.max_years_ahead
             else:
                 when = hit_date(hit)
                 limit = self.options.max_years_ahead

@@ -73,6 +73,8 @@ VALID = [
     "February 30,000 troops",  # a heading fragment: a count, not a date
     "A 31 June Smith album.",
     "Released in May 31 countries.",
+    "The Sun, March 5, 2024, reported it first.",
+    "There were cases in 19500 homes.",
 ]
 
 
@@ -100,6 +102,8 @@ INVALID = [
     ("It happened on March 0, 2020.", "DAT001", "March 0, 2020"),
     ("They met on January 32nd.", "DAT001", "January 32nd"),
     ("He was born in 19808.", "DAT001", "19808"),
+    ("He was born in 19808 when the war began.", "DAT001", "19808"),
+    ("They missed the April 31 deadline.", "DAT001", "April 31"),
     ("They met on Monday, 5 March 2024.", "DAT002", "Monday, 5 March 2024"),
     ("They met on Wed., March 4, 2008.", "DAT002", "Wed., March 4, 2008"),
     ("They met on 5rd March 2024.", "DAT003", "5rd"),
@@ -156,6 +160,12 @@ def test_dates_far_after_publication_are_reported_but_plans_are_not() -> None:
     assert findings[0].rule == "DAT005" and "7 years after" in findings[0].message
     # the same text in an article from 2030 is fine
     assert dat(text, published="2030-01-01") == []
+
+
+def test_numeric_dates_are_read_in_the_article_order_and_far_ones_reported() -> None:
+    text = "Filed 25/12/2023, the appeal is due 03/05/2031. The next hearing is 04/06/2024."
+    findings = dat(text, published="2024-01-10")
+    assert flagged(text, findings) == ["03/05/2031"]
 
 
 def test_future_limit_is_configurable() -> None:
