@@ -289,3 +289,53 @@ def test_site_boilerplate_state_merges_and_pickles_small() -> None:
     merged = rule.merge(rule.merge(rule.new_state(), parts[0]), parts[1])
     assert merged["example.org"][0] == 6
     assert len(pickle.dumps(rule)) < 2000
+
+
+MODERN_PAGE = """Skip to content
+Menu
+Search
+News
+Politics
+Business
+Tech
+Sign in
+Subscribe
+Senate passes infrastructure bill in late-night vote
+The measure now heads to the House, where its fate is uncertain.
+By John Smith and Jane Doe
+Updated 11:42 PM ET, Tue August 10, 2021
+Share on Facebook
+Share on Twitter
+Email
+Washington (CNN) The Senate passed a $1 trillion infrastructure bill on Tuesday, a major win for the White House after months of negotiation between the two parties.
+The bill includes money for roads, bridges, broadband and water pipes, and it passed with the support of 19 Republican senators.
+Advertisement
+"This is a historic investment," the majority leader said on the floor before the vote, thanking members of both parties.
+RELATED: Biden signs executive order on competition
+The House is expected to take up the bill next month, but progressive members have said they want a larger spending package first.
+Read More
+Sign up for our newsletter
+Get the latest news delivered to your inbox.
+Enter your email
+Sign Up
+By signing up you agree to our Terms of Use and Privacy Policy
+More from CNN
+Fed signals it could slow bond purchases this year
+Wildfires force thousands to evacuate in California
+What the new jobs report means for you
+© 2021 Cable News Network. A Warner Media Company. All Rights Reserved.
+Terms of Use | Privacy Policy | Ad Choices | Do Not Sell My Personal Information
+We use cookies to personalize content and ads. By using this site you agree to our use of cookies. Accept"""
+
+
+def test_modern_page_every_debris_line_and_no_article_line() -> None:
+    findings = deb(MODERN_PAGE)
+    lines = MODERN_PAGE.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    hit = {i for i, start in enumerate(starts) for f in findings if f.start <= start < f.end or start <= f.start < start + len(lines[i])}
+    article_lines = {9, 10, 11, 12, 16, 17, 19, 21}
+    assert hit & article_lines == set()
+    assert hit == set(range(len(lines))) - article_lines
+    kinds = {MODERN_PAGE[f.start : f.end].split("\n")[0]: f.rule for f in findings}
+    assert kinds["Advertisement"] == "DEB003"
+    assert kinds["We use cookies to personalize content and ads. By using this site you agree to our use of cookies. Accept"] == "DEB002"
