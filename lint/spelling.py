@@ -516,11 +516,11 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
             continue
         if lower in names or recurs or dialect_variant_known(lower) or derived_from_known(lower):
             continue
-        if eligible is not None:
-            eligible.add(start)
         if foreign.contains(index):
             continue
         found = verdict(lower, capitalised, capitalised and _next_to_capital(masked, tokens, index))
+        if eligible is not None and (found is not None or not capitalised):
+            eligible.add(start)  # a capitalised word with no near known word is a name, whatever the backend
         if found is None:
             continue
         kind, suggestions = found
