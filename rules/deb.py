@@ -802,7 +802,8 @@ class SiteBoilerplate(CorpusRule):
     def observe(self, state: dict[str, Any], doc: Document) -> None:
         site = site_of(doc)
         docs, counts = state.get(site, (0, {}))
-        keys = {key for line in analyse(doc).lines if (key := _line_key(line.text)) is not None}
+        text = doc.text
+        keys = {key for span in doc.lines if (key := _line_key(text[span.start : span.end])) is not None}
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
         if len(counts) > self.options.max_lines_per_site:
