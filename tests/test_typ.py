@@ -279,8 +279,8 @@ def test_cost_is_linear_in_length() -> None:
     )
     typ(paragraph)
     timings = []
-    for repeat in (50, 200):
+    for repeat in (25, 200):
         started = time.perf_counter()
         typ(paragraph * repeat)
         timings.append(time.perf_counter() - started)
-    assert timings[1] < timings[0] * 8  # 4x the text, well under 16x the time
+    assert timings[1] < timings[0] * 24  # 8x the text: linear is ~8x the time, quadratic would be 64x
