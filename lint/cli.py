@@ -174,8 +174,11 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
 @click.option("--dask", "dask_address", metavar="ADDRESS|local",
               help="Lint on a Dask cluster (tcp://scheduler:8786), or `local` for a LocalCluster of --jobs workers.")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Fix the files in place first (as `scrapelint fix`), then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply unsafe fixes.")
 def check(fmt: str, output: str | None, fail_on: str | None, exit_zero: bool, quiet: bool, show_source: bool,
-          statistics: bool, color: bool | None, dask_address: str | None, **kw: Any) -> None:
+          statistics: bool, color: bool | None, dask_address: str | None, apply_fixes: bool, unsafe_fixes: bool,
+          **kw: Any) -> None:
     """Lint articles in PATHS (files, directories, or - for stdin)."""
     try:
         invocation = resolve(**kw)
@@ -194,6 +197,8 @@ def check(fmt: str, output: str | None, fail_on: str | None, exit_zero: bool, qu
             settings={"paths": invocation.paths, "select": invocation.settings.select, "jobs": invocation.jobs},
         )
         results = invocation.results() if not dask_address else _dask_results(invocation, dask_address)
+        if apply_fixes:
+            results = _fixed_results(invocation, unsafe_fixes)
         renderer(fmt)(tally.watch(results), out, context)
     sys.exit(tally.exit_code(exit_zero))
 
@@ -350,3 +355,23 @@ def fixed_items(invocation: Invocation, files: list[str], unsafe: bool, stdin: b
                 yield from read_path(path, invocation.sources)
 
     return fix_items(invocation.linter, items, invocation.jobs, unsafe)
+
+
+def _fixed_results(invocation: Invocation, unsafe: bool) -> Iterator[Result]:
+    """`check --fix`: fix every file in place, then yield what remains, as `check` reports it."""
+    from scrapelint.fix import Summary as FixSummary
+    from scrapelint.fix import with_text
+    from scrapelint.sources import InputError, expand_paths
+    from scrapelint.writers import FixWriter
+
+    files = list(expand_paths(invocation.paths, invocation.sources))
+    if "-" in files:
+        fail("check --fix rewrites files in place; for stdin use `scrapelint fix -`")
+    summary = FixSummary()
+    with FixWriter(paths=files) as writer:
+        for item, outcome in fixed_items(invocation, files, unsafe, None):
+            writer.add(item, outcome)
+            summary.add(item, outcome)
+            fixed = with_text(item, outcome.text) if outcome.text is not None and not isinstance(item, InputError) else item
+            yield Result(fixed, outcome.remaining)
+    click.echo(summary.render().split("\n")[0], err=True)

@@ -250,20 +250,28 @@ def fix_items(
     `items` must be callable twice when a corpus rule is selected.
     """
     corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
-    if corpus_rules:
-        engine._prepare(corpus_rules, [engine.observe(linter, items())])
-    stream = _mark_fixable(items())
+    stream: Iterator[tuple[Item, bool]] = _mark_fixable(items())
     if jobs > 1:
         head = list(islice(stream, engine.CHUNK + 1))
         if len(head) <= engine.CHUNK:
             jobs = 1
         stream = chain(head, stream)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    if corpus_rules:  # first pass over everything: what recurs across the run
+        if jobs <= 1:
+            engine._prepare(corpus_rules, [engine.observe(linter, items())])
+        else:
+            states = [rule.new_state() for rule in corpus_rules]
+            with context.Pool(jobs, initializer=engine._init_worker, initargs=(linter,)) as pool:
+                chunks = engine._chunks(items())
+                for _, observed in engine._in_order(pool, engine._observe_chunk, chunks, engine.WINDOW * jobs):
+                    states = [rule.merge(state, part) for rule, state, part in zip(corpus_rules, states, observed)]
+            engine._prepare(corpus_rules, [states])
     if jobs <= 1:
         for item, fixable in stream:
             yield item, fix_item(linter, item, unsafe, fixable)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(jobs, initializer=engine._init_worker, initargs=(linter,)) as pool:
+    with context.Pool(jobs, initializer=engine._init_worker, initargs=(linter,)) as pool:  # forked after prepare
         work = partial(_fix_chunk, unsafe=unsafe)
         for chunk, outcomes in engine._in_order(pool, work, engine._chunks(stream), engine.WINDOW * jobs):
             for (item, _), outcome in zip(chunk, outcomes):

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from scrapelint.document import Document
 from scrapelint.engine import Linter
 from scrapelint.fix import apply_fixes, choose, fix_article, fix_items
 from scrapelint.models import Article, Finding, Fix
-from scrapelint.rule import Rule
+from scrapelint.rule import CorpusRule, Rule
 from scrapelint.sources import SourceOptions, read_paths
 from scrapelint.writers import FixWriter
 
@@ -78,6 +79,35 @@ class Teh(Rule):
         for match in TEH.finditer(doc.text):
             fix = self.replace(match.start(), match.end(), "the", "unsafe")
             yield self.finding(doc, match.start(), match.end(), "typo", fix=fix)
+
+
+class SiteFooter(CorpusRule):
+    """Lines that recur in at least three articles of the run (a two-pass rule)."""
+
+    code = "TST004"
+    name = "site-footer"
+    summary = "A line repeated across the run."
+    what = "Reports lines seen in three or more articles."
+    why = "Template."
+    example = "(c) Site -> TST004"
+    fixable = "safe"
+
+    def new_state(self) -> Counter:
+        return Counter()
+
+    def observe(self, state: Counter, doc: Document) -> None:
+        state.update({doc.text[line.start : line.end] for line in doc.lines})
+
+    def merge(self, state: Counter, other: Counter) -> Counter:
+        return state + other
+
+    def prepare(self, state: Counter) -> None:
+        self.common = {line for line, count in state.items() if count >= 3 and line.strip()}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for line in doc.lines:
+            if doc.text[line.start : line.end] in self.common:
+                yield self.finding(doc, line.start, line.end, "footer", fix=self.replace(line.start, line.end))
 
 
 LINTER = Linter([AdMarker(), DoubleSpace(), Teh()])
@@ -308,6 +338,21 @@ def test_backup_keeps_the_original_and_parallel_output_matches(tmp_path: Path) -
     assert serial.read_bytes().count(b'"text":"x y"') == 200
 
 
+def test_two_pass_rules_fix_the_same_in_one_process_and_in_a_pool(tmp_path: Path) -> None:
+    source = tmp_path / "site.jsonl"
+    source.write_bytes(b"".join(b'{"text": "Story %d.\\n\\n(c) Site\\n\\nMore %d."}\n' % (i, i) for i in range(100)))
+    outputs = []
+    for jobs in (1, 2):
+        target = tmp_path / f"out{jobs}.jsonl"
+        linter = Linter([SiteFooter()])
+        with FixWriter(str(target), paths=[str(source)]) as writer:
+            for item, outcome in fix_items(linter, lambda: read_paths([str(source)], SourceOptions()), jobs):
+                writer.add(item, outcome)
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert orjson.loads(outputs[0].split(b"\n")[7]) == {"text": "Story 7.\n\nMore 7."}
+
+
 # -- the command line, with the built-in rules --------------------------------------
 
 
@@ -334,6 +379,15 @@ def test_cli_diff_writes_nothing_and_exit_code_says_what_remains(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     result = scrapelint("fix", "a.txt", "--isolated", "--select", "FMT", "-o", "-", "--exit-zero", cwd=tmp_path)
     assert result.stdout == b"A calm day, in teh town.\n" and result.returncode == 0
+
+
+def test_check_fix_is_an_alias_that_reports_what_remains(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("He was arrested in March , 19808.\n", "utf-8")
+    result = scrapelint("check", "a.txt", "--isolated", "--select", "FMT001,DAT001", "--fix", cwd=tmp_path)
+    assert path.read_text("utf-8") == "He was arrested in March, 19808.\n"  # the year needs a human
+    assert b"a.txt:1:27: DAT001" in result.stdout and result.returncode == 1
+    assert b"Fixed 1 issue in 1 of 1 articles: FMT001" in result.stderr
 
 
 # -- the golden seed ---------------------------------------------------------------

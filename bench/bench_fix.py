@@ -1,0 +1,69 @@
+"""Benchmark `scrapelint fix` against `scrapelint check` on the same large JSONL.
+
+    python bench/bench_fix.py                 # 100 MB, --jobs 1
+    python bench/bench_fix.py --sizes 10,100 --jobs 2
+
+The corpus is bench/bench.py's: the L3S-GN1 dev pages (`naive` and `clean`) plus
+the seed, cycled to the requested size. Each command runs in a fresh process;
+the script prints wall time, MB/s of article text and the process's peak RSS
+(fix streams record by record, so its memory must not grow with the input), and
+checks that the output has as many lines as the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import MB, build_corpus, text_bytes  # noqa: E402
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one run of `command`, in its own process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100", help="Corpus sizes in MB of text, comma-separated.")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--select", default=None, help="Rules to run (default: the default rules).")
+    parser.add_argument("--workdir", default=None, help="Where to build the corpus (default: a temp folder).")
+    args = parser.parse_args()
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="scrapelint-bench-fix-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    base = [sys.executable, "-m", "scrapelint"]
+    flags = ["--isolated", "--jobs", str(args.jobs), *(["--select", args.select] if args.select else [])]
+    rows = []
+    for size in (float(s) for s in args.sizes.split(",")):
+        corpus = build_corpus(size, workdir)
+        text, articles = text_bytes(corpus)
+        output = workdir / "fixed.jsonl"
+        check = measure([*base, "check", str(corpus), *flags, "--statistics", "--exit-zero"])
+        fix = measure([*base, "fix", str(corpus), *flags, "-o", str(output), "--exit-zero"])
+        with corpus.open("rb") as a, output.open("rb") as b:
+            assert sum(1 for _ in a) == sum(1 for _ in b), "fix must write one line per input line"
+        rows.append((size, articles, text / MB, check, fix))
+        output.unlink()
+    print(f"jobs={args.jobs} select={args.select or 'default'}")
+    print("| text MB | articles | check s | check MB/s | check RSS MB | fix s | fix MB/s | fix RSS MB | fix/check |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size, articles, mb, (check_s, check_rss), (fix_s, fix_rss) in rows:
+        print(f"| {mb:.0f} | {articles} | {check_s:.1f} | {mb / check_s:.2f} | {check_rss:.0f} | {fix_s:.1f} | "
+              f"{mb / fix_s:.2f} | {fix_rss:.0f} | {fix_s / check_s:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
