@@ -402,13 +402,21 @@ def _mark_off_body(analysis: Analysis) -> None:
     lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
     end = analysis.teasers[-1][1] if analysis.teasers else last
     tail_open = True
-    after = []
+    after: list[int] = []
+    run: list[int] = []  # in the open tail, lines between figures count only in runs of four
     for index in range(end + 1, len(lines)):
         line = lines[index]
-        if line.kind is not None:
+        if tail_open and (line.kind is not None or not _FIGURE.search(line.text)):
+            if line.kind is None:
+                run.append(index)
+                continue
             tail_open = False
-        elif not (tail_open and _FIGURE.search(line.text)):
-            after.append(index)
+        if tail_open or line.kind is not None:
+            after.extend(run if len(run) >= 4 else [])
+            run = []
+            continue
+        after.append(index)
+    after.extend(run if len(run) >= 4 else [])
     for free in ([i for i in range(first) if lines[i].kind is None], after):
         free = [i for i in free if not lines[i].protected]
         if len(free) < 3:
