@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Literal
 
+from pydantic import Field
+
 from scrapelint.document import Document
 from scrapelint.models import Finding, Fix, Severity
 from scrapelint.rule import Rule, RuleOptions
@@ -354,8 +356,11 @@ class ImpossibleDate(Rule):
     fixable = "sometimes"
 
     class Options(RuleOptions):
-        numeric_order: Literal["auto", "dmy", "mdy"] = "auto"
-        """How to read 05/03/2023: `auto` reports a numeric date only when no order makes it valid."""
+        numeric_order: Literal["auto", "dmy", "mdy"] = Field(
+            "auto",
+            description="How to read 05/03/2023: `dmy`/`mdy` report dates invalid in that order; `auto` reports "
+            "a numeric date only when no order makes it valid.",
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -440,13 +445,18 @@ class ImpossibleDate(Rule):
         return f"'{shown}' does not exist: {_month_name(month)} has {length} days"
 
 
+# Before 1753 English dates are often Julian (Old Style), so their weekdays do not follow `calendar`.
+GREGORIAN_SINCE = 1753
+
+
 class WeekdayMismatch(Rule):
     code = "DAT002"
     name = "weekday-mismatch"
     summary = "A weekday that does not match the date next to it."
     what = (
         "Checks dates written with their weekday (\"Monday, 5 March 2024\", \"Tue., March 4, 2008\") against the "
-        "calendar and reports the ones where the weekday is wrong."
+        "calendar and reports the ones where the weekday is wrong. Dates before 1753 are skipped: they may be "
+        "Julian (Old Style)."
     )
     why = (
         "Either the weekday or the date is wrong, and readers cannot tell which event day is meant; it is a "
@@ -457,7 +467,7 @@ class WeekdayMismatch(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         for hit in analysis(doc):
-            if hit.weekday is None or hit.year is None or len(text[hit.year.start : hit.year.end]) != 4:
+            if hit.weekday is None or hit.year is None or not GREGORIAN_SINCE <= hit.year.value <= 9999:
                 continue
             when = hit_date(hit)
             if when is None or when.weekday() == hit.weekday.value:
@@ -568,10 +578,12 @@ class FutureDate(Rule):
     example = "published 2024-03-05: 'on March 5, 2041'  ->  DAT005 17 years after the article's date"
 
     class Options(RuleOptions):
-        max_years_ahead: int = 5
-        """How many years after the article's date a date with a day may lie before it is reported."""
-        max_years_ahead_month: int = 10
-        """The same for a month and year without a day ("March 2031")."""
+        max_years_ahead: int = Field(
+            5, description="How many years after the article's date a date with a day may lie before it is reported."
+        )
+        max_years_ahead_month: int = Field(
+            10, description='The same for a month and year without a day ("March 2031").'
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         hits = [hit for hit in analysis(doc) if hit.year is not None and hit.form in ("mdy", "dmy", "my", "iso", "num")]

@@ -19,6 +19,8 @@ from typing import Any
 
 from dateutil import parser as dateutil_parser
 
+from pydantic import Field
+
 from scrapelint.document import Document
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
@@ -216,8 +218,7 @@ class PublishedBeforeWeb(MetaRule):
     example = '"published": "1953-03-05"  ->  META004 published 1953-03-05 is before 1990, when the web began'
 
     class Options(RuleOptions):
-        min_year: int = 1990
-        """The earliest plausible publication year."""
+        min_year: int = Field(1990, description="The earliest plausible publication year.")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raw = doc.article.published
