@@ -7,6 +7,7 @@ built once per process; a worker receives them once, at start-up.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -189,6 +190,7 @@ def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> I
             yield _lint_item(linter, item)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    warm_up(linter, head)
     if corpus_rules:
         with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
             states = [rule.new_state() for rule in corpus_rules]
@@ -199,6 +201,27 @@ def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> I
         for chunk, findings in _in_order(pool, _lint_chunk, _chunks(stream()), WINDOW * jobs):
             for item, item_findings in zip(chunk, findings):
                 yield Result(item, item_findings)
+
+
+def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
+    """Build the rules' lazy per-process state (word lists, automata) once, in the parent, before forking.
+
+    Forked workers then share it copy-on-write instead of each building its own (seconds and
+    hundreds of MB per worker for a spelling lexicon); `gc.freeze` keeps the collector from
+    touching, and so copying, those shared pages.
+    """
+    article = next((item for item in sample if isinstance(item, Article)), None)
+    if article is not None:
+        doc = Document(article)
+        for rule in linter.rules:
+            if isinstance(rule, CorpusRule):
+                continue  # not prepared yet
+            try:
+                for _ in rule.check(doc):
+                    pass
+            except Exception:  # noqa: BLE001 - a crash is reported where the article is really linted
+                pass
+    gc.freeze()
 
 
 def _in_order(
