@@ -220,6 +220,12 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+def _one_edit(a: str, b: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b) <= 1
+
+
 def _is_transposition(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
@@ -227,6 +233,7 @@ def _is_transposition(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+@lru_cache(maxsize=100_000)
 def dialect_variant_known(word: str) -> bool:
     """True when `word` is the other-dialect spelling of a known word (organised / organized)."""
     lex = lexicon()
@@ -239,6 +246,7 @@ def dialect_variant_known(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=100_000)
 def derived_from_known(word: str) -> bool:
     """A trusted stem with a derivational prefix or suffix: "neoliberal", "commandism"."""
     trusted = lexicon().trusted
@@ -265,6 +273,7 @@ def derived_from_known(word: str) -> bool:
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ier", "iest", "ily", "ly", "ally", "ably", "ness")
 
 
+@lru_cache(maxsize=100_000)
 def inflection_of_known(word: str) -> bool:
     """An inflected form of a trusted stem ("balked", "stretchered", "craftier", "glammed").
 
@@ -529,8 +538,9 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
             message = f"'{word}' looks like two words run together: '{suggestions[0]}'"
             issues.append(SpellIssue(start, end, kind, message, suggestions, SOURCE_GLUE))
         else:
-            listed = ", ".join(f"'{s}'" for s in suggestions)
-            message = f"'{word}' is not in the dictionary and is one slip away from {listed}; probably a typo"
+            listed = " or ".join(f"'{s}'" for s in suggestions[:2])
+            how = "one letter away from" if _one_edit(lower, suggestions[0].lower()) else "close to"
+            message = f"'{word}' is not in the dictionary and is {how} {listed}; probably a typo"
             issues.append(SpellIssue(start, end, kind, message, suggestions, SOURCE_LEXICON))
     return issues
 

@@ -101,7 +101,7 @@ class SpellingRule(Rule):
 class Misspelling(SpellingRule):
     code = "TYP001"
     name = "misspelling"
-    summary = "A word that is not in the dictionary and is one slip away from a word that is."
+    summary = "A word that is not in the dictionary and is close to a much commoner word that is."
     what = (
         "Reports a word missing from the dictionary (symspellpy's 82k-word English list, wordfreq for frequencies) "
         "when a much commoner word lies one or two edits away, plus words on your reject list. Names are left "
@@ -110,7 +110,7 @@ class Misspelling(SpellingRule):
         "With --languagetool-url, LanguageTool's spelling matches go through the same filter."
     )
     why = "A typo in published text costs credibility, and a scrape that garbles words corrupts search and training data."
-    example = "'exiled to Volgoda.'  ->  TYP001 'Volgoda' is one slip away from 'Vologda'"
+    example = "'exiled to Volgoda.'  ->  TYP001 'Volgoda' is not in the dictionary and is one letter away from 'Vologda'"
     fixable = "unsafe"
     kinds = frozenset({spelling.MISSPELLING, spelling.REJECTED_WORD})
 
