@@ -113,6 +113,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")
+_LIST_ITEM = re.compile(r"(?:[-•*·–]|\d{1,3}[.)]|[a-z][.)]|\(\w\))\s")
 _LAST_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
 _TEASER_CUT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:\(?(?:read|continue|more)\b[^\n]{0,30})?$", re.IGNORECASE)
 
@@ -248,13 +249,17 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
     """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost."""
     best, best_range = 0, None
     total, first = 0, 0
+    listing = False  # after "Cities that top the list:" numbered or bulleted items cost nothing
     for index, line in enumerate(lines):
         if line.prose and line.kind is None:
             score = line.words
         elif line.kind is not None:
             score = -12
+        elif listing and _LIST_ITEM.match(line.text) or line.text.endswith(":"):
+            score = 0
         else:
             score = -4
+        listing = line.kind is None and (line.text.endswith(":") or listing and _LIST_ITEM.match(line.text) is not None)
         if total <= 0:
             total, first = 0, index
         total += score
@@ -406,6 +411,8 @@ def _mark_off_body(analysis: Analysis) -> None:
     run: list[int] = []  # in the open tail, lines between figures count only in runs of four
     for index in range(end + 1, len(lines)):
         line = lines[index]
+        if line.protected:
+            continue
         if tail_open and (line.kind is not None or not _FIGURE.search(line.text)):
             if line.kind is None:
                 run.append(index)
