@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Literal
@@ -39,7 +39,7 @@ WEEKDAYS: dict[str, int] = {}
 for _number, _name in enumerate(calendar.day_name):
     WEEKDAYS[_name.lower()] = _number
     WEEKDAYS[_name[:3].lower()] = _number
-WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
 
 _MONTH = (
     r"(?<![A-Za-z])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
@@ -50,8 +50,8 @@ _WEEKDAY = r"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day
 _ORD = r"(?:st|nd|rd|th)"
 _SP = r"[ \t\u00a0]+"  # dates do not span lines
 _DASH = r"(?:-|[ \t\u00a0]*[–—][ \t\u00a0]*)"  # "21-27", "21 – 27"
-_NOTNUM = r"(?!\d|[.,]\d)"  # the day is not the start of "5,000" or "5.2"
-_NOTNUM_DAY = r"(?!\d|\.\d|,\d(?!\d{3}(?!\d|[.,]\d)))"  # nor here, but "March 5,2024" (a missing space) is a date
+# A day is not the start of "5,000" or "5.2"; but "March 5,2024" (a missing space) is a date.
+_NOTNUM_DAY = r"(?!\d|\.\d|,\d(?!\d{3}(?!\d|[.,]\d)))"
 # A year after a month or day: 4-6 digits, not part of a bigger number ("1,600", "2.5").
 _YEAR = r"\d{4,6}(?![\d%]|[.,]\d)"
 
@@ -70,7 +70,7 @@ _DMY = (  # [Monday,] 5th[-27] [of] March[,] [1953]
     rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?(?P<gap>{_SP}(?:of{_SP})?)?(?P<mon>{_MONTH})(?:(?P<mdot>\.)|\b)"
     rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
-_MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>\d{{4,6}}(?![\d%]|[.,]\d))(?P<glue>[A-Za-z]+)?"
+_MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?"
 _ISO = r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[-/])(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d/]|-\d)"
 _NUM = r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d/]|[.-]\d)"
 _RANGE = r"(?<![\w$£€.,/-])(?P<year>1\d{3}|20\d{2})[-–—](?P<year2>1\d{3}|20\d{2})(?![\d%]|[-–/.,]\d)"
@@ -142,11 +142,9 @@ class DateHit:
     sep: str = ""
 
 
-def _part(match: re.Match[str], group: str, value: int | None = None) -> Part | None:
+def _part(match: re.Match[str], group: str) -> Part | None:
     text = match.group(group)
-    if text is None:
-        return None
-    return Part(int(text) if value is None else value, match.start(group), match.end(group))
+    return None if text is None else Part(int(text), match.start(group), match.end(group))
 
 
 def scan(text: str) -> list[DateHit]:
@@ -213,6 +211,10 @@ def analysis(doc: Document) -> list[DateHit]:
 Problem = tuple[int, int, str, Fix | None]  # start, end, message, fix
 
 # -- checks shared by the rules ----------------------------------------------------
+
+
+def _value(part: Part | None) -> int:
+    return part.value if part is not None else 0
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -401,6 +403,8 @@ class ImpossibleDate(Rule):
             return self._day_problem(text, hit, hit.day, year) or (
                 self._day_problem(text, hit, hit.day2, year) if hit.day2 else None
             )
+        if hit.form in ("iso", "num") and max(_value(hit.month), _value(hit.other), _value(hit.day)) > 31:
+            return None  # "2019-45-12", "45/67/2023": a code or a fraction, not a date
         if hit.form == "iso":
             assert hit.month is not None and hit.day is not None and year is not None
             if not 1 <= hit.month.value <= 12:
@@ -616,8 +620,3 @@ class FutureDate(Rule):
 
 
 RULES = [ImpossibleDate, WeekdayMismatch, MalformedDate, ReversedRange, FutureDate]
-
-
-def dates(text: str) -> Iterable[str]:
-    """The date expressions of a text, as written (for debugging and the benchmark)."""
-    return [text[hit.start : hit.end] for hit in scan(text)]

@@ -75,6 +75,7 @@ VALID = [
     "Released in May 31 countries.",
     "The Sun, March 5, 2024, reported it first.",
     "There were cases in 19500 homes.",
+    "Case 2019-45-12 and form 45/67/2023 are codes.",
 ]
 
 
