@@ -314,6 +314,9 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
             line.protected = True
             headlines += 1
+    echo = _echoed_headline(lines, first, last)
+    if echo is not None:
+        lines[echo].protected = True
     if lines[last].text.endswith(":"):  # "Below is the list of players invited:" — the list is the article's
         for line in lines[last + 1 : last + 300]:
             if line.kind is not None:
@@ -325,6 +328,28 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     for line in tail:
         if line.kind is None and _REPORT_CREDIT.search(line.text):
             line.protected = True
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in _FUNCTION_WORDS}
+
+
+def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
+    """Far above the body, the headline is the title-like line whose words the lead paragraphs repeat most."""
+    lead: set[str] = set()
+    for line in lines[first : min(last + 1, first + 3)]:
+        lead |= _content_words(line.text)
+    best, best_score = None, 0.0
+    for index in range(first - 1, max(-1, first - 41), -1):
+        line = lines[index]
+        if line.kind is not None or line.protected or not _title_like(line) or not 3 <= line.words <= 25:
+            continue
+        words = _content_words(line.text)
+        shared = len(words & lead)
+        score = shared / len(words) if words else 0.0
+        if shared >= 2 and score >= 0.4 and score > best_score:
+            best, best_score = index, score
+    return best
 
 
 def _find_headline(lines: list[Line], first: int) -> int | None:
