@@ -505,9 +505,9 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
                 SpellIssue(start, end, REJECTED_WORD, f"'{word}' is on the project's reject list", (), SOURCE_VOCABULARY)
             )
             continue
-        if lower in vocab.accept or lower in context.corpus_words:
-            continue
         capitalised = word[0].isupper()
+        if lower in vocab.accept or (capitalised and lower in context.corpus_words):
+            continue
         recurs = counts[lower] + counts[lower + "'s"] > 1
         table = lex.misspellings.get(lower)
         if (

@@ -98,21 +98,65 @@ class SpellingRule(Rule):
         return self.finding(doc, issue.start, issue.end, issue.message, fix=fix, source_rule=issue.rule_id)
 
 
-class Misspelling(SpellingRule):
+class MisspellingOptions(SpellingOptions):
+    corpus_min_articles: int = Field(
+        3, ge=0, description="A capitalised word used by this many articles of the run is a name (0: off)."
+    )
+
+
+class Misspelling(CorpusRule, SpellingRule):
     code = "TYP001"
     name = "misspelling"
     summary = "A word that is not in the dictionary and is close to a much commoner word that is."
     what = (
         "Reports a word missing from the dictionary (symspellpy's 82k-word English list, wordfreq for frequencies) "
         "when a much commoner word lies one or two edits away, plus words on your reject list. Names are left "
-        "alone: a word that recurs in the article, appears in the title or byline, is an acronym, or is a "
-        "capitalised word with no near dictionary word. British and American spellings are both accepted. "
-        "With --languagetool-url, LanguageTool's spelling matches go through the same filter."
+        "alone: a word that recurs in the article, appears in the title or byline, is an acronym, is a "
+        "capitalised word with no near dictionary word, or is a capitalised word that `corpus-min-articles` "
+        "articles of the run use. British and American spellings are both accepted. With --languagetool-url, "
+        "LanguageTool's spelling matches go through the same filter."
     )
     why = "A typo in published text costs credibility, and a scrape that garbles words corrupts search and training data."
     example = "'exiled to Volgoda.'  ->  TYP001 'Volgoda' is not in the dictionary and is one letter away from 'Vologda'"
     fixable = "unsafe"
     kinds = frozenset({spelling.MISSPELLING, spelling.REJECTED_WORD})
+    Options = MisspellingOptions
+    MAX_STATE = 200_000  # distinct words kept in the first pass; the rarest are dropped beyond it
+
+    def __init__(self, options: MisspellingOptions | None = None) -> None:
+        super().__init__(options)
+        self.vocabulary: frozenset[str] = frozenset()
+
+    def new_state(self) -> dict[str, int]:
+        return {}
+
+    def observe(self, state: dict[str, int], doc: Document) -> None:
+        """Count, per capitalised word not in the lexicon, the articles that use it."""
+        if not self.options.corpus_min_articles:
+            return
+        trusted = spelling.lexicon().trusted
+        for word in {w.lower() for w in _CAPITALISED.findall(doc.text)} - trusted.keys():
+            state[word] = state.get(word, 0) + 1
+        if len(state) > self.MAX_STATE:
+            for word in [w for w, n in state.items() if n < 2]:
+                del state[word]
+
+    def merge(self, state: dict[str, int], other: dict[str, int]) -> dict[str, int]:
+        for word, count in other.items():
+            state[word] = state.get(word, 0) + count
+        return state
+
+    def prepare(self, state: dict[str, int]) -> None:
+        minimum = self.options.corpus_min_articles
+        self.vocabulary = frozenset(w for w, n in state.items() if minimum and n >= minimum)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for issue in analyse(doc, self.options, self.vocabulary):
+            if issue.kind in self.kinds:
+                yield self._finding(doc, issue)
+
+
+_CAPITALISED = re.compile(r"(?<![\w@#])[A-Z][a-z]{2,}(?![\w@])")
 
 
 class KnownMisspelling(SpellingRule):
@@ -156,54 +200,6 @@ class UnlikelyWord(SpellingRule):
     example = "'leading USSR in Wold War'  ->  TYP007 'Wold War' is unusual; 'World War' is the common phrase"
     fixable = "unsafe"
     kinds = frozenset({spelling.UNLIKELY_WORD})
-
-
-class CorpusVocabulary(CorpusRule, Misspelling):
-    code = "TYP010"
-    name = "misspelling-corpus-aware"
-    summary = "TYP001, but words that recur across many articles of the run count as vocabulary."
-    what = (
-        "A two-pass variant of TYP001 for batches: a first pass counts, per word not in the dictionary, how many "
-        "articles use it; words used by at least `min-articles` articles are accepted. Select it instead of TYP001."
-    )
-    why = "A site's recurring names and jargon ('Pipiya', 'massline') are vocabulary of that corpus, not typos."
-    example = "scrapelint check --select TYP010 --ignore TYP001 scrape.jsonl"
-    enabled_by_default = False
-
-    class Options(SpellingOptions):
-        min_articles: int = Field(3, ge=2, description="Articles that must use a word for it to count as vocabulary.")
-
-    MAX_STATE = 500_000
-
-    def __init__(self, options: SpellingOptions | None = None) -> None:
-        super().__init__(options)
-        self.vocabulary: frozenset[str] = frozenset()
-
-    def new_state(self) -> dict[str, int]:
-        return {}
-
-    def observe(self, state: dict[str, int], doc: Document) -> None:
-        trusted = spelling.lexicon().trusted
-        words = {w.lower() for w in _LETTERS.findall(doc.text)}
-        for word in words:
-            if word not in trusted:
-                state[word] = state.get(word, 0) + 1
-        if len(state) > self.MAX_STATE:  # keep the state bounded: drop words seen once
-            for word in [w for w, n in state.items() if n < 2]:
-                del state[word]
-
-    def merge(self, state: dict[str, int], other: dict[str, int]) -> dict[str, int]:
-        for word, count in other.items():
-            state[word] = state.get(word, 0) + count
-        return state
-
-    def prepare(self, state: dict[str, int]) -> None:
-        self.vocabulary = frozenset(w for w, n in state.items() if n >= self.options.min_articles)
-
-    def check(self, doc: Document) -> Iterable[Finding]:
-        for issue in analyse(doc, self.options, self.vocabulary):
-            if issue.kind in self.kinds:
-                yield self._finding(doc, issue)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -422,5 +418,4 @@ RULES = [
     UnlikelyWord,
     MixedDialect,
     Grammar,
-    CorpusVocabulary,
 ]

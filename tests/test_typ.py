@@ -179,15 +179,16 @@ def test_dictionary_file_with_possessive_and_phrase(tmp_path) -> None:
     assert typ(text, rules={"TYP001": {"dictionaries": [str(words)]}}) == []
 
 
-def test_corpus_vocabulary_accepts_words_many_articles_use(tmp_path) -> None:
-    texts = [f"Article {i}: the Vologdy plant reported a quarterly loss, said the spokesman." for i in range(3)]
-    texts.append("Article 4: the spokesman said the Yugoslavaia office reported a loss.")
-    settings = Settings(select=["TYP010"])
-    linter = Linter(resolve_rules(settings), settings)
+def test_names_many_articles_of_the_run_use_are_vocabulary() -> None:
+    texts = [f"Article {i}: the Cambrigde plant reported a quarterly loss, said the spokesman." for i in range(3)]
+    texts.append("Article 4: the spokesman said the Yugoslavaia office reported a quarterly loss at Cambrigde.")
+    texts.append("Article 5: the spokesman said the sucess of the pnat was a surprise.")
+    settings = Settings(select=["TYP001"])
     articles = [Article(id=str(i), text=t, path="batch.jsonl") for i, t in enumerate(texts)]
-    results = list(run(linter, lambda: articles))
-    words = [r.item.text[f.start : f.end] for r in results for f in r.findings]
-    assert words == ["Yugoslavaia"]
+    results = list(run(Linter(resolve_rules(settings), settings), lambda: articles))
+    assert [r.item.text[f.start : f.end] for r in results for f in r.findings] == ["Yugoslavaia", "pnat"]
+    alone = typ(texts[3], select=["TYP001"])  # one article alone: no batch evidence for "Cambrigde"
+    assert flagged(texts[3], alone) == ["Yugoslavaia", "Cambrigde"]
 
 
 # -- deterministic checks and their fixes -----------------------------------------------------------------------
