@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,13 +32,13 @@ _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
 # included), after a line break, or after a full stop glued to a capitalised word ("Volgoda.Stalin").
 # Not inside URLs, numbers or abbreviations without a space ("www.lge.com", "3.5", "E.H.Carr").
-_SENTENCE_GAP = re.compile(r"""[.!?…]+["'”’»)\]]*[,;]?(?=\s)|\n|(?<=[a-z])[.!?](?=[A-Z][a-z])""")
+_SENTENCE_GAP = re.compile(r"""\n|[.!?…](?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z]))""")
 _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
 _CLOSE = ".!?…:;,\"'”’»›)]"
 _DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
 # A sentence that is a quotation from its first character to its last ("…," excepted).
-_WHOLLY_QUOTED = re.compile(r"""^["“„«‘'].*["”»’'][.!?…]*$""", re.S)
+_WHOLLY_QUOTED = re.compile(r"""["“„«‘'].*["”»’'][.!?…]*$""", re.S)  # used with .match(text, start, end)
 _WEB_ADDRESS = re.compile(r"://|www\.|@\w+\.")
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
@@ -61,7 +62,7 @@ class _Analysis:
     sentences: list[tuple[int, int]]  # token range [a, b) of each sentence of the Document
     paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
-    _index: dict[tuple[str, ...], list[int]] | None = field(default=None, repr=False)
+    _indexes: dict[int, dict[tuple[str, ...], list[int]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def boundaries(self) -> set[int]:
@@ -73,13 +74,13 @@ class _Analysis:
 
     def index(self, k: int) -> dict[tuple[str, ...], list[int]]:
         """First `k` words -> stops, ascending: where a sentence could have occurred before."""
-        if self._index is None:
+        if k not in self._indexes:
             tokens, index = self.tokens, {}
             for position in self.stops.order:
                 if position + k <= len(tokens):
                     index.setdefault(tuple(tokens[position : position + k]), []).append(position)
-            self._index = index
-        return self._index
+            self._indexes[k] = index
+        return self._indexes[k]
 
     @cached_property
     def stops(self) -> _Stops:
@@ -143,27 +144,15 @@ def _analyse(doc: Document) -> _Analysis:
     folded = _normalise(text)
     if len(folded) != len(text):  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
         folded = None
-    tokens: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sentence_first = [0] * len(doc.sentences)
-    sentence_last = [0] * len(doc.sentences)
-    current = -1
-    for word in doc.words:
-        if word.sentence != current:
-            current = word.sentence
-            sentence_first[current] = len(tokens)
-        tokens.append(folded[word.start : word.end] if folded is not None else _normalise(text[word.start : word.end]))
-        starts.append(word.start)
-        ends.append(word.end)
-        sentence_last[current] = len(tokens)
-    sentences = [(sentence_first[i], max(sentence_first[i], sentence_last[i])) for i in range(len(doc.sentences))]
-    # Sentences without words keep (0, 0); give them an empty range at their place instead.
-    position = 0
-    for i, (a, b) in enumerate(sentences):
-        if a == b:
-            sentences[i] = (position, position)
-        position = sentences[i][1]
+    words = doc.words
+    starts = [word.start for word in words]
+    ends = [word.end for word in words]
+    if folded is not None:
+        tokens = [folded[start:end] for start, end in zip(starts, ends)]
+    else:
+        tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends)]
+    owner = [word.sentence for word in words]  # non-decreasing: words come in sentence order
+    sentences = [(bisect_left(owner, i), bisect_right(owner, i)) for i in range(len(doc.sentences))]
     paragraphs = [(0, 0)] * len(doc.paragraphs)
     for sentence, (a, b) in zip(doc.sentences, sentences):
         p = sentence.paragraph
@@ -495,28 +484,31 @@ class NearDuplicateSentence(Rule):
         units = self._units(doc, analysis)
         if len(units) < 2:
             return
-        frequency: dict[str, int] = {}
+        frequency: Counter[str] = Counter()
         for _, words in units:
-            for word in words:
-                frequency[word] = frequency.get(word, 0) + 1
+            frequency.update(words)
+        # Rarest words first: their prefixes share few index entries (prefix filtering).
+        rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}.__getitem__
         index: dict[str, list[int]] = {}
         ordered: list[frozenset[str]] = []
+        no_match: tuple[int, ...] = ()
         for j, (i, words) in enumerate(units):
             size = len(words)
-            prefix = sorted(words, key=lambda w: (frequency[w], w))[: size - math.ceil(threshold * size) + 1]
-            best, best_score, seen = -1, 0.0, set()
-            for word in prefix:
-                for other in index.get(word, ()):
-                    if other in seen or len(seen) >= 4 * _MAX_CANDIDATES:
-                        continue
-                    seen.add(other)
-                    other_words = ordered[other]
-                    if len(other_words) < threshold * size or size < threshold * len(other_words):
-                        continue
-                    shared = len(words & other_words)
-                    score = shared / (size + len(other_words) - shared)
-                    if score >= threshold and (score > best_score or (score == best_score and other < best)):
-                        best, best_score = other, score
+            prefix = sorted(words, key=rank)[: size - math.ceil(threshold * size) + 1]
+            candidates = set().union(*(index.get(word, no_match) for word in prefix))
+            if len(candidates) > 4 * _MAX_CANDIDATES:
+                candidates = set(sorted(candidates)[-4 * _MAX_CANDIDATES :])  # the nearest ones
+            smallest, largest = threshold * size, size / threshold
+            best, best_score = -1, 0.0
+            for other in candidates:
+                other_words = ordered[other]
+                other_size = len(other_words)
+                if other_size < smallest or other_size > largest:
+                    continue
+                shared = len(words & other_words)
+                score = shared / (size + other_size - shared)
+                if score >= threshold and (score > best_score or (score == best_score and other < best)):
+                    best, best_score = other, score
             ordered.append(words)
             for word in prefix:
                 index.setdefault(word, []).append(j)
@@ -525,23 +517,20 @@ class NearDuplicateSentence(Rule):
 
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:
         """Sentences worth comparing: long, sentence-like, not exact repeats, not quotations."""
-        exact = {
-            i
-            for block in RepeatedSentence(RepeatedSentence.Options(min_words=1)).blocks(doc)
-            for i in range(_sentence_at(analysis, block.la), _sentence_at(analysis, block.lb - 1) + 1)
-        }
         duplicated = analysis.duplicated_paragraphs
         seen: set[tuple[str, ...]] = set()
         units = []
         text = doc.text
         for i, sentence in enumerate(doc.sentences):
             a, b = analysis.sentences[i]
-            key = tuple(analysis.tokens[a:b])
-            if key in seen or i in exact or sentence.paragraph in duplicated:
+            if b - a < self.options.min_words:
                 continue
-            if sum(not word.isdigit() for word in key) < self.options.min_words:
-                continue  # numbers alone (scores, tables) make unrelated lines look alike
+            key = tuple(analysis.tokens[a:b])
+            if b - a < self.options.min_words or key in seen or sentence.paragraph in duplicated:
+                continue  # too short, or an exact repeat (DUP001/DUP002 report those)
             seen.add(key)
+            if len(key) - sum(map(str.isdigit, key)) < self.options.min_words:
+                continue  # numbers alone (scores, tables) make unrelated lines look alike
             if not _TERMINAL.search(text, sentence.start, sentence.end):
                 continue  # headings, captions and wrapped fragments read alike without being repeats
             if not self.options.include_quotes and _DOUBLE_QUOTES.search(text, sentence.start, sentence.end):
@@ -568,7 +557,7 @@ class NearDuplicateSentence(Rule):
 
 class TitleRepeatedOptions(RuleOptions):
     top_paragraphs: int = Field(
-        5, ge=0, description="The title may appear once within this many first paragraphs (the headline)."
+        3, ge=0, description="The title may appear once within this many first paragraphs (the headline)."
     )
 
 
