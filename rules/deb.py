@@ -190,7 +190,9 @@ _BAR = re.compile(r"\s+[|·•]\s+")
 def _link_bar(norm: str) -> bool:
     """"Terms of Use | Privacy Policy | Ad Choices": three or more short items between bars."""
     parts = _BAR.split(norm)
-    return len(parts) >= 3 and all(0 < len(part.split()) <= 6 for part in parts)
+    if len(parts) < 3 or norm.startswith("by ") or _FIGURE.search(norm):
+        return False  # "By David Richards | Monday | 07/01/2008" is a byline
+    return all(0 < len(part.split()) <= 6 for part in parts)
 
 
 def lexicon_kind(line: str) -> str | None:
