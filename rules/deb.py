@@ -225,15 +225,8 @@ def lexicon_kind(line: str) -> str | None:
 
 def _analyse(doc: Document) -> Analysis:
     text = doc.text
-    lines: list[Line] = []
-    for span in doc.lines:
-        start, end = span.start, span.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            lines.append(_make_line(text, start, end))
+    # Non-blank lines, trimmed; in hard-wrapped text the Document gives whole blocks instead.
+    lines = [_make_line(text, paragraph.start, paragraph.end) for paragraph in doc.paragraphs]
     for line in lines:
         line.kind = lexicon_kind(line.text)
     analysis = Analysis(lines, _main_body(lines))

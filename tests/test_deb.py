@@ -339,3 +339,20 @@ def test_modern_page_every_debris_line_and_no_article_line() -> None:
     kinds = {MODERN_PAGE[f.start : f.end].split("\n")[0]: f.rule for f in findings}
     assert kinds["Advertisement"] == "DEB003"
     assert kinds["We use cookies to personalize content and ads. By using this site you agree to our use of cookies. Accept"] == "DEB002"
+
+
+def test_hard_wrapped_article_has_no_finding() -> None:
+    import textwrap
+
+    paragraphs = [
+        f"{PARAGRAPHS[i % 4]} Members spoke at length about roads, schools and the libraries of the north in debate {i}."
+        for i in range(8)
+    ]
+    text = "Council passes budget\n\nBy Jane Doe\n\n" + "\n\n".join(textwrap.fill(p, 60) for p in paragraphs)
+    assert deb(text) == []
+
+
+@pytest.mark.parametrize("line", ["Weiterlesen", "Lire la suite", "Compartir", "Nous utilisons des cookies pour améliorer votre expérience."])
+def test_interface_strings_in_other_languages(line: str) -> None:
+    text = article(middle=(line,))
+    assert flagged(text, deb(text)) == [line]
