@@ -566,7 +566,8 @@ class _LineKindRule(Rule):
         kind = kinds.pop() if len(kinds) == 1 else "furniture"
         start, end = run[0].start, run[-1].end
         what = run[0].text if len(run[0].text) <= 60 else run[0].text[:57] + "…"
-        message = MESSAGES[kind].format(what=f"“{what}”", count=len(run))
+        more = f" and {len(run) - 1} more line{'s' if len(run) > 2 else ''}" if len(run) > 1 else ""
+        message = MESSAGES[kind].format(what=f"“{what}”{more}", count=len(run))
         safe = all(line.kind in self.safe_kinds for line in run)
         fix_start, fix_end = line_deletion(doc.text, start, end)
         fix = self.replace(
