@@ -110,10 +110,13 @@ def test_split_sentences_is_linear() -> None:
     import time
 
     unit = "Dr. Smith met the U.S. envoy at 5 p.m. and left. "
-    small, large = unit * 2000, unit * 8000
-    t0 = time.perf_counter()
-    split_sentences(small, 0, len(small))
-    t1 = time.perf_counter()
-    split_sentences(large, 0, len(large))
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 8 * (t1 - t0) + 0.05
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):  # the best of three resists a busy machine
+            start = time.perf_counter()
+            split_sentences(text, 0, len(text))
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best(unit * 2000), best(unit * 8000)
+    assert large < 8 * small + 0.05

@@ -418,10 +418,13 @@ def test_cost_is_linear_in_text_length() -> None:
 
     def run(n: int) -> float:
         doc = Document(Article(id="x", text=unit * n, path="x"))
-        start = time.perf_counter()
-        for rule in rules:
-            list(rule.check(doc))
-        return time.perf_counter() - start
+        best = float("inf")
+        for _ in range(3):  # the best of three resists a busy machine
+            start = time.perf_counter()
+            for rule in rules:
+                list(rule.check(doc))
+            best = min(best, time.perf_counter() - start)
+        return best
 
     small, large = run(500), run(2000)
     assert large < 8 * small + 0.05
