@@ -90,11 +90,11 @@ def lexicon() -> Lexicon:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _TERMINAL = set(".!?…:;\"'”’)»")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Then|The|This|That"
+_NOT_A_NAME = "January|February|March|April|May|June|July|August|September|October|November|December|Then|The|This|That"
 _NAME = r"[A-Z][\w.'’-]*"
 # "By Harsh Thakor", "By Our Representative  The Nutrition...", "By Bhaskar Sur* Swami..."
 _BYLINE = re.compile(
-    rf"By\s+(?!(?:{_MONTHS})\b)(?:Our\s+\w+|{_NAME}(?:\s+(?:{_NAME}|de|van|von|bin|al|and|&)){{0,4}})\*?"
+    rf"By\s+(?!(?:{_NOT_A_NAME})\b)(?:Our\s+\w+|{_NAME}(?:\s+(?:{_NAME}|de|van|von|bin|al|and|&)){{0,4}})\*?"
     r"(?=\s*$|\*|\u00a0|\s{2,}|\s*[,|–—-]\s)"
 )
 _REPORT_CREDIT = re.compile(
@@ -131,7 +131,7 @@ _INLINE_MARKUP = re.compile(
 )
 _CODE_LINE = re.compile(
     r"(?:var|let|const)\s+[\w$]+\s*=.*[;{]\s*$"
-    r"|function\s*[\w$]*\s*\([^)]*\)\s*\{"
+    r"|function\s*[\w$]*\s*\([^)]*\)\s*\{.*"
     r"|.*\b(?:document\.(?:write|getElementById|createElement|querySelector)|window\.[\w$]+\s*=|googletag\.|gtag\(|_gaq\.push|"
     r"adsbygoogle|dataLayer\.push|addEventListener\()"
     r"|[}\]);]{1,4};?"
@@ -235,7 +235,6 @@ def _analyse(doc: Document) -> Analysis:
         _protect_preamble(analysis, doc)
         _find_teasers(analysis)
         _mark_off_body(analysis)
-    _mark_menu_runs(analysis)
     _find_truncated(analysis, text)
     return analysis
 
@@ -452,23 +451,6 @@ def _mark_off_body(analysis: Analysis) -> None:
         kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
         for i in free:
             lines[i].kind = kind
-
-
-def _mark_menu_runs(analysis: Analysis) -> None:
-    """Inside the text, four or more one-to-three-word lines in a row, without figures, are a menu, not headings."""
-    lines = analysis.lines
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.kind is None and not line.protected and line.words <= 3 and not line.prose:
-            run.append(line)
-            continue
-        if len(run) >= 4 and not any(
-            _FIGURE.search(item.text) or item.text[:1] in "-•*·–—" or item.text.endswith((".", "!", "?", ":"))
-            for item in run
-        ) and not (line is not None and _FIGURE.search(line.text)):
-            for item in run:
-                item.kind = "furniture"
-        run = []
 
 
 def _find_truncated(analysis: Analysis, text: str) -> None:

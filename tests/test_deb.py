@@ -203,6 +203,7 @@ def test_clean_article_with_headings_captions_lists_quotes_and_bio_has_no_findin
             "What the plan pays for",
             "The budget lists its main items:",
             "- two new libraries\n- road repairs\n- a larger fire service",
+            "Libraries\nRoads\nFire service\nParks",
             "“Not one more tax.”",
             PARAGRAPHS[2],
             "By 2026, the council expects the northern districts to have their first new library in forty years.",
