@@ -52,7 +52,8 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print N article lines flagged and N debris lines missed")
     parser.add_argument("--no-corpus", action="store_true", help="leave out DEB008")
     args = parser.parse_args()
-    pages = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    with open(args.data, encoding="utf-8") as handle:
+        pages = [json.loads(line) for line in handle]
     rules = [rule() for rule in RULES if not (args.no_corpus and rule.code == "DEB008")]
     linter = Linter(rules)
 
@@ -103,7 +104,9 @@ def main() -> None:
         print(f"  {label:12} lines flagged {hits / total:.4f} ({hits}/{total}; {rules})")
     print(f"clean-text findings by rule: {dict(sorted(by_rule.items()))}")
     print(f"naive-text findings by rule: {dict(sorted(Counter(f.rule for fs in naive for f in fs).items()))}")
-    print(f"speed: {len(pages) / elapsed:.0f} articles/s ({sum(len(p['naive']) for p in pages) / elapsed / 1e6:.2f} MB/s), one process, two passes")
+    print(
+        f"speed: {len(pages) / elapsed:.0f} articles/s ({sum(len(p['naive']) for p in pages) / elapsed / 1e6:.2f} MB/s), one process, two passes"
+    )
     if args.show:
         print("\n-- article lines flagged --")
         for label, text in false_alarms[: args.show]:
@@ -116,7 +119,7 @@ def main() -> None:
         for page, findings in zip(pages, clean):
             for f in findings:
                 if shown < args.show:
-                    print(f"{f.rule} | {page['clean'][f.start:f.end][:140]!r}")
+                    print(f"{f.rule} | {page['clean'][f.start : f.end][:140]!r}")
                     shown += 1
 
 

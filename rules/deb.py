@@ -23,9 +23,8 @@ from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
 from pydantic import Field
-
 from scrapelint.document import Document
-from scrapelint.models import Finding, Fix, Severity
+from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -103,9 +102,72 @@ _REPORT_CREDIT = re.compile(
 )
 _DATE_META = re.compile(r"(?:first |last )?(?:published|updated|posted|date|dated|time|modified)\b")
 _FUNCTION_WORDS = frozenset(
-    "a an the and or but nor to of in on at for from with by as into onto than that which who whose whom "
-    "is are was were be been has have had will would can could should may might must not its their his her "
-    "our your my this these those such very more most less if when while where because although".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "into",
+        "onto",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "these",
+        "those",
+        "such",
+        "very",
+        "more",
+        "most",
+        "less",
+        "if",
+        "when",
+        "while",
+        "where",
+        "because",
+        "although",
+    ]
 )
 _DATE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|"
@@ -188,7 +250,7 @@ _BAR = re.compile(r"\s+[|·•]\s+")
 
 
 def _link_bar(norm: str) -> bool:
-    """"Terms of Use | Privacy Policy | Ad Choices": three or more short items between bars."""
+    """ "Terms of Use | Privacy Policy | Ad Choices": three or more short items between bars."""
     parts = _BAR.split(norm)
     if len(parts) < 3 or norm.startswith("by ") or _FIGURE.search(norm):
         return False  # "By David Richards | Monday | 07/01/2008" is a byline
@@ -386,7 +448,9 @@ def _end_at_comments(analysis: Analysis) -> None:
         line = lines[index]
         if line.prose and line.kind is None:
             seen += line.words
-        elif (seen >= 0.3 * words or seen >= 150) and len(line.text) <= 200 and comments.fullmatch(normalise(line.text)):
+        elif (
+            (seen >= 0.3 * words or seen >= 150) and len(line.text) <= 200 and comments.fullmatch(normalise(line.text))
+        ):
             analysis.body = (first, index - 1)
             for after in lines[index:]:
                 if after.kind is None:
@@ -476,7 +540,11 @@ def _find_truncated(analysis: Analysis, text: str) -> None:
         elif not ends[index] and last_word.lower() not in _FUNCTION_WORDS:
             continue  # the body's last line may just lack its full stop; a cut leaves a dangling word
         byline = _BYLINE.match(line.text)
-        begin = line.start + (len(byline.group()) + len(line.text[byline.end() :]) - len(line.text[byline.end() :].lstrip()) if byline else 0)
+        begin = line.start + (
+            len(byline.group()) + len(line.text[byline.end() :]) - len(line.text[byline.end() :].lstrip())
+            if byline
+            else 0
+        )
         for match in _LAST_SENTENCE.finditer(line.text, begin - line.start):
             begin = line.start + match.end()
         analysis.truncated.append((begin, line.end, line.kind == "teaser"))
@@ -572,7 +640,9 @@ class NavigationText(_LineKindRule):
         "A reader never sees these strings as part of the story; left in, they pollute search indexes, "
         "summaries and training data, and they repeat on every page of a site."
     )
-    example = "Skip to main content\\n\\nStalin's legacy\\n\\nBy Harsh Thakor\\n\\nWe commemorate ...  -> line 1 reported"
+    example = (
+        "Skip to main content\\n\\nStalin's legacy\\n\\nBy Harsh Thakor\\n\\nWe commemorate ...  -> line 1 reported"
+    )
     fixable = "sometimes"
     kinds = ("ui", "furniture", "comments")
     safe_kinds = ("ui",)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pickle
+from itertools import pairwise
 
 import pytest
-
-from .conftest import flagged, lint_text
 from scrapelint.config import Settings, resolve_rules
 from scrapelint.engine import Linter, run
 from scrapelint.fix import apply_fixes
 from scrapelint.models import Article
 from scrapelint.rules.deb import SiteBoilerplate, line_deletion
+
+from .conftest import flagged, lint_text
 
 PARAGRAPHS = [
     "The city council approved the new budget on Tuesday after a debate that lasted more than six hours.",
@@ -52,7 +53,7 @@ def test_seed_reports_skip_link_teasers_and_cut_sentence(seed_text: str) -> None
     assert len(teasers) == 7  # one finding per teaser
     assert seed_text[teasers[0].start :].startswith("Misleading ads 'manipulate, seduce, lure'")
     assert teasers[-1].end == len(seed_text.rstrip())
-    for previous, following in zip(teasers, teasers[1:]):  # the whole block, no gap but blank lines
+    for previous, following in pairwise(teasers):  # the whole block, no gap but blank lines
         assert not seed_text[previous.end : following.start].strip()
     assert by_rule["DEB005"] == ["The low price to farmer"]
 
@@ -78,7 +79,9 @@ def test_seed_keeps_title_byline_headings_and_bio(seed_text: str) -> None:
 def test_seed_safe_fixes_leave_the_article(seed_text: str) -> None:
     fixed = apply(seed_text, deb(seed_text))
     assert fixed.startswith("We shouldn’t overstate")
-    assert fixed.rstrip().endswith(seed_text[seed_text.index("Harsh Thakor is a") : seed_text.index("Misleading")].strip())
+    assert fixed.rstrip().endswith(
+        seed_text[seed_text.index("Harsh Thakor is a") : seed_text.index("Misleading")].strip()
+    )
     assert "\n\n\n\n" not in fixed
 
 
@@ -93,8 +96,17 @@ def test_menu_run_before_the_article_is_one_finding() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Skip to main content", "Share this article", "Facebook Twitter Email", "Print this page", "Sign in",
-     "Home / World / Africa / Asia", "© 2019 News Nation. All rights reserved.", "Back to top", "Print"],
+    [
+        "Skip to main content",
+        "Share this article",
+        "Facebook Twitter Email",
+        "Print this page",
+        "Sign in",
+        "Home / World / Africa / Asia",
+        "© 2019 News Nation. All rights reserved.",
+        "Back to top",
+        "Print",
+    ],
 )
 def test_interface_lines_anywhere(line: str) -> None:
     text = article(middle=(line,))
@@ -216,7 +228,9 @@ def test_clean_article_with_headings_captions_lists_quotes_and_bio_has_no_findin
 
 
 def test_short_hard_wrapped_line_is_not_truncated() -> None:
-    text = article(middle=("Slavery was not abolished in the colonies at the same time as it was in\nthe homeland itself.",))
+    text = article(
+        middle=("Slavery was not abolished in the colonies at the same time as it was in\nthe homeland itself.",)
+    )
     assert [f for f in deb(text) if f.rule == "DEB005"] == []
 
 
@@ -333,13 +347,23 @@ def test_modern_page_every_debris_line_and_no_article_line() -> None:
     findings = deb(MODERN_PAGE)
     lines = MODERN_PAGE.split("\n")
     starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
-    hit = {i for i, start in enumerate(starts) for f in findings if f.start <= start < f.end or start <= f.start < start + len(lines[i])}
+    hit = {
+        i
+        for i, start in enumerate(starts)
+        for f in findings
+        if f.start <= start < f.end or start <= f.start < start + len(lines[i])
+    }
     article_lines = {9, 10, 11, 12, 16, 17, 19, 21}
     assert hit & article_lines == set()
     assert hit == set(range(len(lines))) - article_lines
     kinds = {MODERN_PAGE[f.start : f.end].split("\n")[0]: f.rule for f in findings}
     assert kinds["Advertisement"] == "DEB003"
-    assert kinds["We use cookies to personalize content and ads. By using this site you agree to our use of cookies. Accept"] == "DEB002"
+    assert (
+        kinds[
+            "We use cookies to personalize content and ads. By using this site you agree to our use of cookies. Accept"
+        ]
+        == "DEB002"
+    )
 
 
 def test_hard_wrapped_article_has_no_finding() -> None:
@@ -353,7 +377,9 @@ def test_hard_wrapped_article_has_no_finding() -> None:
     assert deb(text) == []
 
 
-@pytest.mark.parametrize("line", ["Weiterlesen", "Lire la suite", "Compartir", "Nous utilisons des cookies pour améliorer votre expérience."])
+@pytest.mark.parametrize(
+    "line", ["Weiterlesen", "Lire la suite", "Compartir", "Nous utilisons des cookies pour améliorer votre expérience."]
+)
 def test_interface_strings_in_other_languages(line: str) -> None:
     text = article(middle=(line,))
     assert flagged(text, deb(text)) == [line]
