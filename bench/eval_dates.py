@@ -18,6 +18,7 @@ import argparse
 import calendar
 import json
 import random
+import re
 import time
 import warnings
 from collections import Counter
@@ -35,6 +36,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "l3s_gn1_lines.
 MONTHS = calendar.month_name[1:]
 ABBR = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 WEEKDAYS = list(calendar.day_name)
+AFTER_WEEKDAY = re.compile(r"(?:day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s*$")  # a real date's weekday stays put
 
 
 def ordinal(day: int) -> str:
@@ -93,7 +95,8 @@ def invalid_dates(rng: random.Random) -> list[tuple[str, str]]:
     real = valid_day(rng)
     fmt5 = rng.choice(["{M} {d}, {Y}", "{M}, {Y}", "{M} {Y}", "{d} {M} {Y}", "{M} {o}, {Y}"])
     out.append(("five-digit-year", fmt5.format(M=MONTHS[real.month - 1], d=real.day, o=ordinal(real.day), Y=typo)))
-    out.append(("year-zero", rng.choice([f"{MONTHS[real.month - 1]} {real.day}, 0000", f"{real.day} {MONTHS[real.month - 1]} 0000"])))
+    name = MONTHS[real.month - 1]
+    out.append(("year-zero", rng.choice([f"{name} {real.day}, 0000", f"{real.day} {name} 0000"])))
     # weekday that does not match
     wrong = (real.weekday() + rng.randrange(1, 7)) % 7
     wd = WEEKDAYS[wrong]
@@ -107,10 +110,16 @@ def invalid_dates(rng: random.Random) -> list[tuple[str, str]]:
     bad = f"{bad_day}{rng.choice(['st', 'nd', 'rd'] if ordinal(bad_day).endswith('th') else ['th'])}"
     if bad == ordinal(bad_day):
         bad = f"{bad_day}rd"
-    out.append(("bad-ordinal", rng.choice([f"{bad} {MONTHS[real.month - 1]}", f"{MONTHS[real.month - 1]} {bad}, {real.year}"])))
-    out.append(("glued", f"{MONTHS[real.month - 1]} {real.day}, {real.year}{rng.choice(['was', 'The', 'when', 'and'])}"))
+    out.append(("bad-ordinal", rng.choice([f"{bad} {name}", f"{name} {bad}, {real.year}", f"the {bad} of {name}"])))
+    out.append(("glued", rng.choice([
+        f"{name} {real.day}, {real.year}{rng.choice(['was', 'The', 'when', 'and'])}",
+        f"{name} {real.day},{real.year}",
+        f"{real.day}{name} {real.year}",
+    ])))
+    out.append(("day-out-of-range", f"{calendar.monthrange(y, month)[1] + 1}-{calendar.month_abbr[month]}-{y}"))
+    out.append(("far-future", f"{name} {real.day}, {rng.randrange(2015, 2100)}"))  # the pages are from 2008
     start = rng.randrange(1950, 2008)
-    out.append(("reversed-range", f"{start}–{start - rng.randrange(1, 9)}"))
+    out.append(("reversed-range", f"{start}{rng.choice(['–', '-', ' – '])}{start - rng.randrange(1, 9)}"))
     return out
 
 
@@ -141,7 +150,9 @@ def valid_dates(rng: random.Random) -> list[tuple[str, str]]:
         ("not a date: price", f"${rng.randrange(1, 99)},{rng.randrange(100, 999)}"),
         ("not a date: phone", f"(212) 555-{rng.randrange(1000, 9999)}"),
         ("not a date: phone intl", f"+44 20 {rng.randrange(1000, 9999)} {rng.randrange(1000, 9999)}"),
-        ("not a date: ISBN", f"ISBN 978-0-{rng.randrange(10, 99)}-{rng.randrange(100000, 999999)}-{rng.randrange(0, 9)}"),
+        ("not a date: ISBN", f"ISBN 978-0-{rng.randrange(10, 99)}-{rng.randrange(100000, 999999)}-{rng.randrange(9)}"),
+        ("valid near future", f"{MONTHS[m - 1]} {d}, {rng.randrange(2008, 2012)}"),
+        ("valid dd-Mon-yyyy", f"{d:02d}-{calendar.month_abbr[m]}-{y}"),
         ("not a date: count month", f"In {MONTHS[m - 1]} {rng.randrange(32, 99)} people"),
         ("not a date: large number", f"{rng.randrange(10000, 99999)} people"),
     ]
@@ -154,7 +165,10 @@ def valid_dates(rng: random.Random) -> list[tuple[str, str]]:
 def inject(text: str, phrase: str, rng: random.Random) -> tuple[str, int, int] | None:
     """Put `phrase` into a real sentence: in place of a real date, or before a sentence's final period."""
     doc = Document(Article(id="x", text=text, path="x"))
-    real = [hit for hit in scan(text) if hit.form in ("mdy", "dmy", "my")]
+    real = [
+        hit for hit in scan(text)
+        if hit.form in ("mdy", "dmy", "my") and not AFTER_WEEKDAY.search(text, max(0, hit.start - 12), hit.start)
+    ]
     if real and rng.random() < 0.5:
         hit = rng.choice(real)
         return text[: hit.start] + phrase + text[hit.end :], hit.start, hit.start + len(phrase)

@@ -46,7 +46,10 @@ _MONTH = (
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER"
     r"|OCTOBER|NOVEMBER|DECEMBER)"
 )
-_WEEKDAY = r"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+_WEEKDAY = (
+    r"\b(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?"
+    r"|Sun(?:day)?)"
+)
 _ORD = r"(?:st|nd|rd|th)"
 _SP = r"[ \t\u00a0]+"  # dates do not span lines
 _DASH = r"(?:-|[ \t\u00a0]*[–—][ \t\u00a0]*)"  # "21-27", "21 – 27"
@@ -61,19 +64,25 @@ def _named(pattern: str, prefix: str) -> str:
 
 
 _MDY = (  # [Monday,] March 5th[-27][, 1953]
-    rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP})?(?P<mon>{_MONTH})(?P<mdot>\.)?{_SP}(?P<day>\d{{1,2}})(?P<ord>{_ORD})?{_NOTNUM_DAY}"
+    rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP})?(?P<mon>{_MONTH})(?P<mdot>\.)?{_SP}"
+    rf"(?P<day>\d{{1,2}})(?P<ord>{_ORD})?{_NOTNUM_DAY}"
     rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?{_NOTNUM_DAY})?"
     rf"(?:(?:(?P<comma>,)?{_SP}|(?P<tight>,))(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
+_DMYH = rf"(?<![\w,.$£€/-])(?P<day>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<year>{_YEAR})"  # 05-Mar-2024
 _DMY = (  # [Monday,] 5th[-27] [of] March[,] [1953]
     rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP}(?:the{_SP})?)?(?<![\w,.$£€/-])(?P<day>\d{{1,2}})(?P<ord>{_ORD})?"
-    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?(?P<gap>{_SP}(?:of{_SP})?)?(?P<mon>{_MONTH})(?:(?P<mdot>\.)|\b)"
+    rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?(?P<gap>{_SP}(?:of{_SP})?)?(?P<mon>{_MONTH})"
+    r"(?:(?P<mdot>(?:(?<=\b[A-Z][a-z]{2})|(?<=Sept))\.)|\b)"  # the dot of "Mar." - not a sentence's end
     rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
 _MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?"
 _ISO = r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[-/])(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d/]|-\d)"
 _NUM = r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d/]|[.-]\d)"
-_RANGE = r"(?<![\w$£€.,/-])(?P<year>1\d{3}|20\d{2})[-–—](?P<year2>1\d{3}|20\d{2})(?![\d%]|[-–/.,]\d)"
+_RANGE = (
+    r"(?<![\w$£€.,/-])(?P<year>1\d{3}|20\d{2})(?:-|[ \t]*[–—][ \t]*)(?P<year2>1\d{3}|20\d{2})"
+    r"(?![\d%]|[-–/.,]\d)"
+)
 # A five-digit "year" after in/since/until/year, ending a clause or before a clause: "arrested in 19808."
 _PREP = (
     r"\b(?:in|since|until|till|during|year) (?P<year>(?:19|20)\d{3})"
@@ -103,8 +112,8 @@ GRAMMAR = re.compile(
     + "|".join(
         f"(?P<{name}>{_named(body, name + '_').replace('(?P=sep)', f'(?P={name}_sep)')})"
         for name, body in (
-            ("mdy", _MDY), ("dmy", _DMY), ("my", _MY), ("iso", _ISO), ("num", _NUM), ("range", _RANGE),
-            ("prep", _PREP),
+            ("mdy", _MDY), ("dmy", _DMY), ("dmyh", _DMYH), ("my", _MY), ("iso", _ISO), ("num", _NUM),
+            ("range", _RANGE), ("prep", _PREP),
         )
     )
     + ")",
@@ -153,7 +162,13 @@ def scan(text: str) -> list[DateHit]:
     for match in GRAMMAR.finditer(text):
         form = match.lastgroup or ""
         g = form + "_"
-        if form in ("mdy", "dmy", "my"):
+        if form == "dmyh":  # 05-Mar-2024
+            month = Part(MONTHS[match.group(g + "mon").lower()], match.start(g + "mon"), match.end(g + "mon"))
+            hits.append(
+                DateHit("dmy", match.start(), match.end(), year=_part(match, g + "year"), day=_part(match, g + "day"),
+                        month=month)
+            )
+        elif form in ("mdy", "dmy", "my"):
             mon = match.group(g + "mon")
             month = Part(MONTHS[mon.lower()], match.start(g + "mon"), match.end(g + "mon"))
             wd = match.group(g + "wd") if form != "my" else None
@@ -213,8 +228,13 @@ Problem = tuple[int, int, str, Fix | None]  # start, end, message, fix
 # -- checks shared by the rules ----------------------------------------------------
 
 
-def _value(part: Part | None) -> int:
-    return part.value if part is not None else 0
+def _date_shaped(hit: DateHit) -> bool:
+    """A numeric date whose numbers could be a month and a day: one is 1-12, or both are at most 31."""
+    first, second = (hit.month or hit.other, hit.day) if hit.form == "iso" else (hit.day, hit.other)
+    assert first is not None and second is not None
+    if hit.form == "iso":
+        return first.value <= 12 or second.value <= 31 and first.value <= 31
+    return min(first.value, second.value) <= 12 or max(first.value, second.value) <= 31
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -235,7 +255,7 @@ def _standalone(text: str, hit: DateHit) -> bool:
     """Whether a month and a number without a year are a date: "on February 30," is; "In February 30 people
     died" and "In February 30 Palestinians" are counts. An ordinal, a weekday, the end of a clause, a verb or
     function word next, a determiner ("the April 31 deadline") or "on"/"by"/"until" before make it a date."""
-    if hit.ordinal or hit.weekday:
+    if hit.ordinal or hit.weekday or text[hit.end - 1] == ".":  # "31 May." ends a sentence
         return True
     end = hit.end
     while end < len(text) and text[end] in " \t":
@@ -258,6 +278,9 @@ def _five_digit_is_year(text: str, hit: DateHit) -> bool:
     assert hit.year is not None
     if hit.glue or text[hit.year.start - 2 : hit.year.start - 1] == "," or hit.ordinal:
         return True
+    before = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
+    if before is not None and before.group(1).lower() in _DETERMINERS:
+        return True  # "a 13 May 16999 launch", "a February 19695 funeral"
     following = _NEXT_WORD.match(text, hit.year.end)
     return following is None or following.group(1) in _AFTER_YEAR
 
@@ -387,7 +410,9 @@ class ImpossibleDate(Rule):
             return None
         guess = suggest_year(text, hit, context)
         hint = f"; probably {guess}" if guess else ""
-        fix = self.replace(year.start, year.end, str(guess), "unsafe", f"replace {digits} with {guess}") if guess else None
+        fix = None
+        if guess:
+            fix = self.replace(year.start, year.end, str(guess), "unsafe", f"replace {digits} with {guess}")
         return year.start, year.end, f"'{digits}' is not a valid year: a year has at most four digits{hint}", fix
 
     def _problem(self, text: str, hit: DateHit) -> Problem | None:
@@ -403,7 +428,7 @@ class ImpossibleDate(Rule):
             return self._day_problem(text, hit, hit.day, year) or (
                 self._day_problem(text, hit, hit.day2, year) if hit.day2 else None
             )
-        if hit.form in ("iso", "num") and max(_value(hit.month), _value(hit.other), _value(hit.day)) > 31:
+        if hit.form in ("iso", "num") and not _date_shaped(hit):
             return None  # "2019-45-12", "45/67/2023": a code or a fraction, not a date
         if hit.form == "iso":
             assert hit.month is not None and hit.day is not None and year is not None
@@ -413,7 +438,8 @@ class ImpossibleDate(Rule):
                     "(year-month-day order)"
                 ), None
             if not _valid(year.value, hit.month.value, hit.day.value):
-                return hit.start, hit.end, self._day_message(text, hit, hit.month.value, hit.day.value, year.value), None
+                message = self._day_message(text, hit, hit.month.value, hit.day.value, year.value)
+                return hit.start, hit.end, message, None
             return None
         if hit.form == "num":
             if _numeric_readings(hit, self.options.numeric_order):
@@ -476,7 +502,8 @@ class WeekdayMismatch(Rule):
             when = hit_date(hit)
             if when is None or when.weekday() == hit.weekday.value:
                 continue
-            if hit.weekday.end - hit.weekday.start <= 4 and text[max(0, hit.start - 4) : hit.start].lower() == "the ":
+            before = text[max(0, hit.start - 4) : hit.start]
+            if text[hit.weekday.start : hit.weekday.end] == "Sun" and before in ("The ", "the "):
                 continue  # "The Sun, March 5, 2024" is a newspaper
             actual = calendar.day_name[when.weekday()]
             written = calendar.day_name[hit.weekday.value]
@@ -512,7 +539,8 @@ class MalformedDate(Rule):
                     number = text[hit.day.start : hit.day.end]
                     yield self.finding(
                         doc, hit.day.start, end,
-                        f"'{number}{suffix}' has the wrong ordinal suffix: {hit.day.value} is written {number}{expected}",
+                        f"'{number}{suffix}' has the wrong ordinal suffix: "
+                        f"{hit.day.value} is written {number}{expected}",
                         fix=self.replace(start, end, expected, "unsafe", f"write {number}{expected}"),
                     )
             if hit.tight is not None:
@@ -531,7 +559,8 @@ class MalformedDate(Rule):
                     continue
                 yield self.finding(
                     doc, hit.start, hit.glue[1],
-                    f"the date is glued to the word '{word}': a space is missing after {text[hit.year.start:hit.year.end]}",
+                    f"the date is glued to the word '{word}': "
+                    f"a space is missing after {text[hit.year.start:hit.year.end]}",
                     fix=self.replace(hit.year.end, hit.year.end, " ", "safe", "insert a space"),
                 )
 
