@@ -166,21 +166,27 @@ def evaluate(show: int) -> None:
                 if apply_fixes(new, hit) == text:
                     roundtrip[kind] += 1
             else:
-                misses.append((row["id"], kind, new[start:end][:120], [(f.rule, new[f.start : f.end][:60]) for f in findings]))
+                misses.append(
+                    (row["id"], kind, new[start:end][:120], [(f.rule, new[f.start : f.end][:60]) for f in findings])
+                )
             extra[kind] += len(findings) - len(hit)
     print(f"pages: {len(rows)}; with repeats of their own (real, excluded): {len(own)}")
     for page, n in own:
         print(f"  {page}: {n} findings")
-    print(f"untouched pages: {clean_pages}; findings on them: {sum(untouched_findings.values())} {dict(untouched_findings)}")
+    print(
+        f"untouched pages: {clean_pages}; findings on them: {sum(untouched_findings.values())} {dict(untouched_findings)}"
+    )
     print(f"{'kind':15} {'copies':>6} {'found':>6} {'recall':>7} {'fix ok':>7} {'other findings':>15}")
     for kind in KINDS:
         print(
             f"{kind:15} {total[kind]:6} {found[kind]:6} {found[kind] / max(1, total[kind]):7.3f} "
             f"{roundtrip[kind] / max(1, found[kind]):7.3f} {extra[kind]:15}"
         )
-    print(f"{'all':15} {sum(total.values()):6} {sum(found.values()):6} "
-          f"{sum(found.values()) / max(1, sum(total.values())):7.3f} "
-          f"{sum(roundtrip.values()) / max(1, sum(found.values())):7.3f} {sum(extra.values()):15}")
+    print(
+        f"{'all':15} {sum(total.values()):6} {sum(found.values()):6} "
+        f"{sum(found.values()) / max(1, sum(total.values())):7.3f} "
+        f"{sum(roundtrip.values()) / max(1, sum(found.values())):7.3f} {sum(extra.values()):15}"
+    )
     for miss in misses[:show]:
         print("MISS", miss)
     for false in false_findings[:show]:

@@ -15,20 +15,18 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from pydantic import Field
-
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, location
 
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
-# A gap between two words that can end a sentence: terminal punctuation or a line break.
 # Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
 # included), after a line break, or after a full stop glued to a capitalised word ("Volgoda.Stalin").
 # Not inside URLs, numbers or abbreviations without a space ("www.lge.com", "3.5", "E.H.Carr").
@@ -37,8 +35,8 @@ _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
 _CLOSE = ".!?…:;,\"'”’»›)]"
 _DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
-# A sentence that is a quotation from its first character to its last ("…," excepted).
-_WHOLLY_QUOTED = re.compile(r"""["“„«‘'].*["”»’'][.!?…]*$""", re.S)  # used with .match(text, start, end)
+# A sentence that is a quotation from its first character to its last (end punctuation may follow).
+_WHOLLY_QUOTED = re.compile(r"""["“„«‘'].*["”»’'][.!?…]*$""", re.DOTALL)  # used with .match(text, start, end)
 _WEB_ADDRESS = re.compile(r"://|www\.|@\w+\.")
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
@@ -63,6 +61,7 @@ class _Analysis:
     paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
     _indexes: dict[int, dict[tuple[str, ...], list[int]]] = field(default_factory=dict, repr=False)
+    blocks: dict[tuple[int, bool], list[_Block]] = field(default_factory=dict, repr=False)  # by DUP002 options
 
     @cached_property
     def boundaries(self) -> set[int]:
@@ -223,7 +222,9 @@ class DuplicatedParagraph(Rule):
         "pull quote rendered again). Readers see the text twice and models trained on it learn the "
         "repetition."
     )
-    example = "Officials met on Tuesday.\\nTalks resume next week.\\nOfficials met on Tuesday.   <- line 3 repeats line 1"
+    example = (
+        "Officials met on Tuesday.\\nTalks resume next week.\\nOfficials met on Tuesday.   <- line 3 repeats line 1"
+    )
     severity = Severity.warning
     fixable = "safe"
     Options = DuplicatedParagraphOptions
@@ -305,6 +306,12 @@ class RepeatedSentence(Rule):
         copy glued after a full stop), so a copy is found however the text was split.
         """
         analysis = _analyse(doc)
+        key = (self.options.min_words, self.options.include_quotes)
+        if key not in analysis.blocks:  # DUP003 asks too, to leave exact repeats alone
+            analysis.blocks[key] = self._blocks(doc, analysis)
+        return analysis.blocks[key]
+
+    def _blocks(self, doc: Document, analysis: _Analysis) -> list[_Block]:
         skip = analysis.duplicated_paragraphs
         blocks: list[_Block] = []
         open_block: _Block | None = None
@@ -400,17 +407,19 @@ class RepeatedSentence(Rule):
         text, (first_start, first_end) = doc.text, analysis.span(block.a, block.b)
         if start == first.start and first.index > 0:
             before = doc.sentences[first.index - 1]
-            piece = before.text(text)
-            if _wordless(analysis, before) and before.paragraph == block.paragraph and (
-                text[:first_start].rstrip().endswith(piece)
-            ):
+            edge = first_start
+            while edge > 0 and text[edge - 1].isspace():
+                edge -= 1
+            beside = before.paragraph == block.paragraph and _wordless(analysis, before)
+            if beside and text.endswith(before.text(text), 0, edge):
                 start = before.start
         if end == last.end and last.index + 1 < len(doc.sentences):
             after = doc.sentences[last.index + 1]
-            piece = after.text(text)
-            if _wordless(analysis, after) and after.paragraph == block.paragraph and (
-                text.startswith(piece, len(text[first_end:]) - len(text[first_end:].lstrip()) + first_end)
-            ):
+            edge = first_end
+            while edge < len(text) and text[edge].isspace():
+                edge += 1
+            beside = after.paragraph == block.paragraph and _wordless(analysis, after)
+            if beside and text.startswith(after.text(text), edge):
                 end = after.end
         return start, end
 
@@ -445,9 +454,7 @@ def _sentence_at(analysis: _Analysis, token: int) -> int:
 
 
 class NearDuplicateOptions(RuleOptions):
-    threshold: float = Field(
-        0.7, gt=0, le=1, description="Lowest word-set (Jaccard) similarity reported, 0-1."
-    )
+    threshold: float = Field(0.7, gt=0, le=1, description="Lowest word-set (Jaccard) similarity reported, 0-1.")
     min_words: int = Field(
         8, ge=2, description="Both sentences must have at least this many words, numbers not counted."
     )
@@ -518,6 +525,11 @@ class NearDuplicateSentence(Rule):
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:
         """Sentences worth comparing: long, sentence-like, not exact repeats, not quotations."""
         duplicated = analysis.duplicated_paragraphs
+        repeated = {  # sentences DUP002 (default options) reports, whole or in part
+            i
+            for block in RepeatedSentence().blocks(doc)
+            for i in range(_sentence_at(analysis, block.la), _sentence_at(analysis, block.lb - 1) + 1)
+        }
         seen: set[tuple[str, ...]] = set()
         units = []
         text = doc.text
@@ -526,7 +538,7 @@ class NearDuplicateSentence(Rule):
             if b - a < self.options.min_words:
                 continue
             key = tuple(analysis.tokens[a:b])
-            if b - a < self.options.min_words or key in seen or sentence.paragraph in duplicated:
+            if key in seen or i in repeated or sentence.paragraph in duplicated:
                 continue  # too short, or an exact repeat (DUP001/DUP002 report those)
             seen.add(key)
             if len(key) - sum(map(str.isdigit, key)) < self.options.min_words:
@@ -607,13 +619,20 @@ class TitleRepeatedInBody(Rule):
                 where = f"it already heads the article at line {_line(doc, headline[0])}"
                 related = headline[0], headline[1]
                 finding = self.finding(
-                    doc, start, end, f"title repeated inside the body; {where}",
-                    fix=_delete(doc, start, end, number, "safe", "title"), related=related,
+                    doc,
+                    start,
+                    end,
+                    f"title repeated inside the body; {where}",
+                    fix=_delete(doc, start, end, number, "safe", "title"),
+                    related=related,
                 )
             else:
                 title_doc = doc.for_field("title")
                 finding = self.finding(
-                    doc, start, end, "title repeated inside the body, away from the top of the article",
+                    doc,
+                    start,
+                    end,
+                    "title repeated inside the body, away from the top of the article",
                     fix=_delete(doc, start, end, number, "safe", "title"),
                 )
                 finding.related = _title_location(title_doc)
