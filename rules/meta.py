@@ -18,7 +18,6 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from dateutil import parser as dateutil_parser
-
 from pydantic import Field
 
 from scrapelint.document import Document
@@ -202,7 +201,8 @@ class FuturePublished(MetaRule):
             if _naive_utc(parsed) > limit:
                 start, end = _span(raw)
                 yield self.finding(
-                    fdoc, start, end, f"{fdoc.field} '{raw.strip()}' is after {source}: a page cannot be dated after it was fetched"
+                    fdoc, start, end,
+                    f"{fdoc.field} '{raw.strip()}' is after {source}: a page cannot be dated after it was fetched",
                 )
 
 
@@ -319,4 +319,6 @@ class MissingTimezone(CorpusRule, MetaRule):
                 )
 
 
-RULES = [UnparseableDate, PlaceholderDate, FuturePublished, PublishedBeforeWeb, ModifiedBeforePublished, MissingTimezone]
+RULES = [
+    UnparseableDate, PlaceholderDate, FuturePublished, PublishedBeforeWeb, ModifiedBeforePublished, MissingTimezone,
+]

@@ -47,7 +47,7 @@ VALID = [
     "The Sept. 11, 2001 attacks changed that.",
     "Arrested in March 1913 and again in December, 1899.",
     "It happened on the 5th of March, 1953.",
-    "The file is dated 2023-03-05.",
+    "The file is dated 2023-03-05 and 05-Mar-2023.",
     "The form says 05/03/2023 and 12/25/2023.",
     "In Germany it was 5.3.2023.",
     "The 2023-24 budget and the 1999-00 season.",
@@ -114,6 +114,12 @@ INVALID = [
     ("They met on March 5,2024 in Rome.", "DAT003", "March 5,2024"),
     ("They met on 5March 2024 in Rome.", "DAT003", "5March 2024"),
     ("He served 2019–2017 as mayor.", "DAT004", "2019–2017"),
+    ("He served 2019 – 2017 as mayor.", "DAT004", "2019 – 2017"),
+    ("Filed on 31-Apr-2023 in Delhi.", "DAT001", "31-Apr-2023"),
+    ("The mission expires in 31 June. The report follows.", "DAT001", "31 June"),
+    ("It was logged on 1988-01-32.", "DAT001", "1988-01-32"),
+    ("It is slated for a 13 May 16999 launch.", "DAT001", "16999"),
+    ("It began with the Mon., Mar. 4, 1992 murder.", "DAT002", "Mon., Mar. 4, 1992"),
     ("The survey ran March 27-21.", "DAT004", "27-21"),
 ]
 
