@@ -294,8 +294,7 @@ def inflection_of_known(word: str) -> bool:
             if base in lex.trusted and len(base) >= 3:
                 prefix = base[:-1] if base[-1] in "ey" else base
                 for candidate, distance in near_words(word, 2):
-                    same_form = distance == 1 or candidate.endswith(suffix)
-                    if same_form and candidate in lex.trusted and candidate.startswith(prefix):
+                    if candidate.endswith(suffix) and candidate in lex.trusted and candidate.startswith(prefix):
                         return False
                 return True
     return False
@@ -523,7 +522,10 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
             if issue:
                 issues.append(issue)
             continue
-        if lower in names or recurs or dialect_variant_known(lower) or derived_from_known(lower):
+        # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it.
+        if recurs and (capitalised or (len(lower) > 4 and lex.freq.get(lower, 0.0) > 0)):
+            continue
+        if lower in names or dialect_variant_known(lower) or derived_from_known(lower):
             continue
         if foreign.contains(index):
             continue
@@ -578,7 +580,8 @@ class _ForeignQuotes:
         unknown = 0
         for _, _, token in self.tokens[first:last]:
             lower = token.lower()
-            if token.islower() and lower not in lex.trusted and lower not in lex.misspellings and lex.zipf(lower) < 3.0:
+            # Foreign words are ones wordfreq has seen (its lists are multilingual web text); typos mostly are not.
+            if token.islower() and lower not in lex.trusted and lower not in lex.misspellings and 0 < lex.zipf(lower) < 3.0:
                 unknown += 1
         return unknown >= 3 or (unknown >= 2 and unknown * 4 >= last - first)
 
