@@ -223,7 +223,10 @@ class DuplicatedParagraph(Rule):
         "repetition."
     )
     example = (
-        "Officials met on Tuesday.\\nTalks resume next week.\\nOfficials met on Tuesday.   <- line 3 repeats line 1"
+        "Negotiators met in Addis Ababa on Tuesday for the first time.\n"
+        "Talks resume next week in Cairo.\n"
+        "Negotiators met in Addis Ababa on Tuesday for the first time.\n"
+        "(line 3 is reported: it repeats line 1)"
     )
     severity = Severity.warning
     fixable = "safe"
@@ -286,8 +289,9 @@ class RepeatedSentence(Rule):
         "in the body, a paragraph pasted twice. They distort summaries, word counts and training data."
     )
     example = (
-        "He overestimated the agents. Stalin ruled by decree. He overestimated the agents. "
-        "Stalin ruled by decree.   <- the second pair is a repeated block"
+        "Stalin analysed the problem with a police paradigm. He overestimated the impact of agents and "
+        "wreckers. Stalin analysed the problem with a police paradigm. He overestimated the impact of agents "
+        "and wreckers.\n(the second pair of sentences is reported as one repeated block)"
     )
     severity = Severity.warning
     fixable = "safe"
@@ -478,8 +482,10 @@ class NearDuplicateSentence(Rule):
         "page) or sloppy writing; either way the reader gets the same statement twice."
     )
     example = (
-        "Stalin was born in Georgia on December 18th, 1878 in a seminary. ... Stalin was born on "
-        "December 18th, 1878, in Gori, Georgia.   <- near-duplicate, 75% similar"
+        "Stalin was born in Georgia on December 18th, 1878 in a seminary.\n"
+        "His childhood made a significant impact in shaping his life.\n"
+        "Stalin was born on December 18th, 1878, in Gori, Georgia.\n"
+        "(line 3 is reported: near-duplicate of the sentence at line 1, 75% similar)"
     )
     severity = Severity.info
     fixable = "unsafe"
@@ -587,7 +593,12 @@ class TitleRepeatedInBody(Rule):
         "A headline captured again from a share box, a breadcrumb or a 'you are reading' banner is "
         "debris inside the article text."
     )
-    example = "title: 'Talks resume'  body: 'Talks resume\\nOfficials met...\\nTalks resume'   <- the last line"
+    example = (
+        "title: Neighbours resume talks over river dam\n"
+        "body:  Neighbours resume talks over river dam\n"
+        "       Negotiators met in Addis Ababa on Tuesday for the first time.\n"
+        "       Neighbours resume talks over river dam   <- reported; the first line is the headline"
+    )
     severity = Severity.warning
     fixable = "safe"
     Options = TitleRepeatedOptions

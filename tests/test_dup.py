@@ -288,7 +288,9 @@ def test_rules_pickle_small_for_worker_processes() -> None:
         assert len(pickle.dumps(rule())) < 1000
 
 
-def test_every_rule_is_documented() -> None:
+def test_every_rule_is_documented_with_an_example_that_it_reports() -> None:
     assert [rule.code for rule in RULES] == ["DUP001", "DUP002", "DUP003", "DUP004"]
     for rule in RULES:
         assert rule.summary and len(rule.what) > 80 and len(rule.why) > 60 and rule.example
+        if rule.code != "DUP004":  # its example shows a title field beside the body
+            assert [f.rule for f in lint(rule.example)] == [rule.code], rule.code
