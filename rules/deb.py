@@ -844,7 +844,33 @@ class MetadataLine(_LineKindRule):
 class SiteBoilerplateOptions(RuleOptions):
     min_articles: int = Field(4, ge=2, description="A line must recur on at least this many articles of a site.")
     min_share: float = Field(0.5, gt=0, le=1, description="...and on at least this share of the site's articles.")
-    max_lines_per_site: int = Field(50_000, ge=1000, description="Bound on the distinct lines counted per site.")
+    max_lines: int = Field(2_000_000, ge=10_000, description="Bound on the (site, line) counters kept in memory.")
+
+
+@dataclass
+class SiteCounts:
+    """First-pass state: articles per site, and on how many of them each line hash occurs."""
+
+    docs: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, dict[int, int]] = field(default_factory=dict)
+    size: int = 0
+
+    def bound(self, limit: int) -> None:
+        """Stay under `limit` counters: forget lines seen once, then keep the most frequent (lossy, like a sketch)."""
+        if self.size <= limit:
+            return
+        for site, counts in self.lines.items():
+            self.lines[site] = {key: count for key, count in counts.items() if count > 1}
+        self.size = sum(len(counts) for counts in self.lines.values())
+        if self.size > limit:
+            everything = sorted(
+                ((count, site, key) for site, counts in self.lines.items() for key, count in counts.items()),
+                reverse=True,
+            )[: limit // 2]
+            self.lines = {}
+            for count, site, key in everything:
+                self.lines.setdefault(site, {})[key] = count
+            self.size = len(everything)
 
 
 def site_of(doc: Document) -> str:
@@ -884,31 +910,37 @@ class SiteBoilerplate(CorpusRule):
         super().__init__(options)
         self._boilerplate: dict[str, dict[int, float]] = {}
 
-    def new_state(self) -> dict[str, tuple[int, dict[int, int]]]:
-        return {}
+    def new_state(self) -> SiteCounts:
+        return SiteCounts()
 
-    def observe(self, state: dict[str, Any], doc: Document) -> None:
+    def observe(self, state: SiteCounts, doc: Document) -> None:
         site = site_of(doc)
-        docs, counts = state.get(site, (0, {}))
+        state.docs[site] = state.docs.get(site, 0) + 1
+        counts = state.lines.setdefault(site, {})
         text = doc.text
-        keys = {key for span in doc.lines if (key := _line_key(text[span.start : span.end])) is not None}
+        keys = {key for span in doc.paragraphs if (key := _line_key(text[span.start : span.end])) is not None}
         for key in keys:
+            if key not in counts:
+                state.size += 1
             counts[key] = counts.get(key, 0) + 1
-        if len(counts) > self.options.max_lines_per_site:
-            counts = {key: count for key, count in counts.items() if count > 1}  # lossy: drop one-offs
-        state[site] = (docs + 1, counts)
+        state.bound(self.options.max_lines)
 
-    def merge(self, state: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
-        for site, (docs, counts) in other.items():
-            mine_docs, mine = state.get(site, (0, {}))
+    def merge(self, state: SiteCounts, other: SiteCounts) -> SiteCounts:
+        for site, docs in other.docs.items():
+            state.docs[site] = state.docs.get(site, 0) + docs
+        for site, counts in other.lines.items():
+            mine = state.lines.setdefault(site, {})
             for key, count in counts.items():
+                if key not in mine:
+                    state.size += 1
                 mine[key] = mine.get(key, 0) + count
-            state[site] = (mine_docs + docs, mine)
+        state.bound(self.options.max_lines)
         return state
 
-    def prepare(self, state: dict[str, Any]) -> None:
+    def prepare(self, state: SiteCounts) -> None:
         self._boilerplate = {}
-        for site, (docs, counts) in state.items():
+        for site, counts in state.lines.items():
+            docs = state.docs[site]
             need = max(self.options.min_articles, self.options.min_share * docs)
             found = {key: count / docs for key, count in counts.items() if count >= need}
             if found:
@@ -921,7 +953,7 @@ class SiteBoilerplate(CorpusRule):
         text = doc.text
         for line in analyse(doc).lines:
             if line.kind is not None:
-                continue
+                continue  # another DEB rule reports it; recurrence overrides a protected position
             key = _line_key(line.text)
             share = shares.get(key) if key is not None else None
             if share is None:

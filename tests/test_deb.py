@@ -302,8 +302,21 @@ def test_site_boilerplate_state_merges_and_pickles_small() -> None:
             rule.observe(state, Document(item))
         parts.append(pickle.loads(pickle.dumps(state)))
     merged = rule.merge(rule.merge(rule.new_state(), parts[0]), parts[1])
-    assert merged["example.org"][0] == 6
+    assert merged.docs["example.org"] == 6
+    assert merged.size == sum(len(counts) for counts in merged.lines.values())
     assert len(pickle.dumps(rule)) < 2000
+
+
+def test_site_boilerplate_state_stays_bounded() -> None:
+    from scrapelint.document import Document
+
+    rule = SiteBoilerplate(SiteBoilerplate.Options(max_lines=10_000))
+    state = rule.new_state()
+    for number in range(400):  # 400 sites, 40 distinct lines each: 16,000 counters without the bound
+        text = "\n".join(f"Line {i} of article {number} on site {number}." for i in range(40))
+        rule.observe(state, Document(Article(id=str(number), text=text, url=f"https://s{number}.org/", path="x")))
+    assert state.size <= 10_000
+    assert sum(state.docs.values()) == 400
 
 
 MODERN_PAGE = """Skip to content
