@@ -396,3 +396,15 @@ def test_hard_wrapped_article_has_no_finding() -> None:
 def test_interface_strings_in_other_languages(line: str) -> None:
     text = article(middle=(line,))
     assert flagged(text, deb(text)) == [line]
+
+
+def test_site_boilerplate_same_with_two_workers() -> None:
+    settings = Settings(select=["DEB008"])
+    items = _site_articles()
+
+    def spans(jobs: int) -> list[list[tuple[int, int]]]:
+        linter = Linter(resolve_rules(settings), settings)
+        return [[(f.start, f.end) for f in r.findings] for r in run(linter, lambda: iter(items), jobs=jobs)]
+
+    assert spans(2) == spans(1)
+    assert sum(map(len, spans(1))) == 5
