@@ -101,6 +101,8 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _BC = re.compile(r"[ \t]*(?:BC|BCE|B\.C)\b")  # "2000–1500 BC" runs backwards on purpose
 # Words before a month and number that make them a date even when a capitalised word follows.
 _DATE_PREPOSITIONS = frozenset("on by until till since before after through".split())
+# "on"/"until" before a month and number make them a date whatever follows: "on 31 June last year".
+_ON = frozenset(("on", "until"))
 # Determiners before a month and number: "the April 31 deadline", "a Feb. 30 vote" (a count reads "In April 31 ...").
 _DETERMINERS = frozenset("the a an this that last next its his her their our same".split())
 
@@ -260,11 +262,11 @@ def _standalone(text: str, hit: DateHit) -> bool:
     end = hit.end
     while end < len(text) and text[end] in " \t":
         end += 1
-    if end >= len(text) or text[end] in ",.;:!?)]\n\"”'’":
+    if end >= len(text) or text[end] in ",.;:!?()[]\n\"”'’":
         return True
     before = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
     previous = before.group(1).lower() if before else ""
-    if previous in _DETERMINERS and hit.form == "mdy":
+    if previous in _ON or (previous in _DETERMINERS and hit.form == "mdy"):
         return True
     following = _NEXT_WORD.match(text, hit.end)
     if following is not None:
@@ -274,13 +276,14 @@ def _standalone(text: str, hit: DateHit) -> bool:
 
 def _five_digit_is_year(text: str, hit: DateHit) -> bool:
     """A 5+ digit number after a month is a broken year when written like one ("March 5, 19808", "March, 19808",
-    "5th March 19808") or followed by no noun; "In March 12000 people" and "on 5 March 12000 people" are counts."""
+    "5th March 19808", "on 10 December 10923", "a May 16999 launch") or followed by no noun; "In March 12000
+    people" is a count."""
     assert hit.year is not None
     if hit.glue or text[hit.year.start - 2 : hit.year.start - 1] == "," or hit.ordinal:
         return True
     before = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
-    if before is not None and before.group(1).lower() in _DETERMINERS:
-        return True  # "a 13 May 16999 launch", "a February 19695 funeral"
+    if before is not None and before.group(1).lower() in _DETERMINERS | _ON:
+        return True  # "a 13 May 16999 launch", "on 10 December 10923 confident"
     following = _NEXT_WORD.match(text, hit.year.end)
     return following is None or following.group(1) in _AFTER_YEAR
 
