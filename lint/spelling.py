@@ -96,7 +96,6 @@ class Context:
     title: str = ""
     byline: str = ""
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
-    corpus_words: frozenset[str] = frozenset()
     skip_quoted: bool = False
 
 
@@ -505,7 +504,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
             )
             continue
         capitalised = word[0].isupper()
-        if lower in vocab.accept or (capitalised and lower in context.corpus_words):
+        if lower in vocab.accept:
             continue
         recurs = counts[lower] + counts[lower + "'s"] > 1
         table = lex.misspellings.get(lower)

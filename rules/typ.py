@@ -43,11 +43,11 @@ def _vocabulary(accept: tuple[str, ...], reject: tuple[str, ...], files: tuple[s
 _ANALYSES: weakref.WeakKeyDictionary[Document, dict[tuple, list[spelling.SpellIssue]]] = weakref.WeakKeyDictionary()
 
 
-def analyse(doc: Document, options: SpellingOptions, corpus_words: frozenset[str] = frozenset()) -> list[spelling.SpellIssue]:
+def analyse(doc: Document, options: SpellingOptions) -> list[spelling.SpellIssue]:
     """The spelling issues of `doc`, computed once per document and option set for all TYP rules."""
     key = (
         tuple(options.accept), tuple(options.reject), tuple(options.dictionaries), options.skip_quoted,
-        options.languagetool_url, options.language, len(corpus_words), id(corpus_words),
+        options.languagetool_url, options.language,
     )  # fmt: skip
     per_doc = _ANALYSES.setdefault(doc, {})
     if key not in per_doc:
@@ -55,7 +55,6 @@ def analyse(doc: Document, options: SpellingOptions, corpus_words: frozenset[str
             title=doc.article.title or "",
             byline=doc.article.author or "",
             vocabulary=_vocabulary(key[0], key[1], key[2]),
-            corpus_words=corpus_words,
             skip_quoted=options.skip_quoted,
         )
         if options.languagetool_url:
@@ -135,8 +134,9 @@ class Misspelling(CorpusRule, SpellingRule):
         if not self.options.corpus_min_articles:
             return
         trusted = spelling.lexicon().trusted
-        for word in {w.lower() for w in _CAPITALISED.findall(doc.text)} - trusted.keys():
-            state[word] = state.get(word, 0) + 1
+        for word in {w.lower() for w in _CAPITALISED.findall(doc.text)}:
+            if word not in trusted:
+                state[word] = state.get(word, 0) + 1
         if len(state) > self.MAX_STATE:
             for word in [w for w, n in state.items() if n < 2]:
                 del state[word]
@@ -151,8 +151,10 @@ class Misspelling(CorpusRule, SpellingRule):
         self.vocabulary = frozenset(w for w, n in state.items() if minimum and n >= minimum)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        for issue in analyse(doc, self.options, self.vocabulary):
-            if issue.kind in self.kinds:
+        text = doc.text
+        for issue in analyse(doc, self.options):
+            word = text[issue.start : issue.end]
+            if issue.kind in self.kinds and not (word[0].isupper() and word.lower() in self.vocabulary):
                 yield self._finding(doc, issue)
 
 
