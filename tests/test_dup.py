@@ -90,6 +90,27 @@ def test_seed_through_the_registry_with_default_rules(seed_text: str) -> None:
     assert {seed_text[f.start : f.end] for f in findings} >= {BLOCK, REGIME, GORI}
 
 
+def test_a_copy_of_a_paragraph_the_seed_wraps_mid_sentence_is_one_block(seed_text: str) -> None:
+    lines = seed_text.split("\n")
+    wrapped = lines[27:30]  # one paragraph broken over three lines, mid-sentence
+    assert not wrapped[0].endswith(".")
+    copy = " ".join(wrapped)
+    text = seed_text.rstrip("\n") + "\n" + copy + "\n"
+    findings = [f for f in lint(text) if f.start >= len(seed_text.rstrip("\n"))]
+    assert flagged(text, findings) == [copy] and findings[0].related.line == 28
+    assert apply_safe_fixes(text, findings) == seed_text.rstrip("\n") + "\n"
+
+
+def test_hard_wrapped_paragraphs_are_compared_whole() -> None:
+    one = "Negotiators met in Addis Ababa on Tuesday\nfor the first time since talks collapsed.\n"
+    two = "The meeting focused on how water would be released\nduring drought years, officials said.\n"
+    three = "A further round is planned in Cairo next month,\naccording to a joint statement.\n"
+    text = f"{one}\n{two}\n{three}\n{two}"
+    (finding,) = lint(text)
+    assert finding.rule == "DUP001" and flagged(text, [finding]) == [two.strip()] and finding.line == 10
+    assert apply_safe_fixes(text, [finding]) == f"{one}\n{two}\n{three}".rstrip("\n") + "\n"
+
+
 # -- duplicated paragraphs -----------------------------------------------------------
 
 PARA_1 = "Negotiators from the three countries met in Addis Ababa on Tuesday for the first time since 2021."
