@@ -64,10 +64,10 @@ def lexicon() -> Lexicon:
     exact: dict[str, str] = {}
     whole: dict[str, list[str]] = {"ui": [], "ad": []}
     cased: list[str] = []
-    for kind, name in (("ui", "debris_ui.txt"), ("ad", "debris_ads.txt")):
+    for kind, name in (("ui", "debris_ui.txt"), ("weak", "debris_ui_weak.txt"), ("ad", "debris_ads.txt")):
         for entry in _entries(name):
             if entry.startswith("re:"):
-                whole[kind].append(entry[3:])
+                whole[kind if kind != "weak" else "ui"].append(entry[3:])
             elif entry.startswith("cs:"):
                 cased.append(entry[3:])
             else:
@@ -292,6 +292,7 @@ def _analyse(doc: Document) -> Analysis:
     for line in lines:
         line.kind = lexicon_kind(line.text)
     analysis = Analysis(lines, _main_body(lines))
+    _settle_weak(analysis)
     if analysis.body is not None:
         _end_at_comments(analysis)
         _protect_preamble(analysis, doc)
@@ -299,6 +300,17 @@ def _analyse(doc: Document) -> Analysis:
         _mark_off_body(analysis)
     _find_truncated(analysis, text)
     return analysis
+
+
+def _settle_weak(analysis: Analysis) -> None:
+    """A word like "Video" or "Jobs" alone between paragraphs is a heading; next to debris or off the body, a button."""
+    lines, body = analysis.lines, analysis.body
+    for index, line in enumerate(lines):
+        if line.kind != "weak":
+            continue
+        inside = body is not None and body[0] <= index <= body[1]
+        neighbours = [lines[i].kind for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        line.kind = "ui" if not inside or any(kind is not None and kind != "code" for kind in neighbours) else None
 
 
 def _main_body(lines: list[Line]) -> tuple[int, int] | None:

@@ -219,6 +219,8 @@ def test_clean_article_with_headings_captions_lists_quotes_and_bio_has_no_findin
             "“Not one more tax.”",
             PARAGRAPHS[2],
             "By 2026, the council expects the northern districts to have their first new library in forty years.",
+            "Jobs",
+            "The plan also promises two hundred new jobs in road maintenance over the coming three years.",
             "Next steps",
             PARAGRAPHS[3],
             "Jane Doe is a reporter who covers city politics and housing for the paper.",
@@ -408,3 +410,10 @@ def test_site_boilerplate_same_with_two_workers() -> None:
 
     assert spans(2) == spans(1)
     assert sum(map(len, spans(1))) == 5
+
+
+def test_ambiguous_interface_word_is_a_heading_alone_and_a_button_in_a_bar() -> None:
+    text = article(middle=("Video",))
+    assert deb(text) == []
+    text = article(middle=("Video", "Share this article"))
+    assert flagged(text, deb(text)) == ["Video\n\nShare this article"]
