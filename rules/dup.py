@@ -584,7 +584,7 @@ class TitleRepeatedInBody(Rule):
     name = "title-repeated-in-body"
     summary = "The article's title appears again inside the body."
     what = (
-        "Reports a paragraph or sentence of the body whose words equal the `title` field (ignoring case, "
+        "Reports a paragraph or sentence of the body whose words equal the `title` field (of three words or more; ignoring case, "
         "quotes and punctuation), except one occurrence among the first `top-paragraphs` paragraphs, "
         "where a scraped headline belongs. `related` points at that headline or, when the body has none, "
         "at the title field. The safe fix deletes the repeat."
@@ -605,7 +605,7 @@ class TitleRepeatedInBody(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = _analyse(doc)
-        if len(analysis.title) < 2:
+        if len(analysis.title) < 3:  # "Sport", "Market report": too short to tell a repeat from a heading
             return
         tokens, title = analysis.tokens, analysis.title
         occurrences: list[tuple[int, int, int]] = []  # start, end, paragraph
