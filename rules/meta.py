@@ -15,6 +15,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 from dateutil import parser as dateutil_parser
@@ -43,6 +44,7 @@ _HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3
 TZINFOS = {name: int(hours * 3600) for name, hours in _HOURS.items()}
 
 
+@lru_cache(maxsize=4096)  # each field is read by several rules; feeds repeat the same strings
 def parse_date(raw: str | None) -> datetime | None:
     """A metadata date string as a datetime (aware when the string has a zone), or None."""
     if not raw or not raw.strip():
