@@ -11,10 +11,11 @@ of "10:00 AM +0100".
 
 from __future__ import annotations
 
+import calendar
 import re
 import warnings
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,8 @@ _EPOCH = re.compile(r"^-?\d{9,10}(?:\.\d+)?$|^-?\d{12,13}$")
 _ZERO_DATE = re.compile(r"^\s*0{1,4}[-/.]0{1,2}[-/.]0{1,4}\b|^\s*0+\s*$")
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+# A date path in a news URL: /2024/03/05/ or /2024/03/ (then a slug, not more digits).
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?(?!\d)")
 _UNIX_ZERO = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _PLACEHOLDER_DAYS = {(1, 1, 1), (1900, 1, 1), (9999, 12, 31)}
 _DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
@@ -321,6 +324,58 @@ class MissingTimezone(CorpusRule, MetaRule):
                 )
 
 
+class UrlDateMismatch(MetaRule):
+    code = "META007"
+    name = "published-differs-from-url"
+    summary = "A published date that disagrees with the date in the article's URL."
+    what = (
+        "Compares `published` with a date path in the URL (`/2024/03/05/` or `/2024/03/`) and reports a "
+        "difference of more than `max-days` days (2, for time zones and late edits), or another month."
+    )
+    why = (
+        "News sites put the publication day in the URL when the article is created; a `published` field far "
+        "from it was taken from the wrong element (a related story, the crawl time, a comment)."
+    )
+    example = 'url .../2024/03/05/dam-talks, "published": "2024-04-02"  ->  META007 28 days after the URL date'
+
+    class Options(RuleOptions):
+        max_days: int = Field(2, description="How many days published may differ from the URL's date.")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        article = doc.article
+        if not article.url or not article.published:
+            return
+        match = _URL_DATE.search(article.url)
+        published = parse_date(article.published)
+        if match is None or published is None or is_placeholder(article.published, published):
+            return
+        year, month = int(match.group(1)), int(match.group(2))
+        slack = timedelta(days=self.options.max_days)
+        if match.group(3) is None:  # month precision only
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            if first - slack <= published.date() <= last + slack:
+                return
+            shown = f"{year}-{month:02d}"
+            gap = "in another month than"
+        else:
+            try:
+                url_day = date(year, month, int(match.group(3)))
+            except ValueError:
+                return
+            days = (published.date() - url_day).days
+            if abs(days) <= slack.days:
+                return
+            shown = url_day.isoformat()
+            gap = f"{abs(days)} days {'after' if days > 0 else 'before'}"
+        start, end = _span(article.published)
+        yield self.finding(
+            doc.for_field("published"), start, end,
+            f"published '{article.published.strip()}' is {gap} the date in the URL ({shown}): one of them is wrong",
+        )
+
+
 RULES = [
     UnparseableDate, PlaceholderDate, FuturePublished, PublishedBeforeWeb, ModifiedBeforePublished, MissingTimezone,
+    UrlDateMismatch,
 ]

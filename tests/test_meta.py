@@ -43,6 +43,8 @@ def test_good_metadata_is_not_reported(tmp_path: Path) -> None:
         record(3, published="Tue, 05 Mar 2024 09:12:00 GMT"),
         record(4, published="March 5, 2024 10:00 AM +0100"),
         record(5, published="1709630000"),
+        record(6, url="https://news.example.org/2024/03/05/dam", published="2024-03-06T01:00:00+09:00"),
+        record(7, url="https://news.example.org/2024/03/dam", published="2024-04-01T00:30:00+02:00"),
     ])
     assert findings == []
 
@@ -64,6 +66,8 @@ def test_good_metadata_is_not_reported(tmp_path: Path) -> None:
         ({"published": "1953-03-05"}, "META004", "published"),
         ({"published": "2024-03-05", "modified": "2024-03-01"}, "META005", "modified"),
         ({"published": "2024-03-05T10:00:00Z", "modified": "2024-03-05T09:00:00Z"}, "META005", "modified"),
+        ({"url": "https://news.example.org/world/2024/03/05/dam", "published": "2024-04-02"}, "META007", "published"),
+        ({"url": "https://news.example.org/2019/06/library", "published": "2019-09-01"}, "META007", "published"),
     ],
 )
 def test_broken_metadata_is_reported_on_its_field(tmp_path: Path, fields: dict, rule: str, field: str) -> None:
