@@ -584,8 +584,8 @@ class TitleRepeatedInBody(Rule):
     name = "title-repeated-in-body"
     summary = "The article's title appears again inside the body."
     what = (
-        "Reports a paragraph or sentence of the body whose words equal the `title` field (of three words or more; ignoring case, "
-        "quotes and punctuation), except one occurrence among the first `top-paragraphs` paragraphs, "
+        "Reports a paragraph or sentence of the body whose words equal the `title` field (of three words "
+        "or more; ignoring case, quotes and punctuation), except one occurrence among the first `top-paragraphs` paragraphs, "
         "where a scraped headline belongs. `related` points at that headline or, when the body has none, "
         "at the title field. The safe fix deletes the repeat."
     )
