@@ -51,7 +51,7 @@ _WEEKDAY = (
     r"|Sun(?:day)?)"
 )
 _ORD = r"(?:st|nd|rd|th)"
-_SP = r"[ \t\u00a0]+"  # dates do not span lines
+_SP = r"[ \t\u00a0\u202f\u2009]+"  # spaces, no-break and thin spaces; dates do not span lines
 _DASH = r"(?:-|[ \t\u00a0]*[–—][ \t\u00a0]*)"  # "21-27", "21 – 27"
 # A day is not the start of "5,000" or "5.2"; but "March 5,2024" (a missing space) is a date.
 _NOTNUM_DAY = r"(?!\d|\.\d|,\d(?!\d{3}(?!\d|[.,]\d)))"
@@ -77,7 +77,7 @@ _DMY = (  # [Monday,] 5th[-27] [of] March[,] [1953]
     rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
 _MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?"
-_ISO = r"(?<![\w./-])(?P<year>[12]\d{3})(?P<sep>[-/])(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d/]|-\d)"
+_ISO = r"(?<![\w./-])(?P<year>[12]\d{3}|0000)(?P<sep>[-/])(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d/]|-\d)"
 _NUM = r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d/]|[.-]\d)"
 _RANGE = (
     r"(?<![\w$£€.,/-])(?P<year>1\d{3}|20\d{2})(?:-|[ \t]*[–—][ \t]*)(?P<year2>1\d{3}|20\d{2})"
@@ -423,6 +423,10 @@ class ImpossibleDate(Rule):
         if hit.form in ("range", "prep"):
             return None
         if year is not None and year.value == 0:
+            if hit.form == "iso" and not any(c.isdigit() and c != "0" for c in text[hit.start : hit.end]):
+                return hit.start, hit.end, (
+                    f"'{text[hit.start:hit.end]}' is a zero date: a placeholder written where no date was known"
+                ), None
             return hit.start, hit.end, f"year {text[year.start:year.end]} does not exist (AD 1 follows 1 BC)", None
         if hit.form in ("mdy", "dmy"):
             assert hit.month is not None and hit.day is not None
