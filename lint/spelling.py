@@ -367,14 +367,14 @@ def verdict(word: str, capitalised: bool, in_name: bool = False) -> tuple[str, t
         best = max((lex.zipf(c) for c, _ in near_words(word, 1) if c in lex.trusted), default=0.0)
         if best - z < 3.5:
             return None
-    if z > 0 and _split_glued(word, 3.0):
-        return None  # a closed compound in use: "homestand", "linemate", "backline"
-    if inflection_of_known(word):
-        return None
     if not capitalised and len(word) >= 6 and z < 1.0:
-        glued = _split_glued(word)
+        glued = _split_glued(word, 3.5, 5.5)
         if glued:
             return GLUED_WORDS, (glued,)
+    if _split_glued(word, 3.0, 0.0):
+        return None  # a closed compound: "homestand", "linemate", "grasscourt", "massline"
+    if inflection_of_known(word):
+        return None
     n = len(word)
     max_distance = 1 if n <= 4 else 2 if n <= 9 else 3
     scored: list[tuple[int, float, str]] = []
@@ -405,19 +405,23 @@ def verdict(word: str, capitalised: bool, in_name: bool = False) -> tuple[str, t
     return MISSPELLING, tuple(c for _, _, c in scored[:3])
 
 
-def _split_glued(word: str, threshold: float = 4.0) -> str | None:
-    """"massline" -> "mass line" when both halves are common words (Zipf >= `threshold`)."""
+def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str | None:
+    """"insistshis" -> "insists his" when both halves are common words (Zipf >= `threshold`) and one
+    is very common (>= `anchor`): "getsomething", not the compounds "grasscourt" or "shoeprint"."""
     lex = lexicon()
     best: tuple[float, str] | None = None
     for i in range(2, len(word) - 1):
         a, b = word[:i], word[i:]
         if a in lex.trusted and b in lex.trusted:
             score = min(lex.zipf(a), lex.zipf(b))
-            if score >= threshold and (len(a) >= 3 or a in ("a", "an", "as", "at", "in", "of", "on", "to", "up", "by")) and len(b) >= 3:
+            common = max(lex.zipf(a), lex.zipf(b)) >= anchor
+            if score >= threshold and common and (len(a) >= 3 or a in _SHORT_HEADS) and len(b) >= 3:
                 if best is None or score > best[0]:
                     best = (score, f"{a} {b}")
     return best[1] if best else None
 
+
+_SHORT_HEADS = frozenset({"a", "an", "as", "at", "in", "of", "on", "to", "up", "by"})
 
 # -- the check ------------------------------------------------------------------------------------
 
@@ -585,7 +589,7 @@ class _ForeignQuotes:
         return unknown >= 3 or (unknown >= 2 and unknown * 4 >= last - first)
 
 
-_GLYPH_AFTER = re.compile(r"[?`´'’][a-z]")
+_GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
 def _is_name_like(masked: str, start: int, lower: str) -> bool:
@@ -632,6 +636,17 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
     return SpellIssue(start, end, kind, message, suggestions, SOURCE_CODESPELL, safe=len(corrections) == 1)
 
 
+def _title_case_line(text: str, offset: int) -> bool:
+    """True when most words of the line around `offset` are capitalised (a headline)."""
+    left = text.rfind("\n", 0, offset) + 1
+    right = text.find("\n", offset)
+    words = _LETTERS.findall(text, left, right if right != -1 else len(text))
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 6
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
 def _unlikely_word(
     text: str, tokens: list[tuple[int, int, str]], index: int, start: int, end: int, word: str, lower: str
 ) -> SpellIssue | None:
@@ -641,17 +656,19 @@ def _unlikely_word(
         return None
     next_start, _, following = tokens[index + 1]
     if not text[end:next_start].isspace() or "\n" in text[end:next_start] or not following[0].isupper():
-        return None  # only capitalised phrases: "Wold War", "Whte House"
+        return None  # only capitalised phrases: "Wold War"
+    if _title_case_line(text, start):
+        return None  # a headline capitalises every word: "'Mad Money' Cashes In On Cast"
     following = following.lower()
     bigrams = lex.bigrams
     if f"{lower} {following}" in bigrams:
         return None
     best: tuple[int, str] | None = None
     for candidate, distance in near_words(lower, 1):
-        if lex.zipf(candidate) < 4.5 or candidate not in lex.trusted:
+        if lex.zipf(candidate) < 4.5 or candidate not in lex.trusted or len(candidate) < 4:
             continue
         count = bigrams.get(f"{candidate} {following}", 0)
-        if count >= 5_000_000 and (best is None or count > best[0]):
+        if count >= 10_000_000 and (best is None or count > best[0]):
             best = (count, candidate)
     if best is None:
         return None
