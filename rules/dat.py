@@ -98,7 +98,7 @@ _AFTER_YEAR = frozenset(
 )
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
-_BC = re.compile(r"[ \t]*(?:BC|BCE|B\.C)\b")  # "2000–1500 BC" runs backwards on purpose
+_BC = re.compile(r"[ \t]*(?:BC|BCE|B\.C|BP)\b")  # "2000–1500 BC" runs backwards on purpose
 # Words before a month and number that make them a date even when a capitalised word follows.
 _DATE_PREPOSITIONS = frozenset("on by until till since before after through".split())
 # "on"/"until" before a month and number make them a date whatever follows: "on 31 June last year".
@@ -463,8 +463,8 @@ class ImpossibleDate(Rule):
         check_year = year.value if year is not None else 2024  # leap year: February 29 alone is valid
         if 1 <= day.value <= calendar.monthrange(check_year, month)[1]:
             return None
-        if year is None and day.value > 31 and not hit.ordinal:
-            return None  # "March 40" without a year or ordinal is likely not a date
+        if day.value > 31 and not hit.ordinal and (year is None or day.value > 39):
+            return None  # "In March 40 people", "Route 66 June 2024": a count or a name, not a day
         return hit.start, hit.end, self._day_message(text, hit, month, day.value, year.value if year else None), None
 
     @staticmethod

@@ -76,6 +76,7 @@ VALID = [
     "The Sun, March 5, 2024, reported it first.",
     "There were cases in 19500 homes.",
     "Case 2019-45-12 and form 45/67/2023 are codes.",
+    "He drove Route 66 June 2008 and sailed 2000–1800 BP.",
 ]
 
 
@@ -91,6 +92,7 @@ INVALID = [
     ("He was arrested in March, 19808.Eight months later", "DAT001", "19808"),
     ("It was signed on March 5, 20008 in Paris.", "DAT001", "20008"),
     ("They met on 31 April 2019.", "DAT001", "31 April 2019"),
+    ("They met on 32 March 2019.", "DAT001", "32 March 2019"),
     ("They met on April 31st, 2019.", "DAT001", "April 31st, 2019"),
     ("They met on February 30.", "DAT001", "February 30"),
     ("The deal of February 29, 2023 collapsed.", "DAT001", "February 29, 2023"),
