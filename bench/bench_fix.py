@@ -2,18 +2,26 @@
 
     python bench/bench_fix.py                 # 100 MB, --jobs 1
     python bench/bench_fix.py --sizes 10,100 --jobs 2
+    python bench/bench_fix.py --eval          # what fix keeps and removes on the labelled L3S pages
 
 The corpus is bench/bench.py's: the L3S-GN1 dev pages (`naive` and `clean`) plus
 the seed, cycled to the requested size. Each command runs in a fresh process;
 the script prints wall time, MB/s of article text and the process's peak RSS
 (fix streams record by record, so its memory must not grow with the input), and
 checks that the output has as many lines as the input.
+
+`--eval` fixes the `naive` text of each L3S-GN1 page (safe fixes, default
+rules) and compares line by line with the human labels: the share of article
+lines (headline, full text, supplemental) still there character for character,
+the share of debris lines (navigation, related links, comments) removed, and
+the pages where a second fix would still change something (must be none).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,7 +29,47 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import MB, build_corpus, text_bytes  # noqa: E402
+from bench import L3S, MB, build_corpus, text_bytes  # noqa: E402
+
+CONTENT = {"headline", "fulltext", "supplemental"}
+
+
+def evaluate() -> None:
+    """Line-level effect of `fix` on the labelled dev pages."""
+    import orjson
+    from scrapelint.config import Settings, resolve_rules
+    from scrapelint.engine import Linter
+    from scrapelint.fix import fix_article, fix_items
+    from scrapelint.models import Article
+
+    pages = [orjson.loads(raw) for raw in L3S.open("rb")]
+    articles = [Article(id=page["id"], text=page["naive"], path="l3s.jsonl", url=page["url"]) for page in pages]
+    linter = Linter(resolve_rules(Settings()), Settings())
+    squeeze = re.compile(r"[\s.,;:]+")
+    kept = kept_loosely = content = removed = debris = unstable = 0
+    for page, (_, outcome) in zip(pages, fix_items(linter, lambda: articles)):
+        fixed = outcome.text if outcome.text is not None else page["naive"]
+        lines = set(fixed.split("\n"))
+        loose_lines = {squeeze.sub("", line) for line in lines}
+        loose = squeeze.sub("", fixed)
+        for text, label in page["lines"]:
+            if not text.strip():
+                continue
+            if label in CONTENT:
+                content += 1
+                kept += text in lines
+                kept_loosely += squeeze.sub("", text) in loose
+            else:
+                debris += 1
+                removed += text not in lines and squeeze.sub("", text) not in loose_lines
+        if outcome.text is not None:
+            again = fix_article(linter, Article(id=page["id"], text=fixed, path="l3s.jsonl", url=page["url"]))
+            unstable += again.changed
+    print(f"pages: {len(pages)}; article lines: {content}; debris lines: {debris}")
+    print(f"article lines kept character for character: {kept / content:.1%} "
+          f"(ignoring whitespace and punctuation fixes: {kept_loosely / content:.1%})")
+    print(f"debris lines removed: {removed / debris:.1%}")
+    print(f"pages a second fix would change: {unstable}")
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -41,7 +89,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--select", default=None, help="Rules to run (default: the default rules).")
     parser.add_argument("--workdir", default=None, help="Where to build the corpus (default: a temp folder).")
+    parser.add_argument("--eval", action="store_true", help="Measure what fix keeps and removes on the L3S pages.")
     args = parser.parse_args()
+    if args.eval:
+        evaluate()
+        return
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="scrapelint-bench-fix-"))
     workdir.mkdir(parents=True, exist_ok=True)
     base = [sys.executable, "-m", "scrapelint"]

@@ -27,7 +27,7 @@ from scrapelint.models import Article, Finding, Fix
 from scrapelint.rule import CorpusRule
 from scrapelint.sources import InputError, Item
 
-MAX_PASSES = 5  # lint -> fix rounds per article; real rules converge in two
+MAX_PASSES = 10  # lint -> fix rounds per article: most converge in two, a menu removed line by line in up to nine
 
 
 class Edit(NamedTuple):
@@ -42,10 +42,11 @@ def choose(fixes: Sequence[Fix]) -> list[tuple[Fix, list[int]]]:
     """The fixes to apply now, sorted by start (longest first on ties), none overlapping, each with the
     indexes of the input fixes it stands for.
 
-    A fix that starts inside the span of an earlier one waits. Two deletions that overlap (typically in the whitespace each one takes) merge into
-    one deletion of both spans: every character it removes was asked to go. Any other
-    overlap is left for the next pass. Two insertions at the same point would be
-    ambiguous, so only the first is taken; identical fixes from two rules count once.
+    A fix that starts inside the span of an earlier one waits for the next pass,
+    except that two overlapping deletions (typically overlapping in the whitespace
+    each one takes) merge into one: every character it removes was asked to go.
+    Two insertions at the same point would be ambiguous, so only the first is taken;
+    identical fixes from two rules count once.
     """
     order = sorted(range(len(fixes)), key=lambda i: (fixes[i].start, -fixes[i].end, fixes[i].replacement, i))
     chosen: list[tuple[Fix, list[int]]] = []
@@ -156,11 +157,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[Edit], list[
 def applicable(finding: Finding, unsafe: bool) -> bool:
     """A fix of the article body that this run may apply (other fields are never rewritten)."""
     fix = finding.fix
-    return (
-        fix is not None
-        and finding.field == "text"
-        and (fix.applicability == "safe" or unsafe)
-    )
+    return fix is not None and finding.field == "text" and (fix.applicability == "safe" or unsafe)
 
 
 @dataclass

@@ -64,7 +64,7 @@ class _FileOutput:
     def _open_source(self) -> BinaryIO:
         if self.source_bytes is not None:
             return io.BytesIO(self.source_bytes)
-        return gzip.open(self.path, "rb") if self.path.endswith(".gz") else open(self.path, "rb")  # noqa: SIM115
+        return gzip.open(self.path, "rb") if self.path.endswith(".gz") else open(self.path, "rb")
 
     def _source_stream(self) -> BinaryIO:
         if self._source is None:
@@ -281,7 +281,7 @@ class FixWriter:
                     self.seen.add(path)
                     self._close_current()
 
-    def __enter__(self) -> FixWriter:
+    def __enter__(self) -> FixWriter:  # noqa: PYI034 (Self needs Python 3.11)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: object) -> None:
