@@ -7,6 +7,7 @@ producing real fixes); the seed article is fixed with the built-in families.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import subprocess
@@ -298,6 +299,23 @@ def test_json_array_text_file_bom_and_in_place_only_when_changed(tmp_path: Path)
     assert array.read_bytes().startswith(b"[\n  {")  # still indented
     assert clean.stat().st_mtime_ns == before
     assert bom.read_bytes() == b"\xef\xbb\xbfteh cat"
+
+
+def test_a_folder_is_fixed_file_by_file_and_diff_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("one [ad] two", "utf-8")
+    (tmp_path / "b.jsonl").write_bytes(b'{"id": "x", "text": "three  four"}\n\n{"id": "y", "text": "ok"}\n')
+    items = lambda: read_paths([str(tmp_path)], SourceOptions())  # noqa: E731
+    diff = io.StringIO()
+    with FixWriter(diff=diff) as writer:
+        for item, outcome in fix_items(LINTER, items):
+            writer.add(item, outcome)
+    assert "--- a/" in diff.getvalue() and "b.jsonl:1:text" in diff.getvalue() and "+three four" in diff.getvalue()
+    assert (tmp_path / "a.txt").read_text("utf-8") == "one [ad] two"
+    with FixWriter() as writer:
+        for item, outcome in fix_items(LINTER, items):
+            writer.add(item, outcome)
+    assert (tmp_path / "a.txt").read_text("utf-8") == "one two"
+    assert (tmp_path / "b.jsonl").read_bytes() == b'{"id":"x","text":"three four"}\n\n{"id": "y", "text": "ok"}\n'
 
 
 def test_undecodable_record_is_copied_through_byte_for_byte(tmp_path: Path) -> None:
