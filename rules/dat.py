@@ -67,16 +67,16 @@ _MDY = (  # [Monday,] March 5th[-27][, 1953]
     rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP})?(?P<mon>{_MONTH})(?P<mdot>\.)?{_SP}"
     rf"(?P<day>\d{{1,2}})(?P<ord>{_ORD})?{_NOTNUM_DAY}"
     rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?{_NOTNUM_DAY})?"
-    rf"(?:(?:(?P<comma>,)?{_SP}|(?P<tight>,))(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
+    rf"(?:(?:(?P<comma> ?,)?{_SP}|(?P<tight>,))(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
 _DMYH = rf"(?<![\w,.$£€/-])(?P<day>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<year>{_YEAR})"  # 05-Mar-2024
 _DMY = (  # [Monday,] 5th[-27] [of] March[,] [1953]
     rf"(?:(?P<wd>{_WEEKDAY})\.?,?{_SP}(?:the{_SP})?)?(?<![\w,.$£€/-])(?P<day>\d{{1,2}})(?P<ord>{_ORD})?"
     rf"(?:{_DASH}(?P<day2>\d{{1,2}})(?:{_ORD})?)?(?P<gap>{_SP}(?:of{_SP})?)?(?P<mon>{_MONTH})"
     r"(?:(?P<mdot>(?:(?<=\b[A-Z][a-z]{2})|(?<=Sept))\.)|\b)"  # the dot of "Mar." - not a sentence's end
-    rf"(?:(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
+    rf"(?:(?P<comma> ?,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?)?"
 )
-_MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma>,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?"
+_MY = rf"(?P<mon>{_MONTH})(?P<mdot>\.)?(?P<comma> ?,)?{_SP}(?P<year>{_YEAR})(?P<glue>[A-Za-z]+)?"
 _ISO = r"(?<![\w./-])(?P<year>[12]\d{3}|0000)(?P<sep>[-/])(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?![\d/]|-\d)"
 _NUM = r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>[12]\d{3})(?![\d/]|[.-]\d)"
 _RANGE = (
