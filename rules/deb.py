@@ -50,6 +50,7 @@ class Lexicon:
     consent: re.Pattern[str]  # search in the normalised line
     meta: re.Pattern[str]  # match at the start of the normalised line
     comments: re.Pattern[str]  # fullmatch on the normalised line: a comment section opens
+    related: re.Pattern[str]  # fullmatch on the normalised line: a list of other articles follows
 
 
 def _entries(name: str) -> Iterator[str]:
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         consent=re.compile("|".join(f"(?:{p})" for p in _entries("debris_consent.txt"))),
         meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),
         comments=re.compile("|".join(f"(?:{p})" for p in _entries("debris_comments.txt"))),
+        related=re.compile("|".join(f"(?:{p})" for p in _entries("debris_related.txt"))),
     )
 
 
@@ -299,6 +301,7 @@ def _analyse(doc: Document) -> Analysis:
         _protect_preamble(analysis, doc)
         _find_teasers(analysis)
         _mark_off_body(analysis)
+    _mark_related_lists(analysis)
     _find_truncated(analysis, text)
     return analysis
 
@@ -528,6 +531,24 @@ def _mark_off_body(analysis: Analysis) -> None:
         kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
         for i in free:
             lines[i].kind = kind
+
+
+def _mark_related_lists(analysis: Analysis) -> None:
+    """Under "Related stories" or "Most read", the headline-like lines that follow are links to other articles."""
+    related = lexicon().related
+    lines = analysis.lines
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if line.kind != "ui" or len(line.text) > 60 or not related.fullmatch(normalise(line.text)):
+            continue
+        while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):
+            item = lines[index]
+            if item.protected or item.prose or not _title_like(item) and item.kind is None:
+                break
+            item.kind = "headlines"
+            index += 1
 
 
 def _find_truncated(analysis: Analysis, text: str) -> None:

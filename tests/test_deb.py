@@ -419,3 +419,12 @@ def test_ambiguous_interface_word_is_a_heading_alone_and_a_button_in_a_bar() -> 
     assert deb(text) == []
     text = article(middle=("Video", "Share this article"))
     assert flagged(text, deb(text)) == ["Video\n\nShare this article"]
+
+
+def test_headlines_under_a_related_heading_are_teasers() -> None:
+    text = article(middle=("Also read", "Farmers protest over fuel costs", "Schools to reopen after the storm"))
+    findings = deb(text)
+    assert [(f.rule, text[f.start : f.end]) for f in findings] == [
+        ("DEB001", "Also read"),
+        ("DEB004", "Farmers protest over fuel costs\n\nSchools to reopen after the storm"),
+    ]
