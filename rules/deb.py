@@ -278,9 +278,9 @@ def lexicon_kind(line: str) -> str | None:
             return "credit"
     if _link_bar(norm):
         return "ui"
-    if norm.count(" ") < 80 and (hits := len(lex.consent.findall(norm))):
-        if hits > 1 or norm.count(" ") < 30:  # one phrase in a long paragraph may be quoted prose
-            return "consent"
+    spaces = norm.count(" ")
+    if spaces < 80 and (hits := len(lex.consent.findall(norm))) and (hits > 1 or spaces < 30):
+        return "consent"  # one phrase in a long paragraph may be quoted prose
     if norm.count(" ") < 30 and lex.meta.match(norm):
         return "meta"
     if len(norm) <= 300 and _CODE_LINE.fullmatch(line.strip()):

@@ -219,8 +219,10 @@ def test_clean_article_with_headings_captions_lists_quotes_and_bio_has_no_findin
             "“Not one more tax.”",
             PARAGRAPHS[2],
             "By 2026, the council expects the northern districts to have their first new library in forty years.",
-            "The regulator said that banners announcing “we use cookies” must offer a clear choice, and it fined three"
-            " companies last year that had hidden the button to reject them behind several menus on their sites.",
+            (
+                "The regulator said that banners announcing “we use cookies” must offer a clear choice, and it fined"
+                " three companies last year that had hidden the button to reject them behind several menus on their sites."
+            ),
             "Jobs",
             "The plan also promises two hundred new jobs in road maintenance over the coming three years.",
             "Next steps",
