@@ -342,8 +342,10 @@ def _numeric_readings(hit: DateHit, order: str) -> list[date]:
 def article_order(hits: list[DateHit]) -> str:
     """Day-first or month-first, from the article's unambiguous numeric dates (25/12/2023 is day-first);
     `auto` when it has none or both."""
-    orders = {"dmy" if hit.day.value > 12 else "mdy" for hit in hits if hit.form == "num" and hit.day and hit.other
-              and (hit.day.value > 12) != (hit.other.value > 12)}
+    orders = set()
+    for hit in hits:
+        if hit.form == "num" and hit.day and hit.other and (hit.day.value > 12) != (hit.other.value > 12):
+            orders.add("dmy" if hit.day.value > 12 else "mdy")
     return orders.pop() if len(orders) == 1 else "auto"
 
 
@@ -379,7 +381,7 @@ class ImpossibleDate(Rule):
         "extraction and search downstream and misinforms readers. A five-digit year gets an unsafe fix "
         "suggesting the four-digit year closest to the article's other years."
     )
-    example = 'he was arrested in March, 19808  ->  DAT001 "19808" is not a year: five digits (did you mean 1908?)'
+    example = "arrested in March, 19808  ->  DAT001 '19808' is not a year: years have at most four digits; probably 1908"
     severity = Severity.error
     fixable = "sometimes"
 
@@ -416,7 +418,7 @@ class ImpossibleDate(Rule):
         fix = None
         if guess:
             fix = self.replace(year.start, year.end, str(guess), "unsafe", f"replace {digits} with {guess}")
-        return year.start, year.end, f"'{digits}' is not a valid year: a year has at most four digits{hint}", fix
+        return year.start, year.end, f"'{digits}' is not a year: years have at most four digits{hint}", fix
 
     def _problem(self, text: str, hit: DateHit) -> Problem | None:
         year = hit.year
