@@ -381,7 +381,7 @@ class ImpossibleDate(Rule):
         "extraction and search downstream and misinforms readers. A five-digit year gets an unsafe fix "
         "suggesting the four-digit year closest to the article's other years."
     )
-    example = "arrested in March, 19808  ->  DAT001 '19808' is not a year: years have at most four digits; probably 1908"
+    example = "in March, 19808  ->  DAT001 '19808' is not a year: years have at most four digits; probably 1908"
     severity = Severity.error
     fixable = "sometimes"
 
