@@ -430,3 +430,26 @@ def test_headlines_under_a_related_heading_are_teasers() -> None:
         ("DEB001", "Also read"),
         ("DEB004", "Farmers protest over fuel costs\n\nSchools to reopen after the storm"),
     ]
+
+
+def test_safe_fixes_on_real_pages_remove_whole_lines_only() -> None:
+    """On real scraped pages, applying the safe DEB fixes leaves whole original lines and no new blank runs."""
+    import json
+
+    from .conftest import SHARED_DATA
+
+    path = SHARED_DATA / "l3s_gn1_lines.jsonl"
+    if not path.exists():
+        pytest.skip("dev data not present")
+    with path.open(encoding="utf-8") as handle:
+        pages = [json.loads(next(handle)) for _ in range(40)]
+    for page in pages:
+        text = page["naive"]
+        findings = deb(text)
+        fixes = [f.fix for f in findings if f.fix and f.fix.applicability == "safe" and f.rule != "DEB006"]
+        fixed, _, applied = apply_fixes(text, fixes)
+        assert len(applied) == len(fixes)
+        original = set(text.split("\n"))
+        assert all(line in original for line in fixed.split("\n"))
+        assert "\n\n" not in fixed and not fixed.startswith("\n")
+        assert len(fixed) < len(text) or not fixes
