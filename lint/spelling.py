@@ -184,11 +184,11 @@ _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
 # Derivational affixes: a trusted stem plus one of these is a word ("commandism", "counter-").
 # Inflections (-ing, -ed, -ly) are left out on purpose: "begining" is not begin + ing.
-_SUFFIXES = ("ism", "isms", "ist", "ists", "ness", "less", "ship", "hood", "wise", "like")
+_SUFFIXES = ("ism", "isms", "ist", "ists", "ness", "less", "ship", "hood", "wise", "like", "ish")
 # Verbs made from a trusted word + ize/ise ("collectivized" from "collective"), and plain plurals.
 _IZE = re.compile(r"(?:iz|is)(?:e|ed|es|ing|ation|ations)$")
 _PREFIXES = (
-    "anti", "counter", "non", "pre", "post", "over", "under", "dis", "mis", "sub",
+    "anti", "counter", "non", "pre", "post", "over", "under", "out", "dis", "mis", "sub",
     "super", "inter", "multi", "semi", "neo", "pseudo", "self", "ultra", "mega", "micro", "mini", "cyber",
 )  # fmt: skip
 # British <-> American spelling patterns, for derived words outside the tables.
@@ -415,7 +415,8 @@ def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str 
         if a in lex.trusted and b in lex.trusted:
             score = min(lex.zipf(a), lex.zipf(b))
             common = max(lex.zipf(a), lex.zipf(b)) >= anchor
-            if score >= threshold and common and (len(a) >= 3 or a in _SHORT_HEADS) and len(b) >= 3:
+            short_ok = all(len(part) > 3 or lex.zipf(part) >= 4.5 for part in (a, b) if part not in _SHORT_HEADS)
+            if score >= threshold and common and short_ok and (len(a) >= 3 or a in _SHORT_HEADS) and len(b) >= 3:
                 if best is None or score > best[0]:
                     best = (score, f"{a} {b}")
     return best[1] if best else None
@@ -574,7 +575,17 @@ class _ForeignQuotes:
         self.tokens = tokens
         self.starts = [start for start, _, _ in tokens]
 
+    def _foreign_like(self, index: int) -> bool:
+        if not 0 <= index < len(self.tokens):
+            return False
+        token = self.tokens[index][2]
+        lex = lexicon()
+        lower = token.lower()
+        return token.islower() and lower not in lex.trusted and lower not in lex.misspellings and 0 < lex.zipf(lower) < 3.0
+
     def contains(self, index: int) -> bool:
+        if self._foreign_like(index) and (self._foreign_like(index - 1) or self._foreign_like(index + 1)):
+            return True  # two foreign words side by side: "casus belli", "au naturel" is one
         start = self.tokens[index][0]
         left = max(self.masked.rfind(c, 0, start) for c in ".!?\n") + 1
         right = min((p for p in (self.masked.find(c, start) for c in ".!?\n") if p != -1), default=len(self.masked))
@@ -636,6 +647,10 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
     return SpellIssue(start, end, kind, message, suggestions, SOURCE_CODESPELL, safe=len(corrections) == 1)
 
 
+# Function words make frequent bigrams with anything; they are no evidence of a set phrase.
+_GLUE_WORDS = frozenset("this that than then they them their there these those what when with were have from your will been".split())
+
+
 def _title_case_line(text: str, offset: int) -> bool:
     """True when most words of the line around `offset` are capitalised (a headline)."""
     left = text.rfind("\n", 0, offset) + 1
@@ -665,7 +680,7 @@ def _unlikely_word(
         return None
     best: tuple[int, str] | None = None
     for candidate, distance in near_words(lower, 1):
-        if lex.zipf(candidate) < 4.5 or candidate not in lex.trusted or len(candidate) < 4:
+        if lex.zipf(candidate) < 4.5 or candidate not in lex.trusted or len(candidate) < 4 or candidate in _GLUE_WORDS:
             continue
         count = bigrams.get(f"{candidate} {following}", 0)
         if count >= 10_000_000 and (best is None or count > best[0]):
