@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 
 from pydantic import Field
 from scrapelint.document import Document, Sentence
@@ -501,14 +502,14 @@ class NearDuplicateSentence(Rule):
         for _, words in units:
             frequency.update(words)
         # Rarest words first: their prefixes share few index entries (prefix filtering).
-        rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}.__getitem__
-        index: dict[str, list[int]] = {}
+        rank = {word: n for n, word in enumerate(sorted(frequency, key=frequency.__getitem__))}.__getitem__
+        index: dict[int, list[int]] = {}  # word rank -> units whose prefix holds it
         ordered: list[frozenset[str]] = []
         no_match: tuple[int, ...] = ()
         for j, (i, words) in enumerate(units):
             size = len(words)
-            prefix = sorted(words, key=rank)[: size - math.ceil(threshold * size) + 1]
-            candidates = set().union(*(index.get(word, no_match) for word in prefix))
+            prefix = sorted(map(rank, words))[: size - math.ceil(threshold * size) + 1]
+            candidates = set().union(*map(index.get, prefix, repeat(no_match, len(prefix))))
             if len(candidates) > 4 * _MAX_CANDIDATES:
                 candidates = set(sorted(candidates)[-4 * _MAX_CANDIDATES :])  # the nearest ones
             smallest, largest = threshold * size, size / threshold
