@@ -115,6 +115,11 @@ class Lexicon:
                 self.trusted[word] = int(count)
         self.freq: dict[str, float] = wordfreq.get_frequency_dict("en", "large")
         self.misspellings: dict[str, tuple[str, ...]] = _codespell_table("dictionary.txt")
+        accepted = resources.files("scrapelint.rules").joinpath("data", "typ_accept.txt").read_text("utf-8")
+        for line in accepted.splitlines():
+            if line.strip() and not line.startswith("#"):
+                self.misspellings.pop(line.strip(), None)
+                self.trusted.setdefault(line.strip(), 1)
         glued = resources.files("scrapelint.rules").joinpath("data", "typ_glued.tsv").read_text("utf-8")
         for line in glued.splitlines():
             if line.strip() and not line.startswith("#"):
