@@ -290,3 +290,10 @@ def test_cost_is_linear_in_length() -> None:
 
     small, large = cost(40), cost(320)
     assert large < small * 24  # 8x the text: linear is ~8x the time, quadratic would be 64x
+
+
+def test_skip_quoted_leaves_quotations_alone() -> None:
+    text = 'He wrote “the goverment is a sucess” in his diary, and the begining was hard.'
+    assert flagged(text, typ(text)) == ["goverment", "sucess", "begining"]
+    quiet = {code: {"skip_quoted": True} for code in ("TYP001", "TYP002", "TYP003", "TYP007")}
+    assert flagged(text, typ(text, rules=quiet)) == ["begining"]
