@@ -118,7 +118,7 @@ def _tool(url: str | None, language: str) -> Any:
         if url:
             return language_tool_python.LanguageTool(language, remote_server=url)
         return language_tool_python.LanguageTool(language)
-    except Exception as error:  # connection refused, no Java, no install: all mean "unavailable"
+    except Exception as error:  # noqa: BLE001 - refused connection, no Java, no install: all mean "unavailable"
         where = url or "the local LanguageTool (LTP_PATH)"
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise LanguageToolUnavailable(f"LanguageTool is not available at {where}: {reason}") from None

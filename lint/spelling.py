@@ -415,15 +415,15 @@ def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str 
     is very common (>= `anchor`): "getsomething", not the compounds "grasscourt" or "shoeprint"."""
     lex = lexicon()
     best: tuple[float, str] | None = None
-    for i in range(2, len(word) - 1):
+    for i in range(2, len(word) - 2):
         a, b = word[:i], word[i:]
-        if a in lex.trusted and b in lex.trusted:
-            score = min(lex.zipf(a), lex.zipf(b))
-            common = max(lex.zipf(a), lex.zipf(b)) >= anchor
-            short_ok = all(len(part) > 3 or lex.zipf(part) >= 4.5 for part in (a, b) if part not in _SHORT_HEADS)
-            if score >= threshold and common and short_ok and (len(a) >= 3 or a in _SHORT_HEADS) and len(b) >= 3:
-                if best is None or score > best[0]:
-                    best = (score, f"{a} {b}")
+        if a not in lex.trusted or b not in lex.trusted or (len(a) < 3 and a not in _SHORT_HEADS):
+            continue
+        score = min(lex.zipf(a), lex.zipf(b))
+        common = max(lex.zipf(a), lex.zipf(b)) >= anchor
+        short_ok = all(len(part) > 3 or lex.zipf(part) >= 4.5 for part in (a, b) if part not in _SHORT_HEADS)
+        if score >= threshold and common and short_ok and (best is None or score > best[0]):
+            best = (score, f"{a} {b}")
     return best[1] if best else None
 
 
@@ -617,7 +617,7 @@ def _next_to_capital(masked: str, tokens: list[tuple[int, int, str]], index: int
     """True when a capitalised neighbour sits one space away: part of a multi-word name."""
     start, end, _ = tokens[index]
     if index > 0:
-        p_start, p_end, previous = tokens[index - 1]
+        _, p_end, previous = tokens[index - 1]
         gap = masked[p_end:start]
         if previous[0].isupper() and gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2:
             return True

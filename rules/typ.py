@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
-
 from scrapelint import spelling
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pickle
 
 import pytest
-
 from scrapelint import spelling
-from scrapelint.engine import Linter, run
 from scrapelint.config import Settings, resolve_rules
+from scrapelint.engine import Linter, run
 from scrapelint.models import Article, Finding
 from scrapelint.rules.typ import Misspelling
+
 from tests.conftest import flagged, lint_text
 
 DEFAULT_TYP = ["TYP001", "TYP002", "TYP003", "TYP004", "TYP005", "TYP006", "TYP007"]
