@@ -5,8 +5,11 @@ from __future__ import annotations
 import calendar
 import json
 import random
+from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scrapelint.rule import all_rules
 from scrapelint.rules.dat import scan
@@ -221,3 +224,38 @@ def test_injected_defects_in_real_news_are_found_and_real_dates_are_not() -> Non
         if not any(injected[f.start : f.end] == bad for f in dat(injected, published="2008-06-01")):
             missed.append(bad)
     assert missed == []
+
+
+# -- properties, with the calendar as the oracle ------------------------------------------
+
+RENDER = {
+    "March 5, 1953": lambda y, m, d: f"{calendar.month_name[m]} {d}, {y}",
+    "Mar. 5, 1953": lambda y, m, d: f"{calendar.month_abbr[m]}. {d}, {y}",
+    "5th March 1953": lambda y, m, d: f"{d}{'th' if 10 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')} "
+    f"{calendar.month_name[m]} {y}",
+    "5 March 1953": lambda y, m, d: f"{d} {calendar.month_name[m]} {y}",
+    "1953-03-05": lambda y, m, d: f"{y}-{m:02d}-{d:02d}",
+    "05/03/1953": lambda y, m, d: f"{d:02d}/{m:02d}/{y}",
+    "03/05/1953": lambda y, m, d: f"{m:02d}/{d:02d}/{y}",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.dates(min_value=date(1753, 1, 1), max_value=date(2020, 12, 31)), fmt=st.sampled_from(sorted(RENDER)))
+def test_every_real_date_in_every_format_is_silent(day: date, fmt: str) -> None:
+    phrase = RENDER[fmt](day.year, day.month, day.day)
+    weekday = calendar.day_name[day.weekday()]
+    text = f"The court met on {weekday}, {phrase}, and again later." if fmt[0].isalpha() else f"Filed {phrase}."
+    assert dat(text, published="2021-01-01") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    year=st.integers(1753, 2020), month=st.integers(1, 12), past_end=st.integers(1, 3),
+    fmt=st.sampled_from(["March 5, 1953", "Mar. 5, 1953", "5th March 1953", "5 March 1953", "1953-03-05"]),
+)
+def test_every_impossible_day_is_reported(year: int, month: int, past_end: int, fmt: str) -> None:
+    day = calendar.monthrange(year, month)[1] + past_end  # 1-3 days after the month's last day
+    phrase = RENDER[fmt](year, month, day)
+    text = f"The court met on {phrase} and adjourned."
+    assert [f.rule for f in dat(text, published="2021-01-01")] == ["DAT001"]
