@@ -35,6 +35,7 @@ SCRAPE_TIME_KEYS = (
 _EPOCH = re.compile(r"^-?\d{9,10}(?:\.\d+)?$|^-?\d{12,13}$")
 _ZERO_DATE = re.compile(r"^\s*0{1,4}[-/.]0{1,2}[-/.]0{1,4}\b|^\s*0+\s*$")
 _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_DOT_TIME = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})\b(?!\.\d)")  # "09.12 GMT" (The Guardian) is 09:12
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 # A date path in a news URL: /2024/03/05/ or /2024/03/ (then a slug, not more digits).
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?(?!\d)")
@@ -64,18 +65,29 @@ def parse_date(raw: str | None) -> datetime | None:
         return datetime.fromisoformat(iso)
     except ValueError:
         pass
+    return _dateutil(_DOT_TIME.sub(r"\1:\2", value), fuzzy=False)
+
+
+def _dateutil(value: str, fuzzy: bool) -> datetime | None:
+    """python-dateutil's reading, only when the string names a year (parsed twice with different defaults)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # an unknown zone name stays naive; META006 may say so
             dayfirst = bool(_DOTTED.match(value))  # 05.03.2024 is 5 March wherever dots are used
             first, second = (
-                dateutil_parser.parse(value, default=d, tzinfos=TZINFOS, dayfirst=dayfirst) for d in _DEFAULTS
+                dateutil_parser.parse(value, default=d, tzinfos=TZINFOS, dayfirst=dayfirst, fuzzy=fuzzy)
+                for d in _DEFAULTS
             )
     except (ValueError, OverflowError, TypeError):
         return None
     if first.year != second.year:
         return None  # the string names no year
     return first if first.month == second.month else first.replace(day=1)
+
+
+def embedded_date(raw: str) -> datetime | None:
+    """A date with a year inside other words ("Published: 5 March 2024"), which strict parsers reject."""
+    return _dateutil(_DOT_TIME.sub(r"\1:\2", raw.strip()), fuzzy=True)
 
 
 def is_placeholder(raw: str | None, parsed: datetime | None) -> bool:
@@ -147,10 +159,18 @@ class UnparseableDate(MetaRule):
         for fdoc, raw, parsed in self.fields(doc):
             if parsed is None and not is_placeholder(raw, None):
                 start, end = _span(raw)
-                yield self.finding(
-                    fdoc, start, end,
-                    f"{fdoc.field} '{raw.strip()}' is not a date with a year; date filters and sorting will drop it",
-                )
+                inside = embedded_date(raw)
+                if inside is not None:
+                    message = (
+                        f"{fdoc.field} '{raw.strip()}' has other text around its date ({inside.date().isoformat()}); "
+                        "strict date parsers downstream will reject it"
+                    )
+                else:
+                    message = (
+                        f"{fdoc.field} '{raw.strip()}' is not a date with a year; "
+                        "date filters and sorting will drop it"
+                    )
+                yield self.finding(fdoc, start, end, message)
 
 
 class PlaceholderDate(MetaRule):

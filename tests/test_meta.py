@@ -43,6 +43,7 @@ def test_good_metadata_is_not_reported(tmp_path: Path) -> None:
         record(3, published="Tue, 05 Mar 2024 09:12:00 GMT"),
         record(4, published="March 5, 2024 10:00 AM +0100"),
         record(5, published="1709630000"),
+        record(8, published="Tuesday 5 March 2024 09.12 GMT"),
         record(6, url="https://news.example.org/2024/03/05/dam", published="2024-03-06T01:00:00+09:00"),
         record(7, url="https://news.example.org/2024/03/dam", published="2024-04-01T00:30:00+02:00"),
     ])
@@ -77,6 +78,11 @@ def test_broken_metadata_is_reported_on_its_field(tmp_path: Path, fields: dict, 
     raw = fields[field]
     assert raw.strip()[finding["start"] : finding["end"]] == raw.strip()
     assert raw in finding["message"]
+
+
+def test_a_date_inside_other_text_is_named_in_the_message(tmp_path: Path) -> None:
+    (finding,) = run_meta(tmp_path, [record(1, published="Published: 5 March 2024")])
+    assert finding["rule"] == "META001" and "other text" in finding["message"] and "2024-03-05" in finding["message"]
 
 
 def test_placeholder_is_not_also_reported_as_unparseable_or_too_old(tmp_path: Path) -> None:
