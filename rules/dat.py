@@ -51,7 +51,7 @@ _WEEKDAY = (
     r"|Sun(?:day)?)"
 )
 _ORD = r"(?:st|nd|rd|th)"
-_SP = r"[ \t\u00a0\u202f\u2009]+"  # spaces, no-break and thin spaces; dates do not span lines
+_SP = r"[ \t\u00a0\u202f\u2009]{1,3}"  # spaces, no-break and thin spaces; dates do not span lines
 _DASH = r"(?:-|[ \t\u00a0]*[–—][ \t\u00a0]*)"  # "21-27", "21 – 27"
 # A day is not the start of "5,000" or "5.2"; but "March 5,2024" (a missing space) is a date.
 _NOTNUM_DAY = r"(?!\d|\.\d|,\d(?!\d{3}(?!\d|[.,]\d)))"
