@@ -356,17 +356,22 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
 
 
 @lru_cache(maxsize=200_000)
-def verdict(word: str, capitalised: bool, in_name: bool = False) -> tuple[str, tuple[str, ...]] | None:
+def verdict(
+    word: str, capitalised: bool, in_name: bool = False, initial: bool = False
+) -> tuple[str, tuple[str, ...]] | None:
     """(kind, suggestions) when the lower-case `word` looks misspelt; None when it passes.
 
     `in_name`: the word stands next to another capitalised word ("Shakun Jolly"), where only
-    a long near-miss counts. The same for every article, so cached per process; the other
+    a long near-miss counts. `initial`: capitalised only because it starts a sentence, so a
+    slip of a very common word ("Anf", "Muinutes") is caught as in lower case. The same for every article, so cached per process; the other
     context (recurrence, vocabulary) is applied by the caller before this is reached.
     """
     lex = lexicon()
     z = lex.zipf(word)
-    if z >= (CAPITAL_KNOWN_ZIPF if capitalised else LOWER_KNOWN_ZIPF):
-        return None
+    if z >= LOWER_KNOWN_ZIPF:
+        return None  # established usage; a capitalised word seen this often is a name
+    if capitalised and not initial and z >= CAPITAL_KNOWN_ZIPF and len(word) < 6:
+        return None  # a short capitalised word wordfreq knows: a name ("Bren", "Largs")
     if len(word) <= 4 and z >= 1.5:
         # A short word in use ("mts", "nite") is flagged only next to a far commoner word ("anf" -> "and").
         best = max((lex.zipf(c) for c, _ in near_words(word, 1) if c in lex.trusted), default=0.0)
@@ -390,14 +395,19 @@ def verdict(word: str, capitalised: bool, in_name: bool = False) -> tuple[str, t
             continue
         if capitalised:
             # A capitalised unknown word is a name unless it is one slip away from a known word.
-            if in_name:  # "Yvonne Boesterling": only a long word close to a dictionary word
-                ok = trusted and n >= 12 and distance <= 3 and cz >= 2.0
+            # A slip of a very common word ("Febuary 2009") is no name, even one wordfreq has seen.
+            common_slip = distance == 1 and trusted and cz >= 4.5 and cz - z >= 2.5
+            if in_name:  # "Yvonne Boesterling", "Henry Okah": only a long word close to a dictionary word
+                ok = trusted and n >= 12 and distance <= 3 and cz >= 2.0 and z < CAPITAL_KNOWN_ZIPF
+            elif z >= CAPITAL_KNOWN_ZIPF and not initial:
+                ok = common_slip  # wordfreq knows the word as a name, unless it is a slip of a common word
             else:
                 ok = (
                     (distance == 1 and trusted and n >= 8 and cz >= 2.5)
-                    or (distance == 1 and _is_transposition(word, candidate) and n >= 6 and cz >= 1.5)
-                    or (distance <= 2 and trusted and n >= 10 and cz >= 2.0)
-                    or (distance <= 3 and trusted and n >= 12 and cz >= 2.0)
+                    or (initial and distance == 1 and trusted and cz >= 4.0 and cz - z >= 2.5)
+                    or (z < CAPITAL_KNOWN_ZIPF and distance == 1 and _is_transposition(word, candidate) and n >= 6 and cz >= 1.5)
+                    or (z < CAPITAL_KNOWN_ZIPF and distance <= 2 and trusted and n >= 10 and cz >= 2.0)
+                    or (z < CAPITAL_KNOWN_ZIPF and distance <= 3 and trusted and n >= 12 and cz >= 2.0)
                 )
         else:
             # A word wordfreq has seen is a rare word or a common slip; real slips of it are one edit away.
@@ -521,7 +531,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
         if (
             table
             and lower not in trusted
-            and not (capitalised and (recurs or _is_name_like(masked, start, lower)))
+            and not (capitalised and (recurs or _is_name_like(masked, tokens, index)))
             and not (len(lower) <= 3 and foreign.contains(index))
         ):
             issues.append(_table_issue(start, end, word, table, dialect.value))
@@ -538,7 +548,9 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
             continue
         if foreign.contains(index):
             continue
-        found = verdict(lower, capitalised, capitalised and _next_to_capital(masked, tokens, index))
+        in_name = capitalised and _next_to_capital(masked, tokens, index)
+        initial = capitalised and not in_name and _sentence_start(masked, start)
+        found = verdict(lower, capitalised, in_name, initial)
         if eligible is not None and (found is not None or not capitalised):
             eligible.add(start)  # a capitalised word with no near known word is a name, whatever the backend
         if found is None:
@@ -608,9 +620,19 @@ class _ForeignQuotes:
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
-def _is_name_like(masked: str, start: int, lower: str) -> bool:
-    """A capitalised word mid-sentence that wordfreq knows ("Ponting", "Collison"): a name."""
-    return not _sentence_start(masked, start) and lexicon().zipf(lower) >= 1.5
+def _is_name_like(masked: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """A capitalised word mid-sentence next to another capitalised word ("Ricky Ponting") or common
+    as a name ("Als"): not a misspelling of a common word, even one in codespell's table."""
+    start, _, token = tokens[index]
+    if _sentence_start(masked, start):
+        return False
+    return _next_to_capital(masked, tokens, index) or lexicon().zipf(token.lower()) >= 3.0
+
+
+_CAPITALISED_FUNCTION_WORDS = frozenset(
+    """the a an in on at by for from with of to and but or if as when while after before this that these those
+    it he she we they his her its our their my your i""".split()
+)
 
 
 def _next_to_capital(masked: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -620,11 +642,12 @@ def _next_to_capital(masked: str, tokens: list[tuple[int, int, str]], index: int
         _, p_end, previous = tokens[index - 1]
         gap = masked[p_end:start]
         if previous[0].isupper() and gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2:
-            return True
+            if previous.lower() not in _CAPITALISED_FUNCTION_WORDS:  # "The Conferance" is no name
+                return True
     if index + 1 < len(tokens):
         n_start, _, following = tokens[index + 1]
         gap = masked[end:n_start]
-        if following[0].isupper() and gap == " ":
+        if following[0].isupper() and gap == " " and following.lower() not in _CAPITALISED_FUNCTION_WORDS:
             return True
     return False
 
