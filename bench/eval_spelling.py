@@ -52,14 +52,21 @@ def load_misspellings(data: Path) -> dict[str, list[str]]:
     return table
 
 
-def inject(text: str, table: dict[str, list[str]], rng: random.Random, per_words: int = 150):
-    """Replace some words that have a known misspelling; returns new text and injected spans."""
-    sites = [m for m in WORD.finditer(text) if m.group().lower() in table and m.group().islower()]
+def inject(text: str, table: dict[str, list[str]], rng: random.Random, per_words: int = 150, capital: bool = False):
+    """Replace some words that have a known misspelling; returns new text and injected spans.
+
+    Lower-case words by default; `capital`: capitalised ones ("The", "Conference"), case kept."""
+    def eligible(word: str) -> bool:
+        return word[0].isupper() and word[1:].islower() if capital else word.islower()
+
+    sites = [m for m in WORD.finditer(text) if m.group().lower() in table and eligible(m.group())]
     budget = max(1, len(WORD.findall(text)) // per_words)
     chosen = sorted(rng.sample(sites, min(budget, len(sites))), key=lambda m: m.start())
     out, spans, cursor, shift = [], [], 0, 0
     for m in chosen:
         wrong = rng.choice(table[m.group().lower()])
+        if capital:
+            wrong = wrong[:1].upper() + wrong[1:]
         out.append(text[cursor : m.start()])
         start = m.start() + shift
         spans.append((start, start + len(wrong), wrong, m.group()))
@@ -112,20 +119,22 @@ def main() -> None:
     batch = []
     for article_id, text in articles:
         injected, spans = inject(text, table, rng)
-        batch.append((Article(id=article_id, text=injected, path="l3s"), spans))
-    for (article, spans), result in zip(batch, run(linter, lambda: [a for a, _ in batch])):
+        batch.append((Article(id=article_id, text=injected, path="l3s"), spans, "non-word"))
+        injected, spans = inject(text, table, rng, per_words=1000, capital=True)
+        batch.append((Article(id=article_id + "-cap", text=injected, path="l3s"), spans, "capitalised non-word"))
+    for (article, spans, label), result in zip(batch, run(linter, lambda: [a for a, _, _ in batch])):
         findings = [f for f in result.findings if f.rule.startswith("TYP")]
         for start, end, wrong, right in spans:
-            kind = "real-word" if wrong in trusted else "non-word"
+            kind = "real-word" if wrong.lower() in trusted else label
             totals[kind] += 1
             if any(f.start < end and start < f.end for f in findings):
                 hits[kind] += 1
-            elif kind == "non-word":
+            elif kind != "real-word":
                 missed.append(f"{wrong}->{right}")
 
     print(f"articles: {len(articles)}, words: {words:,}, bytes: {size:,}")
     print(f"untouched text: {len(untouched)} findings = {1000 * len(untouched) / words:.2f} per 1,000 words  {dict(by_rule)}")
-    for kind in ("non-word", "real-word"):
+    for kind in ("non-word", "capitalised non-word", "real-word"):
         if totals[kind]:
             print(f"recall, {kind} misspellings: {hits[kind]}/{totals[kind]} = {hits[kind] / totals[kind]:.3f}")
     all_hits, all_total = sum(hits.values()), sum(totals.values())

@@ -531,7 +531,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
         if (
             table
             and lower not in trusted
-            and not (capitalised and (recurs or _is_name_like(masked, tokens, index)))
+            and not (capitalised and (recurs or (_is_name_like(masked, tokens, index) and not _slip_of_function_word(lower, table))))
             and not (len(lower) <= 3 and foreign.contains(index))
         ):
             issues.append(_table_issue(start, end, word, table, dialect.value))
@@ -620,13 +620,21 @@ class _ForeignQuotes:
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
+_TOP_FUNCTION_WORDS = frozenset("the and that with this for you was are have from they what which their there".split())
+
+
+def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
+    """"Hte" in "Hte United States": a slip of "the" is no name, whatever the capitals around it."""
+    return lexicon().zipf(lower) < 3.0 and any(c.lower() in _TOP_FUNCTION_WORDS for c in corrections)
+
+
 def _is_name_like(masked: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
     """A capitalised word mid-sentence next to another capitalised word ("Ricky Ponting") or common
-    as a name ("Als"): not a misspelling of a common word, even one in codespell's table."""
+    seen in use ("Synopsys", "Als"): not a misspelling of a common word, even one in codespell's table."""
     start, _, token = tokens[index]
     if _sentence_start(masked, start):
         return False
-    return _next_to_capital(masked, tokens, index) or lexicon().zipf(token.lower()) >= 3.0
+    return _next_to_capital(masked, tokens, index) or lexicon().zipf(token.lower()) >= 1.5
 
 
 _CAPITALISED_FUNCTION_WORDS = frozenset(
