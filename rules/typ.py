@@ -216,6 +216,19 @@ _LETTER_NAMES = frozenset(
 )
 
 
+def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span that deletes `text[start:end]` with one adjacent run of spaces, leaving one space between words."""
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after > end:
+        return start, after
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before, end
+
+
 class StrayLetter(Rule):
     code = "TYP004"
     name = "stray-letter"
@@ -241,7 +254,7 @@ class StrayLetter(Rule):
                 start,
                 end,
                 f"stray single letter '{letter}' between two words; a typing or scraping slip",
-                fix=self.replace(start - 1, end, "", "unsafe", f"delete '{letter}'"),
+                fix=self.replace(*_with_space(text, start, end), "", "unsafe", f"delete '{letter}'"),
             )
 
 
@@ -280,7 +293,12 @@ class RepeatedWord(Rule):
                 match.start(3),
                 match.end(3),
                 f"'{second}' is written twice in a row",
-                fix=self.replace(match.end(1), match.end(3), "", "safe" if safe else "unsafe", f"delete the second '{second}'"),
+                fix=self.replace(
+                    *_with_space(text, match.start(3), match.end(3)),
+                    "",
+                    "safe" if safe else "unsafe",
+                    f"delete the second '{second}'",
+                ),
                 related=(match.start(1), match.end(1)),
             )
 

@@ -8,6 +8,7 @@ import pytest
 from scrapelint import spelling
 from scrapelint.config import Settings, resolve_rules
 from scrapelint.engine import Linter, run
+from scrapelint.fix import apply_fixes as core_apply_fixes
 from scrapelint.models import Article, Finding
 from scrapelint.rules.typ import Misspelling
 
@@ -18,11 +19,13 @@ SEED_TITLE = "We shouldn’t overstate, but surely not dismiss horrors of gulag 
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """Apply every fix, right to left (fixes of these tests never overlap)."""
-    for finding in sorted(findings, key=lambda f: f.fix.start if f.fix else -1, reverse=True):
-        if finding.fix:
-            text = text[: finding.fix.start] + finding.fix.replacement + text[finding.fix.end :]
-    return text
+    """Apply every fix, right to left, as written; and check scrapelint's own fixer agrees."""
+    fixes = sorted((f.fix for f in findings if f.fix), key=lambda fix: fix.start)
+    naive = text
+    for fix in reversed(fixes):
+        naive = naive[: fix.start] + fix.replacement + naive[fix.end :]
+    assert core_apply_fixes(text, fixes)[0] == naive
+    return naive
 
 
 def typ(text: str, **kw) -> list[Finding]:
@@ -239,6 +242,8 @@ def test_repeated_word() -> None:
     assert all(f.fix.applicability == "safe" for f in findings)
     assert findings[0].related is not None and findings[0].related.start == text.index("the the")
     assert apply_fixes(text, findings) == "He said the teams would meet, and that that was fine; he had had enough."
+    end = "It ended with the the."
+    assert apply_fixes(end, typ(end)) == "It ended with the."
 
 
 def test_very_very_and_names_are_not_repeats() -> None:
