@@ -13,6 +13,7 @@ is raised when the rule is built, before any article is read: no silent fallback
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,7 +121,9 @@ def _tool(url: str | None, language: str) -> Any:
         return language_tool_python.LanguageTool(language)
     except Exception as error:  # noqa: BLE001 - refused connection, no Java, no install: all mean "unavailable"
         where = url or "the local LanguageTool (LTP_PATH)"
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        text = str(error)
+        errno = re.search(r"\[Errno -?\d+\] ([^\"'\]\)]+)", text)
+        reason = errno.group(1).strip() if errno else (text.splitlines()[0] if text else type(error).__name__)
         raise LanguageToolUnavailable(f"LanguageTool is not available at {where}: {reason}") from None
 
 
