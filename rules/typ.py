@@ -305,10 +305,21 @@ class RepeatedWord(Rule):
 
 # a/an: the article must match the sound of the next word.
 _ARTICLE = re.compile(r"(?<![\w'’-])(a|an|An)[ \t]+([a-z][a-z'’-]*)(?![\w])")
-_VOWEL_LETTER_CONSONANT_SOUND = (
-    "uni", "use", "usu", "uti", "ura", "ure", "uro", "eu", "ewe", "one", "once", "ufo", "ubiq", "uk", "us-",
-    "uvul", "ukr", "ute",
-)  # fmt: skip
+_YOU_SOUND = re.compile(r"^(?:eu|ew|one\b|once\b|u[bcdfgklmnprstvz][aeiouy])")
+
+
+def _sound(word: str, trusted: dict[str, int]) -> str | None:
+    """"vowel" or "consonant": the sound `word` starts with; None when unsure (h: hour/house, y, letters)."""
+    first = word[0]
+    if first in "hy":
+        return None
+    if first not in "aeiou":
+        return "consonant"
+    if word.startswith("un") and word[2:] in trusted and len(word) > 5:
+        return "vowel"  # "an unusual", "an uninformed": the negative prefix un-
+    if _YOU_SOUND.match(word):
+        return "consonant"  # "a unique", "a European", "a one-off", "a utopia"
+    return "vowel"
 _LETTER_BEFORE = _LETTER_NAMES | {"plan", "vitamin", "hepatitis", "grade", "category", "to", "from", "and", "or"}
 
 
@@ -317,8 +328,9 @@ class ArticleMismatch(Rule):
     name = "article-mismatch"
     summary = "'a' before a vowel sound or 'an' before a consonant sound: 'an paving'."
     what = (
-        "Reports 'an' before a lower-case dictionary word that starts with a consonant (h excepted: an hour, an "
-        "historic) and 'a' before one that starts with a vowel sound (a university and a one-off are fine). "
+        "Reports 'an' before a lower-case dictionary word that starts with a consonant sound (an unique, an paving; "
+        "h is left alone: an hour, an historic) and 'a' before one that starts with a vowel sound (a unusual, a "
+        "apple; a university, a one-off and a European are fine). "
         "After a comma, 'an' is often a clipped 'and', and the message says so."
     )
     why = "A wrong article is a visible slip, often a truncated 'and' in scraped text."
@@ -336,17 +348,20 @@ class ArticleMismatch(Rule):
                 continue
             before = text[max(0, match.start() - 30) : match.start()].rsplit(maxsplit=1)
             previous = before[-1].lower() if before else ""
+            sound = _sound(head, trusted)
+            if sound is None:
+                continue
             if article.lower() == "an":
-                if head[0] in "aeiouh" or head[0] == "y" and head.startswith("ytt"):
+                if sound == "vowel":
                     continue
-                if previous.endswith(","):
+                if previous.endswith(",") and head[0] not in "aeiou":
                     message = f"'{article} {word}': 'an' before a consonant sound; probably 'and' (or 'a')"
                     replacement = "and"
                 else:
                     message = f"'{article} {word}': 'an' before a consonant sound; write 'a {word}'"
                     replacement = article[0]
             else:
-                if head[0] not in "aeiou" or head.startswith(_VOWEL_LETTER_CONSONANT_SOUND):
+                if sound == "consonant":
                     continue
                 if previous in _LETTER_BEFORE:
                     continue  # "plan a or b", "vitamin a": a letter, not an article

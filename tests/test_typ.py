@@ -250,6 +250,23 @@ def test_very_very_and_names_are_not_repeats() -> None:
     assert lint_text("It was very very cold in Walla Walla, bye bye.", select=["TYP005"]) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a unique, unanimous and unilateral decision by a union of a one-off European utopian group.",
+        "It was an unusual, uninformed and unequal step, an hour late, an historic day, a year on, an MP said.",
+    ],
+)
+def test_article_sounds_that_are_right(text: str) -> None:
+    assert lint_text(text, select=["TYP006"]) == []
+
+
+def test_article_mismatch_before_a_you_sound() -> None:
+    text = "It was an unique chance; it was a unusual one."
+    findings = lint_text(text, select=["TYP006"])
+    assert [f.fix.replacement for f in findings] == ["a", "an"]
+
+
 def test_article_mismatch() -> None:
     text = "It had an deleterious impact and was a uncertain plan, an hour late, a university, a one-off, an MP."
     findings = typ(text)
