@@ -328,6 +328,21 @@ LOWER_KNOWN_ZIPF = 3.0  # a lower-case word this common is established usage ("b
 MARGIN_ZIPF = 1.5  # a suggestion must be this much commoner than the word itself
 
 
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, replacement or insertion away (Norvig's edits1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _ALPHABET]
+    inserts = [a + c + b for a, b in splits for c in _ALPHABET]
+    edits = set(deletes + swaps + replaces + inserts)
+    edits.discard(word)
+    return edits
+
+
 @lru_cache(maxsize=200_000)
 def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
     """Trusted words within `max_distance` edits (OSA: transpositions count 1), and any word wordfreq
@@ -336,9 +351,12 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
     from rapidfuzz.distance import OSA
 
     lex = lexicon()
-    found: list[tuple[str, int]] = []
     n = len(word)
-    for length in range(n - max_distance, n + max_distance + 1):
+    if max_distance == 1:  # the common case: ~54n generated edits, each a hash lookup
+        found = [(c, 1) for c in _edits1(word) if c in lex.trusted]
+    else:
+        found = []
+    for length in range(n - max_distance, n + max_distance + 1) if max_distance > 1 else ():
         bucket = lex.buckets.get((word[0], length))
         if not bucket:
             continue
@@ -370,8 +388,8 @@ def verdict(
     z = lex.zipf(word)
     if z >= LOWER_KNOWN_ZIPF:
         return None  # established usage; a capitalised word seen this often is a name
-    if capitalised and not initial and z >= CAPITAL_KNOWN_ZIPF and len(word) < 6:
-        return None  # a short capitalised word wordfreq knows: a name ("Bren", "Largs")
+    if capitalised and not initial and (len(word) <= 4 or (z >= CAPITAL_KNOWN_ZIPF and len(word) < 6)):
+        return None  # a short capitalised word mid-sentence: a name ("Poom", "Bren", "Largs")
     if len(word) <= 4 and z >= 1.5:
         # A short word in use ("mts", "nite") is flagged only next to a far commoner word ("anf" -> "and").
         best = max((lex.zipf(c) for c, _ in near_words(word, 1) if c in lex.trusted), default=0.0)
@@ -387,8 +405,10 @@ def verdict(
         return None
     n = len(word)
     max_distance = 1 if n <= 4 else 2 if n <= 9 else 3
+    # Farther candidates count only for words wordfreq has never seen, and for long capitalised ones.
+    far = (not capitalised and z == 0.0 and n >= 5) or (capitalised and z < CAPITAL_KNOWN_ZIPF and n >= 10)
     scored: list[tuple[int, float, str]] = []
-    for candidate, distance in near_words(word, max_distance):
+    for candidate, distance in near_words(word, max_distance if far else 1):
         cz = lex.zipf(candidate)
         trusted = candidate in lex.trusted
         if cz < z + MARGIN_ZIPF:
