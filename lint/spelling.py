@@ -140,9 +140,6 @@ class Lexicon:
         f = self.freq.get(word)
         return math.log10(f) + 9 if f else 0.0
 
-    def known(self, word: str) -> bool:
-        return word in self.trusted
-
     @property
     def bigrams(self) -> dict[str, int]:
         if self._bigrams is None:
@@ -735,7 +732,7 @@ def _unlikely_word(
     if f"{lower} {following}" in bigrams:
         return None
     best: tuple[int, str] | None = None
-    for candidate, distance in near_words(lower, 1):
+    for candidate, _ in near_words(lower, 1):
         if lex.zipf(candidate) < 4.5 or candidate not in lex.trusted or len(candidate) < 4 or candidate in _GLUE_WORDS:
             continue
         count = bigrams.get(f"{candidate} {following}", 0)

@@ -143,7 +143,7 @@ def test_spelling_from_languagetool_goes_through_the_precision_layer(server_url:
 
 
 def test_unavailable_server_is_a_clear_error_at_start_up() -> None:
-    with pytest.raises(languagetool.LanguageToolUnavailable, match="LanguageTool is not available at http://127.0.0.1:9"):
+    with pytest.raises(languagetool.LanguageToolUnavailable, match=r"LanguageTool is not available at http://127\.0\.0\.1:9"):
         Grammar(Grammar.Options(languagetool_url="http://127.0.0.1:9"))
     with pytest.raises(ConfigError, match="--languagetool-url"):
         if not (os.environ.get("LTP_PATH") or os.environ.get("LTP_JAR_DIR_PATH")):
