@@ -56,6 +56,7 @@ def inject(text: str, table: dict[str, list[str]], rng: random.Random, per_words
     """Replace some words that have a known misspelling; returns new text and injected spans.
 
     Lower-case words by default; `capital`: capitalised ones ("The", "Conference"), case kept."""
+
     def eligible(word: str) -> bool:
         return word[0].isupper() and word[1:].islower() if capital else word.islower()
 
@@ -91,7 +92,6 @@ def main() -> None:
     table = load_misspellings(args.data)
     trusted = spelling.lexicon().trusted  # loaded before the clock starts
     _ = spelling.lexicon().bigrams  # dictionary loading is start-up, not throughput
-
 
     # 1. Untouched text: every finding counts against precision. Run as the CLI runs a batch
     #    (first pass for the corpus vocabulary, then the check), on one core.
@@ -133,18 +133,22 @@ def main() -> None:
                 missed.append(f"{wrong}->{right}")
 
     print(f"articles: {len(articles)}, words: {words:,}, bytes: {size:,}")
-    print(f"untouched text: {len(untouched)} findings = {1000 * len(untouched) / words:.2f} per 1,000 words  {dict(by_rule)}")
+    print(
+        f"untouched text: {len(untouched)} findings = {1000 * len(untouched) / words:.2f} per 1,000 words  {dict(by_rule)}"
+    )
     for kind in ("non-word", "capitalised non-word", "real-word"):
         if totals[kind]:
             print(f"recall, {kind} misspellings: {hits[kind]}/{totals[kind]} = {hits[kind] / totals[kind]:.3f}")
     all_hits, all_total = sum(hits.values()), sum(totals.values())
     print(f"recall, all injected: {all_hits}/{all_total} = {all_hits / all_total:.3f}")
-    print(f"speed: {size / elapsed / 1e6:.2f} MB/s of CPU time on one core, first run (word caches cold, {elapsed:.2f} s); "
-          f"{size / warm / 1e6:.2f} MB/s second run")
+    print(
+        f"speed: {size / elapsed / 1e6:.2f} MB/s of CPU time on one core, first run (word caches cold, {elapsed:.2f} s); "
+        f"{size / warm / 1e6:.2f} MB/s second run"
+    )
     print(f"missed non-word (sample): {', '.join(missed[:40])}")
     for article_id, text, f in untouched[: args.show]:
         context = text[max(0, f.start - 30) : f.end + 20].replace("\n", " ")
-        print(f"  {f.rule} {text[f.start:f.end]!r:18} …{context}…  ({article_id[:8]})")
+        print(f"  {f.rule} {text[f.start : f.end]!r:18} …{context}…  ({article_id[:8]})")
 
 
 if __name__ == "__main__":

@@ -146,7 +146,9 @@ def grammar_matches(text: str, url: str | None, language: str = "en-US") -> list
     return [m for m in check(text, url, language) if m.code == "TYP009" and m.category not in NOISY_CATEGORIES]
 
 
-def spelling_issues(text: str, context: spelling.Context, url: str, language: str = "en-US") -> list[spelling.SpellIssue]:
+def spelling_issues(
+    text: str, context: spelling.Context, url: str, language: str = "en-US"
+) -> list[spelling.SpellIssue]:
     """TYP001 from LanguageTool's spelling matches, through our precision layer; the deterministic kinds stay ours."""
     eligible: set[int] = set()
     offline = spelling.check(text, context, eligible)

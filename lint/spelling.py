@@ -68,7 +68,9 @@ class Vocabulary:
     phrases: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, accept: Iterable[str] = (), reject: Iterable[str] = (), files: Iterable[str | Path] = ()) -> Vocabulary:
+    def build(
+        cls, accept: Iterable[str] = (), reject: Iterable[str] = (), files: Iterable[str | Path] = ()
+    ) -> Vocabulary:
         words = [w.strip() for w in accept if w.strip()]
         for path in files:
             words.extend(read_word_file(path))
@@ -109,7 +111,11 @@ class Lexicon:
         import wordfreq
 
         self.trusted: dict[str, int] = {}
-        with resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").open("r", encoding="utf-8") as f:
+        with (
+            resources.files("symspellpy")
+            .joinpath("frequency_dictionary_en_82_765.txt")
+            .open("r", encoding="utf-8") as f
+        ):
             for line in f:
                 word, _, count = line.partition(" ")
                 self.trusted[word] = int(count)
@@ -178,7 +184,10 @@ _NOT_PROSE = [
     (("://", "www."), re.compile(r"(?:https?://|ftp://|www\.)\S+")),
     (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
     (("#",), re.compile(r"(?<!\w)#\w+")),
-    ((".",), re.compile(r"\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b")),
+    (
+        (".",),
+        re.compile(r"\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"),
+    ),
     (tuple("_{}<>=\\|") + ("::", "()"), re.compile(r"(?<!\S)[^\s_{}<>=\\|]*(?:[_{}<>=\\|]|::|\(\))\S*")),
 ]
 _QUOTED = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"")
@@ -251,7 +260,12 @@ def dialect_variant_known(word: str) -> bool:
 def derived_from_known(word: str) -> bool:
     """A trusted stem with a derivational prefix or suffix: "neoliberal", "commandism"."""
     trusted = lexicon().trusted
-    if word.endswith("s") and word[:-1] in trusted and len(word) >= 6 and not re.search(r"(?:[^aeiou]y|s|x|z|ch|sh)$", word[:-1]):
+    if (
+        word.endswith("s")
+        and word[:-1] in trusted
+        and len(word) >= 6
+        and not re.search(r"(?:[^aeiou]y|s|x|z|ch|sh)$", word[:-1])
+    ):
         return True
     ize = _IZE.search(word)
     if ize:
@@ -302,7 +316,7 @@ def inflection_of_known(word: str) -> bool:
 
 
 def detect_dialect(words: Iterable[str]) -> str | None:
-    """"en-GB" or "en-US" when the article's spellings lean clearly one way (2:1, at least 2 words)."""
+    """ "en-GB" or "en-US" when the article's spellings lean clearly one way (2:1, at least 2 words)."""
     lex = lexicon()
     gb = us = 0
     for word in words:
@@ -422,7 +436,13 @@ def verdict(
                 ok = (
                     (distance == 1 and trusted and n >= 8 and cz >= 2.5)
                     or (initial and distance == 1 and trusted and cz >= 4.0 and cz - z >= 2.5)
-                    or (z < CAPITAL_KNOWN_ZIPF and distance == 1 and _is_transposition(word, candidate) and n >= 6 and cz >= 1.5)
+                    or (
+                        z < CAPITAL_KNOWN_ZIPF
+                        and distance == 1
+                        and _is_transposition(word, candidate)
+                        and n >= 6
+                        and cz >= 1.5
+                    )
                     or (z < CAPITAL_KNOWN_ZIPF and distance <= 2 and trusted and n >= 10 and cz >= 2.0)
                     or (z < CAPITAL_KNOWN_ZIPF and distance <= 3 and trusted and n >= 12 and cz >= 2.0)
                 )
@@ -438,7 +458,7 @@ def verdict(
 
 
 def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str | None:
-    """"insistshis" -> "insists his" when both halves are common words (Zipf >= `threshold`) and one
+    """ "insistshis" -> "insists his" when both halves are common words (Zipf >= `threshold`) and one
     is very common (>= `anchor`): "getsomething", not the compounds "grasscourt" or "shoeprint"."""
     lex = lexicon()
     best: tuple[float, str] | None = None
@@ -537,7 +557,9 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
         lower = word.lower()
         if lower in vocab.reject:
             issues.append(
-                SpellIssue(start, end, REJECTED_WORD, f"'{word}' is on the project's reject list", (), SOURCE_VOCABULARY)
+                SpellIssue(
+                    start, end, REJECTED_WORD, f"'{word}' is on the project's reject list", (), SOURCE_VOCABULARY
+                )
             )
             continue
         capitalised = word[0].isupper()
@@ -545,12 +567,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
             continue
         recurs = counts[lower] + counts[lower + "'s"] > 1
         table = lex.misspellings.get(lower)
-        if (
-            table
-            and lower not in trusted
-            and not (capitalised and (recurs or (_is_name_like(masked, tokens, index) and not _slip_of_function_word(lower, table))))
-            and not (len(lower) <= 3 and foreign.contains(index))
-        ):
+        if table and lower not in trusted and _table_applies(masked, tokens, index, table, recurs, foreign):
             issues.append(_table_issue(start, end, word, table, dialect.value))
             continue
         if lower in trusted:
@@ -585,6 +602,24 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     return issues
 
 
+def _table_applies(
+    masked: str,
+    tokens: list[tuple[int, int, str]],
+    index: int,
+    table: tuple[str, ...],
+    recurs: bool,
+    foreign: _ForeignQuotes,
+) -> bool:
+    """A codespell entry counts unless the word is a name here ("Ricky Ponting") or part of a foreign quote ("woh")."""
+    word = tokens[index][2]
+    lower = word.lower()
+    if word[0].isupper() and (
+        recurs or (_is_name_like(masked, tokens, index) and not _slip_of_function_word(lower, table))
+    ):
+        return False
+    return not (len(lower) <= 3 and foreign.contains(index))
+
+
 class _LazyDialect:
     """The article's dialect, detected only when a suggestion needs it."""
 
@@ -615,7 +650,9 @@ class _ForeignQuotes:
         token = self.tokens[index][2]
         lex = lexicon()
         lower = token.lower()
-        return token.islower() and lower not in lex.trusted and lower not in lex.misspellings and 0 < lex.zipf(lower) < 3.0
+        return (
+            token.islower() and lower not in lex.trusted and lower not in lex.misspellings and 0 < lex.zipf(lower) < 3.0
+        )
 
     def contains(self, index: int) -> bool:
         if self._foreign_like(index) and (self._foreign_like(index - 1) or self._foreign_like(index + 1)):
@@ -629,7 +666,12 @@ class _ForeignQuotes:
         for _, _, token in self.tokens[first:last]:
             lower = token.lower()
             # Foreign words are ones wordfreq has seen (its lists are multilingual web text); typos mostly are not.
-            if token.islower() and lower not in lex.trusted and lower not in lex.misspellings and 0 < lex.zipf(lower) < 3.0:
+            if (
+                token.islower()
+                and lower not in lex.trusted
+                and lower not in lex.misspellings
+                and 0 < lex.zipf(lower) < 3.0
+            ):
                 unknown += 1
         return unknown >= 3 or (unknown >= 2 and unknown * 4 >= last - first)
 
@@ -641,7 +683,7 @@ _TOP_FUNCTION_WORDS = frozenset("the and that with this for you was are have fro
 
 
 def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
-    """"Hte" in "Hte United States": a slip of "the" is no name, whatever the capitals around it."""
+    """ "Hte" in "Hte United States": a slip of "the" is no name, whatever the capitals around it."""
     return lexicon().zipf(lower) < 3.0 and any(c.lower() in _TOP_FUNCTION_WORDS for c in corrections)
 
 
@@ -701,7 +743,9 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
 
 
 # Function words make frequent bigrams with anything; they are no evidence of a set phrase.
-_GLUE_WORDS = frozenset("this that than then they them their there these those what when with were have from your will been".split())
+_GLUE_WORDS = frozenset(
+    "this that than then they them their there these those what when with were have from your will been".split()
+)
 
 
 def _title_case_line(text: str, offset: int) -> bool:

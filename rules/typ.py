@@ -114,8 +114,12 @@ class Misspelling(CorpusRule, SpellingRule):
         "articles of the run use. British and American spellings are both accepted. With --languagetool-url, "
         "LanguageTool's spelling matches go through the same filter."
     )
-    why = "A typo in published text costs credibility, and a scrape that garbles words corrupts search and training data."
-    example = "'exiled to Volgoda.'  ->  TYP001 'Volgoda' is not in the dictionary and is one letter away from 'Vologda'"
+    why = (
+        "A typo in published text costs credibility, and a scrape that garbles words corrupts search and training data."
+    )
+    example = (
+        "'exiled to Volgoda.'  ->  TYP001 'Volgoda' is not in the dictionary and is one letter away from 'Vologda'"
+    )
     fixable = "unsafe"
     kinds = frozenset({spelling.MISSPELLING, spelling.REJECTED_WORD})
     Options = MisspellingOptions
@@ -260,9 +264,11 @@ class StrayLetter(Rule):
 
 # Doubled function words: the second copy is the finding. Not "had had", "that that", "is is" (grammatical),
 # nor content words ("very very", "bye bye", "Walla Walla").
-_FUNCTION_WORDS = frozenset("""the a an of to in on at by for from with and or but nor not are was were be been am its this these
+_FUNCTION_WORDS = frozenset(
+    """the a an of to in on at by for from with and or but nor not are was were be been am its this these
     those we he she they i our their his her my your me him them us as if so than then into onto upon
-    would could should shall may might must has have does did""".split())
+    would could should shall may might must has have does did""".split()
+)
 _DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled word; filtered below (fast)
 
 
@@ -309,7 +315,7 @@ _YOU_SOUND = re.compile(r"^(?:eu|ew|one\b|once\b|u[bcdfgklmnprstvz][aeiouy])")
 
 
 def _sound(word: str, trusted: dict[str, int]) -> str | None:
-    """"vowel" or "consonant": the sound `word` starts with; None when unsure (h: hour/house, y, letters)."""
+    """ "vowel" or "consonant": the sound `word` starts with; None when unsure (h: hour/house, y, letters)."""
     first = word[0]
     if first in "hy":
         return None
@@ -320,6 +326,8 @@ def _sound(word: str, trusted: dict[str, int]) -> str | None:
     if _YOU_SOUND.match(word):
         return "consonant"  # "a unique", "a European", "a one-off", "a utopia"
     return "vowel"
+
+
 _LETTER_BEFORE = _LETTER_NAMES | {"plan", "vitamin", "hepatitis", "grade", "category", "to", "from", "and", "or"}
 
 
@@ -438,7 +446,9 @@ class Grammar(Rule):
         for match in languagetool.grammar_matches(doc.text, self.options.languagetool_url, self.options.language):
             fix = None
             if match.replacements:
-                fix = self.replace(match.start, match.end, match.replacements[0], "unsafe", f"write '{match.replacements[0]}'")
+                fix = self.replace(
+                    match.start, match.end, match.replacements[0], "unsafe", f"write '{match.replacements[0]}'"
+                )
             yield self.finding(doc, match.start, match.end, match.message, fix=fix, source_rule=match.rule_id)
 
 

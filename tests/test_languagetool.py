@@ -57,7 +57,11 @@ def _match(offset: int, length: int, rule_id: str, category: str, message: str, 
 # UTF-16 offsets: "tonite" starts at code point 9 but code unit 11 (two emoji before it).
 CHECK_RESPONSE = {
     "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28", "apiVersion": 1, "status": ""},
-    "language": {"name": "English (US)", "code": "en-US", "detectedLanguage": {"name": "English (US)", "code": "en-US"}},
+    "language": {
+        "name": "English (US)",
+        "code": "en-US",
+        "detectedLanguage": {"name": "English (US)", "code": "en-US"},
+    },
     "matches": [
         _match(11, 6, "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.", ["tonight", "tonite's"]),
         _match(35, 12, "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake found.", ["Dzhugashvili's"]),
@@ -66,7 +70,10 @@ CHECK_RESPONSE = {
         _match(53, 5, "PASSIVE_VOICE", "STYLE", "Consider active voice.", []),
     ],
 }
-LANGUAGES = [{"name": "English (US)", "code": "en", "longCode": "en-US"}, {"name": "English (GB)", "code": "en", "longCode": "en-GB"}]
+LANGUAGES = [
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -143,7 +150,9 @@ def test_spelling_from_languagetool_goes_through_the_precision_layer(server_url:
 
 
 def test_unavailable_server_is_a_clear_error_at_start_up() -> None:
-    with pytest.raises(languagetool.LanguageToolUnavailable, match=r"LanguageTool is not available at http://127\.0\.0\.1:9"):
+    with pytest.raises(
+        languagetool.LanguageToolUnavailable, match=r"LanguageTool is not available at http://127\.0\.0\.1:9"
+    ):
         Grammar(Grammar.Options(languagetool_url="http://127.0.0.1:9"))
     with pytest.raises(ConfigError, match="--languagetool-url"):
         if not (os.environ.get("LTP_PATH") or os.environ.get("LTP_JAR_DIR_PATH")):

@@ -202,14 +202,19 @@ def test_known_misspelling_safe_fix() -> None:
     findings = typ(text)
     assert flagged(text, findings) == ["supress", "recieved"]
     assert all(f.rule == "TYP002" and f.fix.applicability == "safe" for f in findings)
-    assert apply_fixes(text, findings) == "Therefore, they could not suppress capitalist restoration and received no support."
+    assert (
+        apply_fixes(text, findings)
+        == "Therefore, they could not suppress capitalist restoration and received no support."
+    )
 
 
 def test_glued_words_safe_fix_keeps_case() -> None:
     text = "Infact even the CPC could not do it. Inspite of this, alot changed, aswell."
     findings = typ(text)
     assert [f.rule for f in findings] == ["TYP003"] * 4
-    assert apply_fixes(text, findings) == "In fact even the CPC could not do it. In spite of this, a lot changed, as well."
+    assert (
+        apply_fixes(text, findings) == "In fact even the CPC could not do it. In spite of this, a lot changed, as well."
+    )
     assert all(f.fix.applicability == "safe" for f in findings)
 
 
@@ -315,7 +320,7 @@ def test_cost_is_linear_in_length() -> None:
 
 
 def test_skip_quoted_leaves_quotations_alone() -> None:
-    text = 'He wrote “the goverment is a sucess” in his diary, and the begining was hard.'
+    text = "He wrote “the goverment is a sucess” in his diary, and the begining was hard."
     assert flagged(text, typ(text)) == ["goverment", "sucess", "begining"]
     quiet = {code: {"skip_quoted": True} for code in ("TYP001", "TYP002", "TYP003", "TYP007")}
     assert flagged(text, typ(text, rules=quiet)) == ["begining"]
