@@ -125,6 +125,9 @@ def resolve_rules(settings: Settings, rules: dict[str, type[Rule]] | None = None
         else:
             selected = any(matches(code, s) for s in settings.select)
         selected = selected or any(matches(code, s) for s in settings.extend_select)
+        if rule.explicit_only:
+            named = code in (settings.select or []) or code in settings.extend_select or code in settings.rules
+            selected = selected and named
         if selected and not any(matches(code, s) for s in settings.ignore):
             chosen.append(rule(_options(rule, settings.rules.get(code, {}))))
     return chosen

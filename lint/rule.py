@@ -42,6 +42,9 @@ class Rule:
     severity: ClassVar[Severity] = Severity.warning
     enabled_by_default: ClassVar[bool] = True
     fixable: ClassVar[Literal["none", "safe", "unsafe", "sometimes"]] = "none"
+    # Rules that need something from outside (a server) run only when named by their exact code or
+    # configured; `--select TYP` or `ALL` alone does not pull them in (as ruff does for some rules).
+    explicit_only: ClassVar[bool] = False
     Options: ClassVar[type[BaseModel]] = RuleOptions
 
     def __init__(self, options: BaseModel | None = None) -> None:

@@ -431,6 +431,7 @@ class Grammar(Rule):
     why = "Agreement and confused words ('their/there') need a grammar engine; LanguageTool is the open standard."
     example = "'He go to school'  ->  TYP009 [HE_VERB_AGR] The pronoun 'He' is usually used with a third-person verb"
     enabled_by_default = False
+    explicit_only = True  # `--select TYP` alone must not demand a LanguageTool server
     fixable = "unsafe"
     Options = SpellingOptions
 
