@@ -37,7 +37,7 @@ def client() -> Iterator[Client]:
 
 @pytest.fixture(scope="module")
 def records() -> list[dict[str, Any]]:
-    return list(l3s_records(90))
+    return list(l3s_records(60))
 
 
 def key(finding: dict[str, Any]) -> str:
