@@ -6,6 +6,7 @@ built once per process; a worker receives them once, at start-up.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import gc
 import multiprocessing
@@ -216,11 +217,9 @@ def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
         for rule in linter.rules:
             if isinstance(rule, CorpusRule):
                 continue  # not prepared yet
-            try:
+            with contextlib.suppress(Exception):  # a crash is reported where the article is really linted
                 for _ in rule.check(doc):
                     pass
-            except Exception:  # noqa: BLE001 - a crash is reported where the article is really linted
-                pass
     gc.freeze()
 
 
