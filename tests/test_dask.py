@@ -118,3 +118,15 @@ def test_cli_dask_local_reports_what_jobs_1_reports(records: list[dict[str, Any]
     distributed = check("--dask", "local", "--jobs", "2")
     assert distributed == local
     assert orjson.dumps(local)  # findings or not, the two runs agree and the report is valid JSON
+
+
+def test_partition_functions_alone_give_the_single_machine_findings(records: list[dict[str, Any]], tmp_path: Path) -> None:
+    """The Spark recipe of the README, without Spark: observe per partition, merge, prepare, lint per partition."""
+    expected = single_machine(records, tmp_path)
+    partitions = [records[i : i + 25] for i in range(0, len(records), 25)]
+    observer = linter()
+    states = sdask.merge_states(observer, [sdask.observe_partition(iter(p), observer) for p in partitions])
+    checker = linter()
+    sdask.prepare(checker, states)
+    found = [f for index, p in enumerate(partitions) for f in sdask.lint_partition(iter(p), checker, partition=index)]
+    assert sorted(found, key=key) == expected
