@@ -11,10 +11,11 @@ import fnmatch
 import gc
 import multiprocessing
 import os
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from typing import Any
 
 from scrapelint.config import Settings
@@ -47,7 +48,7 @@ class Linter:
                 findings.extend(rule.check(doc))
             except Exception as error:  # a rule bug must not hide the other findings
                 findings.append(internal_error(article, rule, error))
-        findings = self._drop_ignored_text(article, findings)
+        findings = drop_moot(self._drop_ignored_text(article, findings))
         findings.sort(key=lambda f: (f.field != "text", f.field or "", f.start, f.end, f.rule))
         return findings
 
@@ -79,6 +80,41 @@ class Linter:
         return [
             f for f in findings if f.field != "text" or not any(s <= f.start and f.end <= e for s, e in allowed)
         ]
+
+
+MOOT_MIN_LENGTH = 20  # a removal this long is a block (a line, a sentence), not a character
+
+
+def drop_moot(findings: list[Finding]) -> list[Finding]:
+    """Drop findings of other families inside a block that a safe fix removes whole.
+
+    A stray space inside a teaser of another article, or a typo inside the second copy of a
+    repeated paragraph, is noise: the block goes, and its own finding already says why.
+    """
+    removals: dict[str, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.field == "text" and f.fix is not None and f.fix.applicability == "safe" \
+                and not f.fix.replacement.strip() and f.fix.end - f.fix.start >= MOOT_MIN_LENGTH:
+            removals.setdefault(f.family, []).append((f.fix.start, f.fix.end))
+    if not removals:
+        return findings
+    # per family: starts sorted, and the furthest end reached by any removal starting at or before each
+    index: dict[str, tuple[list[int], list[int]]] = {}
+    for family, spans in removals.items():
+        spans.sort()
+        furthest = list(accumulate((end for _, end in spans), max))
+        index[family] = ([start for start, _ in spans], furthest)
+
+    def moot(finding: Finding) -> bool:
+        if finding.field != "text":
+            return False
+        for family, (starts, furthest) in index.items():
+            position = bisect_right(starts, finding.start) - 1
+            if family != finding.family and position >= 0 and furthest[position] >= finding.end:
+                return True
+        return False
+
+    return [finding for finding in findings if not moot(finding)]
 
 
 def input_error_finding(error: InputError) -> Finding:

@@ -35,3 +35,12 @@ def test_a_rule_that_needs_a_server_is_not_pulled_in_by_a_prefix() -> None:
 def test_unknown_selector_is_an_error() -> None:
     with pytest.raises(ConfigError, match="unknown rule selector 'XYZ'"):
         resolve_rules(Settings(select=["XYZ"]))
+
+
+def test_findings_inside_a_block_that_is_removed_are_not_reported_twice() -> None:
+    from tests.conftest import lint_text
+
+    body = "A real first paragraph of the article, long enough to be the body of it all.\n" * 3
+    teaser = "Skip  to main content"  # a UI line with a doubled space inside it
+    findings = lint_text(teaser + "\n" + body, select=["DEB", "FMT"])
+    assert [f.rule for f in findings if f.start < len(teaser)] == ["DEB001"]
