@@ -207,9 +207,11 @@ def _dask_results(invocation: Invocation, address: str) -> Iterator[Result]:
     """`check --dask`: the same results, linted by a Dask cluster (the optional extra scrapelint[dask])."""
     try:
         from scrapelint.dask import run_dask
-    except ImportError as error:
+
+        return run_dask(invocation.linter, invocation.paths, invocation.sources, address, invocation.jobs)
+    except (ImportError, ValueError) as error:
         fail(str(error))
-    return run_dask(invocation.linter, invocation.paths, invocation.sources, address, invocation.jobs)
+        raise  # unreachable: fail exits
 
 
 class _open_output:

@@ -287,12 +287,17 @@ def run_dask(linter: Linter, paths: list[str], sources: SourceOptions, address: 
 
     `address` is a scheduler (tcp://host:8786) or `local` for a LocalCluster of `workers` processes.
     Files are read by the workers, so they must see the same paths (a shared filesystem or object store).
+    Raises ValueError at once (not when iterated) for input the workers cannot read.
     """
-    from dask.distributed import Client, LocalCluster
-
     files = list(expand_paths(paths, sources))
     if "-" in files:
         raise ValueError("--dask reads files on the workers: stdin (-) cannot be used")
+    return _run_dask(linter, files, sources, address, workers)
+
+
+def _run_dask(linter: Linter, files: list[str], sources: SourceOptions, address: str, workers: int) -> Iterator[Result]:
+    from dask.distributed import Client, LocalCluster
+
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) if address == "local" else None
     client = Client(cluster if cluster is not None else address)
     try:
