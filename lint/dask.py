@@ -256,10 +256,8 @@ def fix_dataframe(frame: Any, linter: Linter | None = None, *, sources: SourceOp
     """The dataframe with its text column fixed, same columns and partitions."""
     import dask.dataframe as dd
 
-    meta = frame._meta
-    parts = _graph(frame.to_delayed(), linter, sources, path, _fix_task, unsafe)
-    frames = [dask.delayed(_records_frame)(part, meta) for part in parts]
-    return dd.from_delayed(frames, meta=meta, verify_meta=False)
+    parts = _graph(frame.to_delayed(), linter, sources, path, _fix_frame_task, unsafe)
+    return dd.from_delayed(parts, meta=frame._meta, verify_meta=False)
 
 
 def _findings_frame(rows: list[dict[str, Any]], meta: Any) -> Any:
@@ -268,10 +266,17 @@ def _findings_frame(rows: list[dict[str, Any]], meta: Any) -> Any:
     return pd.DataFrame(rows, columns=list(meta.columns)).astype(dict(meta.dtypes)) if rows else meta.copy()
 
 
-def _records_frame(rows: list[dict[str, Any]], meta: Any) -> Any:
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=list(meta.columns)) if rows else meta.copy()
+def _fix_frame_task(part: Any, spec: LinterSpec, states: list[Any] | None, sources: SourceOptions | None, path: str,
+                    partition: int, unsafe: bool) -> Any:
+    """A dataframe partition with its text column(s) fixed; index, dtypes and other columns as they were."""
+    records = part.to_dict("records")
+    cleaned = fix_partition(records, worker_linter(spec, states), sources, path, partition, unsafe)
+    out = part.copy()
+    for column in part.columns:
+        values = [record.get(column) for record in cleaned]
+        if any(new is not old.get(column) for new, old in zip(values, records)):
+            out[column] = values
+    return out
 
 
 # -- the CLI: `scrapelint check --dask ADDRESS|local` ---------------------------------------------

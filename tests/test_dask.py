@@ -130,3 +130,14 @@ def test_partition_functions_alone_give_the_single_machine_findings(records: lis
     sdask.prepare(checker, states)
     found = [f for index, p in enumerate(partitions) for f in sdask.lint_partition(iter(p), checker, partition=index)]
     assert sorted(found, key=key) == expected
+
+
+def test_fix_dataframe_changes_only_the_text_column(client: Client, records: list[dict[str, Any]]) -> None:
+    pytest.importorskip("scrapelint.fix", reason="lint/fix.py has not landed")
+    frame = pd.DataFrame(records[:30]).assign(rank=range(30))
+    frame.index = frame.index + 1000  # a user's own index must survive
+    fixed = sdask.fix_dataframe(dd.from_pandas(frame, npartitions=3), linter()).compute()
+    pd.testing.assert_frame_equal(fixed.drop(columns="text"), frame.drop(columns="text"))
+    from_bag = sdask.fix_bag(db.from_sequence(records[:30], npartitions=2), linter()).compute()
+    assert fixed["text"].tolist() == [r["text"] for r in from_bag]
+    assert (fixed["text"] != frame["text"]).any()
