@@ -269,13 +269,15 @@ def _findings_frame(rows: list[dict[str, Any]], meta: Any) -> Any:
 def _fix_frame_task(part: Any, spec: LinterSpec, states: list[Any] | None, sources: SourceOptions | None, path: str,
                     partition: int, unsafe: bool) -> Any:
     """A dataframe partition with its text column(s) fixed; index, dtypes and other columns as they were."""
+    import pandas as pd
+
     records = part.to_dict("records")
     cleaned = fix_partition(records, worker_linter(spec, states), sources, path, partition, unsafe)
     out = part.copy()
     for column in part.columns:
         values = [record.get(column) for record in cleaned]
         if any(new is not old.get(column) for new, old in zip(values, records)):
-            out[column] = values
+            out[column] = pd.Series(values, index=part.index, dtype=part[column].dtype)
     return out
 
 
