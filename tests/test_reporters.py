@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import re
-import sys
 
 import jsonschema
 
@@ -16,8 +16,18 @@ from scrapelint.report import ReportContext, renderer
 from scrapelint.sources import InputError
 from tests.conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "tests" / "plugin"))
-from scrapelint_example_plugin import ShoutedWord  # noqa: E402
+
+def _load_example_plugin():
+    """The example plugin's module, loaded from its file: not via sys.path, which would also register its
+    entry point (pip leaves an egg-info beside it) for every later test in this process."""
+    path = ROOT / "tests" / "plugin" / "scrapelint_example_plugin" / "__init__.py"
+    spec = importlib.util.spec_from_file_location("scrapelint_example_plugin", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ShoutedWord = _load_example_plugin().ShoutedWord
 
 TEXT = "Héllo 🙂 the MINISTER said:\n\"100%, of course\", and LEFT, the ROOM\nagain."
 ARTICLES = [
