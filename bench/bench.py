@@ -144,7 +144,7 @@ def per_rule(records: list[dict[str, Any]], batch: int = 200) -> tuple[dict[str,
     """
     from scrapelint.config import Settings, resolve_rules
     from scrapelint.document import Document
-    from scrapelint.engine import _prepare, observe
+    from scrapelint.engine import observe, prepare
     from scrapelint.rule import CorpusRule
     from scrapelint.sources import SourceOptions, _to_article
 
@@ -158,7 +158,7 @@ def per_rule(records: list[dict[str, Any]], batch: int = 200) -> tuple[dict[str,
         from scrapelint.engine import Linter
 
         start = time.process_time()
-        _prepare(corpus_rules, [observe(Linter(rules, settings), articles)])
+        prepare(corpus_rules, [observe(Linter(rules, settings), articles)])
         seconds["observe"] = time.process_time() - start  # the corpus rules' first pass
     analysis = 0.0
     for index in range(0, len(articles), batch):

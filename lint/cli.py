@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import click
-
 from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
 from scrapelint.models import Finding, Severity
@@ -228,7 +227,7 @@ class _open_output:
         self._writer = atomic_writer(Path(self.output))
         return self._writer.__enter__()
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.output not in (None, "-"):
             self._writer.__exit__(*exc)
 
@@ -346,7 +345,8 @@ def fixed_items(invocation: Invocation, files: list[str], unsafe: bool, stdin: b
     import io
 
     from scrapelint.fix import fix_items
-    from scrapelint.sources import Item, _sniff as sniff_format, read_bytes_stream, read_path
+    from scrapelint.sources import Item, read_bytes_stream, read_path
+    from scrapelint.sources import _sniff as sniff_format
 
     def items() -> Iterator[Item]:
         for path in files:

@@ -33,8 +33,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from scrapelint import engine
 from scrapelint.config import Settings, resolve_rules
-from scrapelint.engine import Linter, Result, _lint_item, _prepare, observe
+from scrapelint.engine import Linter, Result, lint_item, observe
 from scrapelint.models import Finding
 from scrapelint.rule import CorpusRule
 from scrapelint.sources import InputError, Item, SourceOptions, _to_article, expand_paths, read_paths
@@ -138,7 +139,7 @@ def merge_states(linter: Linter, partials: Sequence[list[Any]]) -> list[Any]:
 
 def prepare(linter: Linter, states: list[Any]) -> None:
     """Hand the merged states to the corpus rules, before the check pass."""
-    _prepare(corpus_rules(linter), [states])
+    engine.prepare(corpus_rules(linter), [states])
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
@@ -155,7 +156,7 @@ def lint_partition(records: Iterable[dict[str, Any]], linter: Linter, sources: S
     return [
         finding_record(finding)
         for item in to_items(records, sources, path, partition)
-        for finding in _lint_item(linter, item).findings
+        for finding in lint_item(linter, item)
     ]
 
 
@@ -286,7 +287,7 @@ def _fix_frame_task(part: Any, spec: LinterSpec, states: list[Any] | None, sourc
 
 def _lint_items_task(paths: list[str], sources: SourceOptions, spec: LinterSpec, states: list[Any] | None) -> list[Result]:
     linter = worker_linter(spec, states)
-    return [_lint_item(linter, item) for item in read_paths(paths, sources)]
+    return [Result(item, lint_item(linter, item)) for item in read_paths(paths, sources)]
 
 
 def run_dask(linter: Linter, paths: list[str], sources: SourceOptions, address: str, workers: int = 2) -> Iterator[Result]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import gc
 import multiprocessing
 import os
@@ -147,10 +148,11 @@ def internal_error(article: Article, rule: Rule, error: Exception) -> Finding:
     )
 
 
-def _lint_item(linter: Linter, item: Item) -> Result:
+def lint_item(linter: Linter, item: Item) -> list[Finding]:
+    """The findings of one item: its lint, or the input error it is."""
     if isinstance(item, InputError):
-        return Result(item, [input_error_finding(item)])
-    return Result(item, linter.lint(item))
+        return [input_error_finding(item)]
+    return linter.lint(item)
 
 
 # -- parallel execution ---------------------------------------------------------
@@ -170,9 +172,9 @@ def _init_worker(linter: Linter) -> None:
     _worker_linter = linter
 
 
-def _lint_chunk(chunk: list[Item]) -> list[list[Finding]]:
+def _task_chunk(chunk: list[Item], task: Task) -> list[Any]:
     assert _worker_linter is not None
-    return [_lint_item(_worker_linter, item).findings for item in chunk]
+    return [task(_worker_linter, item) for item in chunk]
 
 
 def _observe_chunk(chunk: list[Item]) -> list[Any]:
@@ -202,14 +204,24 @@ def observe(linter: Linter, items: Iterable[Item]) -> list[Any]:
     return states
 
 
+Task = Callable[[Linter, Item], Any]  # a module-level function (or a partial of one): workers unpickle it
+
+
 def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> Iterator[Result]:
-    """Lint every item, in input order; `items` is called once, or twice when a corpus rule needs a first pass.
+    """Lint every item, in input order; `items` is called once, or twice when a corpus rule needs a first pass."""
+    for item, findings in map_items(linter, items, lint_item, jobs):
+        yield Result(item, findings)
+
+
+def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, jobs: int = 1) -> Iterator[tuple[Item, Any]]:
+    """`(item, task(linter, item))` for every item, in input order, after the corpus rules' first pass.
 
     With `jobs > 1` the work is spread over a pool of forked processes; an input
-    of one chunk or less is linted in-process, since a pool would only add start-up.
+    of one chunk or less is done in-process, since a pool would only add start-up.
     """
     corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
     opened: list[Iterator[Item]] = [iter(items())]
+    head: list[Item] = []
     if jobs > 1:
         head = list(islice(opened[0], CHUNK + 1))
         opened[0] = chain(head, opened[0])
@@ -222,9 +234,9 @@ def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> I
 
     if jobs <= 1:
         if corpus_rules:
-            _prepare(corpus_rules, [observe(linter, stream())])
+            prepare(corpus_rules, [observe(linter, stream())])
         for item in stream():
-            yield _lint_item(linter, item)
+            yield item, task(linter, item)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     warm_up(linter, head)
@@ -233,11 +245,11 @@ def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> I
             states = [rule.new_state() for rule in corpus_rules]
             for _, partial in _in_order(pool, _observe_chunk, _chunks(stream()), WINDOW * jobs):
                 states = [rule.merge(state, part) for rule, state, part in zip(corpus_rules, states, partial)]
-        _prepare(corpus_rules, [states])
+        prepare(corpus_rules, [states])
     with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:  # forked after prepare
-        for chunk, findings in _in_order(pool, _lint_chunk, _chunks(stream()), WINDOW * jobs):
-            for item, item_findings in zip(chunk, findings):
-                yield Result(item, item_findings)
+        work = functools.partial(_task_chunk, task=task)
+        for chunk, results in _in_order(pool, work, _chunks(stream()), WINDOW * jobs):
+            yield from zip(chunk, results)
 
 
 def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
@@ -274,7 +286,7 @@ def _in_order(
         yield done, result.get()
 
 
-def _prepare(corpus_rules: list[CorpusRule], partials: list[list[Any]]) -> None:
+def prepare(corpus_rules: list[CorpusRule], partials: list[list[Any]]) -> None:
     for index, rule in enumerate(corpus_rules):
         state = rule.new_state()
         for partial in partials:

@@ -13,18 +13,14 @@ Three promises, each tested:
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain, islice
 from typing import NamedTuple
 
-from scrapelint import engine
-from scrapelint.engine import Linter, input_error_finding
+from scrapelint.engine import Linter, input_error_finding, map_items
 from scrapelint.models import Article, Finding, Fix
-from scrapelint.rule import CorpusRule
 from scrapelint.sources import InputError, Item
 
 MAX_PASSES = 10  # lint -> fix rounds per article: most converge in two, a menu removed line by line in up to nine
@@ -212,67 +208,23 @@ class Outcome:
     remaining: list[Finding]
 
 
-def fix_item(linter: Linter, item: Item, unsafe: bool, fixable: bool = True) -> Outcome:
+def fix_item(linter: Linter, item: Item, unsafe: bool) -> Outcome:
+    """Fix one item (the per-item task of `fix_items`, run in a worker with `jobs > 1`)."""
     if isinstance(item, InputError):
         return Outcome(None, {}, [input_error_finding(item)])
-    if not fixable:  # e.g. decoded with U+FFFD replacements: writing it back would lose bytes
+    if item.lossy:  # decoded with U+FFFD replacements: writing it back would lose bytes
         return Outcome(None, {}, linter.lint(item))
     result = fix_article(linter, item, unsafe)
     return Outcome(result.article.text if result.changed else None, dict(result.applied), result.remaining)
 
 
-def _fix_chunk(chunk: list[tuple[Item, bool]], unsafe: bool) -> list[Outcome]:
-    linter = engine._worker_linter
-    assert linter is not None
-    return [fix_item(linter, item, unsafe, fixable) for item, fixable in chunk]
-
-
-def _mark_fixable(items: Iterable[Item]) -> Iterator[tuple[Item, bool]]:
-    """Pair each item with whether it may be rewritten: not a record that came with an encoding error."""
-    undecodable: tuple[str, int] | None = None
-    for item in items:
-        if isinstance(item, InputError):
-            if item.code == "ERR004":
-                undecodable = (item.path, item.line or 1)
-            yield item, False
-            continue
-        yield item, (item.path, item.line or 1) != undecodable
-
-
 def fix_items(
     linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1, unsafe: bool = False
 ) -> Iterator[tuple[Item, Outcome]]:
-    """Fix every item, in input order, as `engine.run` lints them: corpus rules get their first pass,
-    and with `jobs > 1` chunks go to a pool of forked workers, a bounded number in flight (flat memory).
-    `items` must be callable twice when a corpus rule is selected.
+    """Fix every item, in input order, exactly as `engine.run` lints them (corpus rules' first pass,
+    a bounded pool of forked workers with `jobs > 1`). `items` must be callable twice when a corpus rule is selected.
     """
-    corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
-    stream: Iterator[tuple[Item, bool]] = _mark_fixable(items())
-    if jobs > 1:
-        head = list(islice(stream, engine.CHUNK + 1))
-        if len(head) <= engine.CHUNK:
-            jobs = 1
-        stream = chain(head, stream)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    if corpus_rules:  # first pass over everything: what recurs across the run
-        if jobs <= 1:
-            engine._prepare(corpus_rules, [engine.observe(linter, items())])
-        else:
-            states = [rule.new_state() for rule in corpus_rules]
-            with context.Pool(jobs, initializer=engine._init_worker, initargs=(linter,)) as pool:
-                chunks = engine._chunks(items())
-                for _, observed in engine._in_order(pool, engine._observe_chunk, chunks, engine.WINDOW * jobs):
-                    states = [rule.merge(state, part) for rule, state, part in zip(corpus_rules, states, observed)]
-            engine._prepare(corpus_rules, [states])
-    if jobs <= 1:
-        for item, fixable in stream:
-            yield item, fix_item(linter, item, unsafe, fixable)
-        return
-    with context.Pool(jobs, initializer=engine._init_worker, initargs=(linter,)) as pool:  # forked after prepare
-        work = partial(_fix_chunk, unsafe=unsafe)
-        for chunk, outcomes in engine._in_order(pool, work, engine._chunks(stream), engine.WINDOW * jobs):
-            for (item, _), outcome in zip(chunk, outcomes):
-                yield item, outcome
+    return map_items(linter, items, partial(fix_item, unsafe=unsafe), jobs)
 
 
 class Summary:

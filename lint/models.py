@@ -48,6 +48,7 @@ class Article(BaseModel):
         default_factory=dict,
         description="Canonical name -> record key for every mapped field (title, published, ...).",
     )
+    lossy: bool = Field(False, description="Decoded with U+FFFD replacements: fix must not write it back.")
     record: dict[str, Any] | None = Field(
         None, description="The record as it came (JSON input), so that fix can write it back."
     )

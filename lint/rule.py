@@ -15,7 +15,6 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
-
 from scrapelint.document import Document
 from scrapelint.models import Applicability, Finding, Fix, Location, Severity
 

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 import orjson
-
 from scrapelint.models import Article
 
 Format = Literal["text", "json", "jsonl", "parquet"]
@@ -89,7 +88,7 @@ class SourceOptions:
 
 
 def format_of(path: str) -> Format:
-    name = path[:-3] if path.endswith(".gz") else path
+    name = path.removesuffix(".gz")
     return SUFFIX_FORMATS.get(Path(name).suffix.lower(), "text")
 
 
@@ -195,9 +194,8 @@ def _read_text(data: bytes, path: str) -> Iterator[Item]:
     text, problem = _decode(data, path, 1)
     if problem:
         yield problem
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    yield Article(id=path, text=text, path=path)
+    text = text.removeprefix("\ufeff")
+    yield Article(id=path, text=text, path=path, lossy=problem is not None)
 
 
 def _read_jsonl(stream: BinaryIO, path: str, options: SourceOptions) -> Iterator[Item]:
@@ -228,7 +226,10 @@ def _parse_record(raw: bytes, path: str, line: int, options: SourceOptions, fall
     except orjson.JSONDecodeError as error:
         yield InputError("ERR002", f"invalid JSON: {error}", path, line, raw=raw)
         return
-    yield _to_article(record, path, line, options, fallback_id, raw=raw)
+    item = _to_article(record, path, line, options, fallback_id, raw=raw)
+    if problem and isinstance(item, Article):
+        item.lossy = True
+    yield item
 
 
 def _to_article(record: Any, path: str, line: int | None, options: SourceOptions, fallback_id: str, raw: bytes | None) -> Item:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import IO, BinaryIO, TextIO
 
 import orjson
-
 from scrapelint.atomic import atomic_binary
 from scrapelint.fix import Outcome
 from scrapelint.sources import Format, InputError, Item, _sniff, format_of

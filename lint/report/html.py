@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 import orjson
-
 import scrapelint
 from scrapelint.engine import Result
 from scrapelint.fix import applicable, apply_fixes
