@@ -210,7 +210,7 @@ _CODE_LINE = re.compile(
 KINDS = ("ui", "consent", "ad", "credit", "meta", "code", "teaser", "headlines", "furniture", "comments")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     start: int
     end: int
@@ -240,12 +240,23 @@ def analyse(doc: Document) -> Analysis:
     return cached
 
 
-def _make_line(text: str, start: int, end: int) -> Line:
-    body = text[start:end]
+def _facts(body: str) -> tuple[int, bool, str | None]:
+    """What a line is on its own: its word count, whether it reads as prose, its lexicon kind."""
     words = len(_WORD.findall(body))
     ends = body.rstrip()[-1:]
     prose = (words >= 8 and ends in _TERMINAL) or words >= 25
-    return Line(start, end, body, words, prose)
+    return words, prose, lexicon_kind(body)
+
+
+# Menus, footers and credits repeat across a site's pages (and across the two passes of a run): the facts
+# of short lines are cached per process, bounded; long paragraphs rarely repeat, so they are not kept.
+_CACHED_LINE = 400
+_cached_facts = lru_cache(maxsize=1 << 15)(_facts)
+
+
+def line_facts(body: str) -> tuple[int, bool, str | None]:
+    """`_facts`, cached for lines short enough to recur."""
+    return _cached_facts(body) if len(body) <= _CACHED_LINE else _facts(body)
 
 
 _BAR = re.compile(r"\s+[|·•]\s+")
@@ -291,9 +302,12 @@ def lexicon_kind(line: str) -> str | None:
 def _analyse(doc: Document) -> Analysis:
     text = doc.text
     # Non-blank lines, trimmed; in hard-wrapped text the Document gives whole blocks instead.
-    lines = [_make_line(text, paragraph.start, paragraph.end) for paragraph in doc.paragraphs]
-    for line in lines:
-        line.kind = lexicon_kind(line.text)
+    lines = []
+    for paragraph in doc.paragraphs:
+        start, end = paragraph.start, paragraph.end
+        body = text[start:end]
+        words, prose, kind = line_facts(body)
+        lines.append(Line(start, end, body, words, prose, kind))
     analysis = Analysis(lines, _main_body(lines))
     _settle_weak(analysis)
     if analysis.body is not None:
