@@ -20,8 +20,8 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -503,6 +503,64 @@ def _name_words(*texts: str) -> set[str]:
     return {m.group().lower().replace("’", "'") for t in texts if t for m in _WORD.finditer(t)}
 
 
+# The domain pattern runs only where a top-level domain follows a dot: cheap to test, and most lines have none.
+_DOMAIN_HINT = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b")
+
+
+def _mask(line: str, skip_quoted: bool) -> str:
+    """`line` with URLs, addresses, handles, domains, code (and quotes when asked) blanked to spaces.
+
+    None of these regions spans a line break, so masking line by line equals masking the text.
+    """
+    masked = line
+    for triggers, pattern in _NOT_PROSE:
+        if any(trigger in line for trigger in triggers):
+            if pattern is _NOT_PROSE[3][1] and not _DOMAIN_HINT.search(masked):
+                continue
+            masked = _blank(masked, pattern)
+    if skip_quoted and ('"' in line or "“" in line):
+        masked = _blank(masked, _QUOTED)
+    return masked
+
+
+_Token = tuple[int, int, str]
+_Scan = tuple[str, tuple[_Token, ...], tuple[int, ...]]
+
+
+def _tokenise(masked: str) -> _Scan:
+    """The words of one masked line, and the indices of those the fast path cannot accept.
+
+    The ~95% of words in the trusted lexicon need one set lookup (a rare capitalised one stays a
+    suspect: "Wold" in "Wold War"); only the suspects get the precision layer's slower checks.
+    """
+    lex = lexicon()
+    trusted, freq = lex.trusted, lex.freq
+    tokens = tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(masked))
+    suspects = []
+    for index, (_, _, token) in enumerate(tokens):
+        lower = token.lower()
+        if lower not in trusted or (token[0].isupper() and freq.get(lower, 0.0) < 1e-6):
+            suspects.append(index)
+    return masked, tokens, tuple(suspects)
+
+
+@lru_cache(maxsize=50_000)
+def _scan(line: str, skip_quoted: bool) -> _Scan:
+    """`_tokenise(_mask(line))`, cached per process: menus, bylines and boilerplate repeat across pages."""
+    return _tokenise(_mask(line, skip_quoted))
+
+
+def _scans(text: str, context: Context) -> list[_Scan]:
+    """One scan per line of `text` (split on newlines only, so offsets add up with one per break)."""
+    lines = text.split("\n")
+    phrases = context.vocabulary.phrases
+    if phrases is None:
+        return [_scan(line, context.skip_quoted) for line in lines]
+    # Accepted phrases may span a line break: blank them in the whole masked text, then tokenise its lines.
+    masked = _blank("\n".join(_mask(line, context.skip_quoted) for line in lines), phrases)
+    return [_tokenise(line) for line in masked.split("\n")]
+
+
 def check(text: str, context: Context | None = None, eligible: set[int] | None = None) -> list[SpellIssue]:
     """Every suspect word in `text`: known misspellings, glued words, misspellings, unlikely words.
 
@@ -514,101 +572,113 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     lex = lexicon()
     trusted = lex.trusted
     vocab = context.vocabulary
-    masked = text
-    for triggers, pattern in _NOT_PROSE:
-        if any(trigger in text for trigger in triggers):
-            masked = _blank(masked, pattern)
-    if context.skip_quoted:
-        masked = _blank(masked, _QUOTED)
-    if vocab.phrases is not None:
-        masked = _blank(masked, vocab.phrases)
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(masked)]
-    # Fast path: the ~95% of words in the trusted lexicon need one set lookup (two when capitalised).
-    suspects: list[int] = []
-    for index, (_, _, token) in enumerate(tokens):
-        lower = token.lower()
-        if lower in trusted and lower not in vocab.reject:
-            if token[0].isupper() and lex.freq.get(lower, 0.0) < 1e-6:
-                suspects.append(index)  # a rare capitalised word: "Wold" in "Wold War"
-            continue
-        suspects.append(index)
-    if not suspects:
+    scans = _scans(text, context)
+    if vocab.reject:  # rejected words are suspects even when the lexicon knows them
+        scans = [
+            (m, toks, tuple(sorted({*sus, *(i for i, t in enumerate(toks) if t[2].lower() in vocab.reject)})))
+            for m, toks, sus in scans
+        ]
+    if not any(sus for _, _, sus in scans):
         return []
     # A word not in the lexicon is a suspect at each occurrence, so counting suspects finds recurrences.
-    counts = Counter(tokens[i][2].lower().replace("’", "'") for i in suspects)
+    counts = Counter(toks[i][2].lower().replace("’", "'") for _, toks, sus in scans for i in sus)
     names = _name_words(context.title, context.byline)
-    dialect = _LazyDialect(tokens)
-    foreign = _ForeignQuotes(masked, tokens)
+    words = _FlatWords(scans)
+    dialect = _LazyDialect(words)
+    foreign = _ForeignQuotes(words)
+    lines = text.split("\n")
     issues: list[SpellIssue] = []
-    for index in suspects:
-        start, end, token = tokens[index]
-        if _GLYPH_AFTER.match(masked, end) or (start and masked[start - 1] == "-") or masked.startswith("-", end):
-            continue  # "aren?t" (a quote lost to the charset), hyphenated coinages ("fame-hoggers")
-        word = token.replace("’", "'")
-        if "'" in word:
-            head, _, tail = word.partition("'")
-            if word.lower() in trusted:
-                continue
-            if tail.lower() != "s" or "'" in tail:
-                continue  # O'Brien, d'Alembert, contractions: not ours to judge
-            word, end = head, start + len(head)
-        if len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii():
-            continue  # short tokens, acronyms, camelCase / McName, foreign words with accents
-        lower = word.lower()
-        if lower in vocab.reject:
-            issues.append(
-                SpellIssue(
-                    start, end, REJECTED_WORD, f"'{word}' is on the project's reject list", (), SOURCE_VOCABULARY
-                )
-            )
-            continue
-        capitalised = word[0].isupper()
-        if lower in vocab.accept:
-            continue
-        recurs = counts[lower] + counts[lower + "'s"] > 1
-        table = lex.misspellings.get(lower)
-        if table and lower not in trusted and _table_applies(masked, tokens, index, table, recurs, foreign):
-            issues.append(_table_issue(start, end, word, table, dialect.value))
-            continue
-        if lower in trusted:
-            issue = _unlikely_word(text, tokens, index, start, end, word, lower)
-            if issue:
+    offset = 0
+    for line_no, (masked, tokens, suspects) in enumerate(scans):
+        base = offset
+        offset += len(masked) + 1
+        for index in suspects:
+            issue = _check_word(
+                masked, lines[line_no], tokens, index, line_no, lex, trusted, vocab, counts, names, dialect,
+                foreign, eligible, base,
+            )  # fmt: skip
+            if issue is not None:
                 issues.append(issue)
-            continue
-        # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it.
-        if recurs and (capitalised or (len(lower) > 4 and lex.freq.get(lower, 0.0) > 0)):
-            continue
-        if lower in names or dialect_variant_known(lower) or derived_from_known(lower):
-            continue
-        if foreign.contains(index):
-            continue
-        in_name = capitalised and _next_to_capital(masked, tokens, index)
-        initial = capitalised and not in_name and _sentence_start(masked, start)
-        found = verdict(lower, capitalised, in_name, initial)
-        if eligible is not None and (found is not None or not capitalised):
-            eligible.add(start)  # a capitalised word with no near known word is a name, whatever the backend
-        if found is None:
-            continue
-        kind, suggestions = found
-        suggestions = tuple(_match_case(word, _in_dialect(s, dialect.value)) for s in suggestions)
-        if kind == GLUED_WORDS:
-            message = f"'{word}' looks like two words run together: '{suggestions[0]}'"
-            issues.append(SpellIssue(start, end, kind, message, suggestions, SOURCE_GLUE))
-        else:
-            listed = " or ".join(f"'{s}'" for s in suggestions[:2])
-            how = "one letter away from" if _one_edit(lower, suggestions[0].lower()) else "close to"
-            message = f"'{word}' is not in the dictionary and is {how} {listed}; probably a typo"
-            issues.append(SpellIssue(start, end, kind, message, suggestions, SOURCE_LEXICON))
     return issues
+
+
+def _check_word(
+    masked: str,
+    line: str,
+    tokens: tuple[_Token, ...],
+    index: int,
+    line_no: int,
+    lex: Lexicon,
+    trusted: dict[str, int],
+    vocab: Vocabulary,
+    counts: Counter[str],
+    names: set[str],
+    dialect: _LazyDialect,
+    foreign: _ForeignQuotes,
+    eligible: set[int] | None,
+    base: int,
+) -> SpellIssue | None:
+    """The precision layer on one suspect word of one line; offsets in the issue are `base` + line offsets."""
+    start, end, token = tokens[index]
+    if _GLYPH_AFTER.match(masked, end) or (start and masked[start - 1] == "-") or masked.startswith("-", end):
+        return None  # "aren?t" (a quote lost to the charset), hyphenated coinages ("fame-hoggers")
+    word = token.replace("’", "'")
+    if "'" in word:
+        head, _, tail = word.partition("'")
+        if word.lower() in trusted:
+            return None
+        if tail.lower() != "s" or "'" in tail:
+            return None  # O'Brien, d'Alembert, contractions: not ours to judge
+        word, end = head, start + len(head)
+    if len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii():
+        return None  # short tokens, acronyms, camelCase / McName, foreign words with accents
+    lower = word.lower()
+    if lower in vocab.reject:
+        message = f"'{word}' is on the project's reject list"
+        return SpellIssue(base + start, base + end, REJECTED_WORD, message, (), SOURCE_VOCABULARY)
+    capitalised = word[0].isupper()
+    if lower in vocab.accept:
+        return None
+    recurs = counts[lower] + counts[lower + "'s"] > 1
+    table = lex.misspellings.get(lower)
+    if table and lower not in trusted and _table_applies(masked, tokens, index, table, recurs, foreign, line_no):
+        return _table_issue(base + start, base + end, word, table, dialect.value)
+    if lower in trusted:
+        issue = _unlikely_word(line, tokens, index, start, end, word, lower)
+        return issue and replace(issue, start=base + start, end=base + end)
+    # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it.
+    if recurs and (capitalised or (len(lower) > 4 and lex.freq.get(lower, 0.0) > 0)):
+        return None
+    if lower in names or dialect_variant_known(lower) or derived_from_known(lower):
+        return None
+    if foreign.contains(masked, tokens, index, line_no):
+        return None
+    in_name = capitalised and _next_to_capital(masked, tokens, index)
+    initial = capitalised and not in_name and _sentence_start(masked, start)
+    found = verdict(lower, capitalised, in_name, initial)
+    if eligible is not None and (found is not None or not capitalised):
+        eligible.add(base + start)  # a capitalised word with no near known word is a name, whatever the backend
+    if found is None:
+        return None
+    kind, suggestions = found
+    suggestions = tuple(_match_case(word, _in_dialect(s, dialect.value)) for s in suggestions)
+    if kind == GLUED_WORDS:
+        message = f"'{word}' looks like two words run together: '{suggestions[0]}'"
+        return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_GLUE)
+    listed = " or ".join(f"'{s}'" for s in suggestions[:2])
+    how = "one letter away from" if _one_edit(lower, suggestions[0].lower()) else "close to"
+    message = f"'{word}' is not in the dictionary and is {how} {listed}; probably a typo"
+    return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_LEXICON)
 
 
 def _table_applies(
     masked: str,
-    tokens: list[tuple[int, int, str]],
+    tokens: tuple[_Token, ...],
     index: int,
     table: tuple[str, ...],
     recurs: bool,
     foreign: _ForeignQuotes,
+    line_no: int,
 ) -> bool:
     """A codespell entry counts unless the word is a name here ("Ricky Ponting") or part of a foreign quote ("woh")."""
     word = tokens[index][2]
@@ -617,62 +687,76 @@ def _table_applies(
         recurs or (_is_name_like(masked, tokens, index) and not _slip_of_function_word(lower, table))
     ):
         return False
-    return not (len(lower) <= 3 and foreign.contains(index))
+    return not (len(lower) <= 3 and foreign.contains(masked, tokens, index, line_no))
+
+
+class _FlatWords:
+    """Every word of the text in order, built only when a check needs words across lines."""
+
+    def __init__(self, scans: list[_Scan]) -> None:
+        self.scans = scans
+        self._words: list[str] | None = None
+        self._bases: list[int] = []
+
+    def _build(self) -> list[str]:
+        if self._words is None:
+            self._words = []
+            for _, tokens, _ in self.scans:
+                self._bases.append(len(self._words))
+                self._words.extend(t for _, _, t in tokens)
+        return self._words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._build())
+
+    def at(self, line_no: int, index: int) -> str | None:
+        """The word `index` places from the start of line `line_no` (negative: back into earlier lines)."""
+        words = self._build()
+        flat = self._bases[line_no] + index
+        return words[flat] if 0 <= flat < len(words) else None
 
 
 class _LazyDialect:
     """The article's dialect, detected only when a suggestion needs it."""
 
-    def __init__(self, tokens: list[tuple[int, int, str]]) -> None:
-        self.tokens = tokens
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = words
         self._value: str | None | bool = False
 
     @property
     def value(self) -> str | None:
         if self._value is False:
-            self._value = detect_dialect(t for _, _, t in self.tokens)
+            self._value = detect_dialect(self.words)
         return self._value  # type: ignore[return-value]
+
+
+def _foreign_like(token: str | None) -> bool:
+    """A lower-case word wordfreq has seen in use, rarely, but no English list has: likely foreign."""
+    if token is None:
+        return False
+    lex = lexicon()
+    lower = token.lower()
+    return token.islower() and lower not in lex.trusted and lower not in lex.misspellings and 0 < lex.zipf(lower) < 3.0
 
 
 class _ForeignQuotes:
     """Sentences where several lower-case words are unknown are a foreign quote, not typos ("mujhe woh bachcha")."""
 
-    _END = re.compile(r"[.!?\n]")
+    def __init__(self, words: _FlatWords) -> None:
+        self.words = words
 
-    def __init__(self, masked: str, tokens: list[tuple[int, int, str]]) -> None:
-        self.masked = masked
-        self.tokens = tokens
-        self.starts = [start for start, _, _ in tokens]
-
-    def _foreign_like(self, index: int) -> bool:
-        if not 0 <= index < len(self.tokens):
-            return False
-        token = self.tokens[index][2]
-        lex = lexicon()
-        lower = token.lower()
-        return (
-            token.islower() and lower not in lex.trusted and lower not in lex.misspellings and 0 < lex.zipf(lower) < 3.0
-        )
-
-    def contains(self, index: int) -> bool:
-        if self._foreign_like(index) and (self._foreign_like(index - 1) or self._foreign_like(index + 1)):
+    def contains(self, masked: str, tokens: tuple[_Token, ...], index: int, line_no: int) -> bool:
+        if _foreign_like(tokens[index][2]) and (
+            _foreign_like(self.words.at(line_no, index - 1)) or _foreign_like(self.words.at(line_no, index + 1))
+        ):
             return True  # two foreign words side by side: "casus belli", "au naturel" is one
-        start = self.tokens[index][0]
-        left = max(self.masked.rfind(c, 0, start) for c in ".!?\n") + 1
-        right = min((p for p in (self.masked.find(c, start) for c in ".!?\n") if p != -1), default=len(self.masked))
-        first, last = bisect_left(self.starts, left), bisect_left(self.starts, right)
-        lex = lexicon()
-        unknown = 0
-        for _, _, token in self.tokens[first:last]:
-            lower = token.lower()
-            # Foreign words are ones wordfreq has seen (its lists are multilingual web text); typos mostly are not.
-            if (
-                token.islower()
-                and lower not in lex.trusted
-                and lower not in lex.misspellings
-                and 0 < lex.zipf(lower) < 3.0
-            ):
-                unknown += 1
+        start = tokens[index][0]
+        left = max(masked.rfind(c, 0, start) for c in ".!?") + 1
+        right = min((p for p in (masked.find(c, start) for c in ".!?") if p != -1), default=len(masked))
+        starts = [s for s, _, _ in tokens]
+        first, last = bisect_left(starts, left), bisect_left(starts, right)
+        # Foreign words are ones wordfreq has seen (its lists are multilingual web text); typos mostly are not.
+        unknown = sum(_foreign_like(token) for _, _, token in tokens[first:last])
         return unknown >= 3 or (unknown >= 2 and unknown * 4 >= last - first)
 
 
@@ -687,7 +771,7 @@ def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
     return lexicon().zipf(lower) < 3.0 and any(c.lower() in _TOP_FUNCTION_WORDS for c in corrections)
 
 
-def _is_name_like(masked: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _is_name_like(masked: str, tokens: tuple[_Token, ...], index: int) -> bool:
     """A capitalised word mid-sentence next to another capitalised word ("Ricky Ponting") or common
     seen in use ("Synopsys", "Als"): not a misspelling of a common word, even one in codespell's table."""
     start, _, token = tokens[index]
@@ -702,7 +786,7 @@ _CAPITALISED_FUNCTION_WORDS = frozenset(
 )
 
 
-def _next_to_capital(masked: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _next_to_capital(masked: str, tokens: tuple[_Token, ...], index: int) -> bool:
     """True when a capitalised neighbour sits one space away: part of a multi-word name."""
     start, end, _ = tokens[index]
     if index > 0:
@@ -760,7 +844,7 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
 def _unlikely_word(
-    text: str, tokens: list[tuple[int, int, str]], index: int, start: int, end: int, word: str, lower: str
+    text: str, tokens: tuple[_Token, ...], index: int, start: int, end: int, word: str, lower: str
 ) -> SpellIssue | None:
     """A rare real word where a common one fits the next word ("Wold War" -> "World War")."""
     lex = lexicon()
