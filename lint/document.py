@@ -7,14 +7,20 @@ is computed on first use, so a run that needs only paragraphs never tokenises.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import accumulate
+from operator import attrgetter
+from typing import overload
 
 from scrapelint.models import Article
 
 
-@dataclass(frozen=True, slots=True)
+# Spans are plain slots dataclasses, not frozen ones: a document builds 100,000s of them and a frozen
+# dataclass's __init__ (object.__setattr__ per field) costs twice as much. Treat them as read-only.
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """A half-open range `[start, end)` of code points in the text."""
 
@@ -25,18 +31,18 @@ class Span:
         return source[self.start : self.end]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph(Span):
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence(Span):
     paragraph: int
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Word(Span):
     sentence: int
 
@@ -44,6 +50,8 @@ class Word(Span):
 _NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # _WORD as a split separator: words and gaps alternate
+_START, _END = attrgetter("start"), attrgetter("end")
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NONFINAL_ABBREVIATIONS = frozenset(
@@ -189,13 +197,18 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     closing quotes after the end mark, ellipses, and periods glued to the next
     sentence ("Volgoda.Stalin"), which scrapes produce often.
     """
+    return _split_at(text, start, end, _BOUNDARY.finditer(text, start, end))
+
+
+def _split_at(text: str, start: int, end: int, marks: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    """`split_sentences` given the `_BOUNDARY` matches inside `[start, end)` (found in any wider scan)."""
     spans: list[tuple[int, int]] = []
     cursor = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        first, stop = match.start(), match.end()
+    for match in marks:
+        first, stop = match.span()
         if stop < end and not text[stop].isspace():
-            if not is_glued_sentence_end(text, first):
-                continue
+            if stop + 1 >= end or not is_glued_sentence_end(text, first):
+                continue  # (a capital that ends the range: "word.A" is no glued sentence)
         elif not _ends_sentence(text, first, stop, end):
             continue
         _append_trimmed(text, cursor, stop, spans)
@@ -250,8 +263,9 @@ class Document:
     def lines(self) -> list[Span]:
         """Every line, blank ones included, without its newline."""
         starts = self.line_starts
-        ends = [start - 1 for start in starts[1:]] + [len(self.text)]
-        return [Span(start, end) for start, end in zip(starts, ends)]
+        ends = [start - 1 for start in starts[1:]]
+        ends.append(len(self.text))
+        return list(map(Span, starts, ends))
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -260,7 +274,7 @@ class Document:
         pattern = _BLOCK if _looks_hard_wrapped(text) else _NONBLANK_LINE
         result = []
         for match in pattern.finditer(text):
-            start, end = match.start(), match.end()
+            start, end = match.span()
             while text[start].isspace():
                 start += 1
             while text[end - 1].isspace():
@@ -271,19 +285,57 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         result: list[Sentence] = []
+        text = self.text
+        # One scan of the whole text for end marks; a paragraph without one is a single sentence (most
+        # lines of a page: menus, captions, headings). Marks never straddle paragraphs.
+        marks = _BOUNDARY.finditer(text)
+        mark = next(marks, None)
+        mark_start = mark.start() if mark else len(text)
         for paragraph in self.paragraphs:
-            for start, end in split_sentences(self.text, paragraph.start, paragraph.end):
-                result.append(Sentence(start, end, paragraph.index, len(result)))
+            start, end, index = paragraph.start, paragraph.end, paragraph.index
+            if mark_start >= end:
+                result.append(Sentence(start, end, index, len(result)))
+                continue
+            inside = []
+            while mark is not None and mark_start < end:
+                inside.append(mark)
+                mark = next(marks, None)
+                mark_start = mark.start() if mark else len(text)
+            for start, end in _split_at(text, start, end, inside):
+                result.append(Sentence(start, end, index, len(result)))
         return result
 
     @cached_property
-    def words(self) -> list[Word]:
-        result: list[Word] = []
-        text = self.text
-        for sentence in self.sentences:
-            for match in _WORD.finditer(text, sentence.start, sentence.end):
-                result.append(Word(match.start(), match.end(), sentence.index))
-        return result
+    def word_spans(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of every word, in text order.
+
+        The cheap form of `words` for rules that need only offsets: one regex split and a running sum,
+        no object per word. (Words never straddle a sentence boundary, so splitting the whole text gives
+        the words of every sentence in order.)
+        """
+        offsets = list(accumulate(map(len, _WORD_SPLIT.split(self.text)), initial=0))
+        return offsets[1:-1:2], offsets[2::2]
+
+    @cached_property
+    def sentence_words(self) -> list[tuple[int, int]]:
+        """For each sentence, the range `[a, b)` of its words' indexes in `word_spans`."""
+        first_word = partial(bisect_left, self.word_spans[0])
+        sentences = self.sentences
+        return list(zip(map(first_word, map(_START, sentences)), map(first_word, map(_END, sentences))))
+
+    @property
+    def words(self) -> Sequence[Word]:
+        """Every word with its sentence, as `Word` objects built only when read.
+
+        Reading `words` tokenises the text (`word_spans`, `sentence_words`); the objects themselves are
+        made only for a caller that iterates or indexes them.
+        """
+        self.sentence_words  # noqa: B018 - the tokenisation is part of the shared analysis
+        return self._words
+
+    @cached_property
+    def _words(self) -> _Words:
+        return _Words(self)
 
     def line_of(self, offset: int) -> Span:
         """The line containing `offset`."""
@@ -292,3 +344,40 @@ class Document:
     def for_field(self, field: str) -> Document:
         """The document of another field of the same article (title, published, ...)."""
         return Document(self.article, field)
+
+
+class _Words(Sequence[Word]):
+    """`Document.words`: a read-only list of `Word` built on access from `word_spans`."""
+
+    __slots__ = ("_doc", "_list")
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._list: list[Word] | None = None
+
+    def __len__(self) -> int:
+        return len(self._doc.word_spans[0])
+
+    def __iter__(self) -> Iterator[Word]:
+        if self._list is not None:
+            yield from self._list
+            return
+        starts, ends = self._doc.word_spans
+        for sentence, (a, b) in enumerate(self._doc.sentence_words):
+            for i in range(a, b):
+                yield Word(starts[i], ends[i], sentence)
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Word]: ...
+    def __getitem__(self, index: int | slice) -> Word | list[Word]:
+        if self._list is None:  # indexed access: build the list once
+            self._list = list(self)
+        return self._list[index]
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == other if isinstance(other, list | _Words) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))

@@ -20,7 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
+from functools import partial
+from itertools import accumulate, islice, repeat
 
 from pydantic import Field
 from scrapelint.document import Document, Sentence
@@ -32,6 +33,7 @@ _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # included), after a line break, or after a full stop glued to a capitalised word ("Volgoda.Stalin").
 # Not inside URLs, numbers or abbreviations without a space ("www.lge.com", "3.5", "E.H.Carr").
 _SENTENCE_GAP = re.compile(r"""\n|[.!?…](?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z]))""")
+_SENTENCE_GAP_SPLIT = re.compile(f"({_SENTENCE_GAP.pattern})")
 _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
 _CLOSE = ".!?…:;,\"'”’»›)]"
@@ -62,25 +64,46 @@ class _Analysis:
     paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
     _indexes: dict[int, dict[tuple[str, ...], list[int]]] = field(default_factory=dict, repr=False)
+    _repeated: dict[int, list[int]] = field(default_factory=dict, repr=False)  # stops whose k words came before
     blocks: dict[tuple[int, bool], list[_Block]] = field(default_factory=dict, repr=False)  # by DUP002 options
 
     @cached_property
     def boundaries(self) -> set[int]:
         """Token indexes that start a sentence-like unit (after . ! ? … or a line break), and the end."""
-        starts, result = self.starts, {0, len(self.tokens)}
-        for match in _SENTENCE_GAP.finditer(self.text):
-            result.add(bisect_left(starts, match.end()))
+        # Gaps and text alternate in the split; a running sum of lengths gives every gap's end offset.
+        offsets = accumulate(map(len, _SENTENCE_GAP_SPLIT.split(self.text)))
+        gap_ends = islice(offsets, 1, None, 2)
+        result = set(map(partial(bisect_left, self.starts), gap_ends))
+        result.update((0, len(self.tokens)))
         return result
 
     def index(self, k: int) -> dict[tuple[str, ...], list[int]]:
         """First `k` words -> stops, ascending: where a sentence could have occurred before."""
         if k not in self._indexes:
-            tokens, index = self.tokens, {}
+            tokens, index, repeated = self.tokens, {}, []
             for position in self.stops.order:
                 if position + k <= len(tokens):
-                    index.setdefault(tuple(tokens[position : position + k]), []).append(position)
+                    key = tuple(tokens[position : position + k])
+                    positions = index.get(key)
+                    if positions is None:
+                        index[key] = [position]
+                    else:
+                        positions.append(position)
+                        repeated.append(position)
             self._indexes[k] = index
+            self._repeated[k] = repeated
         return self._indexes[k]
+
+    def may_repeat(self, k: int, a: int, b: int) -> bool:
+        """Whether a stop in tokens [a, b) begins `k` words that also begin an earlier stop.
+
+        A repeat of anything starting in [a, b) needs such a stop, so most sentences are ruled out
+        by one bisection.
+        """
+        self.index(k)
+        repeated = self._repeated[k]
+        at = bisect_left(repeated, a)
+        return at < len(repeated) and repeated[at] < b
 
     @cached_property
     def stops(self) -> _Stops:
@@ -144,15 +167,12 @@ def _analyse(doc: Document) -> _Analysis:
     folded = _normalise(text)
     if len(folded) != len(text):  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
         folded = None
-    words = doc.words
-    starts = [word.start for word in words]
-    ends = [word.end for word in words]
+    starts, ends = doc.word_spans  # offsets only: no object per word
     if folded is not None:
-        tokens = [folded[start:end] for start, end in zip(starts, ends)]
+        tokens = list(map(folded.__getitem__, map(slice, starts, ends)))
     else:
         tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends)]
-    owner = [word.sentence for word in words]  # non-decreasing: words come in sentence order
-    sentences = [(bisect_left(owner, i), bisect_right(owner, i)) for i in range(len(doc.sentences))]
+    sentences = doc.sentence_words
     paragraphs = [(0, 0)] * len(doc.paragraphs)
     for sentence, (a, b) in zip(doc.sentences, sentences):
         p = sentence.paragraph
@@ -320,11 +340,14 @@ class RepeatedSentence(Rule):
         skip = analysis.duplicated_paragraphs
         blocks: list[_Block] = []
         open_block: _Block | None = None
+        k = max(1, min(_KGRAM, self.options.min_words))
         for i, sentence in enumerate(doc.sentences):
             a, b = analysis.sentences[i]
             if sentence.paragraph in skip or a == b:
                 open_block = None
                 continue
+            if open_block is None and not analysis.may_repeat(k, a, b):
+                continue  # nothing in it occurred before: neither it nor a piece of it can be a copy
             may_start = not self._exempt(doc, analysis, i)
             previous, open_block = open_block, self._match(doc, analysis, i, a, b, open_block, blocks, may_start)
             if open_block is None and may_start:
