@@ -399,6 +399,8 @@ def verdict(
     z = lex.zipf(word)
     if z >= LOWER_KNOWN_ZIPF:
         return None  # established usage; a capitalised word seen this often is a name
+    if capitalised and not initial and len(word) < (12 if in_name else 6 if z < CAPITAL_KNOWN_ZIPF else 0):
+        return None  # no candidate can pass the tests below: skip the search (most names end here)
     if capitalised and not initial and (len(word) <= 4 or (z >= CAPITAL_KNOWN_ZIPF and len(word) < 6)):
         return None  # a short capitalised word mid-sentence: a name ("Poom", "Bren", "Largs")
     if len(word) <= 4 and z >= 1.5:
