@@ -204,6 +204,10 @@ _CODE_LINE = re.compile(
     r"|(?:undefined|null|NaN|None|\[object Object\])"
 )
 
+# Every line `_CODE_LINE` matches has one of these (or is one of `_CODE_VALUES`): most lines skip it at once.
+_CODE_HINT = re.compile(r"[=(){};\]]|adsbygoogle|document\.|googletag\.|_gaq\.push|dataLayer\.push")
+_CODE_VALUES = frozenset(["undefined", "null", "NaN", "None"])
+
 
 # -- the per-document analysis ---------------------------------------------------------
 
@@ -251,7 +255,7 @@ def _facts(body: str) -> tuple[int, bool, str | None]:
 # Menus, footers and credits repeat across a site's pages (and across the two passes of a run): the facts
 # of short lines are cached per process, bounded; long paragraphs rarely repeat, so they are not kept.
 _CACHED_LINE = 400
-_cached_facts = lru_cache(maxsize=1 << 15)(_facts)
+_cached_facts = lru_cache(maxsize=1 << 16)(_facts)
 
 
 def line_facts(body: str) -> tuple[int, bool, str | None]:
@@ -260,6 +264,7 @@ def line_facts(body: str) -> tuple[int, bool, str | None]:
 
 
 _BAR = re.compile(r"\s+[|·•]\s+")
+_BAR_MARK = re.compile(r"[|·•]")  # a cheap test before splitting
 
 
 def _link_bar(norm: str) -> bool:
@@ -287,14 +292,14 @@ def lexicon_kind(line: str) -> str | None:
             return match.lastgroup
         if lex.cased.fullmatch(line.strip(" \t\u00a0")):
             return "credit"
-    if _link_bar(norm):
+    if _BAR_MARK.search(norm) and _link_bar(norm):
         return "ui"
     spaces = norm.count(" ")
     if spaces < 80 and (hits := len(lex.consent.findall(norm))) and (hits > 1 or spaces < 30):
         return "consent"  # one phrase in a long paragraph may be quoted prose
-    if norm.count(" ") < 30 and lex.meta.match(norm):
+    if spaces < 30 and lex.meta.match(norm):
         return "meta"
-    if len(norm) <= 300 and _CODE_LINE.fullmatch(line.strip()):
+    if len(norm) <= 300 and (_CODE_HINT.search(line) or line.strip() in _CODE_VALUES) and _CODE_LINE.fullmatch(line.strip()):
         return "code"
     return None
 
@@ -363,8 +368,8 @@ def _title_like(line: Line) -> bool:
 
 def _dateline(line: Line) -> bool:
     """A date, time or byline under the headline: "Posted January 1, 2008", "By JOSEPH WHITE"."""
-    return bool(_BYLINE.match(line.text) or _DATE_META.match(normalise(line.text)) or _DATE.search(line.text)) and (
-        line.words <= 20
+    return line.words <= 20 and bool(
+        _BYLINE.match(line.text) or _DATE_META.match(normalise(line.text)) or _DATE.search(line.text)
     )
 
 
@@ -422,17 +427,19 @@ def _content_words(text: str) -> set[str]:
 
 def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
     """Far above the body, the headline is the title-like line whose words the lead paragraphs repeat most."""
-    lead: set[str] = set()
-    for line in lines[first : min(last + 1, first + 3)]:
-        lead |= _content_words(line.text)
+    lead: set[str] | None = None  # the lead's words, gathered only once a candidate needs them
     best, best_score = None, 0.0
     for index in range(first - 1, max(-1, first - 41), -1):
         line = lines[index]
         if line.kind is not None or line.protected or not _title_like(line) or not 3 <= line.words <= 25:
             continue
         words = _content_words(line.text)
+        if len(words) < 2:
+            continue  # cannot share two words
+        if lead is None:
+            lead = set().union(*(_content_words(lead_line.text) for lead_line in lines[first : min(last + 1, first + 3)]))
         shared = len(words & lead)
-        score = shared / len(words) if words else 0.0
+        score = shared / len(words)
         if shared >= 2 and score >= 0.4 and score > best_score:
             best, best_score = index, score
     return best
@@ -575,6 +582,8 @@ def _find_truncated(analysis: Analysis, text: str) -> None:
     for index, line in enumerate(lines):
         if line.words < 12 or line.kind not in (None, "teaser"):
             continue
+        if index not in ends and "…" not in line.text and "..." not in line.text:
+            continue  # neither the end of a body or teaser nor a possible '…' cut: the common case, decided cheaply
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         if nxt is not None and nxt.text[:1].islower() and nxt.start - line.end == 1:
             continue  # a hard line break inside a sentence, not a cut
@@ -931,10 +940,18 @@ def site_of(doc: Document) -> str:
 
 
 def _line_key(text: str) -> int | None:
+    """The hash of a normalised line (None if too short to count); cached, as template lines recur."""
+    return _cached_key(text) if len(text) <= _CACHED_LINE else _key(text)
+
+
+def _key(text: str) -> int | None:
     norm = normalise(text)
     if len(norm) < 3:
         return None
     return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "little")
+
+
+_cached_key = lru_cache(maxsize=1 << 16)(_key)
 
 
 class SiteBoilerplate(CorpusRule):
