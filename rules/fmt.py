@@ -126,8 +126,10 @@ class SpaceBeforePunctuation(Rule):
 
 # '?' glued to a capital is left to FMT009: in scrapes it is far more often a lost dash ("LONDON?The").
 # A closing quote or bracket may stand between the mark and the next sentence ("home.”Then").
-_GLUED_END = re.compile(r"(?:[.!]|\?(?=[”’»)]))(?<=[^\W_][.!?])[\"”’»)\]]?(?=[A-Z](?:[a-z]|\s))")
+# (It starts with the mark's character class, so the regex engine scans for it fast.)
+_GLUED_END = re.compile(r"[.!?](?<=[^\W_][.!?])(?:(?<![?])|(?=[”’»)]))[\"”’»)\]]?(?=[A-Z](?:[a-z]|\s))")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=[A-Z][a-z]{2,})")
+_GLUED_INITIAL_HINT = re.compile(r"\.(?=[A-Z][a-z]{2,})")  # in every glued initial; rare, and found fast
 
 
 class MissingSpaceAfterSentence(Rule):
@@ -187,6 +189,8 @@ class MissingSpaceAfterSentence(Rule):
                 f"no space after '{marks}': two sentences run together",
                 fix=self.replace(match.end(), match.end(), " ", applicability, f"insert a space after '{marks}'"),
             )
+        if not _GLUED_INITIAL_HINT.search(text):
+            return
         for match in _GLUED_INITIAL.finditer(text):
             if in_address(text, match.start()):
                 continue
@@ -245,6 +249,18 @@ class MissingSpaceAfterComma(Rule):
 # Two periods exactly (three are an ellipsis); doubled commas or semicolons; a period and a comma or
 # semicolon side by side. "1..10" ranges and "../" paths are not prose.
 _REPEATED = re.compile(r"\.(?<!\.\.)(?:\.(?![.\d/])|[,;])|,{2,}|;{2,}|[,;](?:[,;]|\.(?!\.))")
+# Every match of _REPEATED starts with two of . , ; side by side: only there is it tried (a fast scan).
+_MARK_PAIR = re.compile(r"[.,;](?=[.,;])")
+
+
+def _repeated_marks(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_REPEATED.finditer(text)`, tried only where two marks meet."""
+    done = 0
+    for pair in _MARK_PAIR.finditer(text):
+        at = pair.start()
+        if at >= done and (match := _REPEATED.match(text, at)):
+            done = match.end()
+            yield match
 _STRENGTH = {".": 2, ";": 1, ",": 0}
 
 
@@ -267,7 +283,7 @@ class RepeatedPunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for match in _REPEATED.finditer(text):
+        for match in _repeated_marks(text):
             start, end = match.span()
             marks = match.group()
             if marks[0] == "." and marks[1] != ".":
@@ -291,6 +307,7 @@ class RepeatedPunctuation(Rule):
 # -- FMT005 ---------------------------------------------------------------------
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]|\r(?!\n)")
+_CONTROL_OR_CR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # one class: a fast first scan
 _BREAKLIKE = "\x0b\x0c\r\x85\u2028\u2029"  # used as line breaks: between words they become a space
 _CONTROL_NAMES = {
     "\x00": "NUL",
@@ -327,7 +344,10 @@ class ControlCharacter(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         mojibake: list[tuple[int, int]] | None = None
-        for match in _CONTROL.finditer(text):
+        first = _CONTROL_OR_CR.search(text)
+        if first is None:
+            return
+        for match in _CONTROL.finditer(text, first.start()):
             start, end = match.span()
             char = match.group()
             if "\x80" <= char <= "\x9f":
@@ -388,6 +408,8 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if text.isascii():  # O(1): the string knows
+            return
         for match in _INVISIBLE.finditer(text):
             start, end = match.span()
             char = match.group()
@@ -430,6 +452,8 @@ class ReplacementCharacter(Rule):
     severity = Severity.error
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if "\ufffd" not in doc.text:
+            return
         for match in _REPLACEMENT.finditer(doc.text):
             count = match.end() - match.start()
             yield self.finding(
@@ -457,6 +481,8 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
     ftfy's detector regex runs only around runs of Latin-1/Windows-1252 characters
     (every such mojibake contains one), which keeps the rule fast on clean text.
     """
+    if text.isascii():
+        return
     for run in _MOJIBAKE_RUN.finditer(text):
         start, end = run.span()
         if not BADNESS_RE.search(text, max(0, start - 1), end + 1):
@@ -576,6 +602,7 @@ class LostCharacter(Rule):
 _HSPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # Candidates only: runs of two or more, any tab or Unicode space, and a space before a line end.
 _SPACE_RUN = re.compile(f"{_HSPACE}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| (?=\r?\n|\\Z)")
+_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SINGLE_OK = frozenset(" \u00a0\u2009\u202f\u3000")  # a lone space, no-break space, thin space
 
 
@@ -608,6 +635,8 @@ class IrregularWhitespace(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if not ("  " in text or " \n" in text or " \r" in text or text.endswith(" ") or _ODD_SPACE.search(text)):
+            return  # none of the candidates below can occur: fast string searches rule most texts out
         for match in _SPACE_RUN.finditer(text):
             start, end = match.span()
             run = match.group()
