@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
@@ -526,7 +527,27 @@ def _mask(line: str, skip_quoted: bool) -> str:
 
 
 _Token = tuple[int, int, str]
-_Scan = tuple[str, tuple[_Token, ...], tuple[int, ...]]
+# `split` on the captured word gives gap, word, gap, word, ..., gap in one linear pass without a Match object
+# per word (the costly part of `finditer`); the lengths add up to every word's offsets.
+_SPLIT_WORDS = re.compile("(" + _WORD.pattern + ")")
+
+
+class _Tokens:
+    """The words of one line with their offsets, as parallel lists; `tokens[i]` is (start, end, word)."""
+
+    __slots__ = ("words", "starts", "ends")
+
+    def __init__(self, words: list[str], starts: list[int], ends: list[int]) -> None:
+        self.words, self.starts, self.ends = words, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, index: int) -> _Token:
+        return self.starts[index], self.ends[index], self.words[index]
+
+
+_Scan = tuple[str, _Tokens, tuple[int, ...]]
 
 
 def _tokenise(masked: str) -> _Scan:
@@ -537,13 +558,15 @@ def _tokenise(masked: str) -> _Scan:
     """
     lex = lexicon()
     trusted, freq = lex.trusted, lex.freq
-    tokens = tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(masked))
-    suspects = []
-    for index, (_, _, token) in enumerate(tokens):
-        lower = token.lower()
-        if lower not in trusted or (token[0].isupper() and freq.get(lower, 0.0) < 1e-6):
-            suspects.append(index)
-    return masked, tokens, tuple(suspects)
+    flat = _SPLIT_WORDS.split(masked)  # gap, word, gap, word, ..., gap
+    bounds = list(accumulate(map(len, flat)))
+    words = flat[1::2]
+    suspects = tuple(
+        i
+        for i, word in enumerate(words)
+        if (lower := word.lower()) not in trusted or (word[0].isupper() and freq.get(lower, 0.0) < 1e-6)
+    )
+    return masked, _Tokens(words, bounds[0:-1:2], bounds[1::2]), suspects
 
 
 @lru_cache(maxsize=50_000)
@@ -577,13 +600,13 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     scans = _scans(text, context)
     if vocab.reject:  # rejected words are suspects even when the lexicon knows them
         scans = [
-            (m, toks, tuple(sorted({*sus, *(i for i, t in enumerate(toks) if t[2].lower() in vocab.reject)})))
+            (m, toks, tuple(sorted({*sus, *(i for i, w in enumerate(toks.words) if w.lower() in vocab.reject)})))
             for m, toks, sus in scans
         ]
     if not any(sus for _, _, sus in scans):
         return []
     # A word not in the lexicon is a suspect at each occurrence, so counting suspects finds recurrences.
-    counts = Counter(toks[i][2].lower().replace("’", "'") for _, toks, sus in scans for i in sus)
+    counts = Counter(toks.words[i].lower().replace("’", "'") for _, toks, sus in scans for i in sus)
     names = _name_words(context.title, context.byline)
     words = _FlatWords(scans)
     dialect = _LazyDialect(words)
@@ -607,7 +630,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
 def _check_word(
     masked: str,
     line: str,
-    tokens: tuple[_Token, ...],
+    tokens: _Tokens,
     index: int,
     line_no: int,
     lex: Lexicon,
@@ -675,7 +698,7 @@ def _check_word(
 
 def _table_applies(
     masked: str,
-    tokens: tuple[_Token, ...],
+    tokens: _Tokens,
     index: int,
     table: tuple[str, ...],
     recurs: bool,
@@ -705,7 +728,7 @@ class _FlatWords:
             self._words = []
             for _, tokens, _ in self.scans:
                 self._bases.append(len(self._words))
-                self._words.extend(t for _, _, t in tokens)
+                self._words.extend(tokens.words)
         return self._words
 
     def __iter__(self) -> Iterator[str]:
@@ -747,7 +770,7 @@ class _ForeignQuotes:
     def __init__(self, words: _FlatWords) -> None:
         self.words = words
 
-    def contains(self, masked: str, tokens: tuple[_Token, ...], index: int, line_no: int) -> bool:
+    def contains(self, masked: str, tokens: _Tokens, index: int, line_no: int) -> bool:
         if _foreign_like(tokens[index][2]) and (
             _foreign_like(self.words.at(line_no, index - 1)) or _foreign_like(self.words.at(line_no, index + 1))
         ):
@@ -755,10 +778,9 @@ class _ForeignQuotes:
         start = tokens[index][0]
         left = max(masked.rfind(c, 0, start) for c in ".!?") + 1
         right = min((p for p in (masked.find(c, start) for c in ".!?") if p != -1), default=len(masked))
-        starts = [s for s, _, _ in tokens]
-        first, last = bisect_left(starts, left), bisect_left(starts, right)
+        first, last = bisect_left(tokens.starts, left), bisect_left(tokens.starts, right)
         # Foreign words are ones wordfreq has seen (its lists are multilingual web text); typos mostly are not.
-        unknown = sum(_foreign_like(token) for _, _, token in tokens[first:last])
+        unknown = sum(_foreign_like(token) for token in tokens.words[first:last])
         return unknown >= 3 or (unknown >= 2 and unknown * 4 >= last - first)
 
 
@@ -773,7 +795,7 @@ def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
     return lexicon().zipf(lower) < 3.0 and any(c.lower() in _TOP_FUNCTION_WORDS for c in corrections)
 
 
-def _is_name_like(masked: str, tokens: tuple[_Token, ...], index: int) -> bool:
+def _is_name_like(masked: str, tokens: _Tokens, index: int) -> bool:
     """A capitalised word mid-sentence next to another capitalised word ("Ricky Ponting") or common
     seen in use ("Synopsys", "Als"): not a misspelling of a common word, even one in codespell's table."""
     start, _, token = tokens[index]
@@ -788,7 +810,7 @@ _CAPITALISED_FUNCTION_WORDS = frozenset(
 )
 
 
-def _next_to_capital(masked: str, tokens: tuple[_Token, ...], index: int) -> bool:
+def _next_to_capital(masked: str, tokens: _Tokens, index: int) -> bool:
     """True when a capitalised neighbour sits one space away: part of a multi-word name."""
     start, end, _ = tokens[index]
     if index > 0:
@@ -846,7 +868,7 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 
 def _unlikely_word(
-    text: str, tokens: tuple[_Token, ...], index: int, start: int, end: int, word: str, lower: str
+    text: str, tokens: _Tokens, index: int, start: int, end: int, word: str, lower: str
 ) -> SpellIssue | None:
     """A rare real word where a common one fits the next word ("Wold War" -> "World War")."""
     lex = lexicon()
