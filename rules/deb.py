@@ -187,12 +187,27 @@ _TAG_NAMES = (
     "source|span|strong|style|sub|sup|svg|table|tbody|td|th|thead|tr|u|ul|video"
 )
 _INLINE_MARKUP = re.compile(
-    r"(?=[<&{$\[N])"  # a cheap first-character test keeps the scan fast
     rf"(?:(?P<tag></?(?:{_TAG_NAMES})\b(?:\s[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,500}}?-->)"
     r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});)"
     r"|(?P<placeholder>\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\$\{[^{}\n]{0,60}\}|\[object Object\]|(?<![\w$])(?-i:NaN)(?![\w])))",
     re.IGNORECASE,
 )
+_MARKUP_START = re.compile(r"[<&{$\[N]")  # the first character of every `_INLINE_MARKUP` match
+
+
+def _inline_markup(text: str) -> Iterator[re.Match[str]]:
+    """`_INLINE_MARKUP.finditer(text)`, trying the pattern only where its first character occurs (3x faster)."""
+    find, match = _MARKUP_START.search, _INLINE_MARKUP.match
+    position = 0
+    while (start := find(text, position)) is not None:
+        found = match(text, start.start())
+        if found is None:
+            position = start.start() + 1
+        else:
+            yield found
+            position = found.end()
+
+
 _CODE_LINE = re.compile(
     r"(?:var|let|const)\s+[\w$]+\s*=.*[;{]\s*$"
     r"|function\s*[\w$]*\s*\([^)]*\)\s*\{.*"
@@ -204,9 +219,22 @@ _CODE_LINE = re.compile(
     r"|(?:undefined|null|NaN|None|\[object Object\])"
 )
 
-# Every line `_CODE_LINE` matches has one of these (or is one of `_CODE_VALUES`): most lines skip it at once.
-_CODE_HINT = re.compile(r"[=(){};\]]|adsbygoogle|document\.|googletag\.|_gaq\.push|dataLayer\.push")
+# Every line `_CODE_LINE` matches has one of these characters, or is one of `_CODE_VALUES`, or names one of
+# the scripts in `_may_be_code`: most lines skip the costly pattern at once.
+_CODE_CHARS = re.compile(r"[=(){};\]]")
 _CODE_VALUES = frozenset(["undefined", "null", "NaN", "None"])
+
+
+def _may_be_code(line: str) -> bool:
+    return (
+        _CODE_CHARS.search(line) is not None
+        or line in _CODE_VALUES
+        or "document." in line
+        or "googletag." in line
+        or "adsbygoogle" in line
+        or "_gaq.push" in line
+        or "dataLayer.push" in line
+    )
 
 
 # -- the per-document analysis ---------------------------------------------------------
@@ -299,7 +327,7 @@ def lexicon_kind(line: str) -> str | None:
         return "consent"  # one phrase in a long paragraph may be quoted prose
     if spaces < 30 and lex.meta.match(norm):
         return "meta"
-    if len(norm) <= 300 and (_CODE_HINT.search(line) or line.strip() in _CODE_VALUES) and _CODE_LINE.fullmatch(line.strip()):
+    if len(norm) <= 300 and _may_be_code(line.strip()) and _CODE_LINE.fullmatch(line.strip()):
         return "code"
     return None
 
@@ -849,7 +877,7 @@ class LeftoverMarkup(Rule):
             )
         inside = iter(code_lines)
         current = next(inside, None)
-        for match in _INLINE_MARKUP.finditer(text):
+        for match in _inline_markup(text):
             while current is not None and current.end < match.start():
                 current = next(inside, None)
             if current is not None and current.start <= match.start() < current.end:
