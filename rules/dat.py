@@ -84,10 +84,14 @@ _RANGE = (
     r"(?![\d%]|[-–/.,]\d)"
 )
 # A five-digit "year" after in/since/until/year, ending a clause or before a clause: "arrested in 19808."
-_PREP = (
-    r"\b(?:in|since|until|till|during|year) (?P<year>(?:19|20)\d{3})"
-    r"(?=[.,;:!?)]|\s*$| (?:when|while|after|before|he|she|they|we|it|was|were|the)\b)"
+# Scanned apart from GRAMMAR, from the digits: starting at every "i", "s", "t", "d", "u", "y" made the grammar
+# try most positions of the text. `_PREP_WORD` then checks the word before the year.
+_PREP = re.compile(
+    r"(?P<year>(?:19|20)\d{3})(?<= \d{5})"
+    r"(?=[.,;:!?)]|\s*$| (?:when|while|after|before|he|she|they|we|it|was|were|the)\b)",
+    re.MULTILINE,
 )
+_PREP_WORD = re.compile(r"\b(?:in|since|until|till|during|year) \Z")
 
 _YEARS = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)")
 # Words that can follow a year; any other lower-case word after a 5-digit number makes it a count.
@@ -110,12 +114,12 @@ _DETERMINERS = frozenset("the a an this that last next its his her their our sam
 # Each alternative gets its own group names, so `(?P=sep)` must name that alternative's group.
 GRAMMAR = re.compile(
     # The lookahead lets the engine skip, with one set test, every position no date can start at (9x faster).
-    "(?=[0-9JFMASONDTWisutdy])(?:"
+    "(?=[0-9JFMASONDTW])(?:"
     + "|".join(
         f"(?P<{name}>{_named(body, name + '_').replace('(?P=sep)', f'(?P={name}_sep)')})"
         for name, body in (
             ("mdy", _MDY), ("dmy", _DMY), ("dmyh", _DMYH), ("my", _MY), ("iso", _ISO), ("num", _NUM),
-            ("range", _RANGE), ("prep", _PREP),
+            ("range", _RANGE),
         )
     )
     + ")",
@@ -159,7 +163,24 @@ def _part(match: re.Match[str], group: str) -> Part | None:
 
 
 def scan(text: str) -> list[DateHit]:
-    """Every date expression of `text`, in order: one pass of the compiled grammar."""
+    """Every date expression of `text`, in order: one pass of the compiled grammar, one for broken years."""
+    hits = _scan_grammar(text)
+    prep = []
+    for match in _PREP.finditer(text):
+        word = _PREP_WORD.search(text, max(0, match.start() - 7), match.start())
+        if word is not None:
+            year = Part(int(match.group("year")), match.start(), match.end())
+            prep.append(DateHit("prep", word.start(), match.end(), year=year))
+    if prep:
+        hits = sorted(hits + prep, key=_START)
+    return hits
+
+
+def _START(hit: DateHit) -> int:
+    return hit.start
+
+
+def _scan_grammar(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     for match in GRAMMAR.finditer(text):
         form = match.lastgroup or ""
@@ -207,13 +228,11 @@ def scan(text: str) -> list[DateHit]:
                 DateHit(form, match.start(), match.end(), year=_part(match, g + "year"), day=_part(match, g + "a"),
                         other=_part(match, g + "b"), sep=match.group(g + "sep"))
             )
-        elif form == "range":
+        else:  # range
             hits.append(
                 DateHit(form, match.start(), match.end(), year=_part(match, g + "year"),
                         year2=_part(match, g + "year2"))
             )
-        else:
-            hits.append(DateHit(form, match.start(), match.end(), year=_part(match, g + "year")))
     return hits
 
 
