@@ -213,7 +213,8 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 # A lone lower-case letter between two lower-case words: "placing g narrow", "transformed t from".
 # a, i, o are words; x is "times", v "versus", n "rock n roll", e "e mail".
-_STRAY = re.compile(r"(?<=[a-z]{2}) ([b-df-hj-mp-uwyz])(?= [a-z]{2})")
+# The space comes first so the regex engine can jump from space to space; the look-behind then checks the word.
+_STRAY = re.compile(r" ([b-df-hj-mp-uwyz])(?= [a-z]{2})(?<=[a-z]{2} [b-df-hj-mp-uwyz])")
 _LETTER_NAMES = frozenset(
     "letter letters vitamin plan type grade class group section part point option size model step phase round "
     "variable variables row column item figure note appendix series channel chapter axis".split()
@@ -310,7 +311,8 @@ class RepeatedWord(Rule):
 
 
 # a/an: the article must match the sound of the next word.
-_ARTICLE = re.compile(r"(?<![\w'’-])(a|an|An)[ \t]+([a-z][a-z'’-]*)(?![\w])")
+# The article comes first so the engine scans only for a/A; the look-behinds then check what stands before it.
+_ARTICLE = re.compile(r"(an?|An)(?<![\w'’-]a)(?<![\w'’-]an)(?<![\w'’-]An)[ \t]+([a-z][a-z'’-]*)(?![\w])")
 _YOU_SOUND = re.compile(r"^(?:eu|ew|one\b|once\b|u[bcdfgklmnprstvz][aeiouy])")
 
 
