@@ -180,17 +180,17 @@ def lexicon() -> Lexicon:
 # Letters only: a token glued to digits or underscores ("2nd", "x86", "foo_bar") is not a word.
 _WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
 # Regions that are not prose: URLs, e-mail addresses, handles, hashtags, bare domains, code.
-# Each pattern runs only when its trigger occurs in the text: most articles have no URL or code.
+# Each pattern runs only where its hint (a necessary part of any match) occurs: most lines have none.
+_TLD = r"(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"
 _NOT_PROSE = [
-    (("://", "www."), re.compile(r"(?:https?://|ftp://|www\.)\S+")),
-    (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
-    (("#",), re.compile(r"(?<!\w)#\w+")),
-    (
-        (".",),
-        re.compile(r"\b(?:[A-Za-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"),
-    ),
-    (tuple("_{}<>=\\|") + ("::", "()"), re.compile(r"(?<!\S)[^\s_{}<>=\\|]*(?:[_{}<>=\\|]|::|\(\))\S*")),
+    (r"://|www\.", re.compile(r"(?:https?://|ftp://|www\.)\S+")),
+    (r"@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
+    (r"#", re.compile(r"(?<!\w)#\w+")),
+    (r"\." + _TLD, re.compile(r"\b(?:[A-Za-z0-9-]+\.)+" + _TLD)),
+    (r"[_{}<>=\\|]|::|\(\)", re.compile(r"(?<!\S)[^\s_{}<>=\\|]*(?:[_{}<>=\\|]|::|\(\))\S*")),
 ]
+_ANY_HINT = re.compile("|".join(hint for hint, _ in _NOT_PROSE))
+_HINTS = [(re.compile(hint), pattern) for hint, pattern in _NOT_PROSE]
 _QUOTED = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"")
 _CONTRACTION_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
@@ -506,21 +506,16 @@ def _name_words(*texts: str) -> set[str]:
     return {m.group().lower().replace("’", "'") for t in texts if t for m in _WORD.finditer(t)}
 
 
-# The domain pattern runs only where a top-level domain follows a dot: cheap to test, and most lines have none.
-_DOMAIN_HINT = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b")
-
-
 def _mask(line: str, skip_quoted: bool) -> str:
     """`line` with URLs, addresses, handles, domains, code (and quotes when asked) blanked to spaces.
 
     None of these regions spans a line break, so masking line by line equals masking the text.
     """
     masked = line
-    for triggers, pattern in _NOT_PROSE:
-        if any(trigger in line for trigger in triggers):
-            if pattern is _NOT_PROSE[3][1] and not _DOMAIN_HINT.search(masked):
-                continue
-            masked = _blank(masked, pattern)
+    if _ANY_HINT.search(line):
+        for hint, pattern in _HINTS:
+            if hint.search(masked):
+                masked = _blank(masked, pattern)
     if skip_quoted and ('"' in line or "“" in line):
         masked = _blank(masked, _QUOTED)
     return masked
@@ -533,18 +528,31 @@ _SPLIT_WORDS = re.compile("(" + _WORD.pattern + ")")
 
 
 class _Tokens:
-    """The words of one line with their offsets, as parallel lists; `tokens[i]` is (start, end, word)."""
+    """The words of one line; their offsets are added up only when asked (lines with suspects).
 
-    __slots__ = ("words", "starts", "ends")
+    `tokens[i]` is (start, end, word), as a Match would give.
+    """
 
-    def __init__(self, words: list[str], starts: list[int], ends: list[int]) -> None:
-        self.words, self.starts, self.ends = words, starts, ends
+    __slots__ = ("pieces", "words", "_starts", "_ends")
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.pieces = pieces  # gap, word, gap, word, ..., gap
+        self.words = pieces[1::2]
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            bounds = list(accumulate(map(len, self.pieces)))
+            self._starts, self._ends = bounds[0:-1:2], bounds[1::2]
+        return self._starts
 
     def __len__(self) -> int:
         return len(self.words)
 
     def __getitem__(self, index: int) -> _Token:
-        return self.starts[index], self.ends[index], self.words[index]
+        return self.starts[index], self._ends[index], self.words[index]
 
 
 _Scan = tuple[str, _Tokens, tuple[int, ...]]
@@ -558,15 +566,13 @@ def _tokenise(masked: str) -> _Scan:
     """
     lex = lexicon()
     trusted, freq = lex.trusted, lex.freq
-    flat = _SPLIT_WORDS.split(masked)  # gap, word, gap, word, ..., gap
-    bounds = list(accumulate(map(len, flat)))
-    words = flat[1::2]
+    tokens = _Tokens(_SPLIT_WORDS.split(masked))
     suspects = tuple(
         i
-        for i, word in enumerate(words)
+        for i, word in enumerate(tokens.words)
         if (lower := word.lower()) not in trusted or (word[0].isupper() and freq.get(lower, 0.0) < 1e-6)
     )
-    return masked, _Tokens(words, bounds[0:-1:2], bounds[1::2]), suspects
+    return masked, tokens, suspects
 
 
 @lru_cache(maxsize=50_000)
