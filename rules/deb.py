@@ -212,7 +212,7 @@ _CODE_LINE = re.compile(
     r"(?:var|let|const)\s+[\w$]+\s*=.*[;{]\s*$"
     r"|function\s*[\w$]*\s*\([^)]*\)\s*\{.*"
     r"|.*\b(?:document\.(?:write|getElementById|createElement|querySelector)|window\.[\w$]+\s*=|googletag\.|gtag\(|_gaq\.push|"
-    r"adsbygoogle|dataLayer\.push|addEventListener\()"
+    r"adsbygoogle|dataLayer\.push|addEventListener\().*"  # a line that calls an ad or analytics script
     r"|[}\]);]{1,4};?"
     r"|[.#]?[\w-]+(?:[\s,>.#:]+[\w-]+)*\s*\{\s*[\w-]+\s*:[^}]*\}?"
     r"|\{\s*\"[\w-]+\"\s*:.*"

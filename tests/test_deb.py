@@ -453,3 +453,43 @@ def test_safe_fixes_on_real_pages_remove_whole_lines_only() -> None:
         assert all(line in original for line in fixed.split("\n"))
         assert "\n\n" not in fixed and not fixed.startswith("\n")
         assert len(fixed) < len(text) or not fixes
+
+
+# -- the fast paths (cheap pre-tests, per-process caches) must not change what is found ----------------
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "(adsbygoogle = window.adsbygoogle || []).push({});",
+        "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
+        "window._gaq = window._gaq || []; _gaq.push",
+        "undefined",
+        "[object Object]",
+        ".article-body p { margin: 0 0 1em; }",
+        "});",
+    ],
+)
+def test_script_and_style_lines_are_still_reported_whatever_their_form(code: str) -> None:
+    text = article(middle=(code,))
+    assert flagged(text, [f for f in deb(text) if f.rule == "DEB006"]) == [code]
+
+
+def test_markup_scan_finds_every_token_and_only_once() -> None:
+    """The scan jumps from candidate character to candidate character; it must match a plain finditer."""
+    from scrapelint.rules.deb import _INLINE_MARKUP, _inline_markup
+
+    line = "N&amp;<b>Nan NaN $NaN ${x}[object Object] &&nbsp;<<br>{{a}} <!-- c --> [{%b%}"
+    assert [m.group() for m in _inline_markup(line)] == [m.group() for m in _INLINE_MARKUP.finditer(line)]
+    assert [m.group() for m in _inline_markup(line)] == [
+        "&amp;", "<b>", "NaN", "${x}", "[object Object]", "&nbsp;", "<br>", "{{a}}", "<!-- c -->", "{%b%}"
+    ]
+
+
+def test_a_line_seen_before_gets_the_same_verdict() -> None:
+    """Line facts are cached per process: the second article with the same menu line is judged alike."""
+    first = article(after=("Skip to main content",))
+    again = article("Skip to main content")
+    assert flagged(first, [f for f in deb(first) if f.rule == "DEB001"]) == ["Skip to main content"]
+    assert flagged(again, [f for f in deb(again) if f.rule == "DEB001"]) == ["Skip to main content"]
+    assert flagged(first, [f for f in deb(first) if f.rule == "DEB001"]) == ["Skip to main content"]
