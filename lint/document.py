@@ -313,8 +313,18 @@ class Document:
         no object per word. (Words never straddle a sentence boundary, so splitting the whole text gives
         the words of every sentence in order.)
         """
-        offsets = list(accumulate(map(len, _WORD_SPLIT.split(self.text)), initial=0))
+        offsets = list(accumulate(map(len, self._word_split), initial=0))
         return offsets[1:-1:2], offsets[2::2]
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of every word, in order: `text[start:end]` for each pair of `word_spans`."""
+        return self._word_split[1::2]
+
+    @cached_property
+    def _word_split(self) -> list[str]:
+        """Gaps and words alternating, from one regex split (the text is their concatenation)."""
+        return _WORD_SPLIT.split(self.text)
 
     @cached_property
     def sentence_words(self) -> list[tuple[int, int]]:
@@ -322,6 +332,13 @@ class Document:
         first_word = partial(bisect_left, self.word_spans[0])
         sentences = self.sentences
         return list(zip(map(first_word, map(_START, sentences)), map(first_word, map(_END, sentences))))
+
+    @cached_property
+    def paragraph_words(self) -> list[tuple[int, int]]:
+        """For each paragraph, the range `[a, b)` of its words' indexes in `word_spans`."""
+        first_word = partial(bisect_left, self.word_spans[0])
+        paragraphs = self.paragraphs
+        return list(zip(map(first_word, map(_START, paragraphs)), map(first_word, map(_END, paragraphs))))
 
     @property
     def words(self) -> Sequence[Word]:

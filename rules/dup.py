@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from functools import partial
-from itertools import accumulate, islice, repeat
+from itertools import accumulate, compress, islice, repeat, starmap
+from operator import add, ge, sub
 
 from pydantic import Field
 from scrapelint.document import Document, Sentence
@@ -32,7 +33,10 @@ _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
 # included), after a line break, or after a full stop glued to a capitalised word ("Volgoda.Stalin").
 # Not inside URLs, numbers or abbreviations without a space ("www.lge.com", "3.5", "E.H.Carr").
-_SENTENCE_GAP = re.compile(r"""\n|[.!?…](?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z]))""")
+# (One character class first, so the regex engine scans for candidates fast.)
+_SENTENCE_GAP = re.compile(
+    r"""[\n.!?…](?:(?<=\n)|(?<=[.!?…])(?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z])))"""
+)
 _SENTENCE_GAP_SPLIT = re.compile(f"({_SENTENCE_GAP.pattern})")
 _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
@@ -41,7 +45,7 @@ _DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
 # A sentence that is a quotation from its first character to its last (end punctuation may follow).
 _WHOLLY_QUOTED = re.compile(r"""["“„«‘'].*["”»’'][.!?…]*$""", re.DOTALL)  # used with .match(text, start, end)
 _WEB_ADDRESS = re.compile(r"://|www\.|@\w+\.")
-_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+_TERMINALS, _CLOSERS = ".!?…", "\"'”’»)]"  # a sentence ends in one of the first, then any of the second
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
 _KGRAM = 4  # words hashed to find where a sentence occurred before
 
@@ -78,18 +82,26 @@ class _Analysis:
         return result
 
     def index(self, k: int) -> dict[tuple[str, ...], list[int]]:
-        """First `k` words -> stops, ascending: where a sentence could have occurred before."""
+        """First `k` words -> stops, ascending: where a sentence could have occurred before.
+
+        Only words that begin two stops or more are kept: a lookup of any other finds no earlier stop.
+        """
         if k not in self._indexes:
-            tokens, index, repeated = self.tokens, {}, []
-            for position in self.stops.order:
-                if position + k <= len(tokens):
-                    key = tuple(tokens[position : position + k])
-                    positions = index.get(key)
-                    if positions is None:
-                        index[key] = [position]
-                    else:
-                        positions.append(position)
-                        repeated.append(position)
+            tokens, order = self.tokens, self.stops.order
+            order = order[: bisect_right(order, len(tokens) - k)]
+            keys = list(map(tuple, map(tokens.__getitem__, map(slice, order, map(add, order, repeat(k))))))
+            counts = Counter(keys)
+            index: dict[tuple[str, ...], list[int]] = {}
+            repeated: list[int] = []
+            if len(counts) < len(keys):  # only words that begin two stops can start a repeat
+                for key, position in zip(keys, order):
+                    if counts[key] > 1:
+                        positions = index.get(key)
+                        if positions is None:
+                            index[key] = [position]
+                        else:
+                            positions.append(position)
+                            repeated.append(position)
             self._indexes[k] = index
             self._repeated[k] = repeated
         return self._indexes[k]
@@ -120,10 +132,14 @@ class _Analysis:
         """Paragraph index -> index of the earlier paragraph with the same words (any length)."""
         first: dict[tuple[str, ...], int] = {}
         result: dict[int, int] = {}
-        for number, (a, b) in enumerate(self.paragraphs):
-            if a == b:
+        tokens = self.tokens
+        keys = list(map(tuple, map(tokens.__getitem__, starmap(slice, self.paragraphs))))
+        counts = Counter(keys)
+        if len(counts) == len(keys):
+            return result  # every paragraph differs
+        for number, key in enumerate(keys):
+            if not key or counts[key] == 1:
                 continue
-            key = tuple(self.tokens[a:b])
             if key in first:
                 result[number] = first[key]
             else:
@@ -164,20 +180,18 @@ def _analyse(doc: Document) -> _Analysis:
     if cached is not None:
         return cached
     text = doc.text
-    folded = _normalise(text)
-    if len(folded) != len(text):  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
-        folded = None
     starts, ends = doc.word_spans  # offsets only: no object per word
-    if folded is not None:
-        tokens = list(map(folded.__getitem__, map(slice, starts, ends)))
+    if "Σ" in text:  # lower-casing depends on the context (final sigma): fold as in the whole text
+        folded = _normalise(text)
+        if len(folded) == len(text):
+            tokens = list(map(folded.__getitem__, map(slice, starts, ends)))
+        else:  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
+            tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends)]
+    elif starts:  # all words at once: "\x00" is no word character, so it splits them apart again
+        tokens = _normalise("\x00".join(doc.word_texts)).split("\x00")
     else:
-        tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends)]
-    sentences = doc.sentence_words
-    paragraphs = [(0, 0)] * len(doc.paragraphs)
-    for sentence, (a, b) in zip(doc.sentences, sentences):
-        p = sentence.paragraph
-        pa, pb = paragraphs[p]
-        paragraphs[p] = (a, b) if pa == pb else (pa, b)
+        tokens = []
+    sentences, paragraphs = doc.sentence_words, doc.paragraph_words
     title = _words(doc.article.title) if doc.field == "text" and doc.article.title else ()
     analysis = _Analysis(text, tokens, starts, ends, sentences, paragraphs, title)
     _cache[doc] = analysis
@@ -529,9 +543,13 @@ class NearDuplicateSentence(Rule):
         index: dict[int, list[int]] = {}  # word rank -> units whose prefix holds it
         ordered: list[frozenset[str]] = []
         no_match: tuple[int, ...] = ()
+        unique = sum(1 for count in frequency.values() if count == 1)  # the ranks below this are in one unit only
         for j, (i, words) in enumerate(units):
             size = len(words)
             prefix = sorted(map(rank, words))[: size - math.ceil(threshold * size) + 1]
+            if prefix[-1] < unique:
+                ordered.append(words)  # no other unit shares a prefix word, so none can be this similar
+                continue
             candidates = set().union(*map(index.get, prefix, repeat(no_match, len(prefix))))
             if len(candidates) > 4 * _MAX_CANDIDATES:
                 candidates = set(sorted(candidates)[-4 * _MAX_CANDIDATES :])  # the nearest ones
@@ -562,18 +580,22 @@ class NearDuplicateSentence(Rule):
         }
         seen: set[tuple[str, ...]] = set()
         units = []
-        text = doc.text
-        for i, sentence in enumerate(doc.sentences):
-            a, b = analysis.sentences[i]
-            if b - a < self.options.min_words:
+        text, tokens, min_words = doc.text, analysis.tokens, self.options.min_words
+        sentences, ranges = doc.sentences, analysis.sentences
+        firsts, lasts = zip(*ranges) if ranges else ((), ())
+        long_enough = compress(range(len(ranges)), map(ge, map(sub, lasts, firsts), repeat(min_words)))
+        for i in long_enough:  # (picked without a Python loop: most sentences are short lines)
+            sentence = sentences[i]
+            if i in repeated or sentence.paragraph in duplicated:
+                continue  # an exact repeat (DUP001/DUP002 report those)
+            a, b = ranges[i]
+            key = tuple(tokens[a:b])
+            if key in seen:
                 continue
-            key = tuple(analysis.tokens[a:b])
-            if key in seen or i in repeated or sentence.paragraph in duplicated:
-                continue  # too short, or an exact repeat (DUP001/DUP002 report those)
             seen.add(key)
-            if len(key) - sum(map(str.isdigit, key)) < self.options.min_words:
+            if len(key) - sum(map(str.isdigit, key)) < min_words:
                 continue  # numbers alone (scores, tables) make unrelated lines look alike
-            if not _TERMINAL.search(text, sentence.start, sentence.end):
+            if text[sentence.start : sentence.end].rstrip(_CLOSERS)[-1:] not in _TERMINALS:
                 continue  # headings, captions and wrapped fragments read alike without being repeats
             if not self.options.include_quotes and _DOUBLE_QUOTES.search(text, sentence.start, sentence.end):
                 continue
@@ -633,17 +655,18 @@ class TitleRepeatedInBody(Rule):
             return
         tokens, title = analysis.tokens, analysis.title
         occurrences: list[tuple[int, int, int]] = []  # start, end, paragraph
-        by_paragraph = _sentences_by_paragraph(doc)
+        size = len(title)
+        in_sentences: dict[int, list[Sentence]] = {}  # paragraph -> its sentences that equal the title
+        for sentence, (a, b) in zip(doc.sentences, analysis.sentences):
+            if b - a == size and tuple(tokens[a:b]) == title:
+                in_sentences.setdefault(sentence.paragraph, []).append(sentence)
         for number, (a, b) in enumerate(analysis.paragraphs):
-            if tuple(tokens[a:b]) == title:
+            if b - a == size and tuple(tokens[a:b]) == title:
                 paragraph = doc.paragraphs[number]
                 occurrences.append((paragraph.start, paragraph.end, number))
                 continue
-            for i in by_paragraph.get(number, ()):
-                sa, sb = analysis.sentences[i]
-                if tuple(tokens[sa:sb]) == title:
-                    sentence = doc.sentences[i]
-                    occurrences.append((sentence.start, sentence.end, number))
+            for sentence in in_sentences.get(number, ()):
+                occurrences.append((sentence.start, sentence.end, number))
         if not occurrences:
             return
         headline = occurrences[0] if occurrences[0][2] < self.options.top_paragraphs else None
@@ -672,13 +695,6 @@ class TitleRepeatedInBody(Rule):
                 )
                 finding.related = _title_location(title_doc)
             yield finding
-
-
-def _sentences_by_paragraph(doc: Document) -> dict[int, list[int]]:
-    result: dict[int, list[int]] = {}
-    for sentence in doc.sentences:
-        result.setdefault(sentence.paragraph, []).append(sentence.index)
-    return result
 
 
 def _title_location(title_doc: Document) -> Location:
