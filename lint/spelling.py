@@ -141,6 +141,8 @@ class Lexicon:
         for word in self.trusted:
             self.buckets.setdefault((word[0], len(word)), []).append(word)
         self._bigrams: dict[str, int] | None = None
+        # Trusted words seen at least once per million words: accepted in any case by one set lookup.
+        self.accepted_any_case = frozenset(w for w in self.trusted if self.freq.get(w, 0.0) >= 1e-6)
 
     def zipf(self, word: str) -> float:
         """wordfreq's Zipf scale: 0 unknown, 3 once per million words, 6 'the'-like."""
@@ -535,7 +537,7 @@ class _Tokens:
 
     __slots__ = ("pieces", "words", "_starts", "_ends")
 
-    def __init__(self, pieces: list[str]) -> None:
+    def __init__(self, pieces: tuple[str, ...]) -> None:
         self.pieces = pieces  # gap, word, gap, word, ..., gap
         self.words = pieces[1::2]
         self._starts: list[int] | None = None
@@ -555,7 +557,9 @@ class _Tokens:
         return self.starts[index], self._ends[index], self.words[index]
 
 
-_Scan = tuple[str, _Tokens, tuple[int, ...]]
+# A line's scan: the masked line, its pieces (gap, word, ..., gap) and the indices of its suspect words.
+# Only tuples of strings and ints, which the garbage collector stops tracking: a full cache costs it nothing.
+_Scan = tuple[str, tuple[str, ...], tuple[int, ...]]
 
 
 def _tokenise(masked: str) -> _Scan:
@@ -565,14 +569,15 @@ def _tokenise(masked: str) -> _Scan:
     suspect: "Wold" in "Wold War"); only the suspects get the precision layer's slower checks.
     """
     lex = lexicon()
-    trusted, freq = lex.trusted, lex.freq
-    tokens = _Tokens(_SPLIT_WORDS.split(masked))
+    pieces = tuple(_SPLIT_WORDS.split(masked))
+    words = pieces[1::2]
+    accepted, trusted = lex.accepted_any_case, lex.trusted
     suspects = tuple(
         i
-        for i, word in enumerate(tokens.words)
-        if (lower := word.lower()) not in trusted or (word[0].isupper() and freq.get(lower, 0.0) < 1e-6)
-    )
-    return masked, tokens, suspects
+        for i, word in enumerate(words)
+        if word.lower() not in accepted and (word[0].isupper() or word.lower() not in trusted)
+    )  # a trusted word rarer than once per million is a suspect only when capitalised: "Wold" in "Wold War"
+    return masked, pieces, suspects
 
 
 @lru_cache(maxsize=50_000)
@@ -606,13 +611,13 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     scans = _scans(text, context)
     if vocab.reject:  # rejected words are suspects even when the lexicon knows them
         scans = [
-            (m, toks, tuple(sorted({*sus, *(i for i, w in enumerate(toks.words) if w.lower() in vocab.reject)})))
-            for m, toks, sus in scans
+            (m, pieces, tuple(sorted({*sus, *(i for i, w in enumerate(pieces[1::2]) if w.lower() in vocab.reject)})))
+            for m, pieces, sus in scans
         ]
     if not any(sus for _, _, sus in scans):
         return []
     # A word not in the lexicon is a suspect at each occurrence, so counting suspects finds recurrences.
-    counts = Counter(toks.words[i].lower().replace("’", "'") for _, toks, sus in scans for i in sus)
+    counts = Counter(pieces[2 * i + 1].lower().replace("’", "'") for _, pieces, sus in scans for i in sus)
     names = _name_words(context.title, context.byline)
     words = _FlatWords(scans)
     dialect = _LazyDialect(words)
@@ -620,9 +625,12 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     lines = text.split("\n")
     issues: list[SpellIssue] = []
     offset = 0
-    for line_no, (masked, tokens, suspects) in enumerate(scans):
+    for line_no, (masked, pieces, suspects) in enumerate(scans):
         base = offset
         offset += len(masked) + 1
+        if not suspects:
+            continue
+        tokens = _Tokens(pieces)
         for index in suspects:
             issue = _check_word(
                 masked, lines[line_no], tokens, index, line_no, lex, trusted, vocab, counts, names, dialect,
@@ -734,9 +742,9 @@ class _FlatWords:
     def _build(self) -> list[str]:
         if self._words is None:
             self._words = []
-            for _, tokens, _ in self.scans:
+            for _, pieces, _ in self.scans:
                 self._bases.append(len(self._words))
-                self._words.extend(tokens.words)
+                self._words.extend(pieces[1::2])
         return self._words
 
     def __iter__(self) -> Iterator[str]:
