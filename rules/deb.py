@@ -4,7 +4,9 @@ One analysis per document labels every non-blank line (lexicon hits, leftover co
 the main body, the teasers glued after it, the menus and footers around it); each
 rule then reports the lines of its own kind. The analysis is linear in the text:
 the lexicon is compiled once per process (a dict of exact lines plus one combined
-regex per data file) and the main body is one maximum-sum pass over the lines.
+regex per data file) and the main body is one maximum-sum pass over the lines. What a line
+is on its own (word count, prose or not, lexicon kind) is cached per process by its text:
+menus and footers recur across a site's pages, so most of them are judged once.
 """
 
 from __future__ import annotations
