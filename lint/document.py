@@ -11,8 +11,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, repeat
+from operator import add, attrgetter
 from typing import overload
 
 from scrapelint.models import Article
@@ -246,12 +246,10 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        position = find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = find("\n", position + 1)
+        """Offset of the first character of every line (a running sum of the lines' lengths)."""
+        lengths = map(add, map(len, self.text.split("\n")), repeat(1))  # each line and its newline
+        starts = list(accumulate(lengths, initial=0))
+        starts.pop()  # (the end of the text plus one)
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:
