@@ -136,11 +136,13 @@ class Lexicon:
             gb: us[0] for gb, us in _codespell_table("dictionary_en-GB_to_en-US.txt").items()
         }
         self.american_to_british = {us: gb for gb, us in self.british_to_american.items()}
+        self.american_only = frozenset(self.american_to_british).difference(self.british_to_american)
         # Candidate corrections, bucketed by (first letter, length) so a lookup scans ~2k words.
         self.buckets: dict[tuple[str, int], list[str]] = {}
         for word in self.trusted:
             self.buckets.setdefault((word[0], len(word)), []).append(word)
         self._bigrams: dict[str, int] | None = None
+        import rapidfuzz.process  # noqa: F401 - imported with the lexicon (start-up), not on the first suspect word
         # Trusted words seen at least once per million words: accepted in any case by one set lookup.
         self.accepted_any_case = frozenset(w for w in self.trusted if self.freq.get(w, 0.0) >= 1e-6)
 
@@ -321,13 +323,9 @@ def inflection_of_known(word: str) -> bool:
 def detect_dialect(words: Iterable[str]) -> str | None:
     """ "en-GB" or "en-US" when the article's spellings lean clearly one way (2:1, at least 2 words)."""
     lex = lexicon()
-    gb = us = 0
-    for word in words:
-        lower = word.lower()
-        if lower in lex.british_to_american:
-            gb += 1
-        elif lower in lex.american_to_british:
-            us += 1
+    lowers = list(map(str.lower, words))  # counted at C speed: this runs over every word of an article
+    gb = sum(map(lex.british_to_american.__contains__, lowers))
+    us = sum(map(lex.american_only.__contains__, lowers))
     if gb >= 2 and gb >= 2 * us:
         return "en-GB"
     if us >= 2 and us >= 2 * gb:
@@ -367,7 +365,7 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
     lex = lexicon()
     n = len(word)
     if max_distance == 1:  # the common case: ~54n generated edits, each a hash lookup
-        found = [(c, 1) for c in _edits1(word) if c in lex.trusted]
+        found = [(c, 1) for c in filter(lex.trusted.__contains__, _edits1(word))]
     else:
         found = []
     for length in range(n - max_distance, n + max_distance + 1) if max_distance > 1 else ():
