@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from functools import partial
-from itertools import accumulate, compress, islice, repeat, starmap
-from operator import add, ge, sub
+from itertools import accumulate, chain, compress, islice, repeat, starmap
+from operator import add, countOf, ge, sub
 
 from pydantic import Field
 from scrapelint.document import Document, Sentence
@@ -535,15 +535,13 @@ class NearDuplicateSentence(Rule):
         units = self._units(doc, analysis)
         if len(units) < 2:
             return
-        frequency: Counter[str] = Counter()
-        for _, words in units:
-            frequency.update(words)
+        frequency = Counter(chain.from_iterable(words for _, words in units))  # units holding each word
         # Rarest words first: their prefixes share few index entries (prefix filtering).
-        rank = {word: n for n, word in enumerate(sorted(frequency, key=frequency.__getitem__))}.__getitem__
+        rank = dict(zip(sorted(frequency, key=frequency.__getitem__), range(len(frequency)))).__getitem__
         index: dict[int, list[int]] = {}  # word rank -> units whose prefix holds it
         ordered: list[frozenset[str]] = []
         no_match: tuple[int, ...] = ()
-        unique = sum(1 for count in frequency.values() if count == 1)  # the ranks below this are in one unit only
+        unique = countOf(frequency.values(), 1)  # the ranks below this are in one unit only
         for j, (i, words) in enumerate(units):
             size = len(words)
             prefix = sorted(map(rank, words))[: size - math.ceil(threshold * size) + 1]
@@ -595,11 +593,12 @@ class NearDuplicateSentence(Rule):
             seen.add(key)
             if len(key) - sum(map(str.isdigit, key)) < min_words:
                 continue  # numbers alone (scores, tables) make unrelated lines look alike
-            if text[sentence.start : sentence.end].rstrip(_CLOSERS)[-1:] not in _TERMINALS:
+            words = text[sentence.start : sentence.end]
+            if words.rstrip(_CLOSERS)[-1:] not in _TERMINALS:
                 continue  # headings, captions and wrapped fragments read alike without being repeats
-            if not self.options.include_quotes and _DOUBLE_QUOTES.search(text, sentence.start, sentence.end):
+            if not self.options.include_quotes and _DOUBLE_QUOTES.search(words):
                 continue
-            if _WEB_ADDRESS.search(text, sentence.start, sentence.end):
+            if "://" in words or "www." in words or "@" in words and _WEB_ADDRESS.search(words):
                 continue  # "for more information visit www.x.com" lines differ only in the address
             units.append((i, frozenset(key)))
         return units
