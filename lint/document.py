@@ -258,12 +258,9 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
     @cached_property
-    def lines(self) -> list[Span]:
-        """Every line, blank ones included, without its newline."""
-        starts = self.line_starts
-        ends = [start - 1 for start in starts[1:]]
-        ends.append(len(self.text))
-        return list(map(Span, starts, ends))
+    def lines(self) -> Sequence[Span]:
+        """Every line, blank ones included, without its newline (each `Span` made when read: no rule reads all)."""
+        return _Lines(self.line_starts, len(self.text))
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -393,6 +390,36 @@ class _Words(Sequence[Word]):
 
     def __eq__(self, other: object) -> bool:
         return list(self) == other if isinstance(other, list | _Words) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class _Lines(Sequence[Span]):
+    """`Document.lines`: a read-only list of line `Span`s, each made from `line_starts` on access."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, starts: list[int], length: int) -> None:
+        self._starts, self._length = starts, length
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Span]: ...
+    def __getitem__(self, index: int | slice) -> Span | list[Span]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._starts)))]
+        starts = self._starts
+        start = starts[index]  # raises IndexError like a list
+        following = index + 1 if index >= 0 else len(starts) + index + 1
+        return Span(start, starts[following] - 1 if following < len(starts) else self._length)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == other if isinstance(other, list | _Lines) else NotImplemented
 
     def __repr__(self) -> str:
         return repr(list(self))
