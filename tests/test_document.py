@@ -120,3 +120,44 @@ def test_split_sentences_is_linear() -> None:
 
     small, large = best(unit * 2000), best(unit * 8000)
     assert large < 8 * small + 0.05
+
+
+def test_word_offsets_and_ranges_match_the_words() -> None:
+    """The cheap forms (offsets, texts, per-sentence and per-paragraph ranges) agree with `words`."""
+    text = "Stalin’s rule ended.  Don’t go!\n\n...\nE.H. Carr wrote 22.6 pages (in 1953)."
+    document = doc(text)
+    starts, ends = document.word_spans
+    assert [(w.start, w.end) for w in document.words] == list(zip(starts, ends))
+    assert document.word_texts == [text[a:b] for a, b in zip(starts, ends)]
+    assert document.word_texts[:4] == ["Stalin’s", "rule", "ended", "Don’t"]
+    for number, (a, b) in enumerate(document.sentence_words):
+        assert all(w.sentence == number for w in document.words[a:b])
+    assert [document.word_texts[a:b] for a, b in document.paragraph_words] == [
+        ["Stalin’s", "rule", "ended", "Don’t", "go"], [], ["E", "H", "Carr", "wrote", "22", "6", "pages", "in", "1953"]
+    ]
+
+
+def test_words_and_lines_read_like_lists() -> None:
+    text = "One two.\nThree\n"
+    document = doc(text)
+    words = document.words
+    assert len(words) == 3 and words[-1] == words[2] and [text[w.start : w.end] for w in words[1:]] == ["two", "Three"]
+    assert words == list(words)
+    lines = document.lines
+    assert [text[line.start : line.end] for line in lines] == ["One two.", "Three", ""]
+    assert lines[-1].start == len(text) and len(lines) == 3 and lines == list(lines)
+    assert document.line_of(text.index("Three")) == lines[1]
+
+
+def test_sentences_from_one_scan_equal_splitting_each_paragraph() -> None:
+    """The whole-text boundary scan gives each paragraph the sentences `split_sentences` gives it alone."""
+    text = "He left.A\nVolgoda.Stalin escaped. Dr. Smith came!\nNo marks here\nIt ends with U.S.\n“Quoted.” Next one?"
+    document = doc(text)
+    expected = [
+        (start, end, paragraph.index)
+        for paragraph in document.paragraphs
+        for start, end in split_sentences(text, paragraph.start, paragraph.end)
+    ]
+    assert [(s.start, s.end, s.paragraph) for s in document.sentences] == expected
+    assert [s.index for s in document.sentences] == list(range(len(expected)))
+    assert text[document.sentences[0].start : document.sentences[0].end] == "He left.A"  # no glued end at the line's end
