@@ -324,3 +324,35 @@ def test_skip_quoted_leaves_quotations_alone() -> None:
     assert flagged(text, typ(text)) == ["goverment", "sucess", "begining"]
     quiet = {code: {"skip_quoted": True} for code in ("TYP001", "TYP002", "TYP003", "TYP007")}
     assert flagged(text, typ(text, rules=quiet)) == ["begining"]
+
+
+# -- line-by-line analysis (cached per line) gives the same answers as the whole text ----------------------
+
+
+def test_offsets_on_later_lines_and_repeated_lines() -> None:
+    line = "Menu | Home | World\n"
+    text = line * 3 + "The goverment said\n\nthe begining was hard.\n" + line
+    findings = typ(text)
+    assert flagged(text, findings) == ["goverment", "begining"]
+    assert typ(text) == findings  # the second run reads every line from the cache
+
+
+def test_accepted_phrase_across_a_line_break() -> None:
+    text = "The paper Proletraitis\nBrzola praised the press."
+    assert flagged(text, typ(text)) == ["Proletraitis"]
+    assert typ(text, rules={"TYP001": {"accept": ["Proletraitis Brzola"]}}) == []
+
+
+def test_foreign_words_side_by_side_across_a_line_break() -> None:
+    # "casus belli" split over two lines is still two foreign words side by side, not a typo
+    text = "It was a casus\nbelli for them."
+    assert typ(text, select=["TYP001"]) == []
+
+
+def test_long_run_without_letters_is_linear() -> None:
+    import time
+
+    started = time.process_time()
+    findings = typ("The goverment " + "1234567890 " * 20_000)
+    assert flagged("The goverment ", findings) == ["goverment"]
+    assert time.process_time() - started < 2.0  # a quadratic scan of the digits would take minutes
