@@ -51,7 +51,7 @@ _NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # _WORD as a split separator: words and gaps alternate
-_START, _END = attrgetter("start"), attrgetter("end")
+_START = attrgetter("start")
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NONFINAL_ABBREVIATIONS = frozenset(
@@ -324,16 +324,18 @@ class Document:
     @cached_property
     def sentence_words(self) -> list[tuple[int, int]]:
         """For each sentence, the range `[a, b)` of its words' indexes in `word_spans`."""
-        first_word = partial(bisect_left, self.word_spans[0])
-        sentences = self.sentences
-        return list(zip(map(first_word, map(_START, sentences)), map(first_word, map(_END, sentences))))
+        return self._word_ranges(self.sentences)
 
     @cached_property
     def paragraph_words(self) -> list[tuple[int, int]]:
         """For each paragraph, the range `[a, b)` of its words' indexes in `word_spans`."""
-        first_word = partial(bisect_left, self.word_spans[0])
-        paragraphs = self.paragraphs
-        return list(zip(map(first_word, map(_START, paragraphs)), map(first_word, map(_END, paragraphs))))
+        return self._word_ranges(self.paragraphs)
+
+    def _word_ranges(self, spans: list[Paragraph] | list[Sentence]) -> list[tuple[int, int]]:
+        """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
+        starts = self.word_spans[0]
+        firsts = list(map(partial(bisect_left, starts), map(_START, spans)))
+        return list(zip(firsts, [*firsts[1:], len(starts)]))
 
     @property
     def words(self) -> Sequence[Word]:
