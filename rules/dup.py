@@ -355,8 +355,10 @@ class RepeatedSentence(Rule):
         blocks: list[_Block] = []
         open_block: _Block | None = None
         k = max(1, min(_KGRAM, self.options.min_words))
-        for i, sentence in enumerate(doc.sentences):
-            a, b = analysis.sentences[i]
+        if not analysis.may_repeat(k, 0, len(analysis.tokens)):
+            return blocks  # no stop begins words seen before: no copy can start anywhere
+        for sentence, (a, b) in zip(doc.sentences, analysis.sentences):
+            i = sentence.index
             if sentence.paragraph in skip or a == b:
                 open_block = None
                 continue
