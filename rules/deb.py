@@ -283,14 +283,18 @@ def _facts(body: str) -> tuple[int, bool, str | None]:
 
 
 # Menus, footers and credits repeat across a site's pages (and across the two passes of a run): the facts
-# of short lines are cached per process, bounded; long paragraphs rarely repeat, so they are not kept.
+# of lines are cached per process, bounded (at most about 30 MB); paragraphs too long for the lexicon
+# are not kept.
 _CACHED_LINE = 400
 _cached_facts = lru_cache(maxsize=1 << 16)(_facts)
+_cached_long_facts = lru_cache(maxsize=1 << 12)(_facts)
 
 
 def line_facts(body: str) -> tuple[int, bool, str | None]:
-    """`_facts`, cached for lines short enough to recur."""
-    return _cached_facts(body) if len(body) <= _CACHED_LINE else _facts(body)
+    """`_facts`, cached."""
+    if len(body) <= _CACHED_LINE:
+        return _cached_facts(body)
+    return _cached_long_facts(body) if len(body) <= 1200 else _facts(body)
 
 
 _BAR = re.compile(r"\s+[|·•]\s+")
