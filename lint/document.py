@@ -97,7 +97,9 @@ _BOUNDARY = re.compile(
     r"""[.!?…](?:[.!?…]*['"’”»)\]]*(?=\s|$)"""
     r"""|(?<=[^\W_][.!?])['"’”»)\]]?(?=[A-Z](?:[a-z]|\s)))"""
 )
-_TOKEN_BEFORE = re.compile(r"[\w.]*\w\Z")
+# The token before a mark: skip to the last character that cannot be in it, then take the rest
+# (one anchored match; a search would retry from every position of the window).
+_TOKEN_BEFORE = re.compile(r"(?:.*[^\w.])?([\w.]*\w)\Z", re.DOTALL)
 _OPENERS = "\"'‘“«([¿¡"
 _CLOSERS = frozenset("\"'’”»)]")
 # Top-level domains and file extensions: "Amazon.Com", "ASP.Net" are names, not glued sentences.
@@ -110,8 +112,8 @@ DOMAIN_WORDS = frozenset(
 
 def token_before(text: str, dot: int) -> str:
     """The word (with inner dots, as in "U.S" or "e.g") that ends right before `dot`."""
-    match = _TOKEN_BEFORE.search(text, max(0, dot - 24), dot)
-    return match.group() if match else ""
+    match = _TOKEN_BEFORE.match(text, max(0, dot - 24), dot)
+    return match.group(1) if match else ""
 
 
 def is_glued_sentence_end(text: str, mark: int) -> bool:
