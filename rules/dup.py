@@ -538,18 +538,21 @@ class NearDuplicateSentence(Rule):
         if len(units) < 2:
             return
         frequency = Counter(chain.from_iterable(words for _, words in units))  # units holding each word
-        # Rarest words first: their prefixes share few index entries (prefix filtering).
-        rank = dict(zip(sorted(frequency, key=frequency.__getitem__), range(len(frequency)))).__getitem__
+        units_holding = frequency.__getitem__
+        rank = None  # word -> position when the rarest come first; built when a unit first needs it
         index: dict[int, list[int]] = {}  # word rank -> units whose prefix holds it
         ordered: list[frozenset[str]] = []
         no_match: tuple[int, ...] = ()
-        unique = countOf(frequency.values(), 1)  # the ranks below this are in one unit only
         for j, (i, words) in enumerate(units):
             size = len(words)
-            prefix = sorted(map(rank, words))[: size - math.ceil(threshold * size) + 1]
-            if prefix[-1] < unique:
-                ordered.append(words)  # no other unit shares a prefix word, so none can be this similar
+            prefix_size = size - math.ceil(threshold * size) + 1
+            if countOf(map(units_holding, words), 1) >= prefix_size:
+                # Its prefix (rarest words) would hold only words no other unit has: none can be this similar.
+                ordered.append(words)
                 continue
+            if rank is None:  # rarest words first: their prefixes share few index entries (prefix filtering)
+                rank = dict(zip(sorted(frequency, key=units_holding), range(len(frequency)))).__getitem__
+            prefix = sorted(map(rank, words))[:prefix_size]
             candidates = set().union(*map(index.get, prefix, repeat(no_match, len(prefix))))
             if len(candidates) > 4 * _MAX_CANDIDATES:
                 candidates = set(sorted(candidates)[-4 * _MAX_CANDIDATES :])  # the nearest ones
