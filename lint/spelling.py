@@ -561,9 +561,10 @@ class _Tokens:
         return self.starts[index], self._ends[index], self.words[index]
 
 
-# A line's scan: the masked line, its pieces (gap, word, ..., gap) and the indices of its suspect words.
-# Only tuples of strings and ints, which the garbage collector stops tracking: a full cache costs it nothing.
-_Scan = tuple[str, tuple[str, ...], tuple[int, ...]]
+# A line's scan: the masked line, its pieces (gap, word, ..., gap; None when no word is suspect, to keep the
+# cache small) and the indices of its suspect words. Only tuples of strings and ints, which the garbage
+# collector stops tracking: a full cache costs it nothing.
+_Scan = tuple[str, tuple[str, ...] | None, tuple[int, ...]]
 
 
 def _tokenise(masked: str) -> _Scan:
@@ -581,13 +582,25 @@ def _tokenise(masked: str) -> _Scan:
         for i, word in enumerate(words)
         if word.lower() not in accepted and (word[0].isupper() or word.lower() not in trusted)
     )  # a trusted word rarer than once per million is a suspect only when capitalised: "Wold" in "Wold War"
-    return masked, pieces, suspects
+    return masked, pieces if suspects else None, suspects
 
 
-@lru_cache(maxsize=50_000)
-def _scan(line: str, skip_quoted: bool) -> _Scan:
+def _pieces(scan: _Scan) -> tuple[str, ...]:
+    masked, pieces, _ = scan
+    return pieces if pieces is not None else tuple(_SPLIT_WORDS.split(masked))
+
+
+_CACHED_LINE = 2_000  # longer lines (whole articles on one line) are scanned afresh: they rarely repeat
+
+
+@lru_cache(maxsize=50_000)  # about 1 KB a line: ~50 MB when full
+def _cached_scan(line: str, skip_quoted: bool) -> _Scan:
     """`_tokenise(_mask(line))`, cached per process: menus, bylines and boilerplate repeat across pages."""
     return _tokenise(_mask(line, skip_quoted))
+
+
+def _scan(line: str, skip_quoted: bool) -> _Scan:
+    return _cached_scan(line, skip_quoted) if len(line) <= _CACHED_LINE else _tokenise(_mask(line, skip_quoted))
 
 
 def _scans(text: str, context: Context) -> list[_Scan]:
@@ -616,7 +629,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     if vocab.reject:  # rejected words are suspects even when the lexicon knows them
         scans = [
             (m, pieces, tuple(sorted({*sus, *(i for i, w in enumerate(pieces[1::2]) if w.lower() in vocab.reject)})))
-            for m, pieces, sus in scans
+            for m, pieces, sus in ((scan[0], _pieces(scan), scan[2]) for scan in scans)
         ]
     if not any(sus for _, _, sus in scans):
         return []
@@ -746,9 +759,9 @@ class _FlatWords:
     def _build(self) -> list[str]:
         if self._words is None:
             self._words = []
-            for _, pieces, _ in self.scans:
+            for scan in self.scans:
                 self._bases.append(len(self._words))
-                self._words.extend(pieces[1::2])
+                self._words.extend(_pieces(scan)[1::2])
         return self._words
 
     def __iter__(self) -> Iterator[str]:
