@@ -265,10 +265,15 @@ class Document:
         return _Lines(self.line_starts, len(self.text))
 
     @cached_property
+    def hard_wrapped(self) -> bool:
+        """Whether paragraphs are blocks between blank lines (Markdown, e-mail) rather than lines."""
+        return _looks_hard_wrapped(self.text)
+
+    @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines, trimmed; blocks between blank lines when the text is hard-wrapped."""
         text = self.text
-        pattern = _BLOCK if _looks_hard_wrapped(text) else _NONBLANK_LINE
+        pattern = _BLOCK if self.hard_wrapped else _NONBLANK_LINE
         result = []
         for match in pattern.finditer(text):
             start, end = match.span()

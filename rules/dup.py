@@ -38,6 +38,10 @@ _SENTENCE_GAP = re.compile(
     r"""[\n.!?…](?:(?<=\n)|(?<=[.!?…])(?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z])))"""
 )
 _SENTENCE_GAP_SPLIT = re.compile(f"({_SENTENCE_GAP.pattern})")
+# Where every line is a paragraph, a line break always comes before a sentence start, which is a stop anyway.
+_MARK_GAP_SPLIT = re.compile(
+    r"""([.!?…](?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z])))"""
+)
 _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
 _CLOSE = ".!?…:;,\"'”’»›)]"
@@ -67,15 +71,21 @@ class _Analysis:
     sentences: list[tuple[int, int]]  # token range [a, b) of each sentence of the Document
     paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
+    hard_wrapped: bool = False  # paragraphs are blocks of lines, so a line break may fall inside a sentence
     _indexes: dict[int, dict[tuple[str, ...], list[int]]] = field(default_factory=dict, repr=False)
     _repeated: dict[int, list[int]] = field(default_factory=dict, repr=False)  # stops whose k words came before
     blocks: dict[tuple[int, bool], list[_Block]] = field(default_factory=dict, repr=False)  # by DUP002 options
 
     @cached_property
     def boundaries(self) -> set[int]:
-        """Token indexes that start a sentence-like unit (after . ! ? … or a line break), and the end."""
+        """Token indexes that start a sentence-like unit (after . ! ? … or a line break), and the end.
+
+        (Line breaks only in hard-wrapped text: where paragraphs are lines, the word after a break starts a
+        sentence, so it is among `stops` already and never inside a sentence.)
+        """
         # Gaps and text alternate in the split; a running sum of lengths gives every gap's end offset.
-        offsets = accumulate(map(len, _SENTENCE_GAP_SPLIT.split(self.text)))
+        gaps = _SENTENCE_GAP_SPLIT if self.hard_wrapped else _MARK_GAP_SPLIT
+        offsets = accumulate(map(len, gaps.split(self.text)))
         gap_ends = islice(offsets, 1, None, 2)
         result = set(map(partial(bisect_left, self.starts), gap_ends))
         result.update((0, len(self.tokens)))
@@ -193,7 +203,7 @@ def _analyse(doc: Document) -> _Analysis:
         tokens = []
     sentences, paragraphs = doc.sentence_words, doc.paragraph_words
     title = _words(doc.article.title) if doc.field == "text" and doc.article.title else ()
-    analysis = _Analysis(text, tokens, starts, ends, sentences, paragraphs, title)
+    analysis = _Analysis(text, tokens, starts, ends, sentences, paragraphs, title, doc.hard_wrapped)
     _cache[doc] = analysis
     return analysis
 
