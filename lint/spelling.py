@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 SOURCE_LEXICON = "scrapelint:lexicon"
@@ -144,6 +144,7 @@ class Lexicon:
         # Bigrams (TYP007, on by default) load with the rest, at start-up: 0.15 s and ~35 MB, not on a first article.
         self.bigrams: dict[str, int] = _bigram_table()
         import rapidfuzz.process  # noqa: F401 - imported with the lexicon (start-up), not on the first suspect word
+
         # Trusted words seen at least once per million words: accepted in any case by one set lookup.
         self.accepted_any_case = frozenset(w for w in self.trusted if self.freq.get(w, 0.0) >= 1e-6)
 
@@ -151,7 +152,6 @@ class Lexicon:
         """wordfreq's Zipf scale: 0 unknown, 3 once per million words, 6 'the'-like."""
         f = self.freq.get(word)
         return math.log10(f) + 9 if f else 0.0
-
 
 
 def _bigram_table() -> dict[str, int]:
@@ -539,7 +539,7 @@ class _Tokens:
     `tokens[i]` is (start, end, word), as a Match would give.
     """
 
-    __slots__ = ("pieces", "words", "_starts", "_ends")
+    __slots__ = ("_ends", "_starts", "pieces", "words")
 
     def __init__(self, pieces: tuple[str, ...]) -> None:
         self.pieces = pieces  # gap, word, gap, word, ..., gap
