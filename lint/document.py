@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate, repeat
+from itertools import accumulate, islice, repeat
 from operator import add, attrgetter
 from typing import overload
 
@@ -308,15 +308,21 @@ class Document:
         return result
 
     @cached_property
-    def word_spans(self) -> tuple[list[int], list[int]]:
-        """Start and end offsets of every word, in text order.
+    def word_starts(self) -> list[int]:
+        """Start offset of every word, in text order.
 
         The cheap form of `words` for rules that need only offsets: one regex split and a running sum,
         no object per word. (Words never straddle a sentence boundary, so splitting the whole text gives
         the words of every sentence in order.)
         """
-        offsets = list(accumulate(map(len, self._word_split), initial=0))
-        return offsets[1:-1:2], offsets[2::2]
+        pieces = self._word_split  # gap, word, gap, ..., word, gap: a word starts at every second sum
+        return list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
+
+    @cached_property
+    def word_spans(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of every word, in text order (ends are computed only when asked for)."""
+        starts = self.word_starts
+        return starts, list(map(add, starts, map(len, self.word_texts)))
 
     @cached_property
     def word_texts(self) -> list[str]:
@@ -330,17 +336,17 @@ class Document:
 
     @cached_property
     def sentence_words(self) -> list[tuple[int, int]]:
-        """For each sentence, the range `[a, b)` of its words' indexes in `word_spans`."""
+        """For each sentence, the range `[a, b)` of its words' indexes in `word_starts`."""
         return self._word_ranges(self.sentences)
 
     @cached_property
     def paragraph_words(self) -> list[tuple[int, int]]:
-        """For each paragraph, the range `[a, b)` of its words' indexes in `word_spans`."""
+        """For each paragraph, the range `[a, b)` of its words' indexes in `word_starts`."""
         return self._word_ranges(self.paragraphs)
 
     def _word_ranges(self, spans: list[Paragraph] | list[Sentence]) -> list[tuple[int, int]]:
         """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
-        starts = self.word_spans[0]
+        starts = self.word_starts
         firsts = list(map(partial(bisect_left, starts), map(_START, spans)))
         return list(zip(firsts, [*firsts[1:], len(starts)]))
 
@@ -377,7 +383,7 @@ class _Words(Sequence[Word]):
         self._list: list[Word] | None = None
 
     def __len__(self) -> int:
-        return len(self._doc.word_spans[0])
+        return len(self._doc.word_starts)
 
     def __iter__(self) -> Iterator[Word]:
         if self._list is not None:

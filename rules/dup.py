@@ -67,7 +67,7 @@ class _Analysis:
     text: str
     tokens: list[str]
     starts: list[int]
-    ends: list[int]
+    words: list[str]  # the words as written: word i ends at starts[i] + len(words[i])
     sentences: list[tuple[int, int]]  # token range [a, b) of each sentence of the Document
     paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
@@ -158,7 +158,7 @@ class _Analysis:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens [a, b), widened over adjoining quotes, brackets and end punctuation."""
-        text, start, end = self.text, self.starts[a], self.ends[b - 1]
+        text, start, end = self.text, self.starts[a], self.starts[b - 1] + len(self.words[b - 1])
         while start > 0 and text[start - 1] in _OPEN:
             start -= 1
         while end < len(text) and text[end] in _CLOSE:
@@ -190,20 +190,21 @@ def _analyse(doc: Document) -> _Analysis:
     if cached is not None:
         return cached
     text = doc.text
-    starts, ends = doc.word_spans  # offsets only: no object per word
+    starts, words = doc.word_starts, doc.word_texts  # offsets and strings only: no object per word
     if "Σ" in text:  # lower-casing depends on the context (final sigma): fold as in the whole text
+        ends = doc.word_spans[1]
         folded = _normalise(text)
         if len(folded) == len(text):
             tokens = list(map(folded.__getitem__, map(slice, starts, ends)))
         else:  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
             tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends)]
     elif starts:  # all words at once: "\x00" is no word character, so it splits them apart again
-        tokens = _normalise("\x00".join(doc.word_texts)).split("\x00")
+        tokens = _normalise("\x00".join(words)).split("\x00")
     else:
         tokens = []
     sentences, paragraphs = doc.sentence_words, doc.paragraph_words
     title = _words(doc.article.title) if doc.field == "text" and doc.article.title else ()
-    analysis = _Analysis(text, tokens, starts, ends, sentences, paragraphs, title, doc.hard_wrapped)
+    analysis = _Analysis(text, tokens, starts, words, sentences, paragraphs, title, doc.hard_wrapped)
     _cache[doc] = analysis
     return analysis
 

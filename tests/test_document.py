@@ -127,6 +127,7 @@ def test_word_offsets_and_ranges_match_the_words() -> None:
     text = "Stalin’s rule ended.  Don’t go!\n\n...\nE.H. Carr wrote 22.6 pages (in 1953)."
     document = doc(text)
     starts, ends = document.word_spans
+    assert document.word_starts is starts
     assert [(w.start, w.end) for w in document.words] == list(zip(starts, ends))
     assert document.word_texts == [text[a:b] for a, b in zip(starts, ends)]
     assert document.word_texts[:4] == ["Stalin’s", "rule", "ended", "Don’t"]
