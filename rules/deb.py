@@ -374,17 +374,17 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
     """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost."""
     best, best_range = 0, None
     total, first = 0, 0
-    listing = False  # after "Cities that top the list:" numbered or bulleted items cost nothing
+    listing = False  # after "Cities that top the list:" list items and table cells cost nothing
     for index, line in enumerate(lines):
         if line.prose and line.kind is None:
             score = line.words
         elif line.kind is not None:
             score = -12
-        elif listing and _LIST_ITEM.match(line.text) or line.text.endswith(":"):
+        elif listing and _list_item(line) or line.text.endswith(":"):
             score = 0
         else:
             score = -4
-        listing = line.kind is None and (line.text.endswith(":") or listing and _LIST_ITEM.match(line.text) is not None)
+        listing = line.kind is None and (line.text.endswith(":") or listing and _list_item(line))
         if total <= 0:
             total, first = 0, index
         total += score
@@ -393,6 +393,11 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
     if best_range is None or best < 30:
         return None
     return best_range
+
+
+def _list_item(line: Line) -> bool:
+    """An item of a list or a cell of a table: "- Paris", "2. Rome", "1990-1994", "Sheffield Wednesday"."""
+    return line.words <= 4 or _LIST_ITEM.match(line.text) is not None
 
 
 def _title_like(line: Line) -> bool:
@@ -429,8 +434,11 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
             line = lines[index]
             if line.kind is None and (index <= dated or _dateline(line) or line.words >= 8):
                 line.protected = True  # between the headline and its dateline all is byline; below, only a dek
+    echo = _echoed_headline(lines, first, last)
+    if echo is not None:
+        _protect_echo(lines, echo, first)
     headlines = 0
-    for index in range(first - 1, max(-1, first - 9), -1):
+    for index in range(first - 1, max(-1, first - 9) if echo is None else echo, -1):
         line = lines[index]
         if line.kind is not None or line.protected:
             continue
@@ -439,9 +447,6 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
             line.protected = True
             headlines += 1
-    echo = _echoed_headline(lines, first, last)
-    if echo is not None:
-        lines[echo].protected = True
     if lines[last].text.endswith(":"):  # "Below is the list of players invited:" — the list is the article's
         for line in lines[last + 1 : last + 300]:
             if line.kind is not None:
@@ -453,6 +458,21 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     for line in tail:
         if line.kind is None and _REPORT_CREDIT.search(line.text):
             line.protected = True
+
+
+def _protect_echo(lines: list[Line], echo: int, first: int) -> None:
+    """The headline the lead echoes, its dek above, its byline and dateline below, and prose between it and the body."""
+    lines[echo].protected = True
+    above = lines[echo - 1] if echo > 0 else None
+    if above is not None and above.kind is None and _title_like(above) and above.words >= 3:
+        above.protected = True  # a headline over its dek
+    under = 0
+    for line in lines[echo + 1 : first]:
+        if line.kind is not None:
+            under = 4  # past the tools bar, only prose is the article's
+        elif under < 4 and (line.words <= 6 or _dateline(line)) or line.prose:
+            line.protected = True
+        under += 1
 
 
 def _content_words(text: str) -> set[str]:
