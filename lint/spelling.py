@@ -639,7 +639,6 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     words = _FlatWords(scans)
     dialect = _LazyDialect(words)
     foreign = _ForeignQuotes(words)
-    lines = text.split("\n")
     issues: list[SpellIssue] = []
     offset = 0
     for line_no, (masked, pieces, suspects) in enumerate(scans):
@@ -648,9 +647,10 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
         if not suspects:
             continue
         tokens = _Tokens(pieces)
+        line = text[base : offset - 1]  # the unmasked line (an accepted phrase may have joined two)
         for index in suspects:
             issue = _check_word(
-                masked, lines[line_no], tokens, index, line_no, lex, trusted, vocab, counts, names, dialect,
+                masked, line, tokens, index, line_no, lex, trusted, vocab, counts, names, dialect,
                 foreign, eligible, base,
             )  # fmt: skip
             if issue is not None:

@@ -341,6 +341,9 @@ def test_accepted_phrase_across_a_line_break() -> None:
     text = "The paper Proletraitis\nBrzola praised the press."
     assert flagged(text, typ(text)) == ["Proletraitis"]
     assert typ(text, rules={"TYP001": {"accept": ["Proletraitis Brzola"]}}) == []
+    longer = text + " It was Wold War two for them, he said."
+    findings = typ(longer, rules={code: {"accept": ["Proletraitis Brzola"]} for code in ("TYP001", "TYP007")})
+    assert flagged(longer, findings) == ["Wold"]  # the joined line still reads its own words and gaps
 
 
 def test_foreign_words_side_by_side_across_a_line_break() -> None:
