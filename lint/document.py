@@ -303,8 +303,8 @@ class Document:
                 inside.append(mark)
                 mark = next(marks, None)
                 mark_start = mark.start() if mark else len(text)
-            for start, end in _split_at(text, start, end, inside):
-                result.append(Sentence(start, end, index, len(result)))
+            for first, last in _split_at(text, start, end, inside):
+                result.append(Sentence(first, last, index, len(result)))
         return result
 
     @cached_property
@@ -413,7 +413,7 @@ class _Words(Sequence[Word]):
 class _Lines(Sequence[Span]):
     """`Document.lines`: a read-only list of line `Span`s, each made from `line_starts` on access."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, starts: list[int], length: int) -> None:
         self._starts, self._length = starts, length

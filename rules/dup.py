@@ -19,8 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from functools import partial
+from functools import cached_property, partial
 from itertools import accumulate, chain, compress, islice, repeat, starmap
 from operator import add, countOf, ge, sub
 
