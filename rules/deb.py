@@ -104,6 +104,12 @@ _REPORT_CREDIT = re.compile(
     r"\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|written) by\b|contributed to this (?:report|story)",
     re.IGNORECASE,
 )
+# "(AP)", "The Associated Press", "Associated Press Writer", "Seattle Times staff reporter", "Express News Service"
+_WIRE = re.compile(
+    r"\(?(?:The )?(?:AP|AFP|Reuters|Associated Press|Agence France-Presse|PTI|IANS|UPI|Xinhua|dpa|ANI|Canadian Press|"
+    r"Press Association)\)?"
+    r"|(?:[A-Z][\w.&'’-]*\s+){1,5}(?:[Ss]taff )?(?:Writer|Correspondent|[Rr]eporter|News Service)",
+)
 _DATE_META = re.compile(r"(?:first |last )?(?:published|updated|posted|date|dated|time|modified)\b")
 _FUNCTION_WORDS = frozenset(
     [
@@ -427,6 +433,8 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     for line in lines[max(0, first - 15) : first]:
         if line.kind == "meta" and _dateline(line):
             line.kind = None  # a dateline under the headline is part of the article
+        if line.kind is None and _WIRE.fullmatch(line.text):
+            line.protected = True  # so is the agency's credit, whatever menu sits around it
     headline = _find_headline(lines, first)
     if headline is not None:
         dated = next((i for i in range(first - 1, headline, -1) if _dateline(lines[i])), headline)
