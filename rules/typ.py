@@ -313,6 +313,7 @@ class RepeatedWord(Rule):
 # a/an: the article must match the sound of the next word.
 # The article comes first so the engine scans only for a/A; the look-behinds then check what stands before it.
 _ARTICLE = re.compile(r"(an?|An)(?<![\w'’-]a)(?<![\w'’-]an)(?<![\w'’-]An)[ \t]+([a-z][a-z'’-]*)(?![\w])")
+_HEAD = re.compile(r"[^-']*")  # the word up to its first hyphen or apostrophe
 _YOU_SOUND = re.compile(r"^(?:eu|ew|one\b|once\b|u[bcdfgklmnprstvz][aeiouy])")
 
 
@@ -353,17 +354,15 @@ class ArticleMismatch(Rule):
         for match in _ARTICLE.finditer(text):
             article, word = match.group(1), match.group(2)
             lower = word.lower().replace("’", "'")
-            head = re.split(r"[-']", lower)[0]
+            head = _HEAD.match(lower).group()
             if head not in trusted or len(head) < 2:
                 continue
+            sound = _sound(head, trusted)
+            if sound is None or (sound == "vowel") == (article.lower() == "an"):
+                continue  # the article fits the sound: most matches end here, before the look back
             before = text[max(0, match.start() - 30) : match.start()].rsplit(maxsplit=1)
             previous = before[-1].lower() if before else ""
-            sound = _sound(head, trusted)
-            if sound is None:
-                continue
             if article.lower() == "an":
-                if sound == "vowel":
-                    continue
                 if previous.endswith(",") and head[0] not in "aeiou":
                     message = f"'{article} {word}': 'an' before a consonant sound; probably 'and' (or 'a')"
                     replacement = "and"
@@ -371,8 +370,6 @@ class ArticleMismatch(Rule):
                     message = f"'{article} {word}': 'an' before a consonant sound; write 'a {word}'"
                     replacement = article[0]
             else:
-                if sound == "consonant":
-                    continue
                 if previous in _LETTER_BEFORE:
                     continue  # "plan a or b", "vitamin a": a letter, not an article
                 message = f"'{article} {word}': 'a' before a vowel sound; write 'an {word}'"
