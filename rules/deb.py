@@ -377,9 +377,13 @@ def _settle_weak(analysis: Analysis) -> None:
 
 
 def _main_body(lines: list[Line]) -> tuple[int, int] | None:
-    """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost."""
-    best, best_range = 0, None
-    total, first = 0, 0
+    """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost.
+
+    A short article can lose to a longer block of comments or of the site's blurb further down: an earlier
+    block at least half as long that sits under a byline or dateline, where the best one does not, wins.
+    """
+    blocks: list[tuple[int, int, int]] = []  # (score, first, last): the best segment of each run above zero
+    total, first, top = 0, 0, None
     listing = False  # after "Cities that top the list:" list items and table cells cost nothing
     for index, line in enumerate(lines):
         if line.prose and line.kind is None:
@@ -392,13 +396,34 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
             score = -4
         listing = line.kind is None and (line.text.endswith(":") or listing and _list_item(line))
         if total <= 0:
-            total, first = 0, index
+            if top is not None:
+                blocks.append(top)
+            total, first, top = 0, index, None
         total += score
-        if total > best:
-            best, best_range = total, (first, index)
-    if best_range is None or best < 30:
+        if total > 0 and (top is None or total > top[0]):
+            top = (total, first, index)
+    if top is not None:
+        blocks.append(top)
+    if not blocks:
         return None
-    return best_range
+    best = max(blocks)
+    if best[0] < 30:
+        return None
+    if not _under_byline(lines, best[1]):
+        for block in blocks:
+            if block[1] >= best[1]:
+                break
+            if block[0] * 2 >= best[0] and _under_byline(lines, block[1]):
+                return block[1], block[2]
+    return best[1], best[2]
+
+
+def _under_byline(lines: list[Line], first: int) -> bool:
+    """A byline, dateline or agency credit among the few lines above `first`: where an article starts."""
+    return any(
+        line.kind in (None, "meta") and line.words <= 12 and (_dateline(line) or _WIRE.fullmatch(line.text))
+        for line in lines[max(0, first - 4) : first]
+    )
 
 
 def _list_item(line: Line) -> bool:
