@@ -471,7 +471,7 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     if echo is not None:
         _protect_echo(lines, echo, first)
     headlines = 0
-    for index in range(first - 1, max(-1, first - 9) if echo is None else echo, -1):
+    for index in range(first - 1, max(-1, first - 9), -1):
         line = lines[index]
         if line.kind is not None or line.protected:
             continue
@@ -509,7 +509,8 @@ def _protect_echo(lines: list[Line], echo: int, first: int) -> None:
 
 
 def _content_words(text: str) -> set[str]:
-    return {word for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in _FUNCTION_WORDS}
+    """Content words cut to five letters, a crude stem: "confrontation" and "confront" meet."""
+    return {word[:5] for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in _FUNCTION_WORDS}
 
 
 def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
@@ -524,7 +525,7 @@ def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
         if len(words) < 2:
             continue  # cannot share two words
         if lead is None:
-            lead = set().union(*(_content_words(lead_line.text) for lead_line in lines[first : min(last + 1, first + 3)]))
+            lead = set().union(*(_content_words(lead_line.text) for lead_line in lines[first : min(last + 1, first + 5)]))
         shared = len(words & lead)
         score = shared / len(words)
         if shared >= 2 and score >= 0.4 and score > best_score:
