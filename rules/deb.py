@@ -98,7 +98,7 @@ _NAME = r"[A-Z][\w.'’-]*"
 # "By Harsh Thakor", "By Our Representative  The Nutrition...", "By Bhaskar Sur* Swami..."
 _BYLINE = re.compile(
     rf"By\s+(?!(?:{_NOT_A_NAME})\b)(?:Our\s+\w+|{_NAME}(?:\s+(?:{_NAME}|de|van|von|bin|al|and|&)){{0,4}})\*?"
-    r"(?=\s*$|\*|\u00a0|\s{2,}|\s*[,|–—-]\s)"
+    r"(?=\s*$|\*|\u00a0|\s{2,}|\s*(?:[,|–—]|--?)\s)"
 )
 _REPORT_CREDIT = re.compile(
     r"\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|written) by\b|contributed to this (?:report|story)",
@@ -458,8 +458,8 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     for line in lines[max(0, first - 15) : first]:
         if line.kind == "meta" and _dateline(line):
             line.kind = None  # a dateline under the headline is part of the article
-        if line.kind is None and _WIRE.fullmatch(line.text):
-            line.protected = True  # so is the agency's credit, whatever menu sits around it
+        if line.kind in (None, "credit") and _WIRE.fullmatch(line.text):
+            line.kind, line.protected = None, True  # so is the agency's credit, whatever menu sits around it
     headline = _find_headline(lines, first)
     if headline is not None:
         dated = next((i for i in range(first - 1, headline, -1) if _dateline(lines[i])), headline)
@@ -470,6 +470,13 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     echo = _echoed_headline(lines, first, last)
     if echo is not None:
         _protect_echo(lines, echo, first)
+    byline = next((i for i in range(first - 1, max(-1, first - 41), -1) if lines[i].kind is None and _byline(lines[i])), None)
+    if byline is not None and not lines[byline].protected:
+        lines[byline].protected = True  # far above the body, behind a tools bar, the byline still tops the article
+        for line in lines[max(0, byline - 2) : byline][::-1]:
+            if line.kind is not None or not _title_like(line):
+                break
+            line.protected = True  # and the headline and dek over it
     headlines = 0
     for index in range(first - 1, max(-1, first - 9), -1):
         line = lines[index]
