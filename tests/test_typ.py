@@ -359,3 +359,10 @@ def test_long_run_without_letters_is_linear() -> None:
     findings = typ("The goverment " + "1234567890 " * 20_000)
     assert flagged("The goverment ", findings) == ["goverment"]
     assert time.process_time() - started < 2.0  # a quadratic scan of the digits would take minutes
+
+
+@pytest.mark.parametrize("word", ["goverment", "wrold", "hte", "sucess", "accomodate", "vologda", "xqzt", "begining"])
+def test_fast_one_edit_search_finds_what_generated_edits_find(word: str) -> None:
+    lex = spelling.lexicon()
+    expected = {c for c in spelling._edits1(word) if c in lex.trusted}
+    assert {c for c, d in spelling.near_words(word, 1) if c in lex.trusted} == expected
