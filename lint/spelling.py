@@ -612,9 +612,11 @@ def _tokenise(masked: str) -> _Scan:
     words = pieces[1::2]
     accepted, trusted = lex.accepted_any_case, lex.trusted
     suspects = tuple(
-        i
-        for i, word in enumerate(words)
-        if word.lower() not in accepted and (word[0].isupper() or word.lower() not in trusted)
+        [
+            i
+            for i, word in enumerate(words)
+            if word.lower() not in accepted and (word[0].isupper() or word.lower() not in trusted)
+        ]
     )  # a trusted word rarer than once per million is a suspect only when capitalised: "Wold" in "Wold War"
     return masked, pieces if suspects else None, suspects
 
