@@ -110,6 +110,8 @@ _WIRE = re.compile(
     r"Press Association)\)?"
     r"|(?:[A-Z][\w.&'’-]*\s+){1,5}(?:[Ss]taff )?(?:Writer|Correspondent|[Rr]eporter|News Service)",
 )
+# "CHARLES GOLDBERG", "Tacoma News Tribune", "Richard Beeston: Analysis": an author's or outlet's name on its own
+_NAME_LINE = re.compile(r"[A-Z][\w.'’-]+:?(?: (?:[A-Z][\w.'’-]*|de|van|von|bin|al):?){1,3}")
 _DATE_META = re.compile(r"(?:first |last )?(?:published|updated|posted|date|dated|time|modified)\b")
 _FUNCTION_WORDS = frozenset(
     [
@@ -487,6 +489,10 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
             line.protected = True
             headlines += 1
+    for index in range(first - 1, max(0, first - 15), -1):
+        line, above, below = lines[index], lines[index - 1], lines[index + 1]
+        if line.kind is None and above.protected and (below.protected or index + 1 == first) and _NAME_LINE.fullmatch(line.text):
+            line.protected = True  # one line between the headline or byline and the body: the author, the outlet
     if lines[last].text.endswith(":"):  # "Below is the list of players invited:" — the list is the article's
         for line in lines[last + 1 : last + 300]:
             if line.kind is not None:
