@@ -493,3 +493,58 @@ def test_a_line_seen_before_gets_the_same_verdict() -> None:
     assert flagged(first, [f for f in deb(first) if f.rule == "DEB001"]) == ["Skip to main content"]
     assert flagged(again, [f for f in deb(again) if f.rule == "DEB001"]) == ["Skip to main content"]
     assert flagged(first, [f for f in deb(first) if f.rule == "DEB001"]) == ["Skip to main content"]
+
+
+# -- the article's own lines amid the furniture of a real page ---------------------------
+
+MENU = ("Home", "World", "Business", "Technology", "Science", "Health")
+READER_POSTS = (
+    "I have lived in this town for more than thirty years and I have never seen a council so careless with money.",
+    "Anyone who drives on the northern roads every morning knows that the repairs should have started ten years ago.",
+    "The libraries are welcome, but nobody asked the people who live here whether that is what they need most.",
+    "My taxes went up last year and the year before, and I still wait an hour for a bus that never comes on time.",
+    "It is easy to promise new buildings before an election; it is much harder to pay for them once the cameras go.",
+)
+
+
+def test_short_article_under_its_byline_beats_a_longer_block_of_posts_below() -> None:
+    article_lines = ["Council passes budget after long debate", "By Jane Doe", "14/01/2008 1:40 PM", *PARAGRAPHS]
+    links = ("Most popular", "Site map", "Contact us", "Weather", "Traffic", "Jobs", "Cars", "Homes", "Dating", "Puzzles")
+    text = "\n".join([*MENU, *article_lines, *links, *MENU, *links, *READER_POSTS])
+    flagged_text = "\n".join(flagged(text, deb(text)))
+    for line in article_lines:
+        assert line not in flagged_text
+    assert "Home" in flagged_text  # the menu is still reported
+
+
+def test_wire_credit_and_author_name_between_headline_and_body_stay() -> None:
+    preamble = ["Council passes budget after long debate", "Tuesday, January 8, 2008 3:20 AM", "By John McGrath"]
+    text = "\n".join([*MENU, *preamble, "Tacoma News Tribune", "(AP)", *PARAGRAPHS])
+    flagged_text = "\n".join(flagged(text, deb(text)))
+    for line in [*preamble, "Tacoma News Tribune", "(AP)"]:
+        assert line not in flagged_text
+    assert "Technology" in flagged_text
+
+
+def test_headline_far_above_the_body_behind_a_tools_bar_stays() -> None:
+    headline = "Pepsi and Justin Timberlake line up behind the Amazon music store"
+    lead = (
+        "The singer Justin Timberlake will appear in a Pepsi advertisement during the Super Bowl that promotes the "
+        "Amazon music store, the companies said on Monday."
+    )
+    byline = "By Jessica Mintz, AP Technology Writer"
+    tools = ("Font Size", "E-mail", "Print", "Share", "Related Stories")
+    related = ("Warner offers music on Amazon", "Sony to sell songs without locks", "Thinnest laptop fits an envelope")
+    related += ("Polar bear opens his eyes", "Therapy for autism moves online", "Top Technology stories", *MENU)
+    text = "\n".join([*MENU, headline, byline, *tools, *related, lead, *PARAGRAPHS])
+    flagged_text = "\n".join(flagged(text, deb(text)))
+    assert headline not in flagged_text
+    assert byline not in flagged_text
+    assert "Font Size" in flagged_text
+
+
+def test_table_after_a_colon_inside_the_body_stays() -> None:
+    table = ("Years", "Club", "Apps", "1990-1994", "1994-1999", "1999-2003", "2004-2007", "Motherwell", "Celtic")
+    table += ("Sheffield Wednesday", "Motherwell", "112 (15)", "89 (16)", "20 (0)", "77 (8)", "Total")
+    text = "\n".join([*PARAGRAPHS[:3], "His record stands thus:", *table, *PARAGRAPHS[3:], PARAGRAPHS[0]])
+    assert deb(text) == []
