@@ -489,6 +489,7 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
             line.protected = True
             headlines += 1
+    _protect_sidebar(lines, first)
     for index in range(first - 1, max(0, first - 15), -1):
         line, above, below = lines[index], lines[index - 1], lines[index + 1]
         if line.kind is None and above.protected and (below.protected or index + 1 == first) and _NAME_LINE.fullmatch(line.text):
@@ -504,6 +505,25 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     for line in tail:
         if line.kind is None and _REPORT_CREDIT.search(line.text):
             line.protected = True
+
+
+def _protect_sidebar(lines: list[Line], first: int) -> None:
+    """A lead paragraph under its byline, then a box of figures or a caption, then the rest of the story.
+
+    The box costs the body its lead; the lead, the box and the byline above are the article's all the same,
+    when no line the lexicon knows (a menu, a button) stands between the lead and the body.
+    """
+    for index in range(first - 1, max(0, first - 60), -1):
+        line = lines[index]
+        if line.kind is not None:
+            return  # past a menu or a button nothing is the article's
+        if not line.prose:
+            continue
+        byline = lines[index - 1]
+        if byline.kind is None and (_byline(byline) or _dateline(byline)) and byline.words <= 20:
+            for between in lines[index - 1 : first]:
+                between.protected = True
+            return
 
 
 def _protect_echo(lines: list[Line], echo: int, first: int) -> None:
