@@ -548,3 +548,17 @@ def test_table_after_a_colon_inside_the_body_stays() -> None:
     table += ("Sheffield Wednesday", "Motherwell", "112 (15)", "89 (16)", "20 (0)", "77 (8)", "Total")
     text = "\n".join([*PARAGRAPHS[:3], "His record stands thus:", *table, *PARAGRAPHS[3:], PARAGRAPHS[0]])
     assert deb(text) == []
+
+
+def test_lead_paragraph_above_a_box_of_figures_stays() -> None:
+    lead = "HONOLULU -- K.J. Choi won the Sony Open on Sunday, three shots clear of the field on a windswept last day."
+    box = ["Inside the Numbers", "Category", "Total", "Rank"]
+    for category, total, rank in (("Birdies", "17", "T5"), ("Pars", "50", "T11"), ("Bogeys", "4", "T67")):
+        box += [category, total, rank]
+    box += ["Driving Accuracy", "58.2%", "20", "Putts per Round", "28.0", "T17", "Sand Saves", "100.0%", "T1"]
+    preamble = ["Choi chalks up another victory", "Jan. 14, 2008", "By Helen Ross, Chief of Correspondents"]
+    text = "\n".join([*MENU, *preamble, lead, *box, *PARAGRAPHS, *READER_POSTS[:2]])
+    flagged_text = "\n".join(flagged(text, deb(text)))
+    for line in [*preamble, lead, *box]:
+        assert line not in flagged_text.splitlines()
+    assert "Technology" in flagged_text
