@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import ClassVar
 
@@ -288,26 +288,44 @@ class RepeatedWord(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
-        for match in _DOUBLE.finditer(text):
-            first, second = match.group(1), match.group(3)
-            if first.lower() not in _FUNCTION_WORDS:
-                continue
+        for start1, end1, start2, end2 in _doubled_function_words(text):
+            first, second = text[start1:end1], text[start2:end2]
             if second[0].isupper() and not first[0].isupper():
                 continue  # "in In-N-Out", a new sentence lost its full stop
             safe = first == second
             yield self.finding(
                 doc,
-                match.start(3),
-                match.end(3),
+                start2,
+                end2,
                 f"'{second}' is written twice in a row",
                 fix=self.replace(
-                    *_with_space(text, match.start(3), match.end(3)),
-                    "",
-                    "safe" if safe else "unsafe",
-                    f"delete the second '{second}'",
+                    *_with_space(text, start2, end2), "", "safe" if safe else "unsafe", f"delete the second '{second}'"
                 ),
-                related=(match.start(1), match.end(1)),
+                related=(start1, end1),
             )
+
+
+def _doubled_function_words(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end) of both copies of every doubled function word, line by line (a double never spans a break)."""
+    offset = 0
+    for line in text.split("\n"):
+        if " " in line or "\t" in line:
+            found = _line_doubles(line) if len(line) <= 2_000 else _doubles_in(line)
+            for start1, end1, start2, end2 in found:
+                yield start1 + offset, end1 + offset, start2 + offset, end2 + offset
+        offset += len(line) + 1
+
+
+def _doubles_in(line: str) -> tuple[tuple[int, int, int, int], ...]:
+    return tuple(
+        (m.start(1), m.end(1), m.start(3), m.end(3))
+        for m in _DOUBLE.finditer(line)
+        if m.group(1).lower() in _FUNCTION_WORDS
+    )
+
+
+# Menus, bylines and boilerplate repeat across a site's pages: a line's doubles are computed once per process.
+_line_doubles = lru_cache(maxsize=50_000)(_doubles_in)
 
 
 # a/an: the article must match the sound of the next word.
