@@ -366,3 +366,14 @@ def test_fast_one_edit_search_finds_what_generated_edits_find(word: str) -> None
     lex = spelling.lexicon()
     expected = {c for c in spelling._edits1(word) if c in lex.trusted}
     assert {c for c, d in spelling.near_words(word, 1) if c in lex.trusted} == expected
+
+
+def test_repeated_word_on_later_and_repeated_lines() -> None:
+    text = "Share this\nHe said the the deal was done.\nShare this\nIt was of of no use.\n"
+    findings = typ(text, select=["TYP005"])
+    assert [(text[f.start : f.end], text[f.related.start : f.related.end]) for f in findings] == [
+        ("the", "the"),
+        ("of", "of"),
+    ]
+    assert findings[0].start == text.index("the the") + 4
+    assert typ(text, select=["TYP005"]) == findings  # lines read from the cache the second time
