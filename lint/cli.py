@@ -332,7 +332,7 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
 
 def _stdin_source(files: list[str], sources: SourceOptions) -> tuple[bytes | None, Any]:
     """stdin read once (the writer copies it through, corpus rules read it twice) and its format."""
-    from scrapelint.sources import _sniff as sniff_format
+    from scrapelint.sources import sniff_format
 
     if "-" not in files:
         return None, None
@@ -346,7 +346,7 @@ def fixed_items(invocation: Invocation, files: list[str], unsafe: bool, stdin: b
 
     from scrapelint.fix import fix_items
     from scrapelint.sources import Item, read_bytes_stream, read_path
-    from scrapelint.sources import _sniff as sniff_format
+    from scrapelint.sources import sniff_format
 
     def items() -> Iterator[Item]:
         for path in files:

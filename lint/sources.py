@@ -124,7 +124,7 @@ def read_paths(paths: Iterable[str], options: SourceOptions | None = None) -> It
 def read_path(path: str, options: SourceOptions) -> Iterator[Item]:
     if path == "-":
         data = sys.stdin.buffer.read()
-        yield from read_bytes_stream(io.BytesIO(data), "-", options.stdin_format or _sniff(data), options)
+        yield from read_bytes_stream(io.BytesIO(data), "-", options.stdin_format or sniff_format(data), options)
         return
     if format_of(path) == "parquet":
         yield from _read_parquet(path, options)
@@ -155,7 +155,7 @@ def _read_parquet(path: str, options: SourceOptions) -> Iterator[Item]:
         yield InputError("ERR001", f"cannot read Parquet: {error}", path, row + 1 if row else None)
 
 
-def _sniff(data: bytes) -> Format:
+def sniff_format(data: bytes) -> Format:
     head = data.lstrip()[:1]
     if head == b"[":
         return "json"

@@ -24,7 +24,7 @@ from typing import IO, BinaryIO, TextIO
 import orjson
 from scrapelint.atomic import atomic_binary
 from scrapelint.fix import Outcome
-from scrapelint.sources import Format, InputError, Item, _sniff, format_of
+from scrapelint.sources import Format, InputError, Item, format_of, sniff_format
 
 BOM = b"\xef\xbb\xbf"
 STDOUT = "-"
@@ -251,7 +251,7 @@ class FixWriter:
     def _open(self, path: str) -> _FileOutput:
         if path == "-":
             data = self.stdin if self.stdin is not None else b""
-            fmt = self.stdin_format or _sniff(data)
+            fmt = self.stdin_format or sniff_format(data)
             return _FileOutput(path, fmt, data, self.output or STDOUT, self.backup, self.diff)
         return _FileOutput(path, format_of(path), None, self.output, self.backup, self.diff)
 

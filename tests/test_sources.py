@@ -112,9 +112,9 @@ def test_record_is_kept_whole_for_round_trips() -> None:
 
 
 def test_stdin_format_is_sniffed(monkeypatch) -> None:
-    from scrapelint.sources import _sniff
+    from scrapelint.sources import sniff_format
 
-    assert _sniff(b'{"text": "a"}\n{"text": "b"}\n') == "jsonl"
-    assert _sniff(b'{\n  "text": "a"\n}\n') == "json"
-    assert _sniff(b'  [{"text": "a"}]') == "json"
-    assert _sniff(b"Just an article.") == "text"
+    assert sniff_format(b'{"text": "a"}\n{"text": "b"}\n') == "jsonl"
+    assert sniff_format(b'{\n  "text": "a"\n}\n') == "json"
+    assert sniff_format(b'  [{"text": "a"}]') == "json"
+    assert sniff_format(b"Just an article.") == "text"
