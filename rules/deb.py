@@ -456,7 +456,8 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     title = normalise(doc.article.title or "")
     if title:
         for index in range(first - 1, max(-1, first - 40), -1):
-            if normalise(lines[index].text) == title:
+            text = lines[index].text  # normalising never lengthens ASCII text: a shorter line cannot be the title
+            if (len(text) >= len(title) or not text.isascii()) and normalise(text) == title:
                 for line in lines[index:first]:
                     if line.kind is None or line.kind == "meta" and _dateline(line):
                         line.protected = True
@@ -631,7 +632,10 @@ def _find_teasers(analysis: Analysis) -> None:
     starts = [
         index - 1
         for index in range(first + 2, len(lines))
-        if _byline(lines[index]) and _title_like(lines[index - 1]) and not lines[index - 1].protected
+        if lines[index].text.startswith("By")  # what `_BYLINE` starts with: most lines are out at once
+        and _byline(lines[index])
+        and _title_like(lines[index - 1])
+        and not lines[index - 1].protected
     ]
     if not starts or (len(starts) == 1 and starts[0] < len(lines) - 3):
         return
@@ -1109,7 +1113,11 @@ class SiteBoilerplate(CorpusRule):
         state.docs[site] = state.docs.get(site, 0) + 1
         counts = state.lines.setdefault(site, {})
         text = doc.text
-        keys = {key for span in doc.paragraphs if (key := _line_key(text[span.start : span.end])) is not None}
+        keys = set()
+        for span in doc.paragraphs:  # `_line_key` inlined: this runs once per line of the corpus
+            line = text[span.start : span.end]
+            keys.add(_cached_key(line) if len(line) <= _CACHED_LINE else _key(line))
+        keys.discard(None)
         for key in keys:
             if key not in counts:
                 state.size += 1
