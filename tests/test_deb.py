@@ -562,3 +562,30 @@ def test_lead_paragraph_above_a_box_of_figures_stays() -> None:
     for line in [*preamble, lead, *box]:
         assert line not in flagged_text.splitlines()
     assert "Technology" in flagged_text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Don't stop: rock'n'roll isn't dead, 'quoted' words and trailing' apostrophes",
+        "Abc123 1'2 a'1 x_y 3.5% 2008-01-16 10:45 AM",
+        "Tabs\tand\x1ccontrol\x1fseparators, UPPER and lower",
+        "Ünïcode wörds, l’été, 東京 and ١٢٣ digits",
+    ],
+)
+def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
+    """ASCII lines are counted with an ASCII pattern (faster): it must find exactly the words the Unicode one does."""
+    from scrapelint.rules.deb import _WORD, _words
+
+    assert _words(line) == _WORD.findall(line)
+    assert _words(line.lower()) == _WORD.findall(line.lower())
+
+
+def test_title_matches_its_headline_whatever_the_case_spacing_and_bullets() -> None:
+    """The title is compared normalised: under '» COUNCIL  PASSES  Budget…' the headline's date line is kept too."""
+    text = "\n\n".join(
+        [*MENU, "»  COUNCIL PASSES  Budget after long debate", "Tuesday", "Reuters", *PARAGRAPHS, *MENU]
+    )
+    menu = "\n\n".join(MENU)
+    assert flagged(text, deb(text, title="Council passes budget after long debate")) == [menu, menu]
+    assert "Tuesday" in flagged(text, deb(text, title="Another story"))  # without the title, the date is a stray line
