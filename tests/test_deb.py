@@ -589,3 +589,20 @@ def test_title_matches_its_headline_whatever_the_case_spacing_and_bullets() -> N
     menu = "\n\n".join(MENU)
     assert flagged(text, deb(text, title="Council passes budget after long debate")) == [menu, menu]
     assert "Tuesday" in flagged(text, deb(text, title="Another story"))  # without the title, the date is a stray line
+
+
+def test_site_template_line_counts_whatever_its_spaces_and_line_endings() -> None:
+    """The first pass reads raw lines: a template line with Windows line ends, edge spaces or NBSP still recurs."""
+    template = "Countercurrents is an independent voice funded entirely by readers like you."
+    variants = [template, f"  {template}\t", f"\u00a0{template}\u00a0", template.upper(), template]
+    items = []
+    for number, line in enumerate(variants):
+        lines = [f"Story number {number} about the river", *(f"{p} It was report {number}." for p in PARAGRAPHS), line]
+        newline = "\r\n" if number % 2 else "\n"
+        items.append(
+            Article(id=f"a{number}", text=(newline * 2).join(lines), url=f"https://example.org/{number}", path="in.jsonl")
+        )
+    settings = Settings(select=["DEB008"])
+    results = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items)))
+    reported = [[r.item.text[f.start : f.end] for f in r.findings] for r in results]
+    assert reported == [[line.strip(" \t\u00a0")] for line in variants]
