@@ -100,6 +100,8 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+")
 def _words(text: str) -> list[str]:
     """`_WORD.findall(text)`."""
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+
+
 _TERMINAL = set(".!?…:;\"'”’)»")
 _NOT_A_NAME = "January|February|March|April|May|June|July|August|September|October|November|December|Then|The|This|That"
 _NAME = r"[A-Z][\w.'’-]*"
@@ -1124,7 +1126,7 @@ class SiteBoilerplate(CorpusRule):
         site = site_of(doc)
         state.docs[site] = state.docs.get(site, 0) + 1
         counts = state.lines.setdefault(site, {})
-        keys = set()
+        keys: set[int | None] = set()
         for line in _paragraph_texts(doc):  # `_line_key` inlined: this runs once per line of the corpus
             keys.add(_cached_key(line) if len(line) <= _CACHED_LINE else _key(line))
         keys.discard(None)

@@ -583,9 +583,7 @@ def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
 
 def test_title_matches_its_headline_whatever_the_case_spacing_and_bullets() -> None:
     """The title is compared normalised: under '» COUNCIL  PASSES  Budget…' the headline's date line is kept too."""
-    text = "\n\n".join(
-        [*MENU, "»  COUNCIL PASSES  Budget after long debate", "Tuesday", "Reuters", *PARAGRAPHS, *MENU]
-    )
+    text = "\n\n".join([*MENU, "»  COUNCIL PASSES  Budget after long debate", "Tuesday", "Reuters", *PARAGRAPHS, *MENU])
     menu = "\n\n".join(MENU)
     assert flagged(text, deb(text, title="Council passes budget after long debate")) == [menu, menu]
     assert "Tuesday" in flagged(text, deb(text, title="Another story"))  # without the title, the date is a stray line
@@ -599,9 +597,8 @@ def test_site_template_line_counts_whatever_its_spaces_and_line_endings() -> Non
     for number, line in enumerate(variants):
         lines = [f"Story number {number} about the river", *(f"{p} It was report {number}." for p in PARAGRAPHS), line]
         newline = "\r\n" if number % 2 else "\n"
-        items.append(
-            Article(id=f"a{number}", text=(newline * 2).join(lines), url=f"https://example.org/{number}", path="in.jsonl")
-        )
+        text, url = (newline * 2).join(lines), f"https://example.org/{number}"
+        items.append(Article(id=f"a{number}", text=text, url=url, path="in.jsonl"))
     settings = Settings(select=["DEB008"])
     results = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items)))
     reported = [[r.item.text[f.start : f.end] for f in r.findings] for r in results]
