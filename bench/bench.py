@@ -146,19 +146,20 @@ def per_rule(records: list[dict[str, Any]], batch: int = 200) -> tuple[dict[str,
     from scrapelint.document import Document
     from scrapelint.engine import observe, prepare
     from scrapelint.rule import CorpusRule
-    from scrapelint.sources import SourceOptions, _to_article
+    from scrapelint.sources import SourceOptions, record_to_article
 
     settings = Settings()
     rules = resolve_rules(settings)
     options = SourceOptions()
-    articles = [_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
+    articles = [record_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
     seconds: dict[str, float] = defaultdict(float)
     corpus_rules = [rule for rule in rules if isinstance(rule, CorpusRule)]
     if corpus_rules:
         from scrapelint.engine import Linter
 
         start = time.process_time()
-        prepare(corpus_rules, [observe(Linter(rules, settings), articles)])
+        linter = Linter(rules, settings)
+        prepare(linter, observe(linter, articles))
         seconds["observe"] = time.process_time() - start  # the corpus rules' first pass
     analysis = 0.0
     for index in range(0, len(articles), batch):
@@ -322,12 +323,12 @@ def profile(records: list[dict[str, Any]]) -> None:
         raise SystemExit("pip install pyinstrument") from None
     from scrapelint.config import Settings, resolve_rules
     from scrapelint.engine import Linter, run
-    from scrapelint.sources import SourceOptions, _to_article
+    from scrapelint.sources import SourceOptions, record_to_article
 
     settings = Settings()
     linter = Linter(resolve_rules(settings), settings)
     options = SourceOptions()
-    articles = [_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
+    articles = [record_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
     profiler = Profiler(interval=0.0005)
     profiler.start()
     for _ in run(linter, lambda: iter(articles), 1):

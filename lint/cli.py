@@ -345,8 +345,7 @@ def fixed_items(invocation: Invocation, files: list[str], unsafe: bool, stdin: b
     import io
 
     from scrapelint.fix import fix_items
-    from scrapelint.sources import Item, read_bytes_stream, read_path
-    from scrapelint.sources import sniff_format
+    from scrapelint.sources import Item, read_bytes_stream, read_path, sniff_format
 
     def items() -> Iterator[Item]:
         for path in files:

@@ -29,16 +29,14 @@ import math
 import threading
 import uuid
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from scrapelint import engine
 from scrapelint.config import Settings, resolve_rules
-from scrapelint.engine import Linter, Result, lint_item, observe
+from scrapelint.engine import Linter, Result, corpus_rules, lint_item, merge_states, observe, prepare
 from scrapelint.models import Finding
-from scrapelint.rule import CorpusRule
-from scrapelint.sources import InputError, Item, SourceOptions, _to_article, expand_paths, read_paths
+from scrapelint.sources import InputError, Item, SourceOptions, expand_paths, read_paths, record_to_article
 
 try:
     import cloudpickle
@@ -108,7 +106,7 @@ def to_items(records: Iterable[dict[str, Any]], sources: SourceOptions | None = 
     sources = sources or SourceOptions()
     for index, record in enumerate(records):
         record = {key: value for key, value in record.items() if not _missing(value)}
-        yield _to_article(record, path, index + 1, sources, f"{path}:{partition}:{index}", raw=None)
+        yield record_to_article(record, path, index + 1, sources, f"{path}:{partition}:{index}", raw=None)
 
 
 def _missing(value: Any) -> bool:
@@ -118,28 +116,10 @@ def _missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
-def corpus_rules(linter: Linter) -> list[CorpusRule]:
-    return [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
-
-
 def observe_partition(records: Iterable[dict[str, Any]], linter: Linter, sources: SourceOptions | None = None,
                       path: str = "dask", partition: int = 0) -> list[Any]:
     """Map step of the corpus rules: one partial state per corpus rule for this partition."""
     return observe(linter, to_items(records, sources, path, partition))
-
-
-def merge_states(linter: Linter, partials: Sequence[list[Any]]) -> list[Any]:
-    """Reduce step: partial states merged into one per corpus rule."""
-    rules = corpus_rules(linter)
-    states = [rule.new_state() for rule in rules]
-    for partial in partials:
-        states = [rule.merge(state, part) for rule, state, part in zip(rules, states, partial)]
-    return states
-
-
-def prepare(linter: Linter, states: list[Any]) -> None:
-    """Hand the merged states to the corpus rules, before the check pass."""
-    engine.prepare(corpus_rules(linter), [states])
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:

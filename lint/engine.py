@@ -192,16 +192,35 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def corpus_rules(linter: Linter) -> list[CorpusRule]:
+    return [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
+
+
 def observe(linter: Linter, items: Iterable[Item]) -> list[Any]:
     """First pass of the corpus rules over some items: one partial state per corpus rule."""
-    corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
-    states = [rule.new_state() for rule in corpus_rules]
+    rules = corpus_rules(linter)
+    states = [rule.new_state() for rule in rules]
     for item in items:
         if isinstance(item, Article):
             doc = Document(item)
-            for rule, state in zip(corpus_rules, states):
+            for rule, state in zip(rules, states):
                 rule.observe(state, doc)
     return states
+
+
+def merge_states(linter: Linter, partials: Iterable[list[Any]]) -> list[Any]:
+    """Reduce: partial states (from any number of processes or partitions) folded into one per corpus rule."""
+    rules = corpus_rules(linter)
+    states = [rule.new_state() for rule in rules]
+    for partial in partials:
+        states = [rule.merge(state, part) for rule, state, part in zip(rules, states, partial)]
+    return states
+
+
+def prepare(linter: Linter, states: list[Any]) -> None:
+    """Hand the merged states to the corpus rules, before the check pass."""
+    for rule, state in zip(corpus_rules(linter), states):
+        rule.prepare(state)
 
 
 Task = Callable[[Linter, Item], Any]  # a module-level function (or a partial of one): workers unpickle it
@@ -219,7 +238,7 @@ def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, j
     With `jobs > 1` the work is spread over a pool of forked processes; an input
     of one chunk or less is done in-process, since a pool would only add start-up.
     """
-    corpus_rules = [rule for rule in linter.rules if isinstance(rule, CorpusRule)]
+    two_pass = bool(corpus_rules(linter))
     opened: list[Iterator[Item]] = [iter(items())]
     head: list[Item] = []
     if jobs > 1:
@@ -233,19 +252,17 @@ def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, j
         return opened.pop() if opened else items()
 
     if jobs <= 1:
-        if corpus_rules:
-            prepare(corpus_rules, [observe(linter, stream())])
+        if two_pass:
+            prepare(linter, observe(linter, stream()))
         for item in stream():
             yield item, task(linter, item)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     warm_up(linter, head)
-    if corpus_rules:
+    if two_pass:
         with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-            states = [rule.new_state() for rule in corpus_rules]
-            for _, partial in _in_order(pool, _observe_chunk, _chunks(stream()), WINDOW * jobs):
-                states = [rule.merge(state, part) for rule, state, part in zip(corpus_rules, states, partial)]
-        prepare(corpus_rules, [states])
+            partials = (partial for _, partial in _in_order(pool, _observe_chunk, _chunks(stream()), WINDOW * jobs))
+            prepare(linter, merge_states(linter, partials))
     with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:  # forked after prepare
         work = functools.partial(_task_chunk, task=task)
         for chunk, results in _in_order(pool, work, _chunks(stream()), WINDOW * jobs):
@@ -285,10 +302,3 @@ def _in_order(
         done, result = pending.popleft()
         yield done, result.get()
 
-
-def prepare(corpus_rules: list[CorpusRule], partials: list[list[Any]]) -> None:
-    for index, rule in enumerate(corpus_rules):
-        state = rule.new_state()
-        for partial in partials:
-            state = rule.merge(state, partial[index])
-        rule.prepare(state)

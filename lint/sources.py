@@ -150,7 +150,7 @@ def _read_parquet(path: str, options: SourceOptions) -> Iterator[Item]:
         for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
             for record in batch.to_pylist():
                 row += 1
-                yield _to_article(record, path, row, options, f"{path}:{row}", raw=None)
+                yield record_to_article(record, path, row, options, f"{path}:{row}", raw=None)
     except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
         yield InputError("ERR001", f"cannot read Parquet: {error}", path, row + 1 if row else None)
 
@@ -214,7 +214,7 @@ def _read_json(data: bytes, path: str, options: SourceOptions) -> Iterator[Item]
     records = value if isinstance(value, list) else [value]
     for index, record in enumerate(records):
         fallback = path if not isinstance(value, list) else f"{path}[{index}]"
-        yield _to_article(record, path, None, options, fallback, raw=None)
+        yield record_to_article(record, path, None, options, fallback, raw=None)
 
 
 def _parse_record(raw: bytes, path: str, line: int, options: SourceOptions, fallback_id: str) -> Iterator[Item]:
@@ -226,13 +226,14 @@ def _parse_record(raw: bytes, path: str, line: int, options: SourceOptions, fall
     except orjson.JSONDecodeError as error:
         yield InputError("ERR002", f"invalid JSON: {error}", path, line, raw=raw)
         return
-    item = _to_article(record, path, line, options, fallback_id, raw=raw)
+    item = record_to_article(record, path, line, options, fallback_id, raw=raw)
     if problem and isinstance(item, Article):
         item.lossy = True
     yield item
 
 
-def _to_article(record: Any, path: str, line: int | None, options: SourceOptions, fallback_id: str, raw: bytes | None) -> Item:
+def record_to_article(record: Any, path: str, line: int | None, options: SourceOptions, fallback_id: str, raw: bytes | None) -> Item:
+    """One JSON record as an Article, its fields mapped; an InputError when it is not an article."""
     if not isinstance(record, dict):
         return InputError("ERR002", f"expected a JSON object, got {type(record).__name__}", path, line, raw=raw)
     mapped: dict[str, str] = {}

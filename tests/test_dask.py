@@ -91,14 +91,14 @@ def test_a_record_without_text_is_reported_not_lost(client: Client, records: lis
 def test_fix_bag_returns_every_record_with_the_fixed_text(client: Client, records: list[dict[str, Any]]) -> None:
     pytest.importorskip("scrapelint.fix", reason="lint/fix.py has not landed")
     from scrapelint.fix import fix_article
-    from scrapelint.sources import SourceOptions, _to_article
+    from scrapelint.sources import SourceOptions, record_to_article
 
     reference = linter()
     cleaned = sdask.fix_bag(db.from_sequence(records, npartitions=5), reference).compute()
     assert [r["id"] for r in cleaned] == [r["id"] for r in records]
     assert {k for r in cleaned for k in r} == {k for r in records for k in r}  # every other field kept
     for record, fixed in zip(records, cleaned):
-        article = _to_article(record, "dask", 1, SourceOptions(), "x", None)
+        article = record_to_article(record, "dask", 1, SourceOptions(), "x", None)
         assert fixed["text"] == fix_article(reference, article).article.text
 
 
