@@ -15,7 +15,6 @@ from scrapelint.engine import Result
 from scrapelint.models import Article, Finding
 from scrapelint.rule import Rule
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 @dataclass
@@ -31,13 +30,23 @@ class ReportContext:
 Renderer = Callable[[Iterable[Result], TextIO, ReportContext], None]
 
 
+RENDERERS = {  # format -> (module in scrapelint.report, function)
+    "text": ("text", "render"),
+    "json": ("json_", "render"),
+    "jsonl": ("json_", "render_lines"),
+    "sarif": ("sarif", "render"),
+    "github": ("github", "render"),
+    "html": ("html", "render"),
+}
+
+
 def renderer(fmt: str) -> Renderer:
-    """The `render` function of `scrapelint.report.<fmt>`."""
-    module = "json_" if fmt in ("json", "jsonl") else fmt
-    render = import_module(f"scrapelint.report.{module}").render
-    if fmt == "jsonl":
-        return import_module("scrapelint.report.json_").render_lines
-    return render
+    """The render function of a format, imported only when that format is asked for."""
+    module, function = RENDERERS[fmt]
+    return getattr(import_module(f"scrapelint.report.{module}"), function)
+
+
+FORMATS = tuple(RENDERERS)
 
 
 def file_position(item: object, finding: Finding) -> tuple[int, int | None, int, int | None]:
