@@ -321,7 +321,7 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
     summary = FixSummary()
     stdin, stdin_format = _stdin_source(files, invocation.sources)
     with FixWriter(output, backup, sys.stdout if diff else None, stdin, stdin_format, files) as writer:
-        for item, outcome in fixed_items(invocation, files, unsafe_fixes, writer.stdin):
+        for item, outcome in fixed_items(invocation, files, unsafe_fixes):
             writer.add(item, outcome)
             summary.add(item, outcome)
             for finding in outcome.remaining:
@@ -331,31 +331,20 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
 
 
 def _stdin_source(files: list[str], sources: SourceOptions) -> tuple[bytes | None, Any]:
-    """stdin read once (the writer copies it through, corpus rules read it twice) and its format."""
-    from scrapelint.sources import sniff_format
+    """stdin (read once, shared with the readers) and its format, for the writer that copies it through."""
+    from scrapelint.sources import sniff_format, stdin_bytes
 
     if "-" not in files:
         return None, None
-    data = sys.stdin.buffer.read()
+    data = stdin_bytes()
     return data, sources.stdin_format or sniff_format(data)
 
 
-def fixed_items(invocation: Invocation, files: list[str], unsafe: bool, stdin: bytes | None) -> Iterator[Any]:
+def fixed_items(invocation: Invocation, files: list[str], unsafe: bool) -> Iterator[Any]:
     """`(item, Outcome)` for every record of `files`, in order."""
-    import io
-
     from scrapelint.fix import fix_items
-    from scrapelint.sources import Item, read_bytes_stream, read_path, sniff_format
 
-    def items() -> Iterator[Item]:
-        for path in files:
-            if path == "-":
-                fmt = invocation.sources.stdin_format or sniff_format(stdin or b"")
-                yield from read_bytes_stream(io.BytesIO(stdin or b""), "-", fmt, invocation.sources)
-            else:
-                yield from read_path(path, invocation.sources)
-
-    return fix_items(invocation.linter, items, invocation.jobs, unsafe)
+    return fix_items(invocation.linter, lambda: read_paths(files, invocation.sources), invocation.jobs, unsafe)
 
 
 def _fixed_results(invocation: Invocation, unsafe: bool) -> Iterator[Result]:
@@ -370,7 +359,7 @@ def _fixed_results(invocation: Invocation, unsafe: bool) -> Iterator[Result]:
         fail("check --fix rewrites files in place; for stdin use `scrapelint fix -`")
     summary = FixSummary()
     with FixWriter(paths=files) as writer:
-        for item, outcome in fixed_items(invocation, files, unsafe, None):
+        for item, outcome in fixed_items(invocation, files, unsafe):
             writer.add(item, outcome)
             summary.add(item, outcome)
             fixed = with_text(item, outcome.text) if outcome.text is not None and not isinstance(item, InputError) else item

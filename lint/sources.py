@@ -8,6 +8,7 @@ line, and the records after it are still read.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import gzip
 import io
 import os
@@ -121,9 +122,15 @@ def read_paths(paths: Iterable[str], options: SourceOptions | None = None) -> It
         yield from read_path(path, options)
 
 
+@functools.cache
+def stdin_bytes() -> bytes:
+    """All of stdin, read once per process: a two-pass run (corpus rules) and `fix` read it again."""
+    return sys.stdin.buffer.read()
+
+
 def read_path(path: str, options: SourceOptions) -> Iterator[Item]:
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = stdin_bytes()
         yield from read_bytes_stream(io.BytesIO(data), "-", options.stdin_format or sniff_format(data), options)
         return
     if format_of(path) == "parquet":

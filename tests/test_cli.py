@@ -172,3 +172,12 @@ def test_output_file_is_written(plugin_dir: Path, tmp_path: Path) -> None:
                         cwd=tmp_path, plugin=plugin_dir)
     assert result.returncode == 1 and result.stdout == ""
     assert json.loads((tmp_path / "out.sarif").read_text())["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stdin_is_linted_whole_when_a_corpus_rule_needs_two_passes(jobs: str) -> None:
+    """stdin can be read only once; the first pass (DEB008) must not leave the second pass empty."""
+    body = "A real paragraph of the article, long enough to be its body and nothing else at all."
+    records = "".join(json.dumps({"id": str(i), "text": f"Skip to main content\n{body} {i}"}) + "\n" for i in range(40))
+    result = scrapelint("check", "-", "--select", "DEB", "--isolated", "-j", jobs, "--format", "json", stdin=records)
+    assert [f["article"] for f in json.loads(result.stdout)] == [str(i) for i in range(40)]
