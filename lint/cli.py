@@ -319,8 +319,7 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
         fail(f"--output takes one input file, got {len(files)}; without it each file is fixed in place")
     tally = Tally(invocation.settings.fail_on)
     summary = FixSummary()
-    stdin, stdin_format = _stdin_source(files, invocation.sources)
-    with FixWriter(output, backup, sys.stdout if diff else None, stdin, stdin_format, files) as writer:
+    with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
         for item, outcome in fixed_items(invocation, files, unsafe_fixes):
             writer.add(item, outcome)
             summary.add(item, outcome)
@@ -328,16 +327,6 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
                 tally.count(finding)
     click.echo(summary.render(dry_run=diff), err=True)
     sys.exit(tally.exit_code(exit_zero) or (1 if diff and summary.fixed_articles and not exit_zero else 0))
-
-
-def _stdin_source(files: list[str], sources: SourceOptions) -> tuple[bytes | None, Any]:
-    """stdin (read once, shared with the readers) and its format, for the writer that copies it through."""
-    from scrapelint.sources import sniff_format, stdin_bytes
-
-    if "-" not in files:
-        return None, None
-    data = stdin_bytes()
-    return data, sources.stdin_format or sniff_format(data)
 
 
 def fixed_items(invocation: Invocation, files: list[str], unsafe: bool) -> Iterator[Any]:

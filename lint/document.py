@@ -364,10 +364,6 @@ class Document:
     def _words(self) -> _Words:
         return _Words(self)
 
-    def line_of(self, offset: int) -> Span:
-        """The line containing `offset`."""
-        return self.lines[bisect_right(self.line_starts, offset) - 1]
-
     def for_field(self, field: str) -> Document:
         """The document of another field of the same article (title, published, ...)."""
         return Document(self.article, field)

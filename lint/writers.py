@@ -24,7 +24,7 @@ from typing import IO, BinaryIO, TextIO
 import orjson
 from scrapelint.atomic import atomic_binary
 from scrapelint.fix import Outcome
-from scrapelint.sources import Format, InputError, Item, format_of, sniff_format
+from scrapelint.sources import Format, InputError, Item, format_of, sniff_format, stdin_bytes
 
 BOM = b"\xef\xbb\xbf"
 STDOUT = "-"
@@ -237,20 +237,18 @@ class FixWriter:
     """
 
     def __init__(self, output: str | None = None, backup: bool = False, diff: TextIO | None = None,
-                 stdin: bytes | None = None, stdin_format: Format | None = None, paths: Sequence[str] = ()) -> None:
+                 stdin_format: Format | None = None, paths: Sequence[str] = ()) -> None:
         self.output = output
         self.paths = paths  # the input files: with `output`, one that yields no record is still copied
         self.backup = backup
         self.diff = diff
-        self.stdin = stdin
         self.stdin_format = stdin_format
         self.current: _FileOutput | None = None
         self.seen: set[str] = set()
-        self.files_changed = 0
 
     def _open(self, path: str) -> _FileOutput:
         if path == "-":
-            data = self.stdin if self.stdin is not None else b""
+            data = stdin_bytes()  # read once per process, shared with the readers
             fmt = self.stdin_format or sniff_format(data)
             return _FileOutput(path, fmt, data, self.output or STDOUT, self.backup, self.diff)
         return _FileOutput(path, format_of(path), None, self.output, self.backup, self.diff)
@@ -269,7 +267,6 @@ class FixWriter:
         if self.current is not None:
             current, self.current = self.current, None
             current.close()
-            self.files_changed += current.changed
 
     def close(self) -> None:
         self._close_current()

@@ -22,7 +22,6 @@ from datetime import date, datetime, timezone
 from typing import Literal
 
 from pydantic import Field
-
 from scrapelint.document import Document
 from scrapelint.models import Finding, Fix, Severity
 from scrapelint.rule import Rule, RuleOptions

@@ -259,8 +259,6 @@ def _may_be_code(line: str) -> bool:
 
 # -- the per-document analysis ---------------------------------------------------------
 
-KINDS = ("ui", "consent", "ad", "credit", "meta", "code", "teaser", "headlines", "furniture", "comments")
-
 
 @dataclass(slots=True)
 class Line:

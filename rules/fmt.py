@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 import ftfy
 from ftfy.badness import BADNESS_RE
-
 from scrapelint.document import (
     DOMAIN_WORDS,
     Document,

@@ -21,7 +21,6 @@ from typing import Any
 
 from dateutil import parser as dateutil_parser
 from pydantic import Field
-
 from scrapelint.document import Document
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions

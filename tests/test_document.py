@@ -96,7 +96,7 @@ def test_positions_count_code_points_with_emoji_and_combining_marks() -> None:
     rocket = text.index("🚀")
     assert document.position(rocket) == (2, 8)
     assert document.position(len(text)) == (2, len("second 🚀 line") + 1)
-    assert document.line_of(rocket).start == text.index("second")
+    assert document.lines[document.position(rocket)[0] - 1].start == text.index("second")
 
 
 def test_paragraphs_are_trimmed_lines() -> None:
@@ -147,7 +147,7 @@ def test_words_and_lines_read_like_lists() -> None:
     lines = document.lines
     assert [text[line.start : line.end] for line in lines] == ["One two.", "Three", ""]
     assert lines[-1].start == len(text) and len(lines) == 3 and lines == list(lines)
-    assert document.line_of(text.index("Three")) == lines[1]
+    assert document.lines[document.position(text.index("Three"))[0] - 1] == lines[1]
 
 
 def test_sentences_from_one_scan_equal_splitting_each_paragraph() -> None:

@@ -16,7 +16,6 @@ from scrapelint.models import Article, Finding
 from scrapelint.rule import Rule
 
 
-
 @dataclass
 class ReportContext:
     rules: dict[str, type[Rule]]
