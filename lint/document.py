@@ -247,9 +247,14 @@ class Document:
         self.text: str = article.field_text(field) or ""
 
     @cached_property
+    def line_texts(self) -> list[str]:
+        """The text of every line, blank ones included, without its newline: one split, shared by all rules."""
+        return self.text.split("\n")
+
+    @cached_property
     def line_starts(self) -> list[int]:
         """Offset of the first character of every line (a running sum of the lines' lengths)."""
-        lengths = map(add, map(len, self.text.split("\n")), repeat(1))  # each line and its newline
+        lengths = map(add, map(len, self.line_texts), repeat(1))  # each line and its newline
         starts = list(accumulate(lengths, initial=0))
         starts.pop()  # (the end of the text plus one)
         return starts

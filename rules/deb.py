@@ -1093,7 +1093,7 @@ def _paragraph_texts(doc: Document) -> Iterable[str]:
     if doc.hard_wrapped:
         text = doc.text
         return [text[span.start : span.end] for span in doc.paragraphs]
-    return [line for line in doc.text.split("\n") if line]  # blank ones have no key
+    return [line for line in doc.line_texts if line]  # blank ones have no key
 
 
 class SiteBoilerplate(CorpusRule):

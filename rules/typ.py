@@ -288,7 +288,7 @@ class RepeatedWord(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
-        for start1, end1, start2, end2 in _doubled_function_words(text):
+        for start1, end1, start2, end2 in _doubled_function_words(doc.line_texts):
             first, second = text[start1:end1], text[start2:end2]
             if second[0].isupper() and not first[0].isupper():
                 continue  # "in In-N-Out", a new sentence lost its full stop
@@ -305,10 +305,10 @@ class RepeatedWord(Rule):
             )
 
 
-def _doubled_function_words(text: str) -> Iterator[tuple[int, int, int, int]]:
+def _doubled_function_words(lines: list[str]) -> Iterator[tuple[int, int, int, int]]:
     """(start, end) of both copies of every doubled function word, line by line (a double never spans a break)."""
     offset = 0
-    for line in text.split("\n"):
+    for line in lines:
         if " " in line or "\t" in line:
             found = _line_doubles(line) if len(line) <= 2_000 else _doubles_in(line)
             for start1, end1, start2, end2 in found:
