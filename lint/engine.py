@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, islice
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from scrapelint.config import Settings
@@ -157,12 +158,16 @@ def lint_item(linter: Linter, item: Item) -> list[Finding]:
 
 # -- parallel execution ---------------------------------------------------------
 #
-# The parent reads and parses; workers lint chunks of articles and send back
-# only the findings (the parent still holds the articles it sent). At most
-# WINDOW chunks per worker are in flight, so a 1 GB input never piles up in
-# queues: memory stays flat however long the stream.
+# The parent reads and parses; `jobs - 1` forked workers and the parent itself lint
+# chunks of articles. Workers send back only the findings (the parent still holds the
+# articles it sent). The parent keeps every worker QUEUED chunks ahead and lints a
+# chunk itself only when they are: on two cores, the parent's own share of the work
+# (reading, parsing, pickling, unpickling findings) then costs nothing extra, where a
+# parent feeding two workers competes with them for the cores. At most WINDOW chunks
+# per process are held, so a 1 GB input never piles up in memory.
 
-WINDOW = 4  # chunks in flight per worker: enough to keep every worker busy
+QUEUED = 2  # chunks submitted and not done, per worker: one running, one waiting, so a worker never idles while the parent lints a chunk
+WINDOW = 4  # chunks held per process (in flight or done and not yet handed on, in input order)
 
 _worker_linter: Linter | None = None
 
@@ -174,7 +179,11 @@ def _init_worker(linter: Linter) -> None:
 
 def _task_chunk(chunk: list[Item], task: Task) -> list[Any]:
     assert _worker_linter is not None
-    return [task(_worker_linter, item) for item in chunk]
+    return _task_chunk_with(_worker_linter, chunk, task)
+
+
+def _task_chunk_with(linter: Linter, chunk: list[Item], task: Task) -> list[Any]:
+    return [task(linter, item) for item in chunk]
 
 
 def _observe_chunk(chunk: list[Item]) -> list[Any]:
@@ -259,13 +268,16 @@ def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, j
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     warm_up(linter, head)
+    workers = jobs - 1  # the parent is the last of the `jobs` processes
     if two_pass:
-        with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-            partials = (partial for _, partial in _in_order(pool, _observe_chunk, _chunks(stream()), WINDOW * jobs))
+        with context.Pool(workers, initializer=_init_worker, initargs=(linter,)) as pool:
+            local = functools.partial(observe, linter)
+            partials = (partial for _, partial in _in_order(pool, _observe_chunk, local, _chunks(stream()), workers))
             prepare(linter, merge_states(linter, partials))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:  # forked after prepare
-        work = functools.partial(_task_chunk, task=task)
-        for chunk, results in _in_order(pool, work, _chunks(stream()), WINDOW * jobs):
+    with context.Pool(workers, initializer=_init_worker, initargs=(linter,)) as pool:  # forked after prepare
+        remote = functools.partial(_task_chunk, task=task)
+        local = functools.partial(_task_chunk_with, linter, task=task)
+        for chunk, results in _in_order(pool, remote, local, _chunks(stream()), workers):
             yield from zip(chunk, results)
 
 
@@ -289,16 +301,39 @@ def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
 
 
 def _in_order(
-    pool: Any, function: Callable[[list[Item]], Any], chunks: Iterable[list[Item]], window: int
+    pool: Any,
+    remote: Callable[[list[Item]], Any],
+    local: Callable[[list[Item]], Any],
+    chunks: Iterable[list[Item]],
+    workers: int,
 ) -> Iterator[tuple[list[Item], Any]]:
-    """`(chunk, function(chunk))` in input order, with at most `window` chunks submitted and not yet consumed."""
-    pending: deque[tuple[list[Item], Any]] = deque()
-    for chunk in chunks:
-        pending.append((chunk, pool.apply_async(function, (chunk,))))
-        if len(pending) >= window:
-            done, result = pending.popleft()
-            yield done, result.get()
-    while pending:
-        done, result = pending.popleft()
-        yield done, result.get()
+    """`(chunk, function(chunk))` in input order, each chunk done by a worker (`remote`) or by the parent (`local`).
 
+    A chunk goes to the pool while fewer than QUEUED chunks per worker are waiting there; otherwise the
+    parent does it at once. Done chunks are handed on as soon as every chunk before them is done.
+    """
+    pending: deque[tuple[list[Item], Any]] = deque()  # (chunk, AsyncResult or its result)
+    for chunk in chunks:
+        waiting = sum(1 for _, result in pending if isinstance(result, AsyncResult) and not result.ready())
+        if waiting < QUEUED * workers:
+            pending.append((chunk, pool.apply_async(remote, (chunk,))))
+        else:
+            pending.append((chunk, _Done(local(chunk))))
+        while pending and (len(pending) > WINDOW * (workers + 1) or _ready(pending[0][1])):
+            yield _take(pending.popleft())
+    while pending:
+        yield _take(pending.popleft())
+
+
+@dataclass
+class _Done:
+    value: Any
+
+
+def _ready(result: Any) -> bool:
+    return isinstance(result, _Done) or result.ready()
+
+
+def _take(entry: tuple[list[Item], Any]) -> tuple[list[Item], Any]:
+    chunk, result = entry
+    return chunk, result.value if isinstance(result, _Done) else result.get()
