@@ -38,8 +38,12 @@ _EDGE_JUNK = " \t\u00a0•·|»«›‹>-–—:*#~=+"
 
 def normalise(line: str) -> str:
     """Lower-cased line, curly apostrophes straightened, spaces collapsed, bullets/arrows trimmed."""
-    line = line.replace("’", "'").replace("\u00a0", " ").lower()
-    return " ".join(line.split()).strip(_EDGE_JUNK)
+    if line.isascii():  # (an O(1) flag) an ASCII line holds no curly apostrophe or no-break space
+        if "  " not in line and line.isprintable():  # single spaces, no tab or line break: nothing to collapse
+            return line.lower().strip(_EDGE_JUNK)
+    else:
+        line = line.replace("’", "'").replace("\u00a0", " ")
+    return " ".join(line.lower().split()).strip(_EDGE_JUNK)
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,11 @@ class Lexicon:
 
     exact: dict[str, str]
     whole: re.Pattern[str]  # fullmatch on the normalised line; group name = kind
+    anchored: re.Pattern[str]  # `whole` without its floating patterns, for lines that hold none of their needles
+    needles: re.Pattern[str]  # the literal text every floating pattern (".{0,160}\\ball rights reserved...") needs
     cased: re.Pattern[str]  # fullmatch on the line as written (photo credits)
     consent: re.Pattern[str]  # search in the normalised line
+    consent_words: re.Pattern[str]  # `_CONSENT_WORDS`: a line with none of them cannot hold a consent phrase
     meta: re.Pattern[str]  # match at the start of the normalised line
     comments: re.Pattern[str]  # fullmatch on the normalised line: a comment section opens
     related: re.Pattern[str]  # fullmatch on the normalised line: a list of other articles follows
@@ -59,6 +66,24 @@ def _entries(name: str) -> Iterator[str]:
     for raw in (DATA / name).read_text("utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
             yield raw.rstrip("\n")
+
+
+# A word (or stem) that every pattern of debris_consent.txt needs; `lexicon()` checks each pattern names one.
+_CONSENT_WORDS = re.compile(
+    "cookie|manage|privacy|partners|newsletter|mail|inbox|thank you|limit|maximum|free|subscri|member|account|"
+    "blocker|agree|accept|consent|sign up"
+)
+
+
+def _by_kind(patterns: dict[str, list[str]]) -> re.Pattern[str]:
+    """One alternation of every pattern, in a named group per kind (the first kind wins)."""
+    return re.compile("|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats) or '(?!)'})" for kind, pats in patterns.items()))
+
+
+def _needle(pattern: str) -> str | None:
+    """The literal words a floating pattern needs: ".{0,160}\\ball rights reserved\\b.{0,160}" -> "all rights reserved"."""
+    found = re.match(r"\.\{0,\d+\}(?:\\b)?([a-z ]{4,})(?![?*+{])", pattern)  # a letter before a quantifier is optional
+    return found.group(1) if found and "|" not in pattern else None  # (an alternative might not need them)
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +100,23 @@ def lexicon() -> Lexicon:
                 cased.append(entry[3:])
             else:
                 exact.setdefault(normalise(entry), kind)
-    combined = re.compile("|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in whole.items()))
+    combined = _by_kind(whole)
     if combined.groups != len(whole):
         raise ValueError("a pattern in the debris lexicon has a capturing group; use (?:...)")
+    needles = {pattern: _needle(pattern) for pats in whole.values() for pattern in pats if pattern.startswith(".")}
+    if None in needles.values():
+        raise ValueError("a debris pattern that starts with '.{0,n}' must go on with literal words and have no '|'")
+    consent = list(_entries("debris_consent.txt"))
+    if missing := [pattern for pattern in consent if not _CONSENT_WORDS.search(pattern)]:
+        raise ValueError(f"consent patterns without a word of _CONSENT_WORDS, which guards them: {missing}")
     return Lexicon(
         exact=exact,
         whole=combined,
+        anchored=_by_kind({kind: [p for p in pats if p not in needles] for kind, pats in whole.items()}),
+        needles=re.compile("|".join(re.escape(needle) for needle in needles.values() if needle) or "(?!)"),
         cased=re.compile("|".join(f"(?:{p})" for p in cased)),
-        consent=re.compile("|".join(f"(?:{p})" for p in _entries("debris_consent.txt"))),
+        consent=re.compile("|".join(f"(?:{p})" for p in consent)),
+        consent_words=_CONSENT_WORDS,
         meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),
         comments=re.compile("|".join(f"(?:{p})" for p in _entries("debris_comments.txt"))),
         related=re.compile("|".join(f"(?:{p})" for p in _entries("debris_related.txt"))),
@@ -100,6 +134,17 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+")
 def _words(text: str) -> list[str]:
     """`_WORD.findall(text)`."""
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+
+
+# The same patterns with an empty group: `findall` then lists the one shared empty string per word instead
+# of a new string per word, and counts them faster.
+_WORD_MARK = re.compile(rf"(?:{_WORD.pattern})()")
+_ASCII_WORD_MARK = re.compile(rf"(?:{_ASCII_WORD.pattern})()")
+
+
+def _word_count(text: str) -> int:
+    """`len(_words(text))`."""
+    return len((_ASCII_WORD_MARK if text.isascii() else _WORD_MARK).findall(text))
 
 
 _TERMINAL = set(".!?…:;\"'”’)»")
@@ -292,9 +337,8 @@ def analyse(doc: Document) -> Analysis:
 
 def _facts(body: str) -> tuple[int, bool, str | None]:
     """What a line is on its own: its word count, whether it reads as prose, its lexicon kind."""
-    words = len(_words(body))
-    ends = body.rstrip()[-1:]
-    prose = (words >= 8 and ends in _TERMINAL) or words >= 25
+    words = _word_count(body)
+    prose = words >= 25 or (words >= 8 and body.rstrip()[-1:] in _TERMINAL)
     return words, prose, lexicon_kind(body)
 
 
@@ -337,7 +381,8 @@ def lexicon_kind(line: str) -> str | None:
     if kind:
         return kind
     if len(norm) <= 200:
-        match = lex.whole.fullmatch(norm)
+        # without a needle no floating pattern can match: the anchored ones decide alone, in the same order
+        match = (lex.whole if lex.needles.search(norm) else lex.anchored).fullmatch(norm)
         if match:
             return match.lastgroup
         if lex.cased.fullmatch(line.strip(" \t\u00a0")):
@@ -345,7 +390,8 @@ def lexicon_kind(line: str) -> str | None:
     if _BAR_MARK.search(norm) and _link_bar(norm):
         return "ui"
     spaces = norm.count(" ")
-    if spaces < 80 and (hits := len(lex.consent.findall(norm))) and (hits > 1 or spaces < 30):
+    # every consent pattern needs one of `_CONSENT_WORDS`: most lines skip the long alternation at once
+    if spaces < 80 and lex.consent_words.search(norm) and (hits := len(lex.consent.findall(norm))) and (hits > 1 or spaces < 30):
         return "consent"  # one phrase in a long paragraph may be quoted prose
     if spaces < 30 and lex.meta.match(norm):
         return "meta"
@@ -358,11 +404,13 @@ def _analyse(doc: Document) -> Analysis:
     text = doc.text
     # Non-blank lines, trimmed; in hard-wrapped text the Document gives whole blocks instead.
     lines = []
+    append, cached_facts = lines.append, _cached_facts
     for paragraph in doc.paragraphs:
         start, end = paragraph.start, paragraph.end
         body = text[start:end]
-        words, prose, kind = line_facts(body)
-        lines.append(Line(start, end, body, words, prose, kind))
+        # `line_facts` inlined for the common case: this runs once per line of every article
+        words, prose, kind = cached_facts(body) if len(body) <= _CACHED_LINE else line_facts(body)
+        append(Line(start, end, body, words, prose, kind))
     analysis = Analysis(lines, _main_body(lines))
     _settle_weak(analysis)
     if analysis.body is not None:
@@ -791,12 +839,15 @@ class _LineKindRule(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         run: list[Line] = []
-        for line in [*analyse(doc).lines, None]:
-            if line is not None and line.kind in self.kinds:
+        kinds = self.kinds
+        for line in analyse(doc).lines:
+            if line.kind in kinds:
                 run.append(line)
             elif run:
                 yield self._report(doc, run)
                 run = []
+        if run:
+            yield self._report(doc, run)
 
     def _report(self, doc: Document, run: list[Line]) -> Finding:
         kinds = {line.kind or "" for line in run}
@@ -1124,14 +1175,13 @@ class SiteBoilerplate(CorpusRule):
         site = site_of(doc)
         state.docs[site] = state.docs.get(site, 0) + 1
         counts = state.lines.setdefault(site, {})
-        keys: set[int | None] = set()
-        for line in _paragraph_texts(doc):  # `_line_key` inlined: this runs once per line of the corpus
-            keys.add(_cached_key(line) if len(line) <= _CACHED_LINE else _key(line))
+        # `_line_key` inlined: this runs once per line of the corpus
+        keys = {_cached_key(line) if len(line) <= _CACHED_LINE else _key(line) for line in _paragraph_texts(doc)}
         keys.discard(None)
+        known, get = len(counts), counts.get
         for key in keys:
-            if key not in counts:
-                state.size += 1
-            counts[key] = counts.get(key, 0) + 1
+            counts[key] = get(key, 0) + 1
+        state.size += len(counts) - known  # the keys new to this site
         state.bound(self.options.max_lines)
 
     def merge(self, state: SiteCounts, other: SiteCounts) -> SiteCounts:
