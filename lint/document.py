@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate, islice, repeat
+from itertools import accumulate, count, islice, repeat
 from operator import add, attrgetter
 from typing import overload
 
@@ -47,11 +47,14 @@ class Word(Span):
     sentence: int
 
 
-_NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
-_BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+# A non-blank line, and a block of lines up to a blank line, each matched already trimmed: from the first
+# non-blank character to the last (the greedy run backs off over trailing blanks to a non-blank one).
+_NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_BLOCK = re.compile(r"\S(?:(?:.|\n(?![ \t]*\n))*\S)?")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # _WORD as a split separator: words and gaps alternate
 _START = attrgetter("start")
+_MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NONFINAL_ABBREVIATIONS = frozenset(
@@ -230,8 +233,10 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
 
 def _looks_hard_wrapped(text: str) -> bool:
     """Blank-line separated blocks of short lines (Markdown, e-mail) rather than one line per paragraph."""
+    if "\n\n" not in text:  # (checked first: it is rare and rules out most texts without splitting them)
+        return False
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 8 or "\n\n" not in text:
+    if len(lines) < 8:
         return False
     long_lines = sum(1 for line in lines if len(line) > 100)
     wrapped = sum(1 for a, b in zip(lines, lines[1:]) if 40 <= len(a) <= 100)
@@ -279,29 +284,32 @@ class Document:
         """Non-blank lines, trimmed; blocks between blank lines when the text is hard-wrapped."""
         text = self.text
         pattern = _BLOCK if self.hard_wrapped else _NONBLANK_LINE
-        result = []
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            while text[start].isspace():
-                start += 1
-            while text[end - 1].isspace():
-                end -= 1
-            result.append(Paragraph(start, end, len(result)))
-        return result
+        matches = list(pattern.finditer(text))
+        return list(map(Paragraph, map(_MATCH_START, matches), map(_MATCH_END, matches), count()))
 
     @cached_property
-    def sentences(self) -> list[Sentence]:
-        result: list[Sentence] = []
+    def sentences(self) -> Sequence[Sentence]:
+        """Every sentence, in text order (each `Sentence` made when read, from `sentence_spans`)."""
+        return _Sentences(*self.sentence_spans)
+
+    @cached_property
+    def sentence_spans(self) -> tuple[list[int], list[int], list[int]]:
+        """Start, end and paragraph index of every sentence: the cheap form of `sentences`, no object each."""
         text = self.text
+        starts: list[int] = []
+        ends: list[int] = []
+        numbers: list[int] = []
         # One scan of the whole text for end marks; a paragraph without one is a single sentence (most
         # lines of a page: menus, captions, headings). Marks never straddle paragraphs.
         marks = _BOUNDARY.finditer(text)
         mark = next(marks, None)
         mark_start = mark.start() if mark else len(text)
         for paragraph in self.paragraphs:
-            start, end, index = paragraph.start, paragraph.end, paragraph.index
+            start, end, number = paragraph.start, paragraph.end, paragraph.index
             if mark_start >= end:
-                result.append(Sentence(start, end, index, len(result)))
+                starts.append(start)
+                ends.append(end)
+                numbers.append(number)
                 continue
             inside = []
             while mark is not None and mark_start < end:
@@ -309,8 +317,10 @@ class Document:
                 mark = next(marks, None)
                 mark_start = mark.start() if mark else len(text)
             for first, last in _split_at(text, start, end, inside):
-                result.append(Sentence(first, last, index, len(result)))
-        return result
+                starts.append(first)
+                ends.append(last)
+                numbers.append(number)
+        return starts, ends, numbers
 
     @cached_property
     def word_starts(self) -> list[int]:
@@ -342,17 +352,17 @@ class Document:
     @cached_property
     def sentence_words(self) -> list[tuple[int, int]]:
         """For each sentence, the range `[a, b)` of its words' indexes in `word_starts`."""
-        return self._word_ranges(self.sentences)
+        return self._word_ranges(self.sentence_spans[0])
 
     @cached_property
     def paragraph_words(self) -> list[tuple[int, int]]:
         """For each paragraph, the range `[a, b)` of its words' indexes in `word_starts`."""
-        return self._word_ranges(self.paragraphs)
+        return self._word_ranges(list(map(_START, self.paragraphs)))
 
-    def _word_ranges(self, spans: list[Paragraph] | list[Sentence]) -> list[tuple[int, int]]:
+    def _word_ranges(self, span_starts: list[int]) -> list[tuple[int, int]]:
         """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
         starts = self.word_starts
-        firsts = list(map(partial(bisect_left, starts), map(_START, spans)))
+        firsts = list(map(partial(bisect_left, starts), span_starts))
         return list(zip(firsts, [*firsts[1:], len(starts)]))
 
     @property
@@ -406,6 +416,40 @@ class _Words(Sequence[Word]):
 
     def __eq__(self, other: object) -> bool:
         return list(self) == other if isinstance(other, list | _Words) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class _Sentences(Sequence[Sentence]):
+    """`Document.sentences`: a read-only list of `Sentence`, each made from `sentence_spans` on access."""
+
+    __slots__ = ("_ends", "_paragraphs", "_starts")
+
+    def __init__(self, starts: list[int], ends: list[int], paragraphs: list[int]) -> None:
+        self._starts, self._ends, self._paragraphs = starts, ends, paragraphs
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return map(Sentence, self._starts, self._ends, self._paragraphs, count())
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Sentence]: ...
+    def __getitem__(self, index: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._starts)))]
+        if index < 0:
+            index += len(self._starts)
+        if not 0 <= index < len(self._starts):
+            raise IndexError("sentence index out of range")
+        return Sentence(self._starts[index], self._ends[index], self._paragraphs[index], index)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == other if isinstance(other, list | _Sentences) else NotImplemented
 
     def __repr__(self) -> str:
         return repr(list(self))

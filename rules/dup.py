@@ -115,6 +115,11 @@ class _Analysis:
             self._repeated[k] = repeated
         return self._indexes[k]
 
+    def repeated(self, k: int) -> list[int]:
+        """Stops, ascending, whose first `k` words also begin an earlier stop."""
+        self.index(k)
+        return self._repeated[k]
+
     def may_repeat(self, k: int, a: int, b: int) -> bool:
         """Whether a stop in tokens [a, b) begins `k` words that also begin an earlier stop.
 
@@ -367,13 +372,22 @@ class RepeatedSentence(Rule):
         k = max(1, min(_KGRAM, self.options.min_words))
         if not analysis.may_repeat(k, 0, len(analysis.tokens)):
             return blocks  # no stop begins words seen before: no copy can start anywhere
-        for sentence, (a, b) in zip(doc.sentences, analysis.sentences):
-            i = sentence.index
-            if sentence.paragraph in skip or a == b:
+        # Only a sentence holding a stop whose k words came before can start a copy (the others are skipped
+        # unless a block is open, which they may extend): the same blocks as visiting every sentence.
+        may_start_copy = sorted(set(map(partial(_sentence_at, analysis), analysis.repeated(k))))
+        ranges, owners = analysis.sentences, doc.sentence_spans[2]
+        i = 0
+        while i < len(ranges):
+            if open_block is None:
+                at = bisect_left(may_start_copy, i)
+                if at == len(may_start_copy):
+                    break
+                i = may_start_copy[at]
+            a, b = ranges[i]
+            if owners[i] in skip or a == b:
                 open_block = None
+                i += 1
                 continue
-            if open_block is None and not analysis.may_repeat(k, a, b):
-                continue  # nothing in it occurred before: neither it nor a piece of it can be a copy
             may_start = not self._exempt(doc, analysis, i)
             previous, open_block = open_block, self._match(doc, analysis, i, a, b, open_block, blocks, may_start)
             if open_block is None and may_start:
@@ -382,6 +396,7 @@ class RepeatedSentence(Rule):
                     open_block = previous
                     for pa, pb in zip([a, *inner], [*inner, b]):
                         open_block = self._match(doc, analysis, i, pa, pb, open_block, blocks, True)
+            i += 1
         return blocks
 
     def _match(
@@ -397,12 +412,12 @@ class RepeatedSentence(Rule):
     ) -> _Block | None:
         """Extend `block` with tokens [a, b) of sentence `i`, or start a new block there; None if no repeat."""
         tokens, boundaries = analysis.tokens, analysis.stops.members
-        sentence = doc.sentences[i]
+        paragraph = doc.sentence_spans[2][i]
         words, length = tokens[a:b], b - a
         if (
             block is not None
             and block.lb == a
-            and block.paragraph == sentence.paragraph
+            and block.paragraph == paragraph
             and block.b + length <= block.la
             and block.b + length in boundaries
             and tokens[block.b : block.b + length] == words
@@ -416,7 +431,7 @@ class RepeatedSentence(Rule):
             if position + length > a:
                 break
             if position + length in boundaries and tokens[position : position + length] == words:
-                block = _Block(a, b, sentence.paragraph, position, position + length)
+                block = _Block(a, b, paragraph, position, position + length)
                 self._extend_backwards(doc, analysis, block, blocks[-1].lb if blocks else 0)
                 blocks.append(block)
                 return block
@@ -594,12 +609,12 @@ class NearDuplicateSentence(Rule):
         seen: set[tuple[str, ...]] = set()
         units = []
         text, tokens, min_words = doc.text, analysis.tokens, self.options.min_words
-        sentences, ranges = doc.sentences, analysis.sentences
+        starts, ends, owners = doc.sentence_spans
+        ranges = analysis.sentences
         firsts, lasts = zip(*ranges) if ranges else ((), ())
         long_enough = compress(range(len(ranges)), map(ge, map(sub, lasts, firsts), repeat(min_words)))
         for i in long_enough:  # (picked without a Python loop: most sentences are short lines)
-            sentence = sentences[i]
-            if i in repeated or sentence.paragraph in duplicated:
+            if i in repeated or owners[i] in duplicated:
                 continue  # an exact repeat (DUP001/DUP002 report those)
             a, b = ranges[i]
             key = tuple(tokens[a:b])
@@ -608,7 +623,7 @@ class NearDuplicateSentence(Rule):
             seen.add(key)
             if len(key) - sum(map(str.isdigit, key)) < min_words:
                 continue  # numbers alone (scores, tables) make unrelated lines look alike
-            words = text[sentence.start : sentence.end]
+            words = text[starts[i] : ends[i]]
             if words.rstrip(_CLOSERS)[-1:] not in _TERMINALS:
                 continue  # headings, captions and wrapped fragments read alike without being repeats
             if not self.options.include_quotes and _DOUBLE_QUOTES.search(words):
@@ -671,9 +686,10 @@ class TitleRepeatedInBody(Rule):
         occurrences: list[tuple[int, int, int]] = []  # start, end, paragraph
         size = len(title)
         in_sentences: dict[int, list[Sentence]] = {}  # paragraph -> its sentences that equal the title
-        for sentence, (a, b) in zip(doc.sentences, analysis.sentences):
+        owners = doc.sentence_spans[2]
+        for i, (a, b) in enumerate(analysis.sentences):
             if b - a == size and tuple(tokens[a:b]) == title:
-                in_sentences.setdefault(sentence.paragraph, []).append(sentence)
+                in_sentences.setdefault(owners[i], []).append(doc.sentences[i])
         for number, (a, b) in enumerate(analysis.paragraphs):
             if b - a == size and tuple(tokens[a:b]) == title:
                 paragraph = doc.paragraphs[number]
