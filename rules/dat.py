@@ -86,7 +86,7 @@ _RANGE = (
 # Scanned apart from GRAMMAR, from the digits: starting at every "i", "s", "t", "d", "u", "y" made the grammar
 # try most positions of the text. `_PREP_WORD` then checks the word before the year.
 _PREP = re.compile(
-    r"(?P<year>(?:19|20)\d{3})(?<= \d{5})"
+    r" (?P<year>(?:19|20)\d{3})"  # the space first: the engine finds its candidates with a fast literal search
     r"(?=[.,;:!?)]|\s*$| (?:when|while|after|before|he|she|they|we|it|was|were|the)\b)",
     re.MULTILINE,
 )
@@ -166,9 +166,10 @@ def scan(text: str) -> list[DateHit]:
     hits = _scan_grammar(text)
     prep = []
     for match in _PREP.finditer(text):
-        word = _PREP_WORD.search(text, max(0, match.start() - 7), match.start())
+        at = match.start("year")
+        word = _PREP_WORD.search(text, max(0, at - 7), at)
         if word is not None:
-            year = Part(int(match.group("year")), match.start(), match.end())
+            year = Part(int(match.group("year")), at, match.end())
             prep.append(DateHit("prep", word.start(), match.end(), year=year))
     if prep:
         hits = sorted(hits + prep, key=_START)
@@ -179,9 +180,39 @@ def _START(hit: DateHit) -> int:
     return hit.start
 
 
+# Where a match of GRAMMAR can start: an ASCII digit at the start of a number and followed by what a date
+# needs next ("5th March", "5-7", "05/", "2019-", "1999 – 2000"), or a month or weekday name not inside a word.
+# Each alternative below starts with a literal character, so the engine scans for them in C (4x faster than
+# trying GRAMMAR at every position); GRAMMAR itself then runs at these few positions only.
+_DAY_NEXT = (  # after 1-2 digits: "/", "." or "-" (a numeric date); [ordinal] and a dash, or a month, maybe after "of"
+    r"[/.-]|(?:st|nd|rd|th)?(?:-|[ \t\u00a0]*[\u2013\u2014]|(?:[ \t\u00a0\u202f\u2009]{1,3}"
+    r"(?:of[ \t\u00a0\u202f\u2009]{1,3})?)?[JFMASOND])"
+)
+_YEAR_NEXT = r"[-/]|[ \t]*[\u2013\u2014]"  # after 4 digits: an ISO date or a range
+_NAMES = {"J": "an|un|ul|AN|UN|UL", "F": "eb|EB|ri", "M": "ar|ay|AR|AY|on", "A": "pr|ug|PR|UG", "S": "ep|EP|at|un",
+          "O": "ct|CT", "N": "ov|OV", "D": "ec|EC", "T": "ue|hu", "W": "ed"}  # months and weekdays
+_STARTS = re.compile(
+    "|".join(
+        [rf"{digit}(?<![\w./-].)(?=\d?(?:{_DAY_NEXT})|\d{{3}}(?:{_YEAR_NEXT}))" for digit in "0123456789"]
+        + [rf"{first}(?<![A-Za-z].)(?:{rest})" for first, rest in _NAMES.items()]
+    )
+)
+
+
+def grammar_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `GRAMMAR.finditer(text)`, tried only where `_STARTS` finds a possible start."""
+    done = 0
+    match_at = GRAMMAR.match
+    for start in _STARTS.finditer(text):
+        at = start.start()
+        if at >= done and (match := match_at(text, at)) is not None:
+            done = match.end()
+            yield match
+
+
 def _scan_grammar(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
-    for match in GRAMMAR.finditer(text):
+    for match in grammar_matches(text):
         form = match.lastgroup or ""
         g = form + "_"
         if form == "dmyh":  # 05-Mar-2024

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrapelint.rule import all_rules
-from scrapelint.rules.dat import scan
+from scrapelint.rules.dat import GRAMMAR, grammar_matches, scan
 from tests.conftest import SHARED_DATA, flagged, lint_text
 
 
@@ -259,3 +259,53 @@ def test_every_impossible_day_is_reported(year: int, month: int, past_end: int, 
     phrase = RENDER[fmt](year, month, day)
     text = f"The court met on {phrase} and adjourned."
     assert [f.rule for f in dat(text, published="2021-01-01")] == ["DAT001"]
+
+
+# -- the fast scan finds every date the grammar finds ---------------------------------------
+
+_NUMBERS = ["5", "12", "31", "2019", "1999", "0000", "19808", "\u0665", "\u0662\u0660\u0662\u0664", "0", "99"]
+_SUFFIXES = ["th", "st", "nd", "rd", "d", ""]
+_GAPS = [" ", "  ", "    ", "\t", "\u00a0", "\u202f", "\u2009", "-", "–", "—", " – ", "/", ".", ",", ", ", " ,", " of ",
+         "", "\n"]
+_WORDS = ["March", "Mar", "Mar.", "MARCH", "Sept", "Sept.", "May", "June", "Monday", "Mon", "Tue.", "Thurs", "Wed,",
+          "Sun", "the", "x", "in", "since", "$", "%", "Dec", "Nov", "Mark", "ISBN"]
+
+
+def _date_soup(rng: random.Random) -> str:
+    """Numbers, ordinals, month and weekday names and separators in random order: dates, near-dates and junk."""
+    parts = []
+    for _ in range(rng.randint(1, 8)):
+        kind = rng.random()
+        if kind < 0.35:
+            parts.append(rng.choice(_NUMBERS) + rng.choice(_SUFFIXES))
+        elif kind < 0.7:
+            parts.append(rng.choice(_WORDS))
+        parts.append(rng.choice(_GAPS))
+    return "".join(parts)
+
+
+def _spans(matches) -> list[tuple[tuple[int, int], str | None]]:
+    return [(match.span(), match.lastgroup) for match in matches]
+
+
+def test_the_fast_scan_misses_no_date_the_grammar_finds() -> None:
+    """The scan tries the grammar only where a date can start; it must find exactly what the grammar finds
+    everywhere ("5th-7th March", "1999 – 2000", "Wed, 5 March", Arabic-Indic digits, dates across lines)."""
+    rng = random.Random(11)
+    for _ in range(30_000):
+        text = _date_soup(rng)
+        assert _spans(grammar_matches(text)) == _spans(GRAMMAR.finditer(text)), text
+
+
+def test_the_fast_scan_finds_every_date_of_real_pages() -> None:
+    path = SHARED_DATA / "l3s_gn1_lines.jsonl"
+    if not path.exists():
+        pytest.skip("shared development data not present")
+    found = 0
+    for line in path.open(encoding="utf-8"):
+        page = json.loads(line)
+        for text in (page["naive"], page["clean"]):
+            expected = _spans(GRAMMAR.finditer(text))
+            assert _spans(grammar_matches(text)) == expected, page["id"]
+            found += len(expected)
+    assert found > 2500  # the pages hold about 2,900 date expressions
