@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from html.entities import html5
 from pathlib import Path
 from typing import Any
@@ -68,10 +69,10 @@ def _entries(name: str) -> Iterator[str]:
             yield raw.rstrip("\n")
 
 
-# A word (or stem) that every pattern of debris_consent.txt needs; `lexicon()` checks each pattern names one.
+# A part of a word that every pattern of debris_consent.txt needs ("kie" of "cookies", "bscri" of "subscribe"),
+# chosen to start with a rare letter, so the scan tries few places; `lexicon()` checks each pattern holds one.
 _CONSENT_WORDS = re.compile(
-    "cookie|manage|privacy|partners|newsletter|mail|inbox|thank you|limit|maximum|free|subscri|member|account|"
-    "blocker|agree|accept|consent|sign up"
+    "kie|vacy|wsle|box|k you|xim|bscri|blocker|gree|gn up|manage|partn|mail|limit|free|mber|ccount|ccept|consent"
 )
 
 
@@ -493,9 +494,12 @@ def _title_like(line: Line) -> bool:
 
 def _dateline(line: Line) -> bool:
     """A date, time or byline under the headline: "Posted January 1, 2008", "By JOSEPH WHITE"."""
-    return line.words <= 20 and bool(
-        _BYLINE.match(line.text) or _DATE_META.match(normalise(line.text)) or _DATE.search(line.text)
-    )
+    return line.words <= 20 and _dated(line.text)
+
+
+@lru_cache(maxsize=1 << 14)  # lines of at most 20 words, asked about again and again around the body's start
+def _dated(text: str) -> bool:
+    return bool(_BYLINE.match(text) or _DATE_META.match(normalise(text)) or _DATE.search(text))
 
 
 def _protect_preamble(analysis: Analysis, doc: Document) -> None:
@@ -597,12 +601,24 @@ def _protect_echo(lines: list[Line], echo: int, first: int) -> None:
 
 def _content_words(text: str) -> set[str]:
     """Content words cut to five letters, a crude stem: "confrontation" and "confront" meet."""
-    return {word[:5] for word in _words(text.lower()) if len(word) > 2 and word not in _FUNCTION_WORDS}
+    return {word[:5] for word in set(_words(text.lower())) - _FUNCTION_WORDS if len(word) > 2}
+
+
+_STEM = itemgetter(slice(5))
+
+
+def _lead_words(lowered: str) -> set[str]:
+    """`_content_words` of a lower-cased text, and some stems of one or two letters, which no `_content_words` holds.
+
+    Made in C (the lead is long): a set of the words, less the function words, each cut to five letters.
+    """
+    return set(map(_STEM, set(_words(lowered)) - _FUNCTION_WORDS))
 
 
 def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
     """Far above the body, the headline is the title-like line whose words the lead paragraphs repeat most."""
-    lead: set[str] | None = None  # the lead's words, gathered only once a candidate needs them
+    text: str | None = None  # the lead's text, lower-cased, and its words: gathered only once a candidate needs them
+    lead: set[str] | None = None
     best, best_score = None, 0.0
     for index in range(first - 1, max(-1, first - 41), -1):
         line = lines[index]
@@ -611,8 +627,14 @@ def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
         words = _content_words(line.text)
         if len(words) < 2:
             continue  # cannot share two words
+        if text is None:
+            text = " ".join(lead_line.text for lead_line in lines[first : min(last + 1, first + 5)]).lower()
         if lead is None:
-            lead = set().union(*(_content_words(lead_line.text) for lead_line in lines[first : min(last + 1, first + 5)]))
+            # a stem that is not in the lead's text begins none of its words: while too few are, no need of the words
+            bound = sum(1 for word in words if word in text)
+            if bound < 2 or bound / len(words) < 0.4 or bound / len(words) <= best_score:
+                continue
+            lead = _lead_words(text)
         shared = len(words & lead)
         score = shared / len(words)
         if shared >= 2 and score >= 0.4 and score > best_score:
@@ -1113,11 +1135,15 @@ class SiteCounts:
 
 def site_of(doc: Document) -> str:
     """The domain of the article's URL, else the directory it came from."""
-    url = doc.article.url or ""
+    return _site(doc.article.url or "", doc.article.path)
+
+
+@lru_cache(maxsize=1 << 12)  # each article asks twice, in the first pass and in the check
+def _site(url: str, path: str) -> str:
     host = urlsplit(url).hostname if "//" in url else None
     if host:
         return host.removeprefix("www.")
-    return os.path.dirname(doc.article.path) or "."
+    return os.path.dirname(path) or "."
 
 
 def _line_key(text: str) -> int | None:
