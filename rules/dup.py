@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import accumulate, chain, compress, islice, repeat, starmap
-from operator import add, countOf, ge, sub
+from operator import add, countOf, ge, itemgetter, sub
 
 from pydantic import Field
 from scrapelint.document import Document, Sentence
@@ -51,6 +51,7 @@ _WEB_ADDRESS = re.compile(r"://|www\.|@\w+\.")
 _TERMINALS, _CLOSERS = ".!?…", "\"'”’»)]"  # a sentence ends in one of the first, then any of the second
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
 _KGRAM = 4  # words hashed to find where a sentence occurred before
+_FIRST = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,40 @@ class _Analysis:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        return [a for a, _ in self.sentences]
+        return list(map(_FIRST, self.sentences))
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return list(map(_FIRST, self.paragraphs))
+
+    @cached_property
+    def joined(self) -> str:
+        """All tokens in one string, each after a NUL (which no word holds), and a NUL at the end."""
+        return "\x00" + "\x00".join(self.tokens) + "\x00"
+
+    def runs(self, words: tuple[str, ...]) -> list[int]:
+        """Token indexes, ascending, where `words` occur in a row."""
+        joined, needle = self.joined, "\x00" + "\x00".join(words) + "\x00"
+        result: list[int] = []
+        at, token, counted = joined.find(needle), 0, 0
+        while at != -1:
+            token += joined.count("\x00", counted, at)  # the token after the n-th NUL has index n
+            counted = at
+            result.append(token)
+            at = joined.find(needle, at + 1)
+        return result
+
+    @staticmethod
+    def ranges_at(starts: list[int], ranges: list[tuple[int, int]], runs: list[int], size: int) -> list[int]:
+        """Indexes, ascending, of the `ranges` (which begin at `starts`) that are one of the `runs` of `size` tokens."""
+        found = []
+        for run in runs:
+            i = bisect_left(starts, run)
+            while i < len(starts) and starts[i] == run:  # (an empty range shares its start with the next one)
+                if ranges[i][1] - run == size:
+                    found.append(i)
+                i += 1
+        return found
 
     @cached_property
     def duplicated_paragraphs(self) -> dict[int, int]:
@@ -684,18 +718,18 @@ class TitleRepeatedInBody(Rule):
             return
         tokens, title = analysis.tokens, analysis.title
         occurrences: list[tuple[int, int, int]] = []  # start, end, paragraph
-        size = len(title)
+        runs = analysis.runs(title)  # (found in one string by C searches, not by visiting every sentence)
         in_sentences: dict[int, list[Sentence]] = {}  # paragraph -> its sentences that equal the title
-        owners = doc.sentence_spans[2]
-        for i, (a, b) in enumerate(analysis.sentences):
-            if b - a == size and tuple(tokens[a:b]) == title:
-                in_sentences.setdefault(owners[i], []).append(doc.sentences[i])
-        for number, (a, b) in enumerate(analysis.paragraphs):
-            if b - a == size and tuple(tokens[a:b]) == title:
+        for i in analysis.ranges_at(analysis.sentence_starts, analysis.sentences, runs, len(title)):
+            sentence = doc.sentences[i]
+            in_sentences.setdefault(sentence.paragraph, []).append(sentence)
+        whole = set(analysis.ranges_at(analysis.paragraph_starts, analysis.paragraphs, runs, len(title)))
+        for number in sorted(whole.union(in_sentences)):
+            if number in whole:
                 paragraph = doc.paragraphs[number]
                 occurrences.append((paragraph.start, paragraph.end, number))
                 continue
-            for sentence in in_sentences.get(number, ()):
+            for sentence in in_sentences[number]:
                 occurrences.append((sentence.start, sentence.end, number))
         if not occurrences:
             return
