@@ -373,6 +373,33 @@ def test_irregular_whitespace() -> None:
     assert out == "By Our Representative The report said so.\nNext 10\u00a0km away.\n    indented"
 
 
+# -- the fast first tests skip no text that holds a defect --------------------------------------
+
+_CHARACTERS = [chr(code) for code in [*range(0x3100), 0xFEFF]]
+
+
+@pytest.mark.parametrize("context", ["plain ASCII {} text", "curly \u201cquotes\u201d {} text"])
+@pytest.mark.parametrize(
+    ("codes", "pattern", "shown"),
+    [  # a C1 control alone between letters is taken for mojibake: FMT008 reports it then
+        (["FMT005", "FMT008"], r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029\r]", "a{}b"),
+        (["FMT006"], "[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]", "a{}b"),
+        (["FMT010"], "[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", "a {}b"),
+    ],
+)
+def test_every_control_invisible_and_odd_space_character_is_found(
+    context: str, codes: list[str], pattern: str, shown: str
+) -> None:
+    """The rules skip, with fast string searches, texts that hold none of their characters: each character
+    must still be reported, in ASCII text and in text with other non-ASCII characters."""
+    missed = []
+    for char in filter(re.compile(pattern).fullmatch, _CHARACTERS):
+        text = context.format(shown.format(char))
+        if not any(char in text[f.start : f.end] for f in lint_text(text, select=codes)):
+            missed.append(f"U+{ord(char):04X}")
+    assert missed == []
+
+
 # -- noise on real clean text, speed and packaging ---------------------------------------------
 
 L3S = SHARED_DATA / "l3s_gn1_lines.jsonl"
