@@ -231,6 +231,11 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         spans.append((start, end))
 
 
+def _ranges(firsts: list[int], total: int) -> list[tuple[int, int]]:
+    """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
+    return list(zip(firsts, [*firsts[1:], total]))
+
+
 def _looks_hard_wrapped(text: str) -> bool:
     """Blank-line separated blocks of short lines (Markdown, e-mail) rather than one line per paragraph."""
     if "\n\n" not in text:  # (checked first: it is rare and rules out most texts without splitting them)
@@ -292,10 +297,16 @@ class Document:
         """Every sentence, in text order (each `Sentence` made when read, from `sentence_spans`)."""
         return _Sentences(*self.sentence_spans)
 
-    @cached_property
+    @property
     def sentence_spans(self) -> tuple[list[int], list[int], list[int]]:
         """Start, end and paragraph index of every sentence: the cheap form of `sentences`, no object each."""
+        return self._sentence_split[:3]
+
+    @cached_property
+    def _sentence_split(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """`sentence_spans`, and the index of every paragraph's first sentence."""
         text = self.text
+        firsts: list[int] = []
         starts: list[int] = []
         ends: list[int] = []
         numbers: list[int] = []
@@ -306,6 +317,7 @@ class Document:
         mark_start = mark.start() if mark else len(text)
         for paragraph in self.paragraphs:
             start, end, number = paragraph.start, paragraph.end, paragraph.index
+            firsts.append(len(starts))
             if mark_start >= end:
                 starts.append(start)
                 ends.append(end)
@@ -320,7 +332,7 @@ class Document:
                 starts.append(first)
                 ends.append(last)
                 numbers.append(number)
-        return starts, ends, numbers
+        return starts, ends, numbers, firsts
 
     @cached_property
     def word_starts(self) -> list[int]:
@@ -352,18 +364,19 @@ class Document:
     @cached_property
     def sentence_words(self) -> list[tuple[int, int]]:
         """For each sentence, the range `[a, b)` of its words' indexes in `word_starts`."""
-        return self._word_ranges(self.sentence_spans[0])
+        return _ranges(self._sentence_first_words, len(self.word_starts))
 
     @cached_property
     def paragraph_words(self) -> list[tuple[int, int]]:
         """For each paragraph, the range `[a, b)` of its words' indexes in `word_starts`."""
-        return self._word_ranges(list(map(_START, self.paragraphs)))
+        # A paragraph's first sentence starts where it starts, so it has the same first word.
+        firsts = list(map(self._sentence_first_words.__getitem__, self._sentence_split[3]))
+        return _ranges(firsts, len(self.word_starts))
 
-    def _word_ranges(self, span_starts: list[int]) -> list[tuple[int, int]]:
-        """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
-        starts = self.word_starts
-        firsts = list(map(partial(bisect_left, starts), span_starts))
-        return list(zip(firsts, [*firsts[1:], len(starts)]))
+    @cached_property
+    def _sentence_first_words(self) -> list[int]:
+        """Index in `word_starts` of each sentence's first word (or of the next word, if it has none)."""
+        return list(map(partial(bisect_left, self.word_starts), self.sentence_spans[0]))
 
     @property
     def words(self) -> Sequence[Word]:

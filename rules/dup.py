@@ -20,8 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from itertools import accumulate, chain, compress, islice, repeat, starmap
-from operator import add, countOf, ge, itemgetter, sub
+from itertools import accumulate, chain, compress, count, islice, repeat, starmap
+from operator import add, countOf, ge, itemgetter, lt, sub
 
 from pydantic import Field
 from scrapelint.document import Document, Sentence
@@ -51,7 +51,7 @@ _WEB_ADDRESS = re.compile(r"://|www\.|@\w+\.")
 _TERMINALS, _CLOSERS = ".!?…", "\"'”’»)]"  # a sentence ends in one of the first, then any of the second
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
 _KGRAM = 4  # words hashed to find where a sentence occurred before
-_FIRST = itemgetter(0)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -596,19 +596,22 @@ class NearDuplicateSentence(Rule):
         units = self._units(doc, analysis)
         if len(units) < 2:
             return
-        frequency = Counter(chain.from_iterable(words for _, words in units))  # units holding each word
+        wordsets = list(map(_SECOND, units))
+        frequency = Counter(chain.from_iterable(wordsets))  # units holding each word
         units_holding = frequency.__getitem__
+        # A unit whose prefix (its rarest words) would hold only words no other unit has can be this similar
+        # to none, and never enters the index, so it is no candidate either: only the others are compared.
+        prefix_sizes = [size - math.ceil(threshold * size) + 1 for size in map(len, wordsets)]
+        only_here = map(countOf, map(map, repeat(units_holding), wordsets), repeat(1))  # its words no other has
+        compared = list(compress(count(), map(lt, only_here, prefix_sizes)))
+        if len(compared) < 2:
+            return  # (the first one compared finds an empty index)
         rank = None  # word -> position when the rarest come first; built when a unit first needs it
         index: dict[int, list[int]] = {}  # word rank -> units whose prefix holds it
-        ordered: list[frozenset[str]] = []
         no_match: tuple[int, ...] = ()
-        for j, (i, words) in enumerate(units):
-            size = len(words)
-            prefix_size = size - math.ceil(threshold * size) + 1
-            if countOf(map(units_holding, words), 1) >= prefix_size:
-                # Its prefix (rarest words) would hold only words no other unit has: none can be this similar.
-                ordered.append(words)
-                continue
+        for j in compared:
+            i, words = units[j]
+            size, prefix_size = len(words), prefix_sizes[j]
             if rank is None:  # rarest words first: their prefixes share few index entries (prefix filtering)
                 rank = dict(zip(sorted(frequency, key=units_holding), range(len(frequency)))).__getitem__
             prefix = sorted(map(rank, words))[:prefix_size]
@@ -618,7 +621,7 @@ class NearDuplicateSentence(Rule):
             smallest, largest = threshold * size, size / threshold
             best, best_score = -1, 0.0
             for other in candidates:
-                other_words = ordered[other]
+                other_words = wordsets[other]
                 other_size = len(other_words)
                 if other_size < smallest or other_size > largest:
                     continue
@@ -626,7 +629,6 @@ class NearDuplicateSentence(Rule):
                 score = shared / (size + other_size - shared)
                 if score >= threshold and (score > best_score or (score == best_score and other < best)):
                     best, best_score = other, score
-            ordered.append(words)
             for word in prefix:
                 index.setdefault(word, []).append(j)
             if best >= 0:
@@ -655,10 +657,10 @@ class NearDuplicateSentence(Rule):
             if key in seen:
                 continue
             seen.add(key)
-            if len(key) - sum(map(str.isdigit, key)) < min_words:
+            if countOf(map(str.isdigit, key), True) > len(key) - min_words:
                 continue  # numbers alone (scores, tables) make unrelated lines look alike
             words = text[starts[i] : ends[i]]
-            if words.rstrip(_CLOSERS)[-1:] not in _TERMINALS:
+            if words[-1] not in _TERMINALS and words.rstrip(_CLOSERS)[-1:] not in _TERMINALS:
                 continue  # headings, captions and wrapped fragments read alike without being repeats
             if not self.options.include_quotes and _DOUBLE_QUOTES.search(words):
                 continue
