@@ -265,10 +265,22 @@ def test_every_impossible_day_is_reported(year: int, month: int, past_end: int, 
 
 _NUMBERS = ["5", "12", "31", "2019", "1999", "0000", "19808", "\u0665", "\u0662\u0660\u0662\u0664", "0", "99"]
 _SUFFIXES = ["th", "st", "nd", "rd", "d", ""]
-_GAPS = [" ", "  ", "    ", "\t", "\u00a0", "\u202f", "\u2009", "-", "–", "—", " – ", "/", ".", ",", ", ", " ,", " of ",
-         "", "\n"]
-_WORDS = ["March", "Mar", "Mar.", "MARCH", "Sept", "Sept.", "May", "June", "Monday", "Mon", "Tue.", "Thurs", "Wed,",
-          "Sun", "the", "x", "in", "since", "$", "%", "Dec", "Nov", "Mark", "ISBN"]
+_GAPS = [" ", "  ", "    ", "\t", "\u00a0", "\u202f", "\u2009", "-", "–", "—", " – ", "/", ".", ",", ", ", " ,",
+         " of ", "", "\n"]
+_WORDS = ["March", "Mar", "Mar.", "MARCH", "Sept", "Sept.", "September.", "SEPTEMBER", "May", "June", "Monday",
+          "Mon", "Tue.", "Thurs", "Wed,", "Wednesday.,", "Sun", "the", "x", "in", "since", "$", "%", "Dec", "Nov",
+          "Mark", "ISBN"]
+# The longest reach of a date before its first digit and across its gaps.
+_LONGEST = [
+    "Wednesday.,   September.   5",
+    "Wednesday.,   the   5th March",
+    "SEPTEMBER. ,   2024",
+    "5th   of   September. ,   2024",
+    "5th      –      7th March",
+    "1999     —     2000",
+    "Thursday, 5 March 2024",
+    "31st-30th December 2023",
+]
 
 
 def _date_soup(rng: random.Random) -> str:
@@ -291,6 +303,8 @@ def _spans(matches) -> list[tuple[tuple[int, int], str | None]]:
 def test_the_fast_scan_misses_no_date_the_grammar_finds() -> None:
     """The scan tries the grammar only where a date can start; it must find exactly what the grammar finds
     everywhere ("5th-7th March", "1999 – 2000", "Wed, 5 March", Arabic-Indic digits, dates across lines)."""
+    for text in _LONGEST:
+        assert _spans(grammar_matches(f"On {text}.")) == _spans(GRAMMAR.finditer(f"On {text}.")) != [], text
     rng = random.Random(11)
     for _ in range(30_000):
         text = _date_soup(rng)
