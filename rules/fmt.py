@@ -155,6 +155,19 @@ _GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=[A-Z][a-z]{2,})")
 _GLUED_INITIAL_HINT = re.compile(r"\.(?=[A-Z][a-z]{2,})")  # in every glued initial; rare, and found fast
 
 
+def _glued_initials(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_GLUED_INITIAL.finditer(text)`, tried only in the 5 characters before each hint: a match is
+    at most three initials ("E.H.") and ends at a hint's period (the next letter is a capital, then lower case)."""
+    done = 0
+    for hint in _GLUED_INITIAL_HINT.finditer(text):
+        end = hint.start()
+        for at in range(max(done, end - 5), end):
+            if (match := _GLUED_INITIAL.match(text, at)) is not None:
+                done = match.end()
+                yield match
+                break
+
+
 class MissingSpaceAfterSentence(Rule):
     code = "FMT002"
     name = "missing-space-after-sentence"
@@ -212,9 +225,7 @@ class MissingSpaceAfterSentence(Rule):
                 f"no space after '{marks}': two sentences run together",
                 fix=self.replace(match.end(), match.end(), " ", applicability, f"insert a space after '{marks}'"),
             )
-        if not _GLUED_INITIAL_HINT.search(text):
-            return
-        for match in _GLUED_INITIAL.finditer(text):
+        for match in _glued_initials(text):
             if in_address(text, match.start()):
                 continue
             start, end = _junction(text, match.start(), match.end())
