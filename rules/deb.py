@@ -57,6 +57,7 @@ class Lexicon:
     anchored: re.Pattern[str]  # `whole` without its floating patterns, for lines that hold none of their needles
     needles: re.Pattern[str]  # the literal text every floating pattern (".{0,160}\\ball rights reserved...") needs
     cased: re.Pattern[str]  # fullmatch on the line as written (photo credits)
+    cased_slash: re.Pattern[str]  # more of them, each of which needs a '/' ("Jane Doe/Getty Images")
     consent: re.Pattern[str]  # search in the normalised line
     consent_words: re.Pattern[str]  # `_CONSENT_WORDS`: a line with none of them cannot hold a consent phrase
     meta: re.Pattern[str]  # match at the start of the normalised line
@@ -88,6 +89,30 @@ def _needle(pattern: str) -> str | None:
     return found.group(1) if found and "|" not in pattern else None  # (an alternative might not need them)
 
 
+def _needs_slash(pattern: str) -> bool:
+    """Whether a pattern matches only text with a '/': one outside any group or class, not made optional.
+
+    Unsure (an escaped slash, an alternative at the top) means no: the pattern is then tried on every line.
+    """
+    depth, in_class, escaped, found = 0, False, False, False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+        elif char == "/" and depth == 0 and pattern[index + 1 : index + 2] not in ("?", "*", "{"):
+            found = True
+    return found
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Build the lexicon once per process; rules stay cheap to pickle because they hold none of it."""
@@ -116,7 +141,8 @@ def lexicon() -> Lexicon:
         whole=combined,
         anchored=_by_kind({kind: [p for p in pats if p not in needles] for kind, pats in whole.items()}),
         needles=re.compile("|".join(re.escape(needle) for needle in needles.values() if needle) or "(?!)"),
-        cased=re.compile("|".join(f"(?:{p})" for p in cased)),
+        cased=re.compile("|".join(f"(?:{p})" for p in cased if not _needs_slash(p)) or "(?!)"),
+        cased_slash=re.compile("|".join(f"(?:{p})" for p in cased if _needs_slash(p)) or "(?!)"),
         consent=re.compile("|".join(f"(?:{p})" for p in consent)),
         consent_words=_CONSENT_WORDS,
         meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),
@@ -432,7 +458,8 @@ def lexicon_kind(line: str) -> str | None:
         match = (lex.whole if lex.needles.search(norm) else lex.anchored).fullmatch(norm)
         if match:
             return match.lastgroup
-        if lex.cased.fullmatch(line.strip(" \t\u00a0")):
+        stripped = line.strip(" \t\u00a0")
+        if lex.cased.fullmatch(stripped) or "/" in stripped and lex.cased_slash.fullmatch(stripped):
             return "credit"
     if _BAR_MARK.search(norm) and _link_bar(norm):
         return "ui"
@@ -533,9 +560,12 @@ def _list_item(line: Line) -> bool:
     return line.words <= 4 or _LIST_ITEM.match(line.text) is not None
 
 
+_NOT_TITLE = (".", ",", ";", ":")  # how a sentence or a clause ends, not a headline
+
+
 def _title_like(line: Line) -> bool:
     """A headline: a few words, not a sentence that ends in a full stop."""
-    return line.kind is None and 2 <= line.words <= 30 and not line.text.endswith((".", ",", ";", ":"))
+    return line.kind is None and 2 <= line.words <= 30 and not line.text.endswith(_NOT_TITLE)
 
 
 def _dateline(line: Line) -> bool:
@@ -794,7 +824,8 @@ def _mark_off_body(analysis: Analysis) -> None:
         free = [i for i in free if not lines[i].protected]
         if len(free) < 3:
             continue
-        headline_like = sum(1 for i in free if _title_like(lines[i]) and lines[i].words >= 4)
+        # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
+        headline_like = sum(1 for i in free if 4 <= lines[i].words <= 30 and not lines[i].text.endswith(_NOT_TITLE))
         kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
         for i in free:
             lines[i].kind = kind
@@ -804,12 +835,12 @@ def _mark_related_lists(analysis: Analysis) -> None:
     """Under "Related stories" or "Most read", the headline-like lines that follow are links to other articles."""
     related = lexicon().related
     lines = analysis.lines
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        if line.kind != "ui" or len(line.text) > 60 or not related.fullmatch(normalise(line.text)):
+    # Marking makes no line "ui" nor takes the kind from one: the headings can be listed first.
+    headings = [index for index, line in enumerate(lines) if line.kind == "ui" and len(line.text) <= 60]
+    for index in headings:
+        if not related.fullmatch(normalise(lines[index].text)):
             continue
+        index += 1
         while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):
             item = lines[index]
             if item.protected or item.prose or not _title_like(item) and item.kind is None:

@@ -104,6 +104,7 @@ def test_menu_run_before_the_article_is_one_finding() -> None:
         "Sign in",
         "Home / World / Africa / Asia",
         "© 2019 News Nation. All rights reserved.",
+        "News Nation Media Ltd. All rights reserved.",  # only the pattern that floats to 'all rights reserved'
         "Back to top",
         "Print",
     ],
@@ -121,6 +122,15 @@ def test_interface_lines_anywhere(line: str) -> None:
         "We use cookies to improve your experience. By continuing you agree to our cookie policy. I agree",
         "Sign up for our daily newsletter and get the best stories delivered to your inbox.",
         "You have reached your limit of free articles this month. Subscribe now for unlimited access.",
+        # one of each family the guard words of the consent patterns must let through
+        "You've read your 5 free articles",
+        "Already a subscriber? Log in",
+        "Please disable your ad blocker",
+        "Enter your e-mail address",
+        "Manage your privacy settings",
+        "We value your privacy",
+        "Thank you for signing up",
+        "This content is reserved for members",
     ],
 )
 def test_consent_newsletter_and_paywall_boxes(line: str) -> None:
@@ -579,6 +589,35 @@ def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
 
     assert _words(line) == _WORD.findall(line)
     assert _words(line.lower()) == _WORD.findall(line.lower())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Don't stop: rock'n'roll isn't dead, 'quoted' words and trailing' apostrophes, a''b and it's 1'2'3 x'1",
+        "Abc123 1'2 a'1 x_y 3.5% 2008-01-16 10:45 AM, U.S.-led talks; e-mail: jane@example.org (see p.4)",
+        "'Tis the season: ab'cd'ef'gh'ij, 'lead, trail', 12ab34cd, --- ... 99 bottles",
+        "Ünïcode wörds, l’été, 東京 and ١٢٣ digits in a line that is long enough for the fast path",
+    ],
+)
+def test_word_count_is_the_number_of_words(line: str) -> None:
+    """Long ASCII lines are counted from character classes (faster): the count must be the pattern's, at any cut."""
+    from scrapelint.rules.deb import _WORD, _word_count
+
+    for end in range(len(line) + 1):
+        assert _word_count(line[:end]) == len(_WORD.findall(line[:end])), line[:end]
+        assert _word_count(line[end:] * 2) == len(_WORD.findall(line[end:] * 2)), line[end:] * 2
+
+
+def test_which_credit_patterns_need_a_slash() -> None:
+    """Only a '/' that every match must hold lets a pattern be skipped on lines without one."""
+    from scrapelint.rules.deb import _needs_slash
+
+    assert _needs_slash(r"\(?(?:[A-Z]\w*\s*){0,5}/\s*(?:Getty Images|AFP)")
+    assert not _needs_slash(r"photo\s*[:|/]\s*\w+")  # a slash or a colon
+    assert not _needs_slash(r"Getty Images(?:/[\w .-]{1,40})?")  # optional
+    assert not _needs_slash(r"AFP|Reuters/\w+")  # an alternative without one
+    assert not _needs_slash(r"a/?b") and not _needs_slash(r"a\/b")  # optional; escaped (unsure: tried anyway)
 
 
 def test_title_matches_its_headline_whatever_the_case_spacing_and_bullets() -> None:
