@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+from bisect import bisect_left
+
 import pytest
 
-from scrapelint.document import Document, split_sentences
+from scrapelint.document import _WORD, Document, split_sentences
 from scrapelint.models import Article
 
 
@@ -162,3 +165,30 @@ def test_sentences_from_one_scan_equal_splitting_each_paragraph() -> None:
     assert [(s.start, s.end, s.paragraph) for s in document.sentences] == expected
     assert [s.index for s in document.sentences] == list(range(len(expected)))
     assert text[document.sentences[0].start : document.sentences[0].end] == "He left.A"  # no glued end at the line's end
+
+
+def test_sentences_are_read_like_a_list_built_from_their_spans() -> None:
+    text = "One. Two!\n\tThree? Four\u00a0\nFive."
+    document = doc(text)
+    sentences, (starts, ends, paragraphs) = document.sentences, document.sentence_spans
+    assert [text[s.start : s.end] for s in sentences] == ["One.", "Two!", "Three?", "Four", "Five."]
+    assert (starts, ends, paragraphs) == ([s.start for s in sentences], [s.end for s in sentences], [0, 0, 1, 1, 2])
+    assert sentences[-1] == sentences[4] and sentences[1:3] == list(sentences)[1:3] and sentences == list(sentences)
+    with pytest.raises(IndexError):
+        sentences[5]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_word_and_paragraph_ranges_match_the_word_pattern(seed: int) -> None:
+    """Words (ASCII or not) are what `_WORD` finds, and each paragraph's range starts at its first word."""
+    rng = random.Random(seed)
+    ascii_pieces = ["don't", "rock'n'roll", "x_1", "42", "''", "'", " ", "  ", "\t", "\n", "\n\n", ". ", "!", "Dr."]
+    pieces = ascii_pieces + ([] if seed % 2 else ["it’s", "naïve", "\u00a0", "’"])  # odd seeds: ASCII text
+    text = "".join(rng.choice(pieces) for _ in range(400))
+    assert text.isascii() == bool(seed % 2)
+    document = doc(text)
+    starts, ends = document.word_spans
+    assert [text[a:b] for a, b in zip(starts, ends)] == _WORD.findall(text) == document.word_texts
+    expected = [bisect_left(starts, p.start) for p in document.paragraphs]
+    assert [a for a, _ in document.paragraph_words] == expected
+    assert [text[p.start : p.end] for p in document.paragraphs] == [line.strip() for line in text.split("\n") if line.strip()]
