@@ -7,6 +7,7 @@ abbreviations, domains, URLs, ellipses) are tested only where a match occurs.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 
@@ -80,6 +81,19 @@ def _matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[
 
 def _match_start(match: re.Match[str]) -> int:
     return match.start()
+
+
+# The ASCII encoder finds non-ASCII characters in C, 10x faster than a regex class scan. This error handler
+# writes DEL (0x7F) for each of them, so the encoded bytes keep the text's offsets and the non-ASCII runs are
+# found by a fast search for DEL (an ASCII DEL of the text shows up too, which is harmless).
+codecs.register_error("scrapelint-mark-non-ascii", lambda error: ("\x7f" * (error.end - error.start), error.end))
+_DEL_RUN = re.compile(b"\x7f\x7f*")  # not "\x7f+": a pattern must start with a literal to be searched fast
+
+
+def _non_ascii_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every run of non-ASCII characters (and of DEL characters) in `text`."""
+    marked = text.encode("ascii", "scrapelint-mark-non-ascii")
+    return (run.span() for run in _DEL_RUN.finditer(marked))
 
 
 # -- FMT001 ---------------------------------------------------------------------
@@ -519,7 +533,9 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
     """
     if text.isascii():
         return
-    for run in _MOJIBAKE_RUN.finditer(text):
+    # Every run is non-ASCII: it is searched for only inside the text's non-ASCII runs (10x faster).
+    runs = (run for span in _non_ascii_spans(text) for run in _MOJIBAKE_RUN.finditer(text, *span))
+    for run in runs:
         start, end = run.span()
         if not BADNESS_RE.search(text, max(0, start - 1), end + 1):
             continue

@@ -337,6 +337,11 @@ def test_mojibake_is_found_and_repaired_by_ftfy() -> None:
     assert out == "We didn’t go to the café for £5.\n“Hello”"
 
 
+def test_mojibake_is_found_at_the_edges_and_beside_other_non_ascii_or_control_characters() -> None:
+    text = "Ã©tait\x7fâ€™s 😀 cafÃ©\nand didnâ€™t end: Ã©"
+    assert flagged(text, fmt_findings(text, "FMT008")) == ["Ã©", "â€™", "Ã©", "â€™", "Ã©"]
+
+
 def test_correct_accents_and_symbols_are_not_mojibake() -> None:
     text = "Joachim Rücker, São Paulo, naïve café, £5, ½ hour, «Clark», 25°C, Ærøskøbing"
     assert fmt_findings(text) == []
