@@ -45,6 +45,7 @@ _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
 _CLOSE = ".!?…:;,\"'”’»›)]"
 _DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
+_ASCII_DIGIT = re.compile("[0-9]")
 # A sentence that is a quotation from its first character to its last (end punctuation may follow).
 _WHOLLY_QUOTED = re.compile(r"""["“„«‘'].*["”»’'][.!?…]*$""", re.DOTALL)  # used with .match(text, start, end)
 _WEB_ADDRESS = re.compile(r"://|www\.|@\w+\.")
@@ -657,12 +658,13 @@ class NearDuplicateSentence(Rule):
             if key in seen:
                 continue
             seen.add(key)
-            if countOf(map(str.isdigit, key), True) > len(key) - min_words:
-                continue  # numbers alone (scores, tables) make unrelated lines look alike
             words = text[starts[i] : ends[i]]
+            plain = words.isascii()  # (then a digit is 0-9 and the only double quote is '"': cheaper tests)
+            if (not plain or _ASCII_DIGIT.search(words)) and sum(map(str.isdigit, key)) > len(key) - min_words:
+                continue  # numbers alone (scores, tables) make unrelated lines look alike
             if words[-1] not in _TERMINALS and words.rstrip(_CLOSERS)[-1:] not in _TERMINALS:
                 continue  # headings, captions and wrapped fragments read alike without being repeats
-            if not self.options.include_quotes and _DOUBLE_QUOTES.search(words):
+            if not self.options.include_quotes and ('"' in words if plain else _DOUBLE_QUOTES.search(words)):
                 continue
             if "://" in words or "www." in words or "@" in words and _WEB_ADDRESS.search(words):
                 continue  # "for more information visit www.x.com" lines differ only in the address
