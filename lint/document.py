@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate, count, islice, repeat
-from operator import add, attrgetter
+from operator import add
 from typing import overload
 
 from scrapelint.models import Article
@@ -55,7 +55,6 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # _WORD as a split separator: words and gaps alternate
 # The same for ASCII text, where \w is [0-9A-Za-z_] and no ’ occurs: a character set is tested faster.
 _ASCII_WORD_SPLIT = re.compile(r"(\w++(?:'\w++)*+)", re.ASCII)
-_START = attrgetter("start")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
@@ -289,10 +288,14 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         """Non-blank lines, trimmed; blocks between blank lines when the text is hard-wrapped."""
-        text = self.text
+        return list(map(Paragraph, *self.paragraph_spans, count()))
+
+    @cached_property
+    def paragraph_spans(self) -> tuple[list[int], list[int]]:
+        """Start and end of every paragraph: the cheap form of `paragraphs`, for rules that need only offsets."""
         pattern = _BLOCK if self.hard_wrapped else _NONBLANK_LINE
-        matches = list(pattern.finditer(text))
-        return list(map(Paragraph, map(_MATCH_START, matches), map(_MATCH_END, matches), count()))
+        matches = list(pattern.finditer(self.text))
+        return list(map(_MATCH_START, matches)), list(map(_MATCH_END, matches))
 
     @cached_property
     def sentences(self) -> Sequence[Sentence]:
@@ -317,8 +320,7 @@ class Document:
         marks = _BOUNDARY.finditer(text)
         mark = next(marks, None)
         mark_start = mark.start() if mark else len(text)
-        for paragraph in self.paragraphs:
-            start, end, number = paragraph.start, paragraph.end, paragraph.index
+        for number, (start, end) in enumerate(zip(*self.paragraph_spans)):
             firsts.append(len(starts))
             if mark_start >= end:
                 starts.append(start)

@@ -277,8 +277,8 @@ def _removal(text: str, start: int, end: int, paragraph_start: int, paragraph_en
 
 
 def _delete(doc: Document, start: int, end: int, paragraph: int, applicability: str, what: str) -> Fix:
-    p = doc.paragraphs[paragraph]
-    a, b = _removal(doc.text, start, end, p.start, p.end)
+    starts, ends = doc.paragraph_spans
+    a, b = _removal(doc.text, start, end, starts[paragraph], ends[paragraph])
     return Rule.replace(a, b, "", applicability, f"delete the repeated {what}")  # type: ignore[arg-type]
 
 
@@ -323,14 +323,14 @@ class DuplicatedParagraph(Rule):
             a, b = analysis.paragraphs[number]
             if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
                 continue  # short stock line, or the title (DUP004 reports that)
-            paragraph, first = doc.paragraphs[number], doc.paragraphs[original]
+            starts, ends = doc.paragraph_spans
             yield self.finding(
                 doc,
-                paragraph.start,
-                paragraph.end,
-                f"paragraph duplicates the one at line {_line(doc, first.start)}; the same text appears twice",
-                fix=_delete(doc, paragraph.start, paragraph.end, number, "safe", "paragraph"),
-                related=(first.start, first.end),
+                starts[number],
+                ends[number],
+                f"paragraph duplicates the one at line {_line(doc, starts[original])}; the same text appears twice",
+                fix=_delete(doc, starts[number], ends[number], number, "safe", "paragraph"),
+                related=(starts[original], ends[original]),
             )
 
 
@@ -479,10 +479,10 @@ class RepeatedSentence(Rule):
             return True
         if self.options.include_quotes:
             return False
-        sentence = doc.sentences[i]
-        paragraph = doc.paragraphs[sentence.paragraph]
-        whole_paragraph = sentence.start == paragraph.start and sentence.end == paragraph.end
-        return not whole_paragraph and bool(_WHOLLY_QUOTED.match(doc.text, sentence.start, sentence.end))
+        (starts, ends, owners), (paragraph_starts, paragraph_ends) = doc.sentence_spans, doc.paragraph_spans
+        start, end, paragraph = starts[i], ends[i], owners[i]
+        whole_paragraph = start == paragraph_starts[paragraph] and end == paragraph_ends[paragraph]
+        return not whole_paragraph and bool(_WHOLLY_QUOTED.match(doc.text, start, end))
 
     @staticmethod
     def _extend_backwards(doc: Document, analysis: _Analysis, block: _Block, floor: int) -> None:
@@ -532,7 +532,7 @@ class RepeatedSentence(Rule):
         start, end = self.span(doc, analysis, block)
         count = _sentence_at(analysis, block.lb - 1) - _sentence_at(analysis, block.la) + 1
         what = "sentence" if count == 1 else f"block of {count} sentences"
-        same_paragraph = doc.paragraphs[block.paragraph].start <= first_start
+        same_paragraph = doc.paragraph_spans[0][block.paragraph] <= first_start
         where = "earlier in this paragraph" if same_paragraph else f"at line {_line(doc, first_start)}"
         return self.finding(
             doc,
@@ -730,8 +730,7 @@ class TitleRepeatedInBody(Rule):
         whole = set(analysis.ranges_at(analysis.paragraph_starts, analysis.paragraphs, runs, len(title)))
         for number in sorted(whole.union(in_sentences)):
             if number in whole:
-                paragraph = doc.paragraphs[number]
-                occurrences.append((paragraph.start, paragraph.end, number))
+                occurrences.append((doc.paragraph_spans[0][number], doc.paragraph_spans[1][number], number))
                 continue
             for sentence in in_sentences[number]:
                 occurrences.append((sentence.start, sentence.end, number))
