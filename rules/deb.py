@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html.entities import html5
 from itertools import groupby
 from operator import attrgetter, itemgetter
-from html.entities import html5
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -80,7 +80,9 @@ _CONSENT_WORDS = re.compile(
 
 def _by_kind(patterns: dict[str, list[str]]) -> re.Pattern[str]:
     """One alternation of every pattern, in a named group per kind (the first kind wins)."""
-    return re.compile("|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats) or '(?!)'})" for kind, pats in patterns.items()))
+    return re.compile(
+        "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats) or '(?!)'})" for kind, pats in patterns.items())
+    )
 
 
 def _needle(pattern: str) -> str | None:
@@ -171,7 +173,9 @@ _ASCII_WORD_MARK = re.compile(rf"(?:{_ASCII_WORD.pattern})()")
 
 
 # Each ASCII character as `_ASCII_WORD` sees it: a letter, a digit, an apostrophe or a gap.
-_CLASSES = str.maketrans({chr(c): "a" if chr(c).isalpha() else "0" if chr(c).isdigit() else " " for c in range(128)} | {"'": "'"})
+_CLASSES = str.maketrans(
+    {chr(c): "a" if chr(c).isalpha() else "0" if chr(c).isdigit() else " " for c in range(128)} | {"'": "'"}
+)
 
 
 def _word_count(text: str) -> int:
@@ -465,7 +469,12 @@ def lexicon_kind(line: str) -> str | None:
         return "ui"
     spaces = norm.count(" ")
     # every consent pattern needs one of `_CONSENT_WORDS`: most lines skip the long alternation at once
-    if spaces < 80 and lex.consent_words.search(norm) and (hits := len(lex.consent.findall(norm))) and (hits > 1 or spaces < 30):
+    if (
+        spaces < 80
+        and lex.consent_words.search(norm)
+        and (hits := len(lex.consent.findall(norm)))
+        and (hits > 1 or spaces < 30)
+    ):
         return "consent"  # one phrase in a long paragraph may be quoted prose
     if spaces < 30 and lex.meta.match(norm):
         return "meta"
@@ -606,7 +615,9 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     echo = _echoed_headline(lines, first, last)
     if echo is not None:
         _protect_echo(lines, echo, first)
-    byline = next((i for i in range(first - 1, max(-1, first - 41), -1) if lines[i].kind is None and _byline(lines[i])), None)
+    byline = next(
+        (i for i in range(first - 1, max(-1, first - 41), -1) if lines[i].kind is None and _byline(lines[i])), None
+    )
     if byline is not None and not lines[byline].protected:
         lines[byline].protected = True  # far above the body, behind a tools bar, the byline still tops the article
         for line in lines[max(0, byline - 2) : byline][::-1]:
@@ -626,7 +637,12 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     _protect_sidebar(lines, first)
     for index in range(first - 1, max(0, first - 15), -1):
         line, above, below = lines[index], lines[index - 1], lines[index + 1]
-        if line.kind is None and above.protected and (below.protected or index + 1 == first) and _NAME_LINE.fullmatch(line.text):
+        if (
+            line.kind is None
+            and above.protected
+            and (below.protected or index + 1 == first)
+            and _NAME_LINE.fullmatch(line.text)
+        ):
             line.protected = True  # one line between the headline or byline and the body: the author, the outlet
     if lines[last].text.endswith(":"):  # "Below is the list of players invited:" — the list is the article's
         for line in lines[last + 1 : last + 300]:
@@ -1275,7 +1291,9 @@ class SiteBoilerplate(CorpusRule):
         counts = state.lines.setdefault(site, {})
         # `_line_key` inlined for a line seen before: this runs once per line of the corpus
         get = _KEYS.get
-        keys = {key if (key := get(line, _UNSEEN)) is not _UNSEEN else _line_key(line) for line in _paragraph_texts(doc)}
+        keys = {
+            key if (key := get(line, _UNSEEN)) is not _UNSEEN else _line_key(line) for line in _paragraph_texts(doc)
+        }
         keys.discard(None)
         known, get = len(counts), counts.get
         for key in keys:

@@ -492,7 +492,16 @@ def test_markup_scan_finds_every_token_and_only_once() -> None:
     line = "N&amp;<b>Nan NaN $NaN ${x}[object Object] &&nbsp;<<br>{{a}} <!-- c --> [{%b%}"
     assert [m.group() for m in _inline_markup(line)] == [m.group() for m in _INLINE_MARKUP.finditer(line)]
     assert [m.group() for m in _inline_markup(line)] == [
-        "&amp;", "<b>", "NaN", "${x}", "[object Object]", "&nbsp;", "<br>", "{{a}}", "<!-- c -->", "{%b%}"
+        "&amp;",
+        "<b>",
+        "NaN",
+        "${x}",
+        "[object Object]",
+        "&nbsp;",
+        "<br>",
+        "{{a}}",
+        "<!-- c -->",
+        "{%b%}",
     ]
 
 
@@ -519,7 +528,18 @@ READER_POSTS = (
 
 def test_short_article_under_its_byline_beats_a_longer_block_of_posts_below() -> None:
     article_lines = ["Council passes budget after long debate", "By Jane Doe", "14/01/2008 1:40 PM", *PARAGRAPHS]
-    links = ("Most popular", "Site map", "Contact us", "Weather", "Traffic", "Jobs", "Cars", "Homes", "Dating", "Puzzles")
+    links = (
+        "Most popular",
+        "Site map",
+        "Contact us",
+        "Weather",
+        "Traffic",
+        "Jobs",
+        "Cars",
+        "Homes",
+        "Dating",
+        "Puzzles",
+    )
     text = "\n".join([*MENU, *article_lines, *links, *MENU, *links, *READER_POSTS])
     flagged_text = "\n".join(flagged(text, deb(text)))
     for line in article_lines:
