@@ -24,15 +24,18 @@ from scrapelint.document import (
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 
-_WORD_BEFORE = re.compile(r"[\w’'.-]*\w\Z")
+# Tried only where a word starts (the lookbehind), so a search over the window is linear, not quadratic.
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])[\w’'.-]*\w\Z")
 _WORD_AFTER = re.compile(r"\w[\w’'-]*")
 
 
 def _junction(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen `[start, end)` to the words glued on either side, so a report shows `Brzola ,which`."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    """Widen `[start, end)` to the words glued on either side (at most 40 characters before), so a report
+    shows `Brzola ,which`."""
+    low = max(0, start - 40)
+    before = _WORD_BEFORE.search(text[low:start])  # a slice: a word cut by the window starts at its start
     after = _WORD_AFTER.match(text, end)
-    return (before.start() if before else start), (after.end() if after else end)
+    return (low + before.start() if before else start), (after.end() if after else end)
 
 
 def _is_french(doc: Document) -> bool:

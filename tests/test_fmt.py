@@ -134,6 +134,11 @@ def test_space_before_punctuation_negatives(text: str) -> None:
     assert fmt_findings(text, "FMT001") == []
 
 
+def test_the_word_shown_before_a_mark_is_cut_at_forty_characters() -> None:
+    text = f"see {'x' * 45} ,which and the-long’word's.a ,b"
+    assert flagged(text, fmt_findings(text, "FMT001")) == ["x" * 40 + " ,which", "the-long’word's.a ,b"]
+
+
 def test_space_before_colon_is_french_typography() -> None:
     assert fmt_findings("Il a dit : non.", "FMT001", language="fr") == []
     assert len(fmt_findings("He said : no.", "FMT001")) == 1
