@@ -2,8 +2,9 @@
 
 One compiled grammar finds the date expressions news text uses ("March 5th, 1953",
 "5 March 1953", "Mar. 5, 1953", "March 1913", "2023-03-05", "05/03/2023",
-"5.3.2023", "2019-2021", "March 21-27", "Monday, 5 March 2024") in a single
-pass; each match is checked with `datetime`/`calendar`, which are the oracle.
+"5.3.2023", "2019-2021", "March 21-27", "Monday, 5 March 2024"), tried only
+where one fast scan finds a possible start (a digit starting a number, a month or
+weekday name); each match is checked with `datetime`/`calendar`, the oracle.
 A general parser (dateutil, dateparser) would be called on every number and
 guess a date out of prices and counts; the grammar only sees numbers next to a
 month name or in a strict numeric date shape, so "27 million", "22.6%",
