@@ -359,7 +359,7 @@ class RepeatedPunctuation(Rule):
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]|\r(?!\n)")
 # Every match of _CONTROL holds one of these (CR included): texts without any are skipped unscanned.
-_CONTROL_ASCII = "".join(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]))
+_CONTROL_ASCII = "".join(map(chr, [*range(0x09), *range(0x0B, 0x20), 0x7F]))
 _CONTROL_ANY = _CONTROL_ASCII + "".join(map(chr, range(0x80, 0xA0))) + "\u2028\u2029"
 _BREAKLIKE = "\x0b\x0c\r\x85\u2028\u2029"  # used as line breaks: between words they become a space
 _CONTROL_NAMES = {
