@@ -486,11 +486,15 @@ def test_script_and_style_lines_are_still_reported_whatever_their_form(code: str
 
 
 def test_markup_scan_finds_every_token_and_only_once() -> None:
-    """The scan jumps from candidate character to candidate character; it must match a plain finditer."""
+    """The scan jumps from place to place where a token can start; it must match a plain finditer."""
     from scrapelint.rules.deb import _INLINE_MARKUP, _inline_markup
 
     line = "N&amp;<b>Nan NaN $NaN ${x}[object Object] &&nbsp;<<br>{{a}} <!-- c --> [{%b%}"
     assert [m.group() for m in _inline_markup(line)] == [m.group() for m in _INLINE_MARKUP.finditer(line)]
+    # places inside a token found before are not tried again: "&amp;" inside the comment, "$" inside "{{...}}"
+    nested = "<!-- &amp; NaN --> {{ $y }} NaNaN &NaN; ${&lt;}"
+    assert [m.group() for m in _inline_markup(nested)] == [m.group() for m in _INLINE_MARKUP.finditer(nested)]
+    assert [m.group() for m in _inline_markup(nested)] == ["<!-- &amp; NaN -->", "{{ $y }}", "&NaN;", "${&lt;}"]
     assert [m.group() for m in _inline_markup(line)] == [
         "&amp;",
         "<b>",
@@ -617,6 +621,7 @@ def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
         "Don't stop: rock'n'roll isn't dead, 'quoted' words and trailing' apostrophes, a''b and it's 1'2'3 x'1",
         "Abc123 1'2 a'1 x_y 3.5% 2008-01-16 10:45 AM, U.S.-led talks; e-mail: jane@example.org (see p.4)",
         "'Tis the season: ab'cd'ef'gh'ij, 'lead, trail', 12ab34cd, --- ... 99 bottles",
+        "No digit at all here: rock'n'roll's fans' 'quoted' o'clock words, a''b and trailing' marks, all ASCII",
         "Ünïcode wörds, l’été, 東京 and ١٢٣ digits in a line that is long enough for the fast path",
     ],
 )
