@@ -6,6 +6,7 @@ is computed on first use, so a run that needs only paragraphs never tokenises.
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -55,6 +56,15 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # _WORD as a split separator: words and gaps alternate
 # The same for ASCII text, where \w is [0-9A-Za-z_] and no ’ occurs: a character set is tested faster.
 _ASCII_WORD_SPLIT = re.compile(r"(\w++(?:'\w++)*+)", re.ASCII)
+# Most non-ASCII texts hold only non-ASCII punctuation (curly quotes, dashes): where no non-ASCII character is a
+# word character, the ASCII class finds the same words (faster). The encoder hands every non-ASCII run to this
+# handler, which writes DEL for a run holding a word character (a DEL in the text only means the slower split).
+_ASCII_WORD_SPLIT_CURLY = re.compile(r"(\w++(?:['’]\w++)*+)", re.ASCII)
+_WORD_CHAR = re.compile(r"\w")
+codecs.register_error(
+    "scrapelint-mark-word-chars",
+    lambda error: ("\x7f" if _WORD_CHAR.search(error.object, error.start, error.end) else "", error.end),
+)
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
@@ -217,7 +227,10 @@ def _split_at(text: str, start: int, end: int, marks: Iterable[re.Match[str]]) -
                 continue  # (a capital that ends the range: "word.A" is no glued sentence)
         elif not _ends_sentence(text, first, stop, end):
             continue
-        _append_trimmed(text, cursor, stop, spans)
+        while text[cursor].isspace():  # (`_append_trimmed` inline: the match ends in a mark or a closer, or
+            cursor += 1  # is empty before a capital, so only the start needs trimming)
+        if cursor < stop:
+            spans.append((cursor, stop))
         cursor = stop
     _append_trimmed(text, cursor, end, spans)
     return spans
@@ -322,20 +335,23 @@ class Document:
         mark_start = mark.start() if mark else len(text)
         for number, (start, end) in enumerate(zip(*self.paragraph_spans)):
             firsts.append(len(starts))
-            if mark_start >= end:
-                starts.append(start)
-                ends.append(end)
-                numbers.append(number)
-                continue
-            inside = []
-            while mark is not None and mark_start < end:
-                inside.append(mark)
-                mark = next(marks, None)
-                mark_start = mark.start() if mark else len(text)
-            for first, last in _split_at(text, start, end, inside):
-                starts.append(first)
-                ends.append(last)
-                numbers.append(number)
+            if mark_start < end:
+                inside = []
+                while mark is not None and mark_start < end:
+                    inside.append(mark)
+                    mark = next(marks, None)
+                    mark_start = mark.start() if mark else len(text)
+                if inside[-1].end() == end:  # a mark that ends the paragraph splits nothing off (most lines
+                    inside.pop()  # that hold one sentence): `_split_at` would end the last sentence there anyway
+                if inside:
+                    for first, last in _split_at(text, start, end, inside):
+                        starts.append(first)
+                        ends.append(last)
+                        numbers.append(number)
+                    continue
+            starts.append(start)
+            ends.append(end)
+            numbers.append(number)
         return starts, ends, numbers, firsts
 
     @cached_property
@@ -364,7 +380,11 @@ class Document:
     def _word_split(self) -> list[str]:
         """Gaps and words alternating, from one regex split (the text is their concatenation)."""
         text = self.text
-        return (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
+        if text.isascii():
+            return _ASCII_WORD_SPLIT.split(text)
+        if b"\x7f" not in text.encode("ascii", "scrapelint-mark-word-chars"):
+            return _ASCII_WORD_SPLIT_CURLY.split(text)
+        return _WORD_SPLIT.split(text)
 
     @cached_property
     def sentence_words(self) -> list[tuple[int, int]]:

@@ -178,17 +178,36 @@ def test_sentences_are_read_like_a_list_built_from_their_spans() -> None:
         sentences[5]
 
 
-@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("seed", range(6))
 def test_word_and_paragraph_ranges_match_the_word_pattern(seed: int) -> None:
     """Words (ASCII or not) are what `_WORD` finds, and each paragraph's range starts at its first word."""
     rng = random.Random(seed)
     ascii_pieces = ["don't", "rock'n'roll", "x_1", "42", "''", "'", " ", "  ", "\t", "\n", "\n\n", ". ", "!", "Dr."]
-    pieces = ascii_pieces + ([] if seed % 2 else ["it’s", "naïve", "\u00a0", "’"])  # odd seeds: ASCII text
+    # seeds 0, 3: ASCII text; 1, 4: non-ASCII punctuation only (curly quotes, dashes, DEL); 2, 5: non-ASCII letters too
+    punctuation = ["it’s", "“", "—", "\u00a0", "’", "\x7f", "…"]
+    pieces = ascii_pieces + [[], punctuation, [*punctuation, "naïve", "Σ", "²", "ǅ"]][seed % 3]
     text = "".join(rng.choice(pieces) for _ in range(400))
-    assert text.isascii() == bool(seed % 2)
+    assert text.isascii() == (seed % 3 == 0)
     document = doc(text)
     starts, ends = document.word_spans
     assert [text[a:b] for a, b in zip(starts, ends)] == _WORD.findall(text) == document.word_texts
     expected = [bisect_left(starts, p.start) for p in document.paragraphs]
     assert [a for a, _ in document.paragraph_words] == expected
     assert [text[p.start : p.end] for p in document.paragraphs] == [line.strip() for line in text.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sentences_from_one_scan_equal_splitting_each_paragraph_at_random(seed: int) -> None:
+    """Marks at a paragraph's end, glued ends, quotes and abbreviations: the scan splits like `split_sentences`."""
+    rng = random.Random(seed)
+    words = "word Next Dr. U.S. E. home. 2016. A . ! ? … ” ’ ) “ www.x.com Volgoda.Stalin end.”Then .".split()
+    pieces = [*words, " ", " ", "  ", "\n", "\n", "\n\n", "\t"]
+    text = "".join(rng.choice(pieces) for _ in range(1500))
+    document = doc(text)
+    expected = [
+        (start, end, paragraph.index)
+        for paragraph in document.paragraphs
+        for start, end in split_sentences(text, paragraph.start, paragraph.end)
+    ]
+    assert [(s.start, s.end, s.paragraph) for s in document.sentences] == expected
+    assert all(text[s.start : s.end] == text[s.start : s.end].strip() != "" for s in document.sentences)
