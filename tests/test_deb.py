@@ -667,3 +667,16 @@ def test_site_template_line_counts_whatever_its_spaces_and_line_endings() -> Non
     results = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items)))
     reported = [[r.item.text[f.start : f.end] for f in r.findings] for r in results]
     assert reported == [[line.strip(" \t\u00a0")] for line in variants]
+
+
+def test_consent_guard_grouped_by_letter_finds_every_part() -> None:
+    """The guard is one branch per first letter: it must match wherever a plain alternation of the parts does."""
+    import re
+
+    from scrapelint.rules.deb import _CONSENT_PARTS, _CONSENT_WORDS
+
+    plain = re.compile("|".join(map(re.escape, _CONSENT_PARTS)))
+    for part in _CONSENT_PARTS:
+        for text in (part, f"x {part} y", part[:-1], part[1:]):
+            assert bool(_CONSENT_WORDS.search(text)) == bool(plain.search(text)), text
+    assert _CONSENT_WORDS.search("we use cookies") and not _CONSENT_WORDS.search("the minister resigned on monday")
