@@ -73,6 +73,7 @@ class _Analysis:
     paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
     hard_wrapped: bool = False  # paragraphs are blocks of lines, so a line break may fall inside a sentence
+    folded: str | None = field(default=None, repr=False)  # "\x00".join(tokens), when the tokens were split from it
     _indexes: dict[int, dict[tuple[str, ...], list[int]]] = field(default_factory=dict, repr=False)
     _repeated: dict[int, list[int]] = field(default_factory=dict, repr=False)  # stops whose k words came before
     blocks: dict[tuple[int, bool], list[_Block]] = field(default_factory=dict, repr=False)  # by DUP002 options
@@ -150,7 +151,8 @@ class _Analysis:
     @cached_property
     def joined(self) -> str:
         """All tokens in one string, each after a NUL (which no word holds), and a NUL at the end."""
-        return "\x00" + "\x00".join(self.tokens) + "\x00"
+        inner = self.folded if self.folded is not None else "\x00".join(self.tokens)  # (one copy, not a join)
+        return "\x00" + inner + "\x00"
 
     def runs(self, words: tuple[str, ...]) -> list[int]:
         """Token indexes, ascending, where `words` occur in a row."""
@@ -229,21 +231,23 @@ def _analyse(doc: Document) -> _Analysis:
     if cached is not None:
         return cached
     text = doc.text
+    folded: str | None = None
     starts, words = doc.word_starts, doc.word_texts  # offsets and strings only: no object per word
     if "Σ" in text:  # lower-casing depends on the context (final sigma): fold as in the whole text
         ends = doc.word_spans[1]
-        folded = _normalise(text)
-        if len(folded) == len(text):
-            tokens = list(map(folded.__getitem__, map(slice, starts, ends)))
+        folded_text = _normalise(text)
+        if len(folded_text) == len(text):
+            tokens = list(map(folded_text.__getitem__, map(slice, starts, ends)))
         else:  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
             tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends)]
     elif starts:  # all words at once: "\x00" is no word character, so it splits them apart again
-        tokens = _normalise("\x00".join(words)).split("\x00")
+        folded = _normalise("\x00".join(words))
+        tokens = folded.split("\x00")
     else:
         tokens = []
     sentences, paragraphs = doc.sentence_words, doc.paragraph_words
     title = _words(doc.article.title) if doc.field == "text" and doc.article.title else ()
-    analysis = _Analysis(text, tokens, starts, words, sentences, paragraphs, title, doc.hard_wrapped)
+    analysis = _Analysis(text, tokens, starts, words, sentences, paragraphs, title, doc.hard_wrapped, folded)
     _cache[doc] = analysis
     return analysis
 
@@ -648,8 +652,8 @@ class NearDuplicateSentence(Rule):
         text, tokens, min_words = doc.text, analysis.tokens, self.options.min_words
         starts, ends, owners = doc.sentence_spans
         ranges = analysis.sentences
-        firsts, lasts = zip(*ranges) if ranges else ((), ())
-        long_enough = compress(range(len(ranges)), map(ge, map(sub, lasts, firsts), repeat(min_words)))
+        lengths = map(sub, map(_SECOND, ranges), map(_FIRST, ranges))
+        long_enough = compress(range(len(ranges)), map(ge, lengths, repeat(min_words)))
         for i in long_enough:  # (picked without a Python loop: most sentences are short lines)
             if i in repeated or owners[i] in duplicated:
                 continue  # an exact repeat (DUP001/DUP002 report those)
@@ -658,16 +662,17 @@ class NearDuplicateSentence(Rule):
             if key in seen:
                 continue
             seen.add(key)
+            # (The tests below only reject; the cheapest come first.)
             words = text[starts[i] : ends[i]]
-            plain = words.isascii()  # (then a digit is 0-9 and the only double quote is '"': cheaper tests)
-            if (not plain or _ASCII_DIGIT.search(words)) and sum(map(str.isdigit, key)) > len(key) - min_words:
-                continue  # numbers alone (scores, tables) make unrelated lines look alike
             if words[-1] not in _TERMINALS and words.rstrip(_CLOSERS)[-1:] not in _TERMINALS:
                 continue  # headings, captions and wrapped fragments read alike without being repeats
+            plain = words.isascii()  # (then a digit is 0-9 and the only double quote is '"': cheaper tests)
             if not self.options.include_quotes and ('"' in words if plain else _DOUBLE_QUOTES.search(words)):
                 continue
             if "://" in words or "www." in words or "@" in words and _WEB_ADDRESS.search(words):
                 continue  # "for more information visit www.x.com" lines differ only in the address
+            if (not plain or _ASCII_DIGIT.search(words)) and sum(map(str.isdigit, key)) > len(key) - min_words:
+                continue  # numbers alone (scores, tables) make unrelated lines look alike
             units.append((i, frozenset(key)))
         return units
 
@@ -720,7 +725,7 @@ class TitleRepeatedInBody(Rule):
         analysis = _analyse(doc)
         if len(analysis.title) < 3:  # "Sport", "Market report": too short to tell a repeat from a heading
             return
-        tokens, title = analysis.tokens, analysis.title
+        title = analysis.title
         occurrences: list[tuple[int, int, int]] = []  # start, end, paragraph
         runs = analysis.runs(title)  # (found in one string by C searches, not by visiting every sentence)
         in_sentences: dict[int, list[Sentence]] = {}  # paragraph -> its sentences that equal the title

@@ -263,6 +263,17 @@ def test_title_found_as_a_sentence_after_runs_of_its_words_inside_longer_ones() 
     assert flagged(text, findings) == ["Go go go!"]
 
 
+
+@pytest.mark.parametrize("sigma", ["", "ΟΔΟΣ "])
+def test_title_is_found_in_folded_words_with_or_without_a_final_sigma(sigma: str) -> None:
+    """The title's words are matched case- and apostrophe-blind, also where lower-casing needs the whole text."""
+    title = "Europe’s leaders MEET in Rome"
+    text = f"{sigma}{title}\n{PARA_1}\n{PARA_2}\n{PARA_3}\nTrue. EUROPE'S LEADERS meet in Rome!\n"
+    findings = lint(text, title=title)
+    assert [(f.rule, f.line) for f in findings] == [("DUP004", 5)]
+    assert flagged(text, findings) == ["EUROPE'S LEADERS meet in Rome!"]
+
+
 # -- exactness on real text --------------------------------------------------------------
 
 
