@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from itertools import accumulate, chain, compress, count, islice, repeat, starmap
+from itertools import chain, compress, count, repeat, starmap
 from operator import add, countOf, ge, itemgetter, lt, sub
 
 from pydantic import Field
@@ -36,11 +36,9 @@ _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 _SENTENCE_GAP = re.compile(
     r"""[\n.!?…](?:(?<=\n)|(?<=[.!?…])(?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z])))"""
 )
-_SENTENCE_GAP_SPLIT = re.compile(f"({_SENTENCE_GAP.pattern})")
 # Where every line is a paragraph, a line break always comes before a sentence start, which is a stop anyway.
-_MARK_GAP_SPLIT = re.compile(
-    r"""([.!?…](?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z])))"""
-)
+_MARK_GAP = re.compile(r"""[.!?…](?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z]))""")
+_MATCH_END = re.Match.end
 _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
 _CLOSE = ".!?…:;,\"'”’»›)]"
@@ -85,10 +83,8 @@ class _Analysis:
         (Line breaks only in hard-wrapped text: where paragraphs are lines, the word after a break starts a
         sentence, so it is among `stops` already and never inside a sentence.)
         """
-        # Gaps and text alternate in the split; a running sum of lengths gives every gap's end offset.
-        gaps = _SENTENCE_GAP_SPLIT if self.hard_wrapped else _MARK_GAP_SPLIT
-        offsets = accumulate(map(len, gaps.split(self.text)))
-        gap_ends = islice(offsets, 1, None, 2)
+        gaps = _SENTENCE_GAP if self.hard_wrapped else _MARK_GAP
+        gap_ends = map(_MATCH_END, gaps.finditer(self.text))
         result = set(map(partial(bisect_left, self.starts), gap_ends))
         result.update((0, len(self.tokens)))
         return result
