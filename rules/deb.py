@@ -646,7 +646,12 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     if echo is not None:
         _protect_echo(lines, echo, first)
     byline = next(
-        (i for i in range(first - 1, max(-1, first - 41), -1) if lines[i].kind is None and _byline(lines[i])), None
+        (
+            i
+            for i in range(first - 1, max(-1, first - 41), -1)
+            if lines[i].kind is None and lines[i].text.startswith("By") and _byline(lines[i])  # what `_BYLINE` needs
+        ),
+        None,
     )
     if byline is not None and not lines[byline].protected:
         lines[byline].protected = True  # far above the body, behind a tools bar, the byline still tops the article
@@ -1256,16 +1261,21 @@ def _site(url: str, path: str) -> str:
     return os.path.dirname(path) or "."
 
 
-def _line_key(text: str) -> int | None:
-    """The hash of a normalised line (None if too short to count); cached, as template lines recur."""
-    key = _KEYS.get(text, _UNSEEN)
-    if key is _UNSEEN:
+class _KeyCache(dict[str, "int | None"]):
+    """`_key` by line, cached, as template lines recur: a hit is a lookup in C, no Python call."""
+
+    def __missing__(self, text: str) -> int | None:
         key = _key(text)
         if len(text) <= _CACHED_LINE:
-            if len(_KEYS) >= 1 << 16:
-                _KEYS.clear()
-            _KEYS[text] = key
-    return key  # type: ignore[return-value]
+            if len(self) >= 1 << 16:
+                self.clear()
+            self[text] = key
+        return key
+
+
+def _line_key(text: str) -> int | None:
+    """The hash of a normalised line (None if too short to count); cached, as template lines recur."""
+    return _KEYS[text]
 
 
 def _key(text: str) -> int | None:
@@ -1275,8 +1285,7 @@ def _key(text: str) -> int | None:
     return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "little")
 
 
-_KEYS: dict[str, int | None] = {}  # by line, like `_FACTS`
-_UNSEEN = object()
+_KEYS = _KeyCache()  # by line, like `_FACTS`
 
 
 def _paragraph_texts(doc: Document) -> Iterable[str]:
@@ -1319,11 +1328,8 @@ class SiteBoilerplate(CorpusRule):
         site = site_of(doc)
         state.docs[site] = state.docs.get(site, 0) + 1
         counts = state.lines.setdefault(site, {})
-        # `_line_key` inlined for a line seen before: this runs once per line of the corpus
-        get = _KEYS.get
-        keys = {
-            key if (key := get(line, _UNSEEN)) is not _UNSEEN else _line_key(line) for line in _paragraph_texts(doc)
-        }
+        # once per line of the corpus: a line seen before costs no Python call
+        keys = set(map(_KEYS.__getitem__, _paragraph_texts(doc)))
         keys.discard(None)
         known, get = len(counts), counts.get
         for key in keys:
