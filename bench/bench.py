@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -52,20 +53,42 @@ def dev_records() -> list[dict[str, Any]]:
 
 
 def build_corpus(size_mb: float, directory: Path) -> Path:
-    """A JSONL file of about `size_mb` MB of text, made by cycling the dev records (ids kept unique)."""
-    path = directory / f"corpus_{size_mb:g}mb.jsonl"
+    """A JSONL file of about `size_mb` MB of text: the dev records again and again, varied (ids kept unique)."""
+    path = directory / f"corpus_{size_mb:g}mb_varied.jsonl"
     if path.exists():
         return path
     records = dev_records()
     written = 0
     with path.open("wb") as out:
         for round_ in range(10**6):
+            shuffler = random.Random(round_)
             for record in records:
-                out.write(orjson.dumps({**record, "id": f"{record['id']}#{round_}"}) + b"\n")
-                written += len(record["text"].encode())
+                text = vary(record["text"], round_, shuffler)
+                out.write(orjson.dumps({**record, "id": f"{record['id']}#{round_}", "text": text}) + b"\n")
+                written += len(text.encode())
                 if written >= size_mb * MB:
                     return path
     return path
+
+
+def vary(text: str, round_: int, shuffler: random.Random) -> str:
+    """The text as scraped in round 0; in later rounds, the inner words of every line of 8+ words shuffled.
+
+    A corpus that repeats its prose verbatim would be linted faster and faster as the per-process
+    line caches warm up, flattering large inputs and a single process over many; real prose never
+    repeats. Short lines (menus, footers, credits) stay as they are: those do recur across a site's pages.
+    The length, the words and the lines' first and last words are kept.
+    """
+    if round_ == 0:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        words = line.split(" ")
+        if len(words) >= 8:
+            inner = words[1:-1]
+            shuffler.shuffle(inner)
+            lines[number] = " ".join([words[0], *inner, words[-1]])
+    return "\n".join(lines)
 
 
 def text_bytes(path: Path) -> tuple[int, int]:
@@ -179,8 +202,13 @@ def per_rule(records: list[dict[str, Any]], batch: int = 200) -> tuple[dict[str,
     return dict(seconds), analysis
 
 
-def datatrove_filters(records: list[dict[str, Any]]) -> dict[str, float] | None:
-    """Seconds of datatrove's GopherRepetitionFilter and C4QualityFilter over the same texts, or None if missing."""
+def _cpu(numbers: dict[str, Any]) -> float:
+    return float(numbers["cpu_seconds"])
+
+
+def datatrove_filters(records: list[dict[str, Any]], repeat: int = 1) -> dict[str, float] | None:
+    """Seconds of datatrove's GopherRepetitionFilter and C4QualityFilter over the same texts (fastest of `repeat`
+    passes each), or None if missing."""
     try:
         from datatrove.data import Document as TroveDocument
         from datatrove.pipeline.filters import C4QualityFilter, GopherRepetitionFilter
@@ -190,10 +218,11 @@ def datatrove_filters(records: list[dict[str, Any]]) -> dict[str, float] | None:
     seconds = {}
     for name, trove_filter in filters.items():
         trove_filter.filter(TroveDocument(text="Warm up the tokenizer. It loads once.", id="warm"))
-        start = time.process_time()
-        for record in records:
-            trove_filter.filter(TroveDocument(text=record["text"], id=record["id"]))
-        seconds[name] = time.process_time() - start
+        for _ in range(repeat):
+            start = time.process_time()
+            for record in records:
+                trove_filter.filter(TroveDocument(text=record["text"], id=record["id"]))
+            seconds[name] = min(seconds.get(name, float("inf")), time.process_time() - start)
     return seconds
 
 
@@ -211,6 +240,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "scrapelint-bench")
     parser.add_argument("--quick", action="store_true", help="Per-rule and datatrove numbers on a fifth of the dev set.")
     parser.add_argument("--profile", action="store_true", help="Profile one jobs=1 pass over the dev set and stop.")
+    parser.add_argument("--repeat", type=int, default=3, help="Side-by-side runs on the dev set: the fastest counts.")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     records = dev_records()
@@ -235,11 +265,14 @@ def main() -> None:
     for family, seconds in sorted(families.items()):
         print(f"{family:<8} {rate(sample_mb, seconds):>8}")
 
-    trove = datatrove_filters(records)
+    # Side by side, each the fastest of `--repeat` runs (as timeit does): this VM's CPU time varies by
+    # +-5% between identical runs, and the minimum is the run least disturbed by anything else.
+    trove = datatrove_filters(records, args.repeat)
     sample = build_dev_sample(records, args.workdir)
-    ours_ns = timed_run(sample, 1, "non-spelling")
-    ours_all = timed_run(sample, 1, "default")
-    print("\nside by side on the dev set, one core, whole pipeline (read, parse, analyse, check), CPU time:")
+    ours_ns = min((timed_run(sample, 1, "non-spelling") for _ in range(args.repeat)), key=_cpu)
+    ours_all = min((timed_run(sample, 1, "default") for _ in range(args.repeat)), key=_cpu)
+    print(f"\nside by side on the dev set, one core, whole pipeline (read, parse, analyse, check), CPU time, "
+          f"fastest of {args.repeat} runs:")
     print(f"  scrapelint non-spelling rules: {rate(sample_mb, ours_ns['cpu_seconds'])} MB/s")
     print(f"  scrapelint all default rules:  {rate(sample_mb, ours_all['cpu_seconds'])} MB/s")
     trove_rate = None
