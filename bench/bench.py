@@ -5,7 +5,7 @@
     python bench/bench.py --profile            # pyinstrument profile of one pass over the dev set
 
 The corpus is built from the L3S-GN1 dev pages (`naive` and `clean` text, both
-real scrapes) plus the seed article, cycled to the requested size. It prints
+real scrapes) plus the seed article, repeated (and varied) to the requested size. It prints
 MB/s (of UTF-8 article text) and articles/s per rule, per family and in total,
 the jobs scaling, the time ratio of the two sizes (cost must be linear), and the
 peak RSS of each run (memory must be flat), then a Markdown table for the README.
