@@ -12,6 +12,7 @@ import functools
 import gc
 import multiprocessing
 import os
+import sys
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -244,6 +245,9 @@ def run(linter: Linter, items: Callable[[], Iterable[Item]], jobs: int = 1) -> I
 
 
 GC_THRESHOLD = 50_000  # allocations between young-generation collections during a run (CPython's default: 700)
+# Seconds a thread holds the GIL before another may take it (CPython's default: 0.005). Measured on 10 MB with
+# --jobs 2: the worker's idle time between chunks fell from ~0.35 s to ~0.16 s, the wall time by ~5%.
+SWITCH_INTERVAL = 0.0005
 
 
 def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, jobs: int = 1) -> Iterator[tuple[Item, Any]]:
@@ -254,13 +258,19 @@ def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, j
     A run allocates millions of short-lived offsets, spans and strings that reference
     counting frees; at the default threshold the cycle collector would also scan them
     every 700 allocations (about 4% of the time), so the run raises it and restores it.
+    With workers, the parent's pool threads (which hand chunks to the workers and take
+    their findings) wait for the GIL while the parent lints: a shorter switch interval
+    lets them in before a worker runs dry or blocks on a full pipe.
     """
-    previous = gc.get_threshold()
-    gc.set_threshold(GC_THRESHOLD, *previous[1:])
+    threshold, interval = gc.get_threshold(), sys.getswitchinterval()
+    gc.set_threshold(GC_THRESHOLD, *threshold[1:])
+    if jobs > 1:
+        sys.setswitchinterval(SWITCH_INTERVAL)
     try:
         yield from _map_items(linter, items, task, jobs)
     finally:
-        gc.set_threshold(*previous)
+        gc.set_threshold(*threshold)
+        sys.setswitchinterval(interval)
 
 
 def _map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, jobs: int) -> Iterator[tuple[Item, Any]]:
