@@ -311,17 +311,23 @@ def test_inserted_copies_in_real_articles_are_found_exactly_and_fixed_back() -> 
 
 
 def test_one_megabyte_article_is_checked_in_linear_time() -> None:
-    """About 0.3 s here when the machine is idle (bench/eval_dup.py); the bound leaves room for a busy CI box
-    while still failing on anything quadratic, which takes minutes at this size."""
-    text = "\n".join(_pages(700))[:1_000_000]
-    doc = Document(Article(id="big", text=text, path="big"))
-    _ = doc.words  # the core's analysis, shared by every family
-    assert len(doc.sentences) > 8000
+    """10x the text costs about 10x the time (quadratic would be 100x: minutes at a megabyte)."""
+    pages = "\n".join(_pages(700))
     rules = [rule() for rule in RULES]
-    began = time.perf_counter()
-    for rule in rules:
-        list(rule.check(doc))
-    assert time.perf_counter() - began < 3.0
+
+    def cost(size: int) -> float:
+        doc = Document(Article(id="big", text=pages[:size], path="big"))
+        _ = doc.words  # the core's analysis, shared by every family
+        best = float("inf")
+        for _ in range(3):  # the best of three resists a busy machine
+            began = time.process_time()
+            for rule in rules:
+                list(rule.check(doc))
+            best = min(best, time.process_time() - began)
+        return best
+
+    small, large = cost(100_000), cost(1_000_000)
+    assert large < 25 * small + 0.05
 
 
 def test_rules_pickle_small_for_worker_processes() -> None:
