@@ -153,15 +153,21 @@ def test_words_and_lines_read_like_lists() -> None:
     assert document.lines[document.position(text.index("Three"))[0] - 1] == lines[1]
 
 
-def test_sentences_from_one_scan_equal_splitting_each_paragraph() -> None:
-    """The whole-text boundary scan gives each paragraph the sentences `split_sentences` gives it alone."""
-    text = "He left.A\nVolgoda.Stalin escaped. Dr. Smith came!\nNo marks here\nIt ends with U.S.\n“Quoted.” Next one?"
-    document = doc(text)
-    expected = [
+def _split_per_paragraph(document: Document) -> list[tuple[int, int, int]]:
+    """`(start, end, paragraph)` of each sentence, from `split_sentences` run on each paragraph alone."""
+    text = document.text
+    return [
         (start, end, paragraph.index)
         for paragraph in document.paragraphs
         for start, end in split_sentences(text, paragraph.start, paragraph.end)
     ]
+
+
+def test_sentences_from_one_scan_equal_splitting_each_paragraph() -> None:
+    """The whole-text boundary scan gives each paragraph the sentences `split_sentences` gives it alone."""
+    text = "He left.A\nVolgoda.Stalin escaped. Dr. Smith came!\nNo marks here\nIt ends with U.S.\n“Quoted.” Next one?"
+    document = doc(text)
+    expected = _split_per_paragraph(document)
     assert [(s.start, s.end, s.paragraph) for s in document.sentences] == expected
     assert [s.index for s in document.sentences] == list(range(len(expected)))
     assert text[document.sentences[0].start : document.sentences[0].end] == "He left.A"  # no glued end at the line's end
@@ -204,10 +210,6 @@ def test_sentences_from_one_scan_equal_splitting_each_paragraph_at_random(seed: 
     pieces = [*words, " ", " ", "  ", "\n", "\n", "\n\n", "\t"]
     text = "".join(rng.choice(pieces) for _ in range(1500))
     document = doc(text)
-    expected = [
-        (start, end, paragraph.index)
-        for paragraph in document.paragraphs
-        for start, end in split_sentences(text, paragraph.start, paragraph.end)
-    ]
+    expected = _split_per_paragraph(document)
     assert [(s.start, s.end, s.paragraph) for s in document.sentences] == expected
     assert all(text[s.start : s.end] == text[s.start : s.end].strip() != "" for s in document.sentences)
