@@ -100,42 +100,21 @@ def _needle(pattern: str) -> str | None:
     return found.group(1) if found and "|" not in pattern else None  # (an alternative might not need them)
 
 
-def _needs_slash(pattern: str) -> bool:
-    """Whether a pattern matches only text with a '/': one outside any group or class, not made optional.
-
-    Unsure (an escaped slash, an alternative at the top) means no: the pattern is then tried on every line.
-    """
-    depth, in_class, escaped, found = 0, False, False, False
-    for index, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return False
-        elif char == "/" and depth == 0 and pattern[index + 1 : index + 2] not in ("?", "*", "{"):
-            found = True
-    return found
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Build the lexicon once per process; rules stay cheap to pickle because they hold none of it."""
     exact: dict[str, str] = {}
     whole: dict[str, list[str]] = {"ui": [], "ad": []}
     cased: list[str] = []
+    cased_slash: list[str] = []
     for kind, name in (("ui", "debris_ui.txt"), ("weak", "debris_ui_weak.txt"), ("ad", "debris_ads.txt")):
         for entry in _entries(name):
             if entry.startswith("re:"):
                 whole[kind if kind != "weak" else "ui"].append(entry[3:])
             elif entry.startswith("cs:"):
                 cased.append(entry[3:])
+            elif entry.startswith("cs/:"):
+                cased_slash.append(entry[4:])
             else:
                 exact.setdefault(normalise(entry), kind)
     combined = _by_kind(whole)
@@ -152,8 +131,8 @@ def lexicon() -> Lexicon:
         whole=combined,
         anchored=_by_kind({kind: [p for p in pats if p not in needles] for kind, pats in whole.items()}),
         needles=re.compile("|".join(re.escape(needle) for needle in needles.values() if needle) or "(?!)"),
-        cased=re.compile("|".join(f"(?:{p})" for p in cased if not _needs_slash(p)) or "(?!)"),
-        cased_slash=re.compile("|".join(f"(?:{p})" for p in cased if _needs_slash(p)) or "(?!)"),
+        cased=re.compile("|".join(f"(?:{p})" for p in cased) or "(?!)"),
+        cased_slash=re.compile("|".join(f"(?:{p})" for p in cased_slash) or "(?!)"),
         consent=re.compile("|".join(f"(?:{p})" for p in consent)),
         consent_words=_CONSENT_WORDS,
         meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),

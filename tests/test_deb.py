@@ -10,7 +10,7 @@ from scrapelint.config import Settings, resolve_rules
 from scrapelint.engine import Linter, run
 from scrapelint.fix import apply_fixes
 from scrapelint.models import Article
-from scrapelint.rules.deb import SiteBoilerplate, line_deletion
+from scrapelint.rules.deb import SiteBoilerplate, lexicon_kind, line_deletion
 
 from .conftest import flagged, lint_text
 
@@ -634,15 +634,12 @@ def test_word_count_is_the_number_of_words(line: str) -> None:
         assert _word_count(line[end:] * 2) == len(_WORD.findall(line[end:] * 2)), line[end:] * 2
 
 
-def test_which_credit_patterns_need_a_slash() -> None:
-    """Only a '/' that every match must hold lets a pattern be skipped on lines without one."""
-    from scrapelint.rules.deb import _needs_slash
-
-    assert _needs_slash(r"\(?(?:[A-Z]\w*\s*){0,5}/\s*(?:Getty Images|AFP)")
-    assert not _needs_slash(r"photo\s*[:|/]\s*\w+")  # a slash or a colon
-    assert not _needs_slash(r"Getty Images(?:/[\w .-]{1,40})?")  # optional
-    assert not _needs_slash(r"AFP|Reuters/\w+")  # an alternative without one
-    assert not _needs_slash(r"a/?b") and not _needs_slash(r"a\/b")  # optional; escaped (unsure: tried anyway)
+def test_agency_credits_with_a_slash_are_credits() -> None:
+    """The `cs/:` credit patterns (tried only on lines holding a '/') still judge those lines."""
+    assert lexicon_kind("Jamal Saidi/Reuters") == "credit"
+    assert lexicon_kind("(Mohamed Azakir / REUTERS)") == "credit"
+    assert lexicon_kind("Photo: Tim Clayton") == "credit"  # a `cs:` pattern, tried on every line
+    assert lexicon_kind("Jamal Saidi said Reuters had it") is None
 
 
 def test_title_matches_its_headline_whatever_the_case_spacing_and_bullets() -> None:
