@@ -677,3 +677,13 @@ def test_consent_guard_grouped_by_letter_finds_every_part() -> None:
         for text in (part, f"x {part} y", part[:-1], part[1:]):
             assert bool(_CONSENT_WORDS.search(text)) == bool(plain.search(text)), text
     assert _CONSENT_WORDS.search("we use cookies") and not _CONSENT_WORDS.search("the minister resigned on monday")
+
+
+def test_widgets_of_todays_news_sites_are_debris_and_prose_about_minutes_is_not() -> None:
+    """Audio players, reading times, app banners, follow lines and image sources, as scraped from 2020s pages."""
+    for line in ["Listen to this article", "5 min", "Gift this article", "Download our app", "Report an error",
+                 "Follow us on Facebook, Twitter and Instagram", "Scroll to continue with content"]:
+        assert lexicon_kind(line) == "ui", line
+    assert lexicon_kind("Image source, Getty Images") == "credit"
+    assert lexicon_kind("5 minutes later, the police arrived.") is None
+    assert lexicon_kind("Follow us on the campaign trail as we report from Iowa.") is None
