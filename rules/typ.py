@@ -401,6 +401,73 @@ class ArticleMismatch(Rule):
             )
 
 
+# Real words in the wrong place, each in a context where only the other word fits. The wrong word is group 1.
+# Left out on purpose: contexts where both read ("prices were higher then", "not loose", "to loose soil",
+# "to effect change", "weary of").
+_COMPARATIVES = "more|less|fewer|better|worse|greater|larger|smaller|bigger|faster|slower|rather|other"
+_AFTER_THAN = (
+    r"(?:expected|anticipated|forecast|predicted|planned|usual|ever|before|average|normal|previously|originally"
+    r"|the|a|an|that|those|any|anyone|anything|half|double|twice|\d)\b"
+)
+# "should of won": a participle follows ("the might of Walt Disney", "could of course" are fine)
+_PARTICIPLE = (
+    r"(?:been|had|done|gone|won|lost|known|seen|got|gotten|made|taken|given|said|thought|come|become|left|"
+    r"went|run|met|told|felt|kept|brought|bought|caught|fallen|chosen|written|driven|[a-z]+ed)\b"
+)
+_CONFUSIONS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(rf"\b(?:{_COMPARATIVES})\s+(then)\s+(?={_AFTER_THAN})", re.IGNORECASE), "than",
+     "a comparison takes 'than'; 'then' is about time"),
+    (re.compile(r"\b(?:should|could|would|must|might)(?:n['’]t)?\s+(of)\s+(?=" + _PARTICIPLE + r")", re.IGNORECASE),
+     "have", "after 'should', 'could', 'would' the verb is 'have' ('should've' sounds like 'should of')"),
+    (re.compile(r"\b(?:will|would|could|can|might|may|cannot|won['’]t|don['’]t|didn['’]t|doesn['’]t)\s+(loose)\b",
+                re.IGNORECASE),
+     "lose", "the verb is 'lose'; 'loose' means not tight"),
+    (re.compile(r"\b(their)\s+(?:is|are|was|were|would|has|had)\b", re.IGNORECASE), "there",
+     "'their' is possessive; 'there is', 'there was' need 'there'"),
+    (re.compile(r"\b(?:is|are|was|were|am|be|been|being|not)\s+(suppose)\s+to\b", re.IGNORECASE), "supposed",
+     "'be supposed to' takes the participle 'supposed'"),
+    (re.compile(r"\b(principle)\s+(?:reason|cause|source|author|investigator|dancer|officer|architect|suspect|"
+                r"shareholder|owner|character|witness)s?\b", re.IGNORECASE), "principal",
+     "'principal' (main, chief) is the adjective; a 'principle' is a rule"),
+]
+_CONFUSION_TRIGGERS = ("then", "of", "loose", "their", "suppose", "principle")  # one is in every pattern
+
+
+class ConfusedWords(Rule):
+    code = "TYP010"
+    name = "confused-words"
+    summary = "A real word where its look-alike belongs: 'faster then expected', 'should of', 'could loose'."
+    what = (
+        "Reports a handful of real-word confusions, each only in a context where the other word alone fits: "
+        "'then' after a comparative before what it is compared with ('more then 100'), 'of' after should/could/"
+        "would/must/might ('should of won'), 'loose' after a modal ('could loose'), 'their' before is/are/was/were, "
+        "'suppose to' after a form of 'be', 'principle' before reason/cause/suspect. Contexts where both words read "
+        "('prices were higher then', 'not loose', 'to effect change') are left alone. The unsafe fix writes the "
+        "right word in the same case."
+    )
+    why = "A spell checker cannot see these: every word is in the dictionary. Readers do."
+    example = "'Prices rose faster then expected'  ->  TYP010 'then': a comparison takes 'than'"
+    severity = Severity.warning
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.text
+        lower = text.lower()
+        for (pattern, right, reason), trigger in zip(_CONFUSIONS, _CONFUSION_TRIGGERS):
+            if trigger not in lower:
+                continue  # (a cheap test: most texts hold few of the trigger words)
+            for match in pattern.finditer(text):
+                wrong = match.group(1)
+                replacement = right.capitalize() if wrong[0].isupper() else right
+                yield self.finding(
+                    doc,
+                    match.start(1),
+                    match.end(1),
+                    f"'{wrong}' where '{replacement}' belongs: {reason}",
+                    fix=self.replace(match.start(1), match.end(1), replacement, "unsafe", f"write '{replacement}'"),
+                )
+
+
 class MixedDialect(Rule):
     code = "TYP008"
     name = "mixed-dialect"
@@ -480,4 +547,5 @@ RULES = [
     UnlikelyWord,
     MixedDialect,
     Grammar,
+    ConfusedWords,
 ]

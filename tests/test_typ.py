@@ -382,3 +382,49 @@ def test_repeated_word_on_later_and_repeated_lines() -> None:
     ]
     assert findings[0].start == text.index("the the") + 4
     assert typ(text, select=["TYP005"]) == findings  # lines read from the cache the second time
+
+
+# -- TYP010 confused words ---------------------------------------------------------------------------
+
+CONFUSED = (
+    "The minister said their would be no further delays.\n"
+    "Prices rose faster then expected in the second quarter.\n"
+    "The company could loose its licence.\n"
+    "He said the team should of won the match.\n"
+    "She was suppose to arrive on Tuesday.\n"
+    "The principle reason for the delay was a shortage of staff.\n"
+    "Their is no easy answer.\n"
+)
+
+
+def test_confused_words_are_found_exactly_and_fixed_in_the_same_case() -> None:
+    findings = typ(CONFUSED, select=["TYP010"])
+    assert flagged(CONFUSED, findings) == ["their", "then", "loose", "of", "suppose", "principle", "Their"]
+    assert "a comparison takes 'than'" in findings[1].message
+    assert apply_fixes(CONFUSED, findings) == (
+        "The minister said there would be no further delays.\n"
+        "Prices rose faster than expected in the second quarter.\n"
+        "The company could lose its licence.\n"
+        "He said the team should have won the match.\n"
+        "She was supposed to arrive on Tuesday.\n"
+        "The principal reason for the delay was a shortage of staff.\n"
+        "There is no easy answer.\n"
+    )
+    assert all(f.fix is not None and f.fix.applicability == "unsafe" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great Ormond Street Hospital has enlisted the might of Walt Disney to raise money.",
+        "He could of course resign, the minister said.",
+        "Prices were higher then, and wages lower.",
+        "Prices were higher then than they are now.",
+        "The knot was not loose at all, and the soil was attributed to loose sand.",
+        "Their will to win was obvious; their house was sold.",
+        "It was a matter of principle, he said.",
+        "I suppose to some extent he is right.",
+    ],
+)
+def test_confused_words_leave_contexts_where_both_words_read(text: str) -> None:
+    assert typ(text, select=["TYP010"]) == []
