@@ -428,3 +428,10 @@ def test_confused_words_are_found_exactly_and_fixed_in_the_same_case() -> None:
 )
 def test_confused_words_leave_contexts_where_both_words_read(text: str) -> None:
     assert typ(text, select=["TYP010"]) == []
+
+
+def test_confused_words_close_together_and_in_text_whose_case_folding_changes_its_length() -> None:
+    text = "It cost more then a year ago and less then expected. Their is more."
+    assert flagged(text, typ(text, select=["TYP010"])) == ["then", "then", "Their"]
+    folded = "İstanbul: prices rose faster then expected."  # "İ".lower() is two characters
+    assert flagged(folded, typ(folded, select=["TYP010"])) == ["then"]
