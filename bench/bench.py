@@ -206,9 +206,8 @@ def _cpu(numbers: dict[str, Any]) -> float:
     return float(numbers["cpu_seconds"])
 
 
-def datatrove_filters(records: list[dict[str, Any]], repeat: int = 1) -> dict[str, float] | None:
-    """Seconds of datatrove's GopherRepetitionFilter and C4QualityFilter over the same texts (fastest of `repeat`
-    passes each), or None if missing."""
+def datatrove_filters(records: list[dict[str, Any]]) -> dict[str, float] | None:
+    """Seconds of datatrove's GopherRepetitionFilter and C4QualityFilter over the same texts, or None if missing."""
     try:
         from datatrove.data import Document as TroveDocument
         from datatrove.pipeline.filters import C4QualityFilter, GopherRepetitionFilter
@@ -218,11 +217,10 @@ def datatrove_filters(records: list[dict[str, Any]], repeat: int = 1) -> dict[st
     seconds = {}
     for name, trove_filter in filters.items():
         trove_filter.filter(TroveDocument(text="Warm up the tokenizer. It loads once.", id="warm"))
-        for _ in range(repeat):
-            start = time.process_time()
-            for record in records:
-                trove_filter.filter(TroveDocument(text=record["text"], id=record["id"]))
-            seconds[name] = min(seconds.get(name, float("inf")), time.process_time() - start)
+        start = time.process_time()
+        for record in records:
+            trove_filter.filter(TroveDocument(text=record["text"], id=record["id"]))
+        seconds[name] = time.process_time() - start
     return seconds
 
 
@@ -265,12 +263,16 @@ def main() -> None:
     for family, seconds in sorted(families.items()):
         print(f"{family:<8} {rate(sample_mb, seconds):>8}")
 
-    # Side by side, each the fastest of `--repeat` runs (as timeit does): this VM's CPU time varies by
-    # +-5% between identical runs, and the minimum is the run least disturbed by anything else.
-    trove = datatrove_filters(records, args.repeat)
+    # Side by side, each the fastest of `--repeat` runs (as timeit does), the two sides taking turns: this
+    # VM's CPU time drifts by 5-10% over minutes, and the minimum is the run least disturbed by anything else.
     sample = build_dev_sample(records, args.workdir)
-    ours_ns = min((timed_run(sample, 1, "non-spelling") for _ in range(args.repeat)), key=_cpu)
-    ours_all = min((timed_run(sample, 1, "default") for _ in range(args.repeat)), key=_cpu)
+    troves, ns_runs, all_runs = [], [], []
+    for _ in range(args.repeat):
+        troves.append(datatrove_filters(records))
+        ns_runs.append(timed_run(sample, 1, "non-spelling"))
+        all_runs.append(timed_run(sample, 1, "default"))
+    trove = None if troves[0] is None else {name: min(t[name] for t in troves) for name in troves[0]}  # type: ignore[index]
+    ours_ns, ours_all = min(ns_runs, key=_cpu), min(all_runs, key=_cpu)
     print(f"\nside by side on the dev set, one core, whole pipeline (read, parse, analyse, check), CPU time, "
           f"fastest of {args.repeat} runs:")
     print(f"  scrapelint non-spelling rules: {rate(sample_mb, ours_ns['cpu_seconds'])} MB/s")
