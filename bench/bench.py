@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 L3S = ROOT.parent / "shared" / "data" / "l3s_gn1_lines.jsonl"
 SEED = ROOT / "seeds" / "000_e317222bdc01896f.txt"
 MB = 1_000_000
+SEGMENT = 2_500  # articles per segment when the cost along a run is traced
 
 
 # -- the corpus -------------------------------------------------------------------
@@ -130,9 +131,14 @@ def child_run(corpus: str, jobs: int, select: str) -> None:
     cpu_before = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     articles = findings = 0
+    segments: list[float] = []  # CPU seconds of the check pass per SEGMENT articles (one process only)
+    mark = time.process_time()
     for result in run(linter, lambda: read_paths([corpus]), jobs):
         articles += 1
         findings += len(result.findings)
+        if articles % SEGMENT == 0:
+            segments.append(time.process_time() - mark)
+            mark = time.process_time()
     seconds = time.perf_counter() - start
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
@@ -141,6 +147,7 @@ def child_run(corpus: str, jobs: int, select: str) -> None:
         "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime - cpu_before,
         "articles": articles,
         "findings": findings,
+        "segments": segments[1:],  # the first also holds the corpus rules' whole first pass
         "rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
@@ -347,6 +354,10 @@ def report(rows: list[Any], families: dict[str, float], analysis: float, sample_
         small, large = by_key[(sizes[0], 1)], by_key[(sizes[-1], 1)]
         print(f"- linearity: {sizes[-1] / sizes[0]:g}x the text took {large['cpu_seconds'] / small['cpu_seconds']:.2f}x "
               f"the CPU time ({large['seconds'] / small['seconds']:.2f}x wall)")
+        if large.get("segments"):
+            low, high = min(large["segments"]), max(large["segments"])
+            print(f"- cost along the {sizes[-1]:g} MB run, --jobs 1: every {SEGMENT:,} articles took {low:.1f}-{high:.1f} s "
+                  f"of CPU ({len(large['segments'])} segments after the first; flat means linear)")
 
 
 def profile(records: list[dict[str, Any]]) -> None:
