@@ -601,10 +601,12 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
     lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
     title = normalise(doc.article.title or "")
     if title:
-        for index in range(first - 1, max(-1, first - 40), -1):
+        for index in range(first - 1, -1, -1):
             text = lines[index].text  # normalising never lengthens ASCII text: a shorter line cannot be the title
             if (len(text) >= len(title) or not text.isascii()) and normalise(text) == title:
-                for line in lines[index:first]:
+                # Near the body, all between the title and the body is its preamble (dek, byline, dateline);
+                # far above it (a sidebar or a results box between), the title line alone is sure.
+                for line in lines[index:first] if index >= first - 40 else [lines[index]]:
                     if line.kind is None or line.kind == "meta" and _dateline(line):
                         line.protected = True
                         line.kind = None

@@ -687,3 +687,14 @@ def test_widgets_of_todays_news_sites_are_debris_and_prose_about_minutes_is_not(
     assert lexicon_kind("Image source, Getty Images") == "credit"
     assert lexicon_kind("5 minutes later, the police arrived.") is None
     assert lexicon_kind("Follow us on the campaign trail as we report from Iowa.") is None
+
+
+def test_the_given_title_is_kept_even_far_above_the_body() -> None:
+    """A results box between the headline and the story puts the title 40+ lines up: the title line still stays."""
+    title = "Choi chalks up yet another victory for family and country"
+    box = [f"Player number {i} finished on the leaderboard today" for i in range(45)]
+    text = "\n".join([*MENU, "Sony Open in Hawaii", title, "text size", *box, "By Helen Ross", *PARAGRAPHS])
+    findings = deb(text, title=title)
+    start = text.index(title)
+    assert findings and not any(f.start <= start < f.end for f in findings)
+    assert any(f.start <= text.index("Sony Open") < f.end for f in findings)  # the menu above it still goes
