@@ -119,8 +119,10 @@ def plan(text: str, fixes: Sequence[Fix]) -> list[Edit]:
             separator = ""
         elif end == len(text):
             separator = right
+        elif left.count("\n") != right.count("\n"):
+            separator = left if left.count("\n") > right.count("\n") else right
         else:
-            separator = left if left.count("\n") >= right.count("\n") else right
+            separator = left or right  # "said<br> that": the one space there is keeps the words apart
         edits.append(Edit(start, end, separator))
         spacing.append(False)
         index = last + 1

@@ -217,6 +217,8 @@ def test_overlapping_fixes_resolve_deterministically_and_deletions_merge() -> No
         ("One. Two. One. Three.", "One.", "One. Two. Three."),
         ("Body.\n\n\nTeaser\n", "Teaser", "Body.\n"),
         ("word (ad) word", "(ad)", "word word"),
+        ("The minister said<br> that it works.", "<br>", "The minister said that it works."),  # glued on one side
+        ("A bell\x07 rang.", "\x07", "A bell rang."),
     ],
 )
 def test_a_removed_block_or_sentence_leaves_one_separator(text: str, remove: str, expected: str) -> None:
