@@ -94,6 +94,12 @@ class Rule:
     ) -> Fix:
         return Fix(start=start, end=end, replacement=replacement, applicability=applicability, description=description)
 
+    @staticmethod
+    def delete(text: str, start: int, end: int, applicability: Applicability = "safe", description: str = "") -> Fix:
+        """A fix that deletes `text[start:end]` inside a line and leaves no double space, no space at a line's edge
+        and none before punctuation (see `deletion_span`)."""
+        return Rule.replace(*deletion_span(text, start, end), "", applicability, description)
+
 
 class CorpusRule(Rule):
     """A rule that needs the whole run first (site boilerplate, batch vocabulary).
@@ -114,6 +120,25 @@ class CorpusRule(Rule):
 
     def prepare(self, state: Any) -> None:
         raise NotImplementedError
+
+
+def deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete so that `text[start:end]` goes with the spaces or tabs it would leave doubled or stranded.
+
+    Between two spaces, or at a line's start, the spaces after it go; at a line's end or before
+    punctuation, the spaces before it; glued to words on both sides, nothing more.
+    """
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after > end and (before < start or before == 0 or text[before - 1] == "\n"):
+        return start, after
+    if before < start and (after == len(text) or text[after] in "\n.,;:!?"):
+        return before, end
+    return start, end
 
 
 def location(doc: Document, start: int, end: int) -> Location:

@@ -937,15 +937,6 @@ def line_deletion(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, next_line if before_is_blank else newline + 1
 
 
-def inline_deletion(text: str, start: int, end: int) -> tuple[int, int]:
-    """Delete `[start, end)` inside a line, with one neighbouring space so no double space is left."""
-    if start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in " \n.,;:!?"):
-        return start - 1, end
-    if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] == "\n"):
-        return start, end + 1
-    return start, end
-
-
 # -- the rules ----------------------------------------------------------------------
 
 MESSAGES = {
@@ -1116,8 +1107,7 @@ class TruncatedParagraph(Rule):
             where = "a teaser of another article" if in_teaser else "the paragraph"
             fix = None
             if not in_teaser:
-                fix_start, fix_end = inline_deletion(text, start, end)
-                fix = self.replace(fix_start, fix_end, "", "unsafe", "remove the unfinished sentence")
+                fix = self.delete(text, start, end, "unsafe", "remove the unfinished sentence")
             yield self.finding(doc, start, end, f"{where} stops mid-sentence (“{shown}”): text was cut", fix=fix)
 
 
@@ -1168,13 +1158,12 @@ class LeftoverMarkup(Rule):
                     fix=self.replace(start, end, decoded, "safe", f"decode {token}"),
                 )
             elif match.lastgroup == "tag":
-                fix_start, fix_end = inline_deletion(text, start, end)
                 yield self.finding(
                     doc,
                     start,
                     end,
                     f"HTML tag {token[:40]} left in the text",
-                    fix=self.replace(fix_start, fix_end, "", "unsafe", "remove the tag"),
+                    fix=self.delete(text, start, end, "unsafe", "remove the tag"),
                 )
             else:
                 yield self.finding(doc, start, end, f"template placeholder or script value {token} was never filled in")

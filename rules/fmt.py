@@ -43,25 +43,6 @@ def _is_french(doc: Document) -> bool:
     return (doc.article.language or "").lower().startswith("fr")
 
 
-def _deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """A fix span and replacement that delete `[start, end)` without leaving a double space behind.
-
-    Where spaces stand on both sides one of them goes too, so the text stays well formed
-    whether the fix is applied alone or by the fixer together with others.
-    """
-    before = text[start - 1] if start > 0 else "\n"
-    after = text[end] if end < len(text) else "\n"
-    if after in " \t":
-        if before in " \t":
-            return start - 1, end + 1, after  # "a \x00 b" -> "a b"
-        if before == "\n":
-            return start, end + 1, ""  # at the start of a line
-        return start, end + 1, after  # "NUL\x00 here" -> "NUL here"
-    if before in " \t" and after == "\n":
-        return start - 1, end, ""  # "word \u200b" at the end of a line
-    return start, end, ""
-
-
 def _holds_any(text: str, chars: str) -> bool:
     """Whether `text` holds one of `chars`; a str search per character (memchr) is 4-10x faster than a regex class."""
     return any(char in text for char in chars)
@@ -412,7 +393,7 @@ class ControlCharacter(Rule):
             if char in _BREAKLIKE and before and after and not before.isspace() and not after.isspace():
                 fix = self.replace(start, end, " ", "safe", "replace with a space")
             else:
-                fix = self.replace(*_deletion(text, start, end), "safe", "delete it")
+                fix = self.delete(text, start, end, "safe", "delete it")
             name = _CONTROL_NAMES.get(char, "control character")
             yield self.finding(
                 doc,
@@ -478,7 +459,7 @@ class InvisibleCharacter(Rule):
                 start,
                 end,
                 f"invisible {name} (U+{ord(char):04X}): it hides in the text and splits words for search and matching",
-                fix=self.replace(*_deletion(text, start, end), applicability, "delete it"),
+                fix=self.delete(text, start, end, applicability, "delete it"),
                 severity=Severity.info if char == "\u00ad" else None,
             )
 

@@ -221,19 +221,6 @@ _LETTER_NAMES = frozenset(
 )
 
 
-def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span that deletes `text[start:end]` with one adjacent run of spaces, leaving one space between words."""
-    after = end
-    while after < len(text) and text[after] in " \t":
-        after += 1
-    if after > end:
-        return start, after
-    before = start
-    while before > 0 and text[before - 1] in " \t":
-        before -= 1
-    return before, end
-
-
 class StrayLetter(Rule):
     code = "TYP004"
     name = "stray-letter"
@@ -259,7 +246,7 @@ class StrayLetter(Rule):
                 start,
                 end,
                 f"stray single letter '{letter}' between two words; a typing or scraping slip",
-                fix=self.replace(*_with_space(text, start, end), "", "unsafe", f"delete '{letter}'"),
+                fix=self.delete(text, start, end, "unsafe", f"delete '{letter}'"),
             )
 
 
@@ -298,9 +285,7 @@ class RepeatedWord(Rule):
                 start2,
                 end2,
                 f"'{second}' is written twice in a row",
-                fix=self.replace(
-                    *_with_space(text, start2, end2), "", "safe" if safe else "unsafe", f"delete the second '{second}'"
-                ),
+                fix=self.delete(text, start2, end2, "safe" if safe else "unsafe", f"delete the second '{second}'"),
                 related=(start1, end1),
             )
 
