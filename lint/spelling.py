@@ -202,7 +202,6 @@ _NOT_PROSE = [
 _ANY_HINT = re.compile("|".join(hint for hint, _ in _NOT_PROSE))
 _HINTS = [(re.compile(hint), pattern) for hint, pattern in _NOT_PROSE]
 _QUOTED = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"")
-_CONTRACTION_TAILS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
 # Derivational affixes: a trusted stem plus one of these is a word ("commandism", "counter-").
 # Inflections (-ing, -ed, -ly) are left out on purpose: "begining" is not begin + ing.
