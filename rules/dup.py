@@ -26,7 +26,7 @@ from operator import add, countOf, ge, itemgetter, lt, sub
 from pydantic import Field
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
-from scrapelint.rule import Rule, RuleOptions, location
+from scrapelint.rule import Rule, RuleOptions, deletion_span, location
 
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
@@ -250,30 +250,22 @@ def _analyse(doc: Document) -> _Analysis:
 
 def _removal(text: str, start: int, end: int, paragraph_start: int, paragraph_end: int) -> tuple[int, int]:
     """The span to delete to remove `[start, end)` and leave the text well formed."""
-    if start == paragraph_start and end == paragraph_end:
-        # A whole paragraph: from its line start to the next paragraph's line start.
-        line_start = start
-        while line_start > 0 and text[line_start - 1] in _HORIZONTAL_SPACE:
-            line_start -= 1
-        after = end
-        while after < len(text) and text[after].isspace():
-            after += 1
-        if after < len(text):
-            next_line = text.rfind("\n", end, after)
-            return line_start, (next_line + 1 if next_line != -1 else after)
-        before = start  # the last paragraph: take the line break before it instead
-        while before > 0 and text[before - 1].isspace():
-            before -= 1
-        return before, end
-    if start > paragraph_start:
-        before = start
-        while before > paragraph_start and text[before - 1] in _HORIZONTAL_SPACE:
-            before -= 1
-        return before, end
+    if start != paragraph_start or end != paragraph_end:
+        return deletion_span(text, start, end)  # a sentence: with the space beside it
+    # A whole paragraph: from its line start to the next paragraph's line start.
+    line_start = start
+    while line_start > 0 and text[line_start - 1] in _HORIZONTAL_SPACE:
+        line_start -= 1
     after = end
-    while after < paragraph_end and text[after] in _HORIZONTAL_SPACE:
+    while after < len(text) and text[after].isspace():
         after += 1
-    return start, after
+    if after < len(text):
+        next_line = text.rfind("\n", end, after)
+        return line_start, (next_line + 1 if next_line != -1 else after)
+    before = start  # the last paragraph: take the line break before it instead
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before, end
 
 
 def _delete(doc: Document, start: int, end: int, paragraph: int, applicability: str, what: str) -> Fix:
