@@ -47,7 +47,9 @@ def dev_records() -> list[dict[str, Any]]:
             title = next((text for text, label in page["lines"] if label == "headline"), None)
             for kind in ("naive", "clean"):
                 if page[kind].strip():
-                    records.append({"id": f"{page['id']}-{kind}", "url": page["url"], "title": title, "text": page[kind]})
+                    records.append(
+                        {"id": f"{page['id']}-{kind}", "url": page["url"], "title": title, "text": page[kind]}
+                    )
     records.append({"id": "seed", "url": "https://example.org/seed", "text": SEED.read_text("utf-8")})
     return records
 
@@ -141,21 +143,28 @@ def child_run(corpus: str, jobs: int, select: str) -> None:
             mark = time.process_time()
     seconds = time.perf_counter() - start
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({
-        "seconds": seconds,
-        "startup_seconds": startup,
-        "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime - cpu_before,
-        "articles": articles,
-        "findings": findings,
-        "segments": segments[1:],  # the first also holds the corpus rules' whole first pass
-        "rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "startup_seconds": startup,
+                "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime - cpu_before,
+                "articles": articles,
+                "findings": findings,
+                "segments": segments[1:],  # the first also holds the corpus rules' whole first pass
+                "rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def timed_run(corpus: Path, jobs: int, select: str) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, __file__, "_child", str(corpus), str(jobs), select], capture_output=True, text=True, check=False
+        [sys.executable, __file__, "_child", str(corpus), str(jobs), select],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode:
         raise SystemExit(f"benchmark child failed:\n{done.stderr}")
@@ -242,7 +251,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100", help="Corpus sizes in MB of text, comma-separated.")
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="N for the --jobs N runs.")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "scrapelint-bench")
-    parser.add_argument("--quick", action="store_true", help="Per-rule and datatrove numbers on a fifth of the dev set.")
+    parser.add_argument(
+        "--quick", action="store_true", help="Per-rule and datatrove numbers on a fifth of the dev set."
+    )
     parser.add_argument("--profile", action="store_true", help="Profile one jobs=1 pass over the dev set and stop.")
     parser.add_argument("--repeat", type=int, default=3, help="Side-by-side runs on the dev set: the fastest counts.")
     args = parser.parse_args()
@@ -259,7 +270,9 @@ def main() -> None:
 
     rule_seconds, analysis = per_rule(records)
     print(f"\n{'rule':<8} {'name':<34} {'MB/s':>8} {'articles/s':>11}")
-    print(f"{'-':<8} {'document analysis (shared)':<34} {rate(sample_mb, analysis):>8} {len(records) / analysis:>11.0f}")
+    print(
+        f"{'-':<8} {'document analysis (shared)':<34} {rate(sample_mb, analysis):>8} {len(records) / analysis:>11.0f}"
+    )
     families: dict[str, float] = defaultdict(float)
     for code, seconds in sorted(rule_seconds.items()):
         name = all_rules()[code].name if code in all_rules() else "corpus rules' first pass"
@@ -279,8 +292,10 @@ def main() -> None:
         all_runs.append(timed_run(sample, 1, "default"))
     trove = None if troves[0] is None else {name: min(t[name] for t in troves) for name in troves[0]}  # type: ignore[index]
     ours_ns, ours_all = min(ns_runs, key=_cpu), min(all_runs, key=_cpu)
-    print(f"\nside by side on the dev set, one core, whole pipeline (read, parse, analyse, check), CPU time, "
-          f"fastest of {args.repeat} runs:")
+    print(
+        f"\nside by side on the dev set, one core, whole pipeline (read, parse, analyse, check), CPU time, "
+        f"fastest of {args.repeat} runs:"
+    )
     print(f"  scrapelint non-spelling rules: {rate(sample_mb, ours_ns['cpu_seconds'])} MB/s")
     print(f"  scrapelint all default rules:  {rate(sample_mb, ours_all['cpu_seconds'])} MB/s")
     trove_rate = None
@@ -291,8 +306,10 @@ def main() -> None:
             print(f"  datatrove {name}: {rate(sample_mb, seconds)} MB/s")
         trove_rate = sample_mb / sum(trove.values())
         print(f"  datatrove both filters:        {trove_rate:.2f} MB/s")
-        print(f"  the non-spelling rules are {sample_mb / ours_ns['cpu_seconds'] / trove_rate:.1f}x datatrove "
-              "(target 10x, goal 30x)")
+        print(
+            f"  the non-spelling rules are {sample_mb / ours_ns['cpu_seconds'] / trove_rate:.1f}x datatrove "
+            "(target 10x, goal 30x)"
+        )
 
     rows = []
     for size in [float(s) for s in args.sizes.split(",")]:
@@ -301,11 +318,13 @@ def main() -> None:
         for jobs in sorted({1, args.jobs}):
             numbers = timed_run(corpus, jobs, "default")
             rows.append((size, jobs, megabytes / MB, count, numbers))
-            print(f"\n{megabytes / MB:.0f} MB, {count} articles, --jobs {jobs}: {numbers['seconds']:.1f} s wall "
-                  f"({rate(megabytes / MB, numbers['seconds'])} MB/s, {count / numbers['seconds']:.0f} articles/s), "
-                  f"{numbers['cpu_seconds']:.1f} s CPU ({rate(megabytes / MB, numbers['cpu_seconds'])} MB/s per core), "
-                  f"{numbers['findings']} findings, start-up {numbers['startup_seconds']:.1f} s (not counted), peak RSS {numbers['rss_parent_mb']:.0f} MB "
-                  f"(+ {numbers['rss_worker_mb']:.0f} MB per worker)")
+            print(
+                f"\n{megabytes / MB:.0f} MB, {count} articles, --jobs {jobs}: {numbers['seconds']:.1f} s wall "
+                f"({rate(megabytes / MB, numbers['seconds'])} MB/s, {count / numbers['seconds']:.0f} articles/s), "
+                f"{numbers['cpu_seconds']:.1f} s CPU ({rate(megabytes / MB, numbers['cpu_seconds'])} MB/s per core), "
+                f"{numbers['findings']} findings, start-up {numbers['startup_seconds']:.1f} s (not counted), peak RSS {numbers['rss_parent_mb']:.0f} MB "
+                f"(+ {numbers['rss_worker_mb']:.0f} MB per worker)"
+            )
     report(rows, families, analysis, sample_mb, ours_ns, ours_all, trove, trove_rate, args)
 
 
@@ -317,21 +336,33 @@ def build_dev_sample(records: list[dict[str, Any]], directory: Path) -> Path:
     return path
 
 
-def report(rows: list[Any], families: dict[str, float], analysis: float, sample_mb: float, ours_ns: dict[str, Any],
-           ours_all: dict[str, Any], trove: dict[str, float] | None, trove_rate: float | None,
-           args: argparse.Namespace) -> None:
+def report(
+    rows: list[Any],
+    families: dict[str, float],
+    analysis: float,
+    sample_mb: float,
+    ours_ns: dict[str, Any],
+    ours_all: dict[str, Any],
+    trove: dict[str, float] | None,
+    trove_rate: float | None,
+    args: argparse.Namespace,
+) -> None:
     """The README tables: MB/s per family and in total beside datatrove, then sizes x jobs with memory."""
     by_key = {(size, jobs): numbers for size, jobs, _, _, numbers in rows}
     sizes = sorted({size for size, *_ in rows})
     print("\n## Markdown table\n")
-    print(f"`python bench/bench.py --sizes {args.sizes} --jobs {args.jobs}` ({len(os.sched_getaffinity(0))} cores, "
-          f"Python {sys.version.split()[0]}); MB = MB of UTF-8 article text; MB/s per core = MB / CPU seconds.\n")
+    print(
+        f"`python bench/bench.py --sizes {args.sizes} --jobs {args.jobs}` ({len(os.sched_getaffinity(0))} cores, "
+        f"Python {sys.version.split()[0]}); MB = MB of UTF-8 article text; MB/s per core = MB / CPU seconds.\n"
+    )
     print("| on the dev set (L3S-GN1 naive + clean, seed), one core | MB/s |\n| --- | ---: |")
     print(f"| document analysis (paragraphs, sentences, words; shared) | {rate(sample_mb, analysis)} |")
     for family, seconds in sorted(families.items()):
         label = "corpus rules' first pass" if family == "observe" else f"{family} rules (their own time)"
         print(f"| {label} | {rate(sample_mb, seconds)} |")
-    print(f"| **non-spelling rules (DEB DUP FMT DAT META), whole pipeline** | **{rate(sample_mb, ours_ns['cpu_seconds'])}** |")
+    print(
+        f"| **non-spelling rules (DEB DUP FMT DAT META), whole pipeline** | **{rate(sample_mb, ours_ns['cpu_seconds'])}** |"
+    )
     print(f"| **all default rules, whole pipeline** | **{rate(sample_mb, ours_all['cpu_seconds'])}** |")
     if trove and trove_rate:
         for name, seconds in trove.items():
@@ -341,23 +372,31 @@ def report(rows: list[Any], families: dict[str, float], analysis: float, sample_
     print("\n| corpus | --jobs | wall s | MB/s | articles/s | CPU s | MB/s per core | peak RSS parent + worker (MB) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for _, jobs, mb, count, n in rows:
-        print(f"| {mb:.0f} MB, {count} articles | {jobs} | {n['seconds']:.1f} | {rate(mb, n['seconds'])} | "
-              f"{count / n['seconds']:.0f} | {n['cpu_seconds']:.1f} | {rate(mb, n['cpu_seconds'])} | "
-              f"{n['rss_parent_mb']:.0f} + {n['rss_worker_mb']:.0f} |")
+        print(
+            f"| {mb:.0f} MB, {count} articles | {jobs} | {n['seconds']:.1f} | {rate(mb, n['seconds'])} | "
+            f"{count / n['seconds']:.0f} | {n['cpu_seconds']:.1f} | {rate(mb, n['cpu_seconds'])} | "
+            f"{n['rss_parent_mb']:.0f} + {n['rss_worker_mb']:.0f} |"
+        )
     print()
     for size in sizes:
         if args.jobs > 1 and (size, 1) in by_key and (size, args.jobs) in by_key:
             one, many = by_key[(size, 1)], by_key[(size, args.jobs)]
-            print(f"- jobs scaling at {size:g} MB: --jobs {args.jobs} is {one['seconds'] / many['seconds']:.2f}x "
-                  f"--jobs 1 in wall time (target 1.8x on 2 idle cores)")
+            print(
+                f"- jobs scaling at {size:g} MB: --jobs {args.jobs} is {one['seconds'] / many['seconds']:.2f}x "
+                f"--jobs 1 in wall time (target 1.8x on 2 idle cores)"
+            )
     if len(sizes) >= 2 and (sizes[0], 1) in by_key and (sizes[-1], 1) in by_key:
         small, large = by_key[(sizes[0], 1)], by_key[(sizes[-1], 1)]
-        print(f"- linearity: {sizes[-1] / sizes[0]:g}x the text took {large['cpu_seconds'] / small['cpu_seconds']:.2f}x "
-              f"the CPU time ({large['seconds'] / small['seconds']:.2f}x wall)")
+        print(
+            f"- linearity: {sizes[-1] / sizes[0]:g}x the text took {large['cpu_seconds'] / small['cpu_seconds']:.2f}x "
+            f"the CPU time ({large['seconds'] / small['seconds']:.2f}x wall)"
+        )
         if large.get("segments"):
             low, high = min(large["segments"]), max(large["segments"])
-            print(f"- cost along the {sizes[-1]:g} MB run, --jobs 1: every {SEGMENT:,} articles took {low:.1f}-{high:.1f} s "
-                  f"of CPU ({len(large['segments'])} segments after the first; flat means linear)")
+            print(
+                f"- cost along the {sizes[-1]:g} MB run, --jobs 1: every {SEGMENT:,} articles took {low:.1f}-{high:.1f} s "
+                f"of CPU ({len(large['segments'])} segments after the first; flat means linear)"
+            )
 
 
 def profile(records: list[dict[str, Any]]) -> None:

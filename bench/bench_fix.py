@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import L3S, MB, build_corpus, text_bytes  # noqa: E402
+from bench import L3S, MB, build_corpus, text_bytes
 
 CONTENT = {"headline", "fulltext", "supplemental"}
 
@@ -37,6 +37,7 @@ CONTENT = {"headline", "fulltext", "supplemental"}
 def evaluate(unsafe: bool = False) -> None:
     """Line-level effect of `fix` on the labelled dev pages."""
     import orjson
+
     from scrapelint.config import Settings, resolve_rules
     from scrapelint.engine import Linter
     from scrapelint.fix import fix_article, fix_items
@@ -65,9 +66,13 @@ def evaluate(unsafe: bool = False) -> None:
         if outcome.text is not None:
             again = fix_article(linter, Article(id=page["id"], text=fixed, path="l3s.jsonl", url=page["url"]), unsafe)
             unstable += again.changed
-    print(f"{'safe and unsafe' if unsafe else 'safe'} fixes; pages: {len(pages)}; article lines: {content}; debris lines: {debris}")
-    print(f"article lines kept character for character: {kept / content:.1%} "
-          f"(ignoring whitespace and punctuation fixes: {kept_loosely / content:.1%})")
+    print(
+        f"{'safe and unsafe' if unsafe else 'safe'} fixes; pages: {len(pages)}; article lines: {content}; debris lines: {debris}"
+    )
+    print(
+        f"article lines kept character for character: {kept / content:.1%} "
+        f"(ignoring whitespace and punctuation fixes: {kept_loosely / content:.1%})"
+    )
     print(f"debris lines removed: {removed / debris:.1%}")
     print(f"pages a second fix would change: {unstable}")
 
@@ -114,12 +119,17 @@ def main() -> None:
         rows.append((size, articles, text / MB, check, fix))
         output.unlink()
     print(f"jobs={args.jobs} select={args.select or 'default'}")
-    print("| text MB | articles | check s (CPU s) | check MB/CPU-s | check RSS MB "
-          "| fix s (CPU s) | fix MB/CPU-s | fix RSS MB | fix/check CPU |")
+    print(
+        "| text MB | articles | check s (CPU s) | check MB/CPU-s | check RSS MB "
+        "| fix s (CPU s) | fix MB/CPU-s | fix RSS MB | fix/check CPU |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for _, articles, mb, (check_s, check_cpu, check_rss), (fix_s, fix_cpu, fix_rss) in rows:
-        print(f"| {mb:.0f} | {articles} | {check_s:.0f} ({check_cpu:.0f}) | {mb / check_cpu:.2f} | {check_rss:.0f} "
-              f"| {fix_s:.0f} ({fix_cpu:.0f}) | {mb / fix_cpu:.2f} | {fix_rss:.0f} | {fix_cpu / check_cpu:.2f} |")
+        print(
+            f"| {mb:.0f} | {articles} | {check_s:.0f} ({check_cpu:.0f}) | {mb / check_cpu:.2f} | {check_rss:.0f} "
+            f"| {fix_s:.0f} ({fix_cpu:.0f}) | {mb / fix_cpu:.2f} | {fix_rss:.0f} | {fix_cpu / check_cpu:.2f} |"
+        )
+
 
 if __name__ == "__main__":
     main()

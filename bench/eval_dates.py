@@ -75,7 +75,7 @@ def invalid_dates(rng: random.Random) -> list[tuple[str, str]]:
         fmt = rng.choice(["March 5, 1953", "5 March 1953", "March 5th, 1953", "Mar. 5, 1953"])
     else:
         fmt = rng.choice(list(FORMATS)[:-1])
-    if fmt.startswith("March 5") and "," not in fmt or fmt == "5 March":
+    if (fmt.startswith("March 5") and "," not in fmt) or fmt == "5 March":
         if month == 2 and day == 29:
             day = 30  # February 29 without a year may be a leap day
     out.append(("day-out-of-range", FORMATS[fmt](y, month, day)))
@@ -100,22 +100,36 @@ def invalid_dates(rng: random.Random) -> list[tuple[str, str]]:
     # weekday that does not match
     wrong = (real.weekday() + rng.randrange(1, 7)) % 7
     wd = WEEKDAYS[wrong]
-    out.append(("weekday", rng.choice([
-        f"{wd}, {MONTHS[real.month - 1]} {real.day}, {real.year}",
-        f"{wd}, {real.day} {MONTHS[real.month - 1]} {real.year}",
-        f"{wd[:3]}., {ABBR[real.month - 1]} {real.day}, {real.year}",
-    ])))
+    out.append(
+        (
+            "weekday",
+            rng.choice(
+                [
+                    f"{wd}, {MONTHS[real.month - 1]} {real.day}, {real.year}",
+                    f"{wd}, {real.day} {MONTHS[real.month - 1]} {real.year}",
+                    f"{wd[:3]}., {ABBR[real.month - 1]} {real.day}, {real.year}",
+                ]
+            ),
+        )
+    )
     # malformed ordinal, glued date, reversed range
     bad_day = rng.choice([d for d in range(1, 32) if ordinal(d)[-2:] != "rd" and d not in (11, 12, 13)])
     bad = f"{bad_day}{rng.choice(['st', 'nd', 'rd'] if ordinal(bad_day).endswith('th') else ['th'])}"
     if bad == ordinal(bad_day):
         bad = f"{bad_day}rd"
     out.append(("bad-ordinal", rng.choice([f"{bad} {name}", f"{name} {bad}, {real.year}", f"the {bad} of {name}"])))
-    out.append(("glued", rng.choice([
-        f"{name} {real.day}, {real.year}{rng.choice(['was', 'The', 'when', 'and'])}",
-        f"{name} {real.day},{real.year}",
-        f"{real.day}{name} {real.year}",
-    ])))
+    out.append(
+        (
+            "glued",
+            rng.choice(
+                [
+                    f"{name} {real.day}, {real.year}{rng.choice(['was', 'The', 'when', 'and'])}",
+                    f"{name} {real.day},{real.year}",
+                    f"{real.day}{name} {real.year}",
+                ]
+            ),
+        )
+    )
     out.append(("day-out-of-range", f"{calendar.monthrange(y, month)[1] + 1}-{calendar.month_abbr[month]}-{y}"))
     out.append(("far-future", f"{name} {real.day}, {rng.randrange(2015, 2100)}"))  # the pages are from 2008
     start = rng.randrange(1950, 2008)
@@ -166,7 +180,8 @@ def inject(text: str, phrase: str, rng: random.Random) -> tuple[str, int, int] |
     """Put `phrase` into a real sentence: in place of a real date, or before a sentence's final period."""
     doc = Document(Article(id="x", text=text, path="x"))
     real = [
-        hit for hit in scan(text)
+        hit
+        for hit in scan(text)
         if hit.form in ("mdy", "dmy", "my") and not AFTER_WEEKDAY.search(text, max(0, hit.start - 12), hit.start)
     ]
     if real and rng.random() < 0.5:
@@ -205,7 +220,7 @@ def main() -> None:
             real_dates += len(scan(page[key])) if key == "clean" else 0
             for finding in lint(linter, page[key], "2008-06-01"):
                 noise[key] += 1
-                detail(f"untouched {key}: {finding.rule} {page[key][finding.start:finding.end]!r}: {finding.message}")
+                detail(f"untouched {key}: {finding.rule} {page[key][finding.start : finding.end]!r}: {finding.message}")
 
     # 2. injected defects and injected valid dates
     found, total = Counter(), Counter()
@@ -224,7 +239,7 @@ def main() -> None:
             if hit:
                 found[kind] += 1
             else:
-                detail(f"missed {kind}: {phrase!r} in {new[max(0, start - 40):end + 40]!r}")
+                detail(f"missed {kind}: {phrase!r} in {new[max(0, start - 40) : end + 40]!r}")
             stray += len(findings) - len(hit)
         for kind, phrase in valid_dates(rng):
             placed = inject(text, phrase, rng)
@@ -236,7 +251,7 @@ def main() -> None:
             bad = [f for f in findings if f.start < end and f.end > start]
             if bad:
                 valid_hits[kind] += 1
-                detail(f"false alarm {kind}: {new[max(0, start - 40):end + 40]!r}: {bad[0].rule} {bad[0].message}")
+                detail(f"false alarm {kind}: {new[max(0, start - 40) : end + 40]!r}: {bad[0].rule} {bad[0].message}")
             stray += len(findings) - len(bad)
 
     print("\n## Injected impossible / malformed dates (recall)")
@@ -250,8 +265,10 @@ def main() -> None:
             print(f"  {kind:28} {valid_hits[kind]}/{valid_total[kind]}")
     print(f"  ALL {sum(valid_hits.values())} findings on {sum(valid_total.values())} valid dates/non-dates")
     print(f"  findings elsewhere in injected pages: {stray}")
-    print(f"\n## Untouched pages: {real_dates} date expressions in clean text; findings clean={noise['clean']} "
-          f"naive={noise['naive']}")
+    print(
+        f"\n## Untouched pages: {real_dates} date expressions in clean text; findings clean={noise['clean']} "
+        f"naive={noise['naive']}"
+    )
 
     # 3. speed: the grammar against python-dateutil's fuzzy parser on the same sentences
     texts = [page["naive"] for page in pages]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import click
+
 from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
 from scrapelint.models import Finding, Severity
@@ -32,18 +33,43 @@ def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by `check` and `fix`: what to read, which rules, which config."""
     options = [
         click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
-        click.option("--select", multiple=True, help="Rules to run: codes or prefixes (DUP, DUP00, DUP002), comma-separated."),
+        click.option(
+            "--select", multiple=True, help="Rules to run: codes or prefixes (DUP, DUP00, DUP002), comma-separated."
+        ),
         click.option("--ignore", multiple=True, help="Rules not to run."),
-        click.option("--extend-select", multiple=True, help="Rules to add to the selection (e.g. off-by-default ones)."),
-        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file to use."),
+        click.option(
+            "--extend-select", multiple=True, help="Rules to add to the selection (e.g. off-by-default ones)."
+        ),
+        click.option(
+            "--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Config file to use."
+        ),
         click.option("--isolated", is_flag=True, help="Ignore every config file."),
-        click.option("--include", multiple=True, help=f"Globs of files read from directories (default: {' '.join(DEFAULT_INCLUDE[:6])} ...)."),
+        click.option(
+            "--include",
+            multiple=True,
+            help=f"Globs of files read from directories (default: {' '.join(DEFAULT_INCLUDE[:6])} ...).",
+        ),
         click.option("--exclude", multiple=True, help="Globs of paths never read."),
-        click.option("--stdin-format", type=click.Choice(["text", "json", "jsonl"]), help="Format of `-` (default: sniffed)."),
+        click.option(
+            "--stdin-format", type=click.Choice(["text", "json", "jsonl"]), help="Format of `-` (default: sniffed)."
+        ),
         click.option("--text-field", help="Record key holding the article body."),
-        click.option("--field", "field_map", multiple=True, metavar="NAME=KEY", help="Map a field: --field published=pub_time."),
-        click.option("--option", "rule_options", multiple=True, metavar="CODE.KEY=VALUE", help="Set a rule option (value parsed as JSON, else string)."),
-        click.option("--dictionary", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Word list accepted by the spelling rules."),
+        click.option(
+            "--field", "field_map", multiple=True, metavar="NAME=KEY", help="Map a field: --field published=pub_time."
+        ),
+        click.option(
+            "--option",
+            "rule_options",
+            multiple=True,
+            metavar="CODE.KEY=VALUE",
+            help="Set a rule option (value parsed as JSON, else string).",
+        ),
+        click.option(
+            "--dictionary",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Word list accepted by the spelling rules.",
+        ),
         click.option("--languagetool-url", help="LanguageTool server for the spelling/grammar rules."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: number of cores)."),
     ]
@@ -164,20 +190,44 @@ def main() -> None:
 @main.command()
 @lint_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), help="Write the report here (default: stdout).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 (default: info).")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), help="Write the report here (default: stdout)."
+)
+@click.option(
+    "--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that makes the exit code 1 (default: info)."
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (input errors still exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only, no summary.")
 @click.option("--show-source", is_flag=True, help="Show the line and a caret under each finding.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
-@click.option("--dask", "dask_address", metavar="ADDRESS|local",
-              help="Lint on a Dask cluster (tcp://scheduler:8786), or `local` for a LocalCluster of --jobs workers.")
-@click.option("--fix", "apply_fixes", is_flag=True, help="Fix the files in place first (as `scrapelint fix`), then report what remains.")
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS|local",
+    help="Lint on a Dask cluster (tcp://scheduler:8786), or `local` for a LocalCluster of --jobs workers.",
+)
+@click.option(
+    "--fix",
+    "apply_fixes",
+    is_flag=True,
+    help="Fix the files in place first (as `scrapelint fix`), then report what remains.",
+)
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply unsafe fixes.")
-def check(fmt: str, output: str | None, fail_on: str | None, exit_zero: bool, quiet: bool, show_source: bool,
-          statistics: bool, color: bool | None, dask_address: str | None, apply_fixes: bool, unsafe_fixes: bool,
-          **kw: Any) -> None:
+def check(
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    quiet: bool,
+    show_source: bool,
+    statistics: bool,
+    color: bool | None,
+    dask_address: str | None,
+    apply_fixes: bool,
+    unsafe_fixes: bool,
+    **kw: Any,
+) -> None:
     """Lint articles in PATHS (files, directories, or - for stdin)."""
     try:
         invocation = resolve(**kw)
@@ -242,8 +292,10 @@ def list_rules(show_all: bool) -> None:
         default = "on " if rule.enabled_by_default else "off"
         fix = {"none": "    ", "safe": "fix ", "unsafe": "fix?", "sometimes": "fix~"}[rule.fixable]
         click.echo(f"{code:<7} {rule.name:<32} {default} {fix} {rule.summary}")
-    click.echo("\nfix = safe fix, fix? = unsafe fix (--unsafe-fixes), fix~ = safe for some findings. "
-               "`scrapelint rule CODE` shows a rule's docs.")
+    click.echo(
+        "\nfix = safe fix, fix? = unsafe fix (--unsafe-fixes), fix~ = safe for some findings. "
+        "`scrapelint rule CODE` shows a rule's docs."
+    )
 
 
 @main.command("rule")
@@ -293,10 +345,16 @@ def schema() -> None:
 
 @main.command("fix")
 @lint_options
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write the fixed input here, `-` for stdout (one input file only). Default: fix files in place.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the fixed input here, `-` for stdout (one input file only). Default: fix files in place.",
+)
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write no file.")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (spelling suggestions, anything to confirm).")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (spelling suggestions, anything to confirm)."
+)
 @click.option("--backup", is_flag=True, help="Copy a file to FILE.bak before replacing it.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (input errors still exit 2).")
 def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool, exit_zero: bool, **kw: Any) -> None:
@@ -351,6 +409,8 @@ def _fixed_results(invocation: Invocation, unsafe: bool) -> Iterator[Result]:
         for item, outcome in fixed_items(invocation, files, unsafe):
             writer.add(item, outcome)
             summary.add(item, outcome)
-            fixed = with_text(item, outcome.text) if outcome.text is not None and not isinstance(item, InputError) else item
+            fixed = (
+                with_text(item, outcome.text) if outcome.text is not None and not isinstance(item, InputError) else item
+            )
             yield Result(fixed, outcome.remaining)
     click.echo(summary.render().split("\n")[0], err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
 from scrapelint.models import Severity
 from scrapelint.rule import Rule, all_rules, matches
 

@@ -49,9 +49,22 @@ FAN_IN = 16  # partial corpus states merged per task of the reduction tree
 
 # Columns of a findings dataframe; `fix` and `related` are JSON strings (or None).
 FINDING_COLUMNS: dict[str, str] = {
-    "rule": "object", "name": "object", "message": "object", "severity": "object", "path": "object",
-    "article": "object", "field": "object", "start": "int64", "end": "int64", "line": "int64", "column": "int64",
-    "end_line": "int64", "end_column": "int64", "fix": "object", "related": "object", "source_rule": "object",
+    "rule": "object",
+    "name": "object",
+    "message": "object",
+    "severity": "object",
+    "path": "object",
+    "article": "object",
+    "field": "object",
+    "start": "int64",
+    "end": "int64",
+    "line": "int64",
+    "column": "int64",
+    "end_line": "int64",
+    "end_column": "int64",
+    "fix": "object",
+    "related": "object",
+    "source_rule": "object",
 }
 
 
@@ -100,8 +113,9 @@ def default_linter(settings: Settings | None = None) -> Linter:
 # -- partition functions: plain Python, usable from Spark's mapPartitions too ------------------
 
 
-def to_items(records: Iterable[dict[str, Any]], sources: SourceOptions | None = None, path: str = "dask",
-             partition: int = 0) -> Iterator[Item]:
+def to_items(
+    records: Iterable[dict[str, Any]], sources: SourceOptions | None = None, path: str = "dask", partition: int = 0
+) -> Iterator[Item]:
     """Records (dicts, as from JSONL or dataframe rows) as Articles, mapped as the file readers map them."""
     sources = sources or SourceOptions()
     for index, record in enumerate(records):
@@ -116,8 +130,13 @@ def _missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
-def observe_partition(records: Iterable[dict[str, Any]], linter: Linter, sources: SourceOptions | None = None,
-                      path: str = "dask", partition: int = 0) -> list[Any]:
+def observe_partition(
+    records: Iterable[dict[str, Any]],
+    linter: Linter,
+    sources: SourceOptions | None = None,
+    path: str = "dask",
+    partition: int = 0,
+) -> list[Any]:
     """Map step of the corpus rules: one partial state per corpus rule for this partition."""
     return observe(linter, to_items(records, sources, path, partition))
 
@@ -130,8 +149,13 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     return data
 
 
-def lint_partition(records: Iterable[dict[str, Any]], linter: Linter, sources: SourceOptions | None = None,
-                   path: str = "dask", partition: int = 0) -> list[dict[str, Any]]:
+def lint_partition(
+    records: Iterable[dict[str, Any]],
+    linter: Linter,
+    sources: SourceOptions | None = None,
+    path: str = "dask",
+    partition: int = 0,
+) -> list[dict[str, Any]]:
     """Lint one partition of records: its findings, as flat dicts (see `finding_record`)."""
     return [
         finding_record(finding)
@@ -140,8 +164,14 @@ def lint_partition(records: Iterable[dict[str, Any]], linter: Linter, sources: S
     ]
 
 
-def fix_partition(records: Iterable[dict[str, Any]], linter: Linter, sources: SourceOptions | None = None,
-                  path: str = "dask", partition: int = 0, unsafe: bool = False) -> list[dict[str, Any]]:
+def fix_partition(
+    records: Iterable[dict[str, Any]],
+    linter: Linter,
+    sources: SourceOptions | None = None,
+    path: str = "dask",
+    partition: int = 0,
+    unsafe: bool = False,
+) -> list[dict[str, Any]]:
     """Fix one partition: each record as it came, its text field replaced by the fixed text.
 
     A record that is not an article (no text field) comes back unchanged.
@@ -162,8 +192,9 @@ def fix_partition(records: Iterable[dict[str, Any]], linter: Linter, sources: So
 # -- Dask graphs ---------------------------------------------------------------------------
 
 
-def _observe_task(records: Iterable[dict[str, Any]], spec: LinterSpec, sources: SourceOptions | None, path: str,
-                  partition: int) -> list[Any]:
+def _observe_task(
+    records: Iterable[dict[str, Any]], spec: LinterSpec, sources: SourceOptions | None, path: str, partition: int
+) -> list[Any]:
     return observe_partition(_rows(records), worker_linter(spec), sources, path, partition)
 
 
@@ -171,13 +202,26 @@ def _merge_task(spec: LinterSpec, *partials: list[Any]) -> list[Any]:
     return merge_states(worker_linter(spec), partials)
 
 
-def _lint_task(records: Iterable[dict[str, Any]], spec: LinterSpec, states: list[Any] | None,
-               sources: SourceOptions | None, path: str, partition: int) -> list[dict[str, Any]]:
+def _lint_task(
+    records: Iterable[dict[str, Any]],
+    spec: LinterSpec,
+    states: list[Any] | None,
+    sources: SourceOptions | None,
+    path: str,
+    partition: int,
+) -> list[dict[str, Any]]:
     return lint_partition(_rows(records), worker_linter(spec, states), sources, path, partition)
 
 
-def _fix_task(records: Iterable[dict[str, Any]], spec: LinterSpec, states: list[Any] | None,
-              sources: SourceOptions | None, path: str, partition: int, unsafe: bool) -> list[dict[str, Any]]:
+def _fix_task(
+    records: Iterable[dict[str, Any]],
+    spec: LinterSpec,
+    states: list[Any] | None,
+    sources: SourceOptions | None,
+    path: str,
+    partition: int,
+    unsafe: bool,
+) -> list[dict[str, Any]]:
     return fix_partition(_rows(records), worker_linter(spec, states), sources, path, partition, unsafe)
 
 
@@ -200,28 +244,37 @@ def _merged_states(parts: list[Any], spec: Any, linter: Linter, sources: SourceO
     return level[0]
 
 
-def _graph(parts: list[Any], linter: Linter | None, sources: SourceOptions | None, path: str,
-           task: Any, *extra: Any) -> list[Any]:
+def _graph(
+    parts: list[Any], linter: Linter | None, sources: SourceOptions | None, path: str, task: Any, *extra: Any
+) -> list[Any]:
     linter = linter or default_linter()
     spec = dask.delayed(LinterSpec.of(linter), pure=False)  # one node: each worker receives it once
     states = _merged_states(parts, spec, linter, sources, path)
     return [dask.delayed(task)(part, spec, states, sources, path, index, *extra) for index, part in enumerate(parts)]
 
 
-def lint_bag(bag: db.Bag, linter: Linter | None = None, *, sources: SourceOptions | None = None,
-             path: str = "dask") -> db.Bag:
+def lint_bag(
+    bag: db.Bag, linter: Linter | None = None, *, sources: SourceOptions | None = None, path: str = "dask"
+) -> db.Bag:
     """Findings of a bag of records, as a bag of flat finding dicts (lazy: nothing runs until computed)."""
     return db.from_delayed(_graph(bag.to_delayed(), linter, sources, path, _lint_task))
 
 
-def fix_bag(bag: db.Bag, linter: Linter | None = None, *, sources: SourceOptions | None = None,
-            path: str = "dask", unsafe: bool = False) -> db.Bag:
+def fix_bag(
+    bag: db.Bag,
+    linter: Linter | None = None,
+    *,
+    sources: SourceOptions | None = None,
+    path: str = "dask",
+    unsafe: bool = False,
+) -> db.Bag:
     """The records of a bag with their text fixed (safe fixes; `unsafe=True` adds the unsafe ones)."""
     return db.from_delayed(_graph(bag.to_delayed(), linter, sources, path, _fix_task, unsafe))
 
 
-def lint_dataframe(frame: Any, linter: Linter | None = None, *, sources: SourceOptions | None = None,
-                   path: str = "dask") -> Any:
+def lint_dataframe(
+    frame: Any, linter: Linter | None = None, *, sources: SourceOptions | None = None, path: str = "dask"
+) -> Any:
     """Findings of a dask.dataframe of records (one row per article), as a dask.dataframe (FINDING_COLUMNS)."""
     import dask.dataframe as dd
     import pandas as pd
@@ -232,8 +285,14 @@ def lint_dataframe(frame: Any, linter: Linter | None = None, *, sources: SourceO
     return dd.from_delayed(frames, meta=meta, verify_meta=False)
 
 
-def fix_dataframe(frame: Any, linter: Linter | None = None, *, sources: SourceOptions | None = None,
-                  path: str = "dask", unsafe: bool = False) -> Any:
+def fix_dataframe(
+    frame: Any,
+    linter: Linter | None = None,
+    *,
+    sources: SourceOptions | None = None,
+    path: str = "dask",
+    unsafe: bool = False,
+) -> Any:
     """The dataframe with its text column fixed, same columns and partitions."""
     import dask.dataframe as dd
 
@@ -247,8 +306,15 @@ def _findings_frame(rows: list[dict[str, Any]], meta: Any) -> Any:
     return pd.DataFrame(rows, columns=list(meta.columns)).astype(dict(meta.dtypes)) if rows else meta.copy()
 
 
-def _fix_frame_task(part: Any, spec: LinterSpec, states: list[Any] | None, sources: SourceOptions | None, path: str,
-                    partition: int, unsafe: bool) -> Any:
+def _fix_frame_task(
+    part: Any,
+    spec: LinterSpec,
+    states: list[Any] | None,
+    sources: SourceOptions | None,
+    path: str,
+    partition: int,
+    unsafe: bool,
+) -> Any:
     """A dataframe partition with its text column(s) fixed; index, dtypes and other columns as they were."""
     import pandas as pd
 
@@ -265,12 +331,16 @@ def _fix_frame_task(part: Any, spec: LinterSpec, states: list[Any] | None, sourc
 # -- the CLI: `scrapelint check --dask ADDRESS|local` ---------------------------------------------
 
 
-def _lint_items_task(paths: list[str], sources: SourceOptions, spec: LinterSpec, states: list[Any] | None) -> list[Result]:
+def _lint_items_task(
+    paths: list[str], sources: SourceOptions, spec: LinterSpec, states: list[Any] | None
+) -> list[Result]:
     linter = worker_linter(spec, states)
     return [Result(item, lint_item(linter, item)) for item in read_paths(paths, sources)]
 
 
-def run_dask(linter: Linter, paths: list[str], sources: SourceOptions, address: str, workers: int = 2) -> Iterator[Result]:
+def run_dask(
+    linter: Linter, paths: list[str], sources: SourceOptions, address: str, workers: int = 2
+) -> Iterator[Result]:
     """`engine.run` on a Dask cluster: one partition per input file, results in input order.
 
     `address` is a scheduler (tcp://host:8786) or `local` for a LocalCluster of `workers` processes.

@@ -69,23 +69,18 @@ _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NONFINAL_ABBREVIATIONS = frozenset(
-    """mr mrs ms mx messrs dr prof st sen rep gov gen col lt capt sgt maj cmdr adm rev fr hon pres supt insp
-    vs cf eg ie viz no nos fig figs p pp vol vols ch sec art op approx ca""".split()
+    ["mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "cmdr", "adm", "rev", "fr", "hon", "pres", "supt", "insp", "vs", "cf", "eg", "ie", "viz", "no", "nos", "fig", "figs", "p", "pp", "vol", "vols", "ch", "sec", "art", "op", "approx", "ca"]
 )
 # Abbreviations that may also close a sentence ("... and so on, etc. The next").
 FINAL_ABBREVIATIONS = frozenset(
-    """etc inc ltd co corp plc llc jr sr al bros dept univ assn ed eds est jan feb mar apr jun jul aug sep sept
-    oct nov dec mon tue tues wed thu thur thurs fri sat sun mt ft rd ave blvd sq km kg cm mm lb lbs oz hr hrs
-    min mins ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
-    nev okla ore pa penn tenn tex va vt wash wis wisc wyo alta man ont que sask""".split()
+    ["etc", "inc", "ltd", "co", "corp", "plc", "llc", "jr", "sr", "al", "bros", "dept", "univ", "assn", "ed", "eds", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "rd", "ave", "blvd", "sq", "km", "kg", "cm", "mm", "lb", "lbs", "oz", "hr", "hrs", "min", "mins", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo", "alta", "man", "ont", "que", "sask"]
 )
 # Every abbreviation (lower-cased, without the dot) after which a period is not a plain sentence end.
 ABBREVIATIONS = NONFINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
 # Abbreviations that are also common words count only when capitalised: "Mass., Ill., No. 5" but
 # "he was ill. Doctors came", "the answer was no. Then".
 _CAPITALISED_ONLY = frozenset(
-    """no art sec op col gen rev fr sen hon pres rep ill miss mass wash man del ind mont la pa mo ore sun sat
-    mar wed fig figs est ed dec min mins con""".split()
+    ["no", "art", "sec", "op", "col", "gen", "rev", "fr", "sen", "hon", "pres", "rep", "ill", "miss", "mass", "wash", "man", "del", "ind", "mont", "la", "pa", "mo", "ore", "sun", "sat", "mar", "wed", "fig", "figs", "est", "ed", "dec", "min", "mins", "con"]
 )
 
 
@@ -96,12 +91,11 @@ def abbreviation(token: str) -> str | None:
         return None
     return bare
 
+
 # Words that start a sentence after an initialism ("in the U.S. The next day"), but rarely follow one
 # inside a name ("E.H. Carr", "U.S. Army").
 _STARTERS = frozenset(
-    """The A An He She It They We I You But And Or So Yet In On At By For From With As If When While After
-    Before Although Though This That These Those There Here His Her Its Their Our My Your However Meanwhile
-    Then Now Still Some Many Most Such What Why How Who""".split()
+    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In", "On", "At", "By", "For", "From", "With", "As", "If", "When", "While", "After", "Before", "Although", "Though", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "However", "Meanwhile", "Then", "Now", "Still", "Some", "Many", "Most", "Such", "What", "Why", "How", "Who"]
 )
 
 # Candidate sentence ends: ., !, ?, … (with closing quotes or brackets) before whitespace or the end,
@@ -118,9 +112,7 @@ _OPENERS = "\"'‘“«([¿¡"
 _CLOSERS = frozenset("\"'’”»)]")
 # Top-level domains and file extensions: "Amazon.Com", "ASP.Net" are names, not glued sentences.
 DOMAIN_WORDS = frozenset(
-    """com org net edu gov mil int io info biz tv uk us de fr ru cn jp au ca eu
-    html htm php asp aspx jsp pdf doc docx xls xlsx ppt pptx txt csv json xml jpg jpeg png gif svg
-    mp3 mp4 avi mov wav zip rar gz tar exe dll js py css md""".split()
+    ["com", "org", "net", "edu", "gov", "mil", "int", "io", "info", "biz", "tv", "uk", "us", "de", "fr", "ru", "cn", "jp", "au", "ca", "eu", "html", "htm", "php", "asp", "aspx", "jsp", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "json", "xml", "jpg", "jpeg", "png", "gif", "svg", "mp3", "mp4", "avi", "mov", "wav", "zip", "rar", "gz", "tar", "exe", "dll", "js", "py", "css", "md"]
 )
 
 

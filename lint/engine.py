@@ -57,9 +57,7 @@ class Linter:
 
     def _rules_for(self, article: Article) -> list[Rule]:
         ignored = [
-            codes
-            for pattern, codes in self.settings.per_path_ignores.items()
-            if fnmatch.fnmatch(article.path, pattern)
+            codes for pattern, codes in self.settings.per_path_ignores.items() if fnmatch.fnmatch(article.path, pattern)
         ] + [
             codes
             for pattern, codes in self.settings.per_article_ignores.items()
@@ -80,9 +78,7 @@ class Linter:
             while position != -1:
                 allowed.append((position, position + len(phrase)))
                 position = article.text.find(phrase, position + 1)
-        return [
-            f for f in findings if f.field != "text" or not any(s <= f.start and f.end <= e for s, e in allowed)
-        ]
+        return [f for f in findings if f.field != "text" or not any(s <= f.start and f.end <= e for s, e in allowed)]
 
 
 MOOT_MIN_LENGTH = 20  # a removal this long is a block (a line, a sentence), not a character
@@ -96,8 +92,13 @@ def drop_moot(findings: list[Finding]) -> list[Finding]:
     """
     removals: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
-        if f.field == "text" and f.fix is not None and f.fix.applicability == "safe" \
-                and not f.fix.replacement.strip() and f.fix.end - f.fix.start >= MOOT_MIN_LENGTH:
+        if (
+            f.field == "text"
+            and f.fix is not None
+            and f.fix.applicability == "safe"
+            and not f.fix.replacement.strip()
+            and f.fix.end - f.fix.start >= MOOT_MIN_LENGTH
+        ):
             removals.setdefault(f.family, []).append((f.fix.start, f.fix.end))
     if not removals:
         return findings
@@ -250,7 +251,9 @@ GC_THRESHOLD = 50_000  # allocations between young-generation collections during
 SWITCH_INTERVAL = 0.0005
 
 
-def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, jobs: int = 1) -> Iterator[tuple[Item, Any]]:
+def map_items(
+    linter: Linter, items: Callable[[], Iterable[Item]], task: Task, jobs: int = 1
+) -> Iterator[tuple[Item, Any]]:
     """`(item, task(linter, item))` for every item, in input order, after the corpus rules' first pass.
 
     With `jobs > 1` the work is spread over a pool of forked processes; an input
@@ -273,7 +276,9 @@ def map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, j
         sys.setswitchinterval(interval)
 
 
-def _map_items(linter: Linter, items: Callable[[], Iterable[Item]], task: Task, jobs: int) -> Iterator[tuple[Item, Any]]:
+def _map_items(
+    linter: Linter, items: Callable[[], Iterable[Item]], task: Task, jobs: int
+) -> Iterator[tuple[Item, Any]]:
     two_pass = bool(corpus_rules(linter))
     opened: list[Iterator[Item]] = [iter(items())]
     head: list[Item] = []

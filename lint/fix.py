@@ -254,18 +254,24 @@ class Summary:
     def render(self, dry_run: bool = False) -> str:
         verb = "Would fix" if dry_run else "Fixed"
         total = sum(self.applied.values())
-        lines = [f"{verb} {total} issue{'s' * (total != 1)} in {self.fixed_articles} of {self.articles} articles"
-                 + (f": {_counts(self.applied)}." if total else ".")]
+        lines = [
+            f"{verb} {total} issue{'s' * (total != 1)} in {self.fixed_articles} of {self.articles} articles"
+            + (f": {_counts(self.applied)}." if total else ".")
+        ]
         left = sum(self.remaining.values())
         if left:
             hint = f" ({self.unsafe_remaining} fixable with --unsafe-fixes)" if self.unsafe_remaining else ""
-            lines.append(f"{left} issue{'s' * (left != 1)} remain{'s' * (left == 1)}{hint}: {_counts(self.remaining)}; "
-                         "`scrapelint check` shows where.")
+            lines.append(
+                f"{left} issue{'s' * (left != 1)} remain{'s' * (left == 1)}{hint}: {_counts(self.remaining)}; "
+                "`scrapelint check` shows where."
+            )
         else:
             lines.append("No issues remain.")
         if self.input_errors:
-            lines.append(f"{self.input_errors} input error{'s' * (self.input_errors != 1)}: records that could not "
-                         "be read were copied through unchanged; `scrapelint check` shows them.")
+            lines.append(
+                f"{self.input_errors} input error{'s' * (self.input_errors != 1)}: records that could not "
+                "be read were copied through unchanged; `scrapelint check` shows them."
+            )
         return "\n".join(lines)
 
 

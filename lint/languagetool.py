@@ -119,7 +119,7 @@ def _tool(url: str | None, language: str) -> Any:
         if url:
             return language_tool_python.LanguageTool(language, remote_server=url)
         return language_tool_python.LanguageTool(language)
-    except Exception as error:  # noqa: BLE001 - refused connection, no Java, no install: all mean "unavailable"
+    except Exception as error:
         where = url or "the local LanguageTool (LTP_PATH)"
         text = str(error)
         errno = re.search(r"\[Errno -?\d+\] ([^\"'\]\)]+)", text)

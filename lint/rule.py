@@ -15,6 +15,7 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
+
 from scrapelint.document import Document
 from scrapelint.models import Applicability, Finding, Fix, Location, Severity
 
@@ -26,7 +27,9 @@ NAME_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 class RuleOptions(BaseModel):
     """Base of every rule's options: unknown keys are errors; TOML may spell keys in kebab-case."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=lambda name: name.replace("_", "-"), populate_by_name=True
+    )
 
 
 class Rule:

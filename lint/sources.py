@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 import orjson
+
 from scrapelint.models import Article
 
 Format = Literal["text", "json", "jsonl", "parquet"]
@@ -42,20 +43,50 @@ DEFAULT_INCLUDE = tuple(f"*{suffix}{gz}" for suffix in SUFFIX_FORMATS for gz in 
 # news-please, newspaper3k/4k, and the usual names of Scrapy items.
 FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     "text": (
-        "text", "maintext", "content", "body", "article", "article_text", "articleBody", "article_body",
-        "full_text", "fulltext", "main_text", "body_text", "plain_text", "raw_text",
+        "text",
+        "maintext",
+        "content",
+        "body",
+        "article",
+        "article_text",
+        "articleBody",
+        "article_body",
+        "full_text",
+        "fulltext",
+        "main_text",
+        "body_text",
+        "plain_text",
+        "raw_text",
     ),
     "id": ("id", "_id", "uuid", "doc_id", "article_id", "docid"),
     "url": ("url", "link", "source_url", "canonical_url", "article_url", "uri", "href"),
     "title": ("title", "headline", "article_title"),
     "author": ("author", "authors", "byline", "creator", "by"),
     "published": (
-        "published", "date", "date_publish", "publish_date", "published_at", "date_published", "datePublished",
-        "pubdate", "pub_date", "publication_date", "published_date", "publishedAt", "created_at",
+        "published",
+        "date",
+        "date_publish",
+        "publish_date",
+        "published_at",
+        "date_published",
+        "datePublished",
+        "pubdate",
+        "pub_date",
+        "publication_date",
+        "published_date",
+        "publishedAt",
+        "created_at",
     ),
     "modified": (
-        "modified", "date_modify", "date_modified", "dateModified", "modified_at", "updated", "updated_at",
-        "last_modified", "lastmod",
+        "modified",
+        "date_modify",
+        "date_modified",
+        "dateModified",
+        "modified_at",
+        "updated",
+        "updated_at",
+        "last_modified",
+        "lastmod",
     ),
     "language": ("language", "lang", "inLanguage"),
 }
@@ -239,7 +270,9 @@ def _parse_record(raw: bytes, path: str, line: int, options: SourceOptions, fall
     yield item
 
 
-def record_to_article(record: Any, path: str, line: int | None, options: SourceOptions, fallback_id: str, raw: bytes | None) -> Item:
+def record_to_article(
+    record: Any, path: str, line: int | None, options: SourceOptions, fallback_id: str, raw: bytes | None
+) -> Item:
     """One JSON record as an Article, its fields mapped; an InputError when it is not an article."""
     if not isinstance(record, dict):
         return InputError("ERR002", f"expected a JSON object, got {type(record).__name__}", path, line, raw=raw)

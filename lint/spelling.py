@@ -814,7 +814,7 @@ class _LazyDialect:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = words
-        self._value: str | None | bool = False
+        self._value: str | bool | None = False
 
     @property
     def value(self) -> str | None:
@@ -855,7 +855,7 @@ class _ForeignQuotes:
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
-_TOP_FUNCTION_WORDS = frozenset("the and that with this for you was are have from they what which their there".split())
+_TOP_FUNCTION_WORDS = frozenset(["the", "and", "that", "with", "this", "for", "you", "was", "are", "have", "from", "they", "what", "which", "their", "there"])
 
 
 def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
@@ -873,8 +873,7 @@ def _is_name_like(masked: str, tokens: _Tokens, index: int) -> bool:
 
 
 _CAPITALISED_FUNCTION_WORDS = frozenset(
-    """the a an in on at by for from with of to and but or if as when while after before this that these those
-    it he she we they his her its our their my your i""".split()
+    ["the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "but", "or", "if", "as", "when", "while", "after", "before", "this", "that", "these", "those", "it", "he", "she", "we", "they", "his", "her", "its", "our", "their", "my", "your", "i"]
 )
 
 
@@ -920,7 +919,7 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
 
 # Function words make frequent bigrams with anything; they are no evidence of a set phrase.
 _GLUE_WORDS = frozenset(
-    "this that than then they them their there these those what when with were have from your will been".split()
+    ["this", "that", "than", "then", "they", "them", "their", "there", "these", "those", "what", "when", "with", "were", "have", "from", "your", "will", "been"]
 )
 
 

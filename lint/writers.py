@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, BinaryIO, TextIO
 
 import orjson
+
 from scrapelint.atomic import atomic_binary
 from scrapelint.fix import Outcome
 from scrapelint.sources import Format, InputError, Item, format_of, sniff_format, stdin_bytes
@@ -41,8 +42,9 @@ def diff_lines(before: str, after: str, label: str) -> Iterator[str]:
 class _FileOutput:
     """The rewrite of one input file: its source, where it goes, and the changes that arrive in order."""
 
-    def __init__(self, path: str, fmt: Format, source: bytes | None, target: str | None, backup: bool,
-                 diff: TextIO | None) -> None:
+    def __init__(
+        self, path: str, fmt: Format, source: bytes | None, target: str | None, backup: bool, diff: TextIO | None
+    ) -> None:
         self.path = path
         self.fmt = fmt
         self.source_bytes = source  # stdin, read once; None: read the file
@@ -209,7 +211,9 @@ class _ParquetCopy:
                 del output.changes[self.row + offset]
                 if output.diff is not None:
                     before = table.column(text_field)[offset].as_py()
-                    output.diff.writelines(diff_lines(before, text, f"{output.path}:{self.row + offset + 1}:{text_field}"))
+                    output.diff.writelines(
+                        diff_lines(before, text, f"{output.path}:{self.row + offset + 1}:{text_field}")
+                    )
             if changes and output.diff is None:
                 for text_field in {field for field, _ in changes.values()}:
                     index = table.schema.get_field_index(text_field)
@@ -217,7 +221,9 @@ class _ParquetCopy:
                     for offset, (field_name, text) in changes.items():
                         if field_name == text_field:
                             values[offset] = text
-                    table = table.set_column(index, table.schema.field(index), pa.array(values, table.schema.field(index).type))
+                    table = table.set_column(
+                        index, table.schema.field(index), pa.array(values, table.schema.field(index).type)
+                    )
             if output.diff is None:
                 if self.writer is None:
                     self.writer = pq.ParquetWriter(output._open_sink(), table.schema)
@@ -236,8 +242,14 @@ class FixWriter:
     unified diff there instead and no file.
     """
 
-    def __init__(self, output: str | None = None, backup: bool = False, diff: TextIO | None = None,
-                 stdin_format: Format | None = None, paths: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        output: str | None = None,
+        backup: bool = False,
+        diff: TextIO | None = None,
+        stdin_format: Format | None = None,
+        paths: Sequence[str] = (),
+    ) -> None:
         self.output = output
         self.paths = paths  # the input files: with `output`, one that yields no record is still copied
         self.backup = backup
@@ -277,7 +289,7 @@ class FixWriter:
                     self.seen.add(path)
                     self._close_current()
 
-    def __enter__(self) -> FixWriter:  # noqa: PYI034 (Self needs Python 3.11)
+    def __enter__(self) -> FixWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: object) -> None:

@@ -23,6 +23,7 @@ from datetime import date, datetime, timezone
 from typing import Literal
 
 from pydantic import Field
+
 from scrapelint.document import Document
 from scrapelint.models import Finding, Fix, Severity
 from scrapelint.rule import Rule, RuleOptions
@@ -96,19 +97,17 @@ _PREP_WORD = re.compile(r"\b(?:in|since|until|till|during|year) \Z")
 _YEARS = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)")
 # Words that can follow a year; any other lower-case word after a 5-digit number makes it a count.
 _AFTER_YEAR = frozenset(
-    "and or but when where while after before as at in on to the he she it they we i his her their by for with "
-    "from until till during since that which who was were is are had has have said says did would will could "
-    "of so then than because if".split()
+    ["and", "or", "but", "when", "where", "while", "after", "before", "as", "at", "in", "on", "to", "the", "he", "she", "it", "they", "we", "i", "his", "her", "their", "by", "for", "with", "from", "until", "till", "during", "since", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have", "said", "says", "did", "would", "will", "could", "of", "so", "then", "than", "because", "if"]
 )
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _BC = re.compile(r"[ \t]*(?:BC|BCE|B\.C|BP)\b")  # "2000–1500 BC" runs backwards on purpose
 # Words before a month and number that make them a date even when a capitalised word follows.
-_DATE_PREPOSITIONS = frozenset("on by until till since before after through".split())
+_DATE_PREPOSITIONS = frozenset(["on", "by", "until", "till", "since", "before", "after", "through"])
 # "on"/"until" before a month and number make them a date whatever follows: "on 31 June last year".
 _ON = frozenset(("on", "until"))
 # Determiners before a month and number: "the April 31 deadline", "a Feb. 30 vote" (a count reads "In April 31 ...").
-_DETERMINERS = frozenset("the a an this that last next its his her their our same".split())
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "last", "next", "its", "his", "her", "their", "our", "same"])
 
 
 # Each alternative gets its own group names, so `(?P=sep)` must name that alternative's group.
@@ -118,7 +117,12 @@ GRAMMAR = re.compile(
     + "|".join(
         f"(?P<{name}>{_named(body, name + '_').replace('(?P=sep)', f'(?P={name}_sep)')})"
         for name, body in (
-            ("mdy", _MDY), ("dmy", _DMY), ("dmyh", _DMYH), ("my", _MY), ("iso", _ISO), ("num", _NUM),
+            ("mdy", _MDY),
+            ("dmy", _DMY),
+            ("dmyh", _DMYH),
+            ("my", _MY),
+            ("iso", _ISO),
+            ("num", _NUM),
             ("range", _RANGE),
         )
     )
@@ -191,8 +195,18 @@ _DAY_NEXT = (  # after 1-2 digits: "/", "." or "-" (a numeric date); [ordinal] a
     r"(?:of[ \t\u00a0\u202f\u2009]{1,3})?)?[JFMASOND])"
 )
 _YEAR_NEXT = r"[-/]|[ \t]*[\u2013\u2014]"  # after 4 digits: an ISO date or a range
-_NAMES = {"J": "an|un|ul|AN|UN|UL", "F": "eb|EB|ri", "M": "ar|ay|AR|AY|on", "A": "pr|ug|PR|UG", "S": "ep|EP|at|un",
-          "O": "ct|CT", "N": "ov|OV", "D": "ec|EC", "T": "ue|hu", "W": "ed"}  # months and weekdays
+_NAMES = {
+    "J": "an|un|ul|AN|UN|UL",
+    "F": "eb|EB|ri",
+    "M": "ar|ay|AR|AY|on",
+    "A": "pr|ug|PR|UG",
+    "S": "ep|EP|at|un",
+    "O": "ct|CT",
+    "N": "ov|OV",
+    "D": "ec|EC",
+    "T": "ue|hu",
+    "W": "ed",
+}  # months and weekdays
 _STARTS = re.compile(
     "|".join(
         [rf"{digit}(?<![\w./-].)(?=\d?(?:{_DAY_NEXT})|\d{{3}}(?:{_YEAR_NEXT}))" for digit in "0123456789"]
@@ -220,8 +234,14 @@ def _scan_grammar(text: str) -> list[DateHit]:
         if form == "dmyh":  # 05-Mar-2024
             month = Part(MONTHS[match.group(g + "mon").lower()], match.start(g + "mon"), match.end(g + "mon"))
             hits.append(
-                DateHit("dmy", match.start(), match.end(), year=_part(match, g + "year"), day=_part(match, g + "day"),
-                        month=month)
+                DateHit(
+                    "dmy",
+                    match.start(),
+                    match.end(),
+                    year=_part(match, g + "year"),
+                    day=_part(match, g + "day"),
+                    month=month,
+                )
             )
         elif form in ("mdy", "dmy", "my"):
             mon = match.group(g + "mon")
@@ -242,28 +262,51 @@ def _scan_grammar(text: str) -> list[DateHit]:
                 gapless = match.start(g + "mon")
             hits.append(
                 DateHit(
-                    form, match.start(), match.end(), year=_part(match, g + "year"), month=month,
+                    form,
+                    match.start(),
+                    match.end(),
+                    year=_part(match, g + "year"),
+                    month=month,
                     day=None if form == "my" else _part(match, g + "day"),
                     day2=None if form == "my" else _part(match, g + "day2"),
-                    weekday=weekday, ordinal=ordinal, glue=glue, tight=tight, gapless=gapless,
+                    weekday=weekday,
+                    ordinal=ordinal,
+                    glue=glue,
+                    tight=tight,
+                    gapless=gapless,
                 )
             )
         elif form == "iso":
             hits.append(
-                DateHit(form, match.start(), match.end(), year=_part(match, g + "year"),
-                        month=_part(match, g + "month"), day=_part(match, g + "day"), sep=match.group(g + "sep"))
+                DateHit(
+                    form,
+                    match.start(),
+                    match.end(),
+                    year=_part(match, g + "year"),
+                    month=_part(match, g + "month"),
+                    day=_part(match, g + "day"),
+                    sep=match.group(g + "sep"),
+                )
             )
         elif form == "num":
             if "isbn" in text[max(0, match.start() - 24) : match.start()].lower():
                 continue
             hits.append(
-                DateHit(form, match.start(), match.end(), year=_part(match, g + "year"), day=_part(match, g + "a"),
-                        other=_part(match, g + "b"), sep=match.group(g + "sep"))
+                DateHit(
+                    form,
+                    match.start(),
+                    match.end(),
+                    year=_part(match, g + "year"),
+                    day=_part(match, g + "a"),
+                    other=_part(match, g + "b"),
+                    sep=match.group(g + "sep"),
+                )
             )
         else:  # range
             hits.append(
-                DateHit(form, match.start(), match.end(), year=_part(match, g + "year"),
-                        year2=_part(match, g + "year2"))
+                DateHit(
+                    form, match.start(), match.end(), year=_part(match, g + "year"), year2=_part(match, g + "year2")
+                )
             )
     return hits
 
@@ -286,7 +329,7 @@ def _date_shaped(hit: DateHit) -> bool:
     first, second = (hit.month or hit.other, hit.day) if hit.form == "iso" else (hit.day, hit.other)
     assert first is not None and second is not None
     if hit.form == "iso":
-        return first.value <= 12 or second.value <= 31 and first.value <= 31
+        return first.value <= 12 or (second.value <= 31 and first.value <= 31)
     return min(first.value, second.value) <= 12 or max(first.value, second.value) <= 31
 
 
@@ -421,9 +464,9 @@ class ImpossibleDate(Rule):
     name = "impossible-date"
     summary = "A date that does not exist: day or month out of range, a five-digit year, year 0."
     what = (
-        "Finds dates in the text whose day does not exist in their month (\"31 April\", \"February 30\", "
-        "\"February 29, 2023\"), whose month is not 1-12 (\"2023-13-05\"), whose year has five or more digits "
-        "(\"March, 19808\") or is 0, and numeric dates (\"31/13/2023\") that are valid in neither day/month nor "
+        'Finds dates in the text whose day does not exist in their month ("31 April", "February 30", '
+        '"February 29, 2023"), whose month is not 1-12 ("2023-13-05"), whose year has five or more digits '
+        '("March, 19808") or is 0, and numeric dates ("31/13/2023") that are valid in neither day/month nor '
         "month/day order. Numbers that are not next to a month name and not in a strict date shape (prices, "
         "counts, percentages, phone numbers, ISBNs) are never read as dates."
     )
@@ -477,10 +520,13 @@ class ImpossibleDate(Rule):
             return None
         if year is not None and year.value == 0:
             if hit.form == "iso" and not any(c.isdigit() and c != "0" for c in text[hit.start : hit.end]):
-                return hit.start, hit.end, (
-                    f"'{text[hit.start:hit.end]}' is a zero date: a placeholder written where no date was known"
-                ), None
-            return hit.start, hit.end, f"year {text[year.start:year.end]} does not exist (AD 1 follows 1 BC)", None
+                return (
+                    hit.start,
+                    hit.end,
+                    (f"'{text[hit.start : hit.end]}' is a zero date: a placeholder written where no date was known"),
+                    None,
+                )
+            return hit.start, hit.end, f"year {text[year.start : year.end]} does not exist (AD 1 follows 1 BC)", None
         if hit.form in ("mdy", "dmy"):
             assert hit.month is not None and hit.day is not None
             if year is None and not _standalone(text, hit):
@@ -493,10 +539,15 @@ class ImpossibleDate(Rule):
         if hit.form == "iso":
             assert hit.month is not None and hit.day is not None and year is not None
             if not 1 <= hit.month.value <= 12:
-                return hit.start, hit.end, (
-                    f"'{text[hit.start:hit.end]}' has month {hit.month.value}, which does not exist "
-                    "(year-month-day order)"
-                ), None
+                return (
+                    hit.start,
+                    hit.end,
+                    (
+                        f"'{text[hit.start : hit.end]}' has month {hit.month.value}, which does not exist "
+                        "(year-month-day order)"
+                    ),
+                    None,
+                )
             if not _valid(year.value, hit.month.value, hit.day.value):
                 message = self._day_message(text, hit, hit.month.value, hit.day.value, year.value)
                 return hit.start, hit.end, message, None
@@ -505,9 +556,12 @@ class ImpossibleDate(Rule):
             if _numeric_readings(hit, self.options.numeric_order):
                 return None
             orders = {"auto": "day/month or month/day", "dmy": "day/month", "mdy": "month/day"}
-            return hit.start, hit.end, (
-                f"'{text[hit.start:hit.end]}' is not a valid date in {orders[self.options.numeric_order]} order"
-            ), None
+            return (
+                hit.start,
+                hit.end,
+                (f"'{text[hit.start : hit.end]}' is not a valid date in {orders[self.options.numeric_order]} order"),
+                None,
+            )
         return None
 
     def _day_problem(self, text: str, hit: DateHit, day: Part, year: Part | None) -> Problem | None:
@@ -544,7 +598,7 @@ class WeekdayMismatch(Rule):
     name = "weekday-mismatch"
     summary = "A weekday that does not match the date next to it."
     what = (
-        "Checks dates written with their weekday (\"Monday, 5 March 2024\", \"Tue., March 4, 2008\") against the "
+        'Checks dates written with their weekday ("Monday, 5 March 2024", "Tue., March 4, 2008") against the '
         "calendar and reports the ones where the weekday is wrong. Dates before 1753 are skipped: they may be "
         "Julian (Old Style)."
     )
@@ -576,11 +630,11 @@ class WeekdayMismatch(Rule):
 class MalformedDate(Rule):
     code = "DAT003"
     name = "malformed-date"
-    summary = "A date with a wrong ordinal suffix (\"5rd March\") or a missing space (\"1953was\", \"5March\")."
+    summary = 'A date with a wrong ordinal suffix ("5rd March") or a missing space ("1953was", "5March").'
     what = (
-        "Reports day ordinals whose suffix does not fit the number (\"5rd\", \"22th\", \"11st\") next to a month "
-        "name, and dates with a missing space: a year run into the next word (\"March 5, 1953was\"), a day "
-        "glued to its month (\"5March 2024\"), a comma glued to the year (\"March 5,2024\")."
+        'Reports day ordinals whose suffix does not fit the number ("5rd", "22th", "11st") next to a month '
+        'name, and dates with a missing space: a year run into the next word ("March 5, 1953was"), a day '
+        'glued to its month ("5March 2024"), a comma glued to the year ("March 5,2024").'
     )
     why = (
         "A mangled ordinal or a missing space defeats date extraction and looks careless; glued words are "
@@ -598,19 +652,27 @@ class MalformedDate(Rule):
                 if suffix != expected and not (suffix == "d" and expected in ("nd", "rd")):
                     number = text[hit.day.start : hit.day.end]
                     yield self.finding(
-                        doc, hit.day.start, end,
+                        doc,
+                        hit.day.start,
+                        end,
                         f"'{number}{suffix}' has the wrong ordinal suffix: "
                         f"{hit.day.value} is written {number}{expected}",
                         fix=self.replace(start, end, expected, "unsafe", f"write {number}{expected}"),
                     )
             if hit.tight is not None:
                 yield self.finding(
-                    doc, hit.start, hit.end, "a space is missing after the comma before the year",
+                    doc,
+                    hit.start,
+                    hit.end,
+                    "a space is missing after the comma before the year",
                     fix=self.replace(hit.tight + 1, hit.tight + 1, " ", "safe", "insert a space"),
                 )
             if hit.gapless is not None:
                 yield self.finding(
-                    doc, hit.start, hit.end, "the day is glued to the month: a space is missing",
+                    doc,
+                    hit.start,
+                    hit.end,
+                    "the day is glued to the month: a space is missing",
                     fix=self.replace(hit.gapless, hit.gapless, " ", "safe", "insert a space"),
                 )
             if hit.glue is not None and hit.year is not None:
@@ -618,9 +680,11 @@ class MalformedDate(Rule):
                 if word == "s" or (len(word) <= 2 and word.lower() in ("st", "nd", "rd", "th")):
                     continue
                 yield self.finding(
-                    doc, hit.start, hit.glue[1],
+                    doc,
+                    hit.start,
+                    hit.glue[1],
                     f"the date is glued to the word '{word}': "
-                    f"a space is missing after {text[hit.year.start:hit.year.end]}",
+                    f"a space is missing after {text[hit.year.start : hit.year.end]}",
                     fix=self.replace(hit.year.end, hit.year.end, " ", "safe", "insert a space"),
                 )
 
@@ -628,10 +692,10 @@ class MalformedDate(Rule):
 class ReversedRange(Rule):
     code = "DAT004"
     name = "reversed-date-range"
-    summary = "A range of years or days that ends before it starts (\"2019–2017\", \"March 27-21\")."
+    summary = 'A range of years or days that ends before it starts ("2019–2017", "March 27-21").'
     what = (
-        "Reports year ranges (\"2019–2017\") and day ranges (\"March 27-21\", \"27-21 March\") whose end is "
-        "earlier than their start. Two-digit ends (\"2023-24\") and spans of more than a century (likely codes, "
+        'Reports year ranges ("2019–2017") and day ranges ("March 27-21", "27-21 March") whose end is '
+        'earlier than their start. Two-digit ends ("2023-24") and spans of more than a century (likely codes, '
         "not years) are left alone."
     )
     why = "A backwards range is a typo in one of its ends; readers cannot tell which period is meant."
@@ -644,14 +708,14 @@ class ReversedRange(Rule):
             if hit.form == "range" and hit.year and hit.year2:
                 if 0 < hit.year.value - hit.year2.value <= 100 and not _BC.match(text, hit.end):
                     yield self.finding(
-                        doc, hit.start, hit.end,
+                        doc,
+                        hit.start,
+                        hit.end,
                         f"the range {shown} ends before it starts ({hit.year2.value} is earlier than {hit.year.value})",
                     )
             elif hit.day2 is not None and hit.day is not None and hit.day2.value < hit.day.value:
                 span_text = text[hit.day.start : hit.day2.end]
-                yield self.finding(
-                    doc, hit.day.start, hit.day2.end, f"the day range {span_text} ends before it starts"
-                )
+                yield self.finding(doc, hit.day.start, hit.day2.end, f"the day range {span_text} ends before it starts")
 
 
 class FutureDate(Rule):
@@ -660,13 +724,13 @@ class FutureDate(Rule):
     summary = "A date years after the article was published (or after today)."
     what = (
         "Reports dates with a day more than `max-years-ahead` years (5) after the article's date, and dates "
-        "with a month (\"March 2031\") more than `max-years-ahead-month` years (10) after it. The article's date "
-        "is the later of published and modified, or today when it has neither. Bare years (\"by 2050\") are "
+        'with a month ("March 2031") more than `max-years-ahead-month` years (10) after it. The article\'s date '
+        'is the later of published and modified, or today when it has neither. Bare years ("by 2050") are '
         "targets and plans, and are never reported."
     )
     why = (
         "A news article rarely gives an exact day years ahead of its own date; such a date is usually a typo "
-        "in the year (\"2104\" for \"2014\") that sorts the event into the wrong decade."
+        'in the year ("2104" for "2014") that sorts the event into the wrong decade.'
     )
     example = "published 2024-03-05: 'on March 5, 2041'  ->  DAT005 17 years after the article's date"
 
@@ -688,7 +752,7 @@ class FutureDate(Rule):
         for hit in hits:
             assert hit.year is not None
             if hit.form == "my":
-                if hit.year.value > 9999 or hit.glue and len(text[hit.year.start : hit.year.end]) > 4:
+                if hit.year.value > 9999 or (hit.glue and len(text[hit.year.start : hit.year.end]) > 4):
                     continue
                 when: date | None = date(hit.year.value, hit.month.value, 1) if hit.month and hit.year.value else None
                 limit = self.options.max_years_ahead_month
@@ -702,8 +766,10 @@ class FutureDate(Rule):
                 continue
             years = when.year - reference.year
             yield self.finding(
-                doc, hit.start, hit.end,
-                f"'{text[hit.start:hit.end]}' is {years} years after the article's date ({reference.isoformat()}); "
+                doc,
+                hit.start,
+                hit.end,
+                f"'{text[hit.start : hit.end]}' is {years} years after the article's date ({reference.isoformat()}); "
                 "the year is probably a typo",
             )
 

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
 from pydantic import Field
+
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
@@ -471,7 +472,7 @@ def lexicon_kind(line: str) -> str | None:
         if match:
             return match.lastgroup
         stripped = line.strip(" \t\u00a0")
-        if lex.cased.fullmatch(stripped) or "/" in stripped and lex.cased_slash.fullmatch(stripped):
+        if lex.cased.fullmatch(stripped) or ("/" in stripped and lex.cased_slash.fullmatch(stripped)):
             return "credit"
     # a cheap test before splitting (`in` runs at memchr speed, 6x faster than a regex class; and an ASCII
     # line cannot hold the two non-ASCII bars, which `in` knows at once)
@@ -540,7 +541,7 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
             score, listing = -12, False
         else:
             colon = line.text.endswith(":")
-            listing = colon or listing and _list_item(line)
+            listing = colon or (listing and _list_item(line))
             score = line.words if line.prose else 0 if listing else -4
         if total <= 0:
             if top is not None:
@@ -607,7 +608,7 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
                 # Near the body, all between the title and the body is its preamble (dek, byline, dateline);
                 # far above it (a sidebar or a results box between), the title line alone is sure.
                 for line in lines[index:first] if index >= first - 40 else [lines[index]]:
-                    if line.kind is None or line.kind == "meta" and _dateline(line):
+                    if line.kind is None or (line.kind == "meta" and _dateline(line)):
                         line.protected = True
                         line.kind = None
                 break
@@ -647,7 +648,7 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
             continue
         if _dateline(line):
             line.protected = True
-        elif headlines < 3 and line.words <= 60 and (line.words >= 4 or headlines == 0 and line.words >= 2):
+        elif headlines < 3 and line.words <= 60 and (line.words >= 4 or (headlines == 0 and line.words >= 2)):
             line.protected = True
             headlines += 1
     _protect_sidebar(lines, first)
@@ -702,7 +703,7 @@ def _protect_echo(lines: list[Line], echo: int, first: int) -> None:
     for line in lines[echo + 1 : first]:
         if line.kind is not None:
             under = 4  # past the tools bar, only prose is the article's
-        elif under < 4 and (line.words <= 6 or _dateline(line)) or line.prose:
+        elif (under < 4 and (line.words <= 6 or _dateline(line))) or line.prose:
             line.protected = True
         under += 1
 
@@ -875,7 +876,7 @@ def _mark_related_lists(analysis: Analysis) -> None:
         index += 1
         while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):
             item = lines[index]
-            if item.protected or item.prose or not _title_like(item) and item.kind is None:
+            if item.protected or item.prose or (not _title_like(item) and item.kind is None):
                 break
             item.kind = "headlines"
             index += 1
@@ -1147,7 +1148,7 @@ class LeftoverMarkup(Rule):
             token = match.group()
             if match.lastgroup == "entity":
                 decoded = html.unescape(token)
-                if decoded == token or token[1:] not in html5 and not token.startswith("&#"):
+                if decoded == token or (token[1:] not in html5 and not token.startswith("&#")):
                     continue
                 shown = "a space" if decoded == "\u00a0" else f"“{decoded}”"
                 yield self.finding(

@@ -24,6 +24,7 @@ from itertools import chain, compress, count, repeat, starmap
 from operator import add, countOf, ge, itemgetter, lt, sub
 
 from pydantic import Field
+
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, deletion_span, location
@@ -657,7 +658,7 @@ class NearDuplicateSentence(Rule):
             plain = words.isascii()  # (then a digit is 0-9 and the only double quote is '"': cheaper tests)
             if not self.options.include_quotes and ('"' in words if plain else _DOUBLE_QUOTES.search(words)):
                 continue
-            if "://" in words or "www." in words or "@" in words and _WEB_ADDRESS.search(words):
+            if "://" in words or "www." in words or ("@" in words and _WEB_ADDRESS.search(words)):
                 continue  # "for more information visit www.x.com" lines differ only in the address
             if (not plain or _ASCII_DIGIT.search(words)) and sum(map(str.isdigit, key)) > len(key) - min_words:
                 continue  # numbers alone (scores, tables) make unrelated lines look alike

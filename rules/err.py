@@ -57,7 +57,9 @@ class RuleCrashed(InputRule):
     code = "ERR005"
     name = "rule-crashed"
     summary = "A rule raised an exception on this article."
-    what = "Reports a bug in a rule (built-in or plugin): the rule's other findings are lost, the rest of the run goes on."
+    what = (
+        "Reports a bug in a rule (built-in or plugin): the rule's other findings are lost, the rest of the run goes on."
+    )
     why = "One crashing plugin must not hide every other finding, nor pass a CI gate silently; exit code 2 says so."
     example = "scrape.jsonl:7:1: ERR005 rule XYZ001 crashed on this article: KeyError: 'x'"
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import ftfy
 from ftfy.badness import BADNESS_RE
+
 from scrapelint.document import (
     DOMAIN_WORDS,
     Document,
@@ -293,6 +294,8 @@ def _repeated_marks(text: str) -> Iterator[re.Match[str]]:
         if at >= done and (match := _REPEATED.match(text, at)):
             done = match.end()
             yield match
+
+
 _STRENGTH = {".": 2, ";": 1, ",": 0}
 
 
@@ -673,8 +676,13 @@ class IrregularWhitespace(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         odd = "\t" if text.isascii() else _ODD_SPACES  # the only odd space in ASCII is the tab
-        if not ("  " in text or " \n" in text or ("\r" in text and " \r" in text) or text.endswith(" ")
-                or _holds_any(text, odd)):
+        if not (
+            "  " in text
+            or " \n" in text
+            or ("\r" in text and " \r" in text)
+            or text.endswith(" ")
+            or _holds_any(text, odd)
+        ):
             return  # none of the candidates below can occur: fast string searches rule most texts out
         for match in _SPACE_RUN.finditer(text):
             start, end = match.span()

@@ -21,6 +21,7 @@ from typing import Any
 
 from dateutil import parser as dateutil_parser
 from pydantic import Field
+
 from scrapelint.document import Document
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
@@ -28,8 +29,16 @@ from scrapelint.rule import CorpusRule, Rule, RuleOptions
 DATE_FIELDS = ("published", "modified")
 # Record keys under which scrapers store when they fetched the page (news-please: date_download).
 SCRAPE_TIME_KEYS = (
-    "date_download", "scraped_at", "crawled_at", "fetched_at", "downloaded_at", "retrieved_at", "crawl_date",
-    "date_crawled", "scrape_date", "download_date",
+    "date_download",
+    "scraped_at",
+    "crawled_at",
+    "fetched_at",
+    "downloaded_at",
+    "retrieved_at",
+    "crawl_date",
+    "date_crawled",
+    "scrape_date",
+    "download_date",
 )
 _EPOCH = re.compile(r"^-?\d{9,10}(?:\.\d+)?$|^-?\d{12,13}$")
 _ZERO_DATE = re.compile(r"^\s*0{1,4}[-/.]0{1,2}[-/.]0{1,4}\b|^\s*0+\s*$")
@@ -42,8 +51,25 @@ _UNIX_ZERO = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _PLACEHOLDER_DAYS = {(1, 1, 1), (1900, 1, 1), (9999, 12, 31)}
 _DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 # Zone abbreviations common in news bylines; dateutil leaves unknown names naive (and warns).
-_HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "IST": 5.5, "JST": 9,
-          "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_HOURS = {
+    "UTC": 0,
+    "GMT": 0,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "IST": 5.5,
+    "JST": 9,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+}
 TZINFOS = {name: int(hours * 3600) for name, hours in _HOURS.items()}
 
 
@@ -146,10 +172,10 @@ class UnparseableDate(MetaRule):
     summary = "A published or modified date that is not a date."
     what = (
         "Reports a `published` or `modified` field that no date parser reads as a date with a year: ISO 8601, "
-        "RFC 2822 (feeds), written dates (\"March 5, 2024 10:00 AM\") and Unix timestamps are all accepted."
+        'RFC 2822 (feeds), written dates ("March 5, 2024 10:00 AM") and Unix timestamps are all accepted.'
     )
     why = (
-        "A field that says \"yesterday\", \"Updated\", or a byline instead of a date sorts the article nowhere: "
+        'A field that says "yesterday", "Updated", or a byline instead of a date sorts the article nowhere: '
         "date filters drop it silently. It usually means the scraper's date selector hit the wrong element."
     )
     example = '"published": "2 hours ago"  ->  META001 published "2 hours ago" is not a date with a year'
@@ -166,8 +192,7 @@ class UnparseableDate(MetaRule):
                     )
                 else:
                     message = (
-                        f"{fdoc.field} '{raw.strip()}' is not a date with a year; "
-                        "date filters and sorting will drop it"
+                        f"{fdoc.field} '{raw.strip()}' is not a date with a year; date filters and sorting will drop it"
                     )
                 yield self.finding(fdoc, start, end, message)
 
@@ -193,7 +218,9 @@ class PlaceholderDate(MetaRule):
                 start, end = _span(raw)
                 kind = "Unix time 0" if parsed and parsed.year in (1969, 1970) else "a default value"
                 yield self.finding(
-                    fdoc, start, end,
+                    fdoc,
+                    start,
+                    end,
                     f"{fdoc.field} '{raw.strip()}' is a placeholder ({kind}), not a real date: the scraper found none",
                 )
 
@@ -225,7 +252,9 @@ class FuturePublished(MetaRule):
             if _naive_utc(parsed) > limit:
                 start, end = _span(raw)
                 yield self.finding(
-                    fdoc, start, end,
+                    fdoc,
+                    start,
+                    end,
                     f"{fdoc.field} '{raw.strip()}' is after {source}: a page cannot be dated after it was fetched",
                 )
 
@@ -254,7 +283,9 @@ class PublishedBeforeWeb(MetaRule):
         fdoc = doc.for_field("published")
         start, end = _span(raw)
         yield self.finding(
-            fdoc, start, end,
+            fdoc,
+            start,
+            end,
             f"published '{raw.strip()}' is before {self.options.min_year}: too early for a web article, "
             "probably the date of the event or a misparsed year",
         )
@@ -290,7 +321,9 @@ class ModifiedBeforePublished(MetaRule):
             fdoc = doc.for_field("modified")
             start, end = _span(article.modified)
             yield self.finding(
-                fdoc, start, end,
+                fdoc,
+                start,
+                end,
                 f"modified '{article.modified.strip()}' is before published '{article.published.strip()}': "
                 "an article cannot be updated before it appeared",
             )
@@ -337,7 +370,9 @@ class MissingTimezone(CorpusRule, MetaRule):
             if parsed is not None and parsed.tzinfo is None and _has_time(raw) and not is_placeholder(raw, parsed):
                 start, end = _span(raw)
                 yield self.finding(
-                    fdoc, start, end,
+                    fdoc,
+                    start,
+                    end,
                     f"{fdoc.field} '{raw.strip()}' has a time but no time zone, unlike {self.zoned} of "
                     f"{self.zoned + self.naive} timestamps in this batch; its hour is ambiguous",
                 )
@@ -389,12 +424,19 @@ class UrlDateMismatch(MetaRule):
             gap = f"{abs(days)} days {'after' if days > 0 else 'before'}"
         start, end = _span(article.published)
         yield self.finding(
-            doc.for_field("published"), start, end,
+            doc.for_field("published"),
+            start,
+            end,
             f"published '{article.published.strip()}' is {gap} the date in the URL ({shown}): one of them is wrong",
         )
 
 
 RULES = [
-    UnparseableDate, PlaceholderDate, FuturePublished, PublishedBeforeWeb, ModifiedBeforePublished, MissingTimezone,
+    UnparseableDate,
+    PlaceholderDate,
+    FuturePublished,
+    PublishedBeforeWeb,
+    ModifiedBeforePublished,
+    MissingTimezone,
     UrlDateMismatch,
 ]

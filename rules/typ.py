@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
+
 from scrapelint import spelling
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
@@ -216,8 +217,7 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 # The space comes first so the regex engine can jump from space to space; the look-behind then checks the word.
 _STRAY = re.compile(r" ([b-df-hj-mp-uwyz])(?= [a-z]{2})(?<=[a-z]{2} [b-df-hj-mp-uwyz])")
 _LETTER_NAMES = frozenset(
-    "letter letters vitamin plan type grade class group section part point option size model step phase round "
-    "variable variables row column item figure note appendix series channel chapter axis".split()
+    ["letter", "letters", "vitamin", "plan", "type", "grade", "class", "group", "section", "part", "point", "option", "size", "model", "step", "phase", "round", "variable", "variables", "row", "column", "item", "figure", "note", "appendix", "series", "channel", "chapter", "axis"]
 )
 
 
@@ -253,9 +253,7 @@ class StrayLetter(Rule):
 # Doubled function words: the second copy is the finding. Not "had had", "that that", "is is" (grammatical),
 # nor content words ("very very", "bye bye", "Walla Walla").
 _FUNCTION_WORDS = frozenset(
-    """the a an of to in on at by for from with and or but nor not are was were be been am its this these
-    those we he she they i our their his her my your me him them us as if so than then into onto upon
-    would could should shall may might must has have does did""".split()
+    ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "not", "are", "was", "were", "be", "been", "am", "its", "this", "these", "those", "we", "he", "she", "they", "i", "our", "their", "his", "her", "my", "your", "me", "him", "them", "us", "as", "if", "so", "than", "then", "into", "onto", "upon", "would", "could", "should", "shall", "may", "might", "must", "has", "have", "does", "did"]
 )
 _DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled word; filtered below (fast)
 
@@ -402,23 +400,49 @@ _PARTICIPLE = (
 # (anchors, pattern, right word, why): the pattern is tried only in a window around each anchor, a word every
 # match holds, found with `str.find` (memchr speed); a pattern scan of the whole text would cost 20x more.
 _CONFUSIONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str]] = [
-    (("then",), re.compile(rf"\b(?:{_COMPARATIVES})\s+(then)\s+(?={_AFTER_THAN})", re.IGNORECASE), "than",
-     "a comparison takes 'than'; 'then' is about time"),
-    (("should", "could", "would", "must", "might"),
-     re.compile(r"\b(?:should|could|would|must|might)(?:n['’]t)?\s+(of)\s+(?=" + _PARTICIPLE + r")", re.IGNORECASE),
-     "have", "after 'should', 'could', 'would' the verb is 'have' ('should've' sounds like 'should of')"),
-    (("loose",),
-     re.compile(r"\b(?:will|would|could|can|might|may|cannot|won['’]t|don['’]t|didn['’]t|doesn['’]t)\s+(loose)\b",
-                re.IGNORECASE),
-     "lose", "the verb is 'lose'; 'loose' means not tight"),
-    (("their",), re.compile(r"\b(their)\s+(?:is|are|was|were|would|has|had)\b", re.IGNORECASE), "there",
-     "'their' is possessive; 'there is', 'there was' need 'there'"),
-    (("suppose",), re.compile(r"\b(?:is|are|was|were|am|be|been|being|not)\s+(suppose)\s+to\b", re.IGNORECASE),
-     "supposed", "'be supposed to' takes the participle 'supposed'"),
-    (("principle",),
-     re.compile(r"\b(principle)\s+(?:reason|cause|source|author|investigator|dancer|officer|architect|suspect|"
-                r"shareholder|owner|character|witness)s?\b", re.IGNORECASE), "principal",
-     "'principal' (main, chief) is the adjective; a 'principle' is a rule"),
+    (
+        ("then",),
+        re.compile(rf"\b(?:{_COMPARATIVES})\s+(then)\s+(?={_AFTER_THAN})", re.IGNORECASE),
+        "than",
+        "a comparison takes 'than'; 'then' is about time",
+    ),
+    (
+        ("should", "could", "would", "must", "might"),
+        re.compile(r"\b(?:should|could|would|must|might)(?:n['’]t)?\s+(of)\s+(?=" + _PARTICIPLE + r")", re.IGNORECASE),
+        "have",
+        "after 'should', 'could', 'would' the verb is 'have' ('should've' sounds like 'should of')",
+    ),
+    (
+        ("loose",),
+        re.compile(
+            r"\b(?:will|would|could|can|might|may|cannot|won['’]t|don['’]t|didn['’]t|doesn['’]t)\s+(loose)\b",
+            re.IGNORECASE,
+        ),
+        "lose",
+        "the verb is 'lose'; 'loose' means not tight",
+    ),
+    (
+        ("their",),
+        re.compile(r"\b(their)\s+(?:is|are|was|were|would|has|had)\b", re.IGNORECASE),
+        "there",
+        "'their' is possessive; 'there is', 'there was' need 'there'",
+    ),
+    (
+        ("suppose",),
+        re.compile(r"\b(?:is|are|was|were|am|be|been|being|not)\s+(suppose)\s+to\b", re.IGNORECASE),
+        "supposed",
+        "'be supposed to' takes the participle 'supposed'",
+    ),
+    (
+        ("principle",),
+        re.compile(
+            r"\b(principle)\s+(?:reason|cause|source|author|investigator|dancer|officer|architect|suspect|"
+            r"shareholder|owner|character|witness)s?\b",
+            re.IGNORECASE,
+        ),
+        "principal",
+        "'principal' (main, chief) is the adjective; a 'principle' is a rule",
+    ),
 ]
 _WINDOW = 40  # characters around an anchor that hold any match of its pattern (context words and spaces)
 

@@ -56,7 +56,9 @@ def test_clean_input_exits_zero_and_says_so(plugin_dir: Path, tmp_path: Path) ->
 
 def test_stdin_jsonl_github_format(plugin_dir: Path) -> None:
     records = json.dumps({"id": "r1", "text": SHOUTY}) + "\n" + json.dumps({"id": "r2", "text": "calm"}) + "\n"
-    result = scrapelint("check", "-", "--select", "XMP", "--isolated", "--format", "github", stdin=records, plugin=plugin_dir)
+    result = scrapelint(
+        "check", "-", "--select", "XMP", "--isolated", "--format", "github", stdin=records, plugin=plugin_dir
+    )
     assert result.returncode == 1
     assert result.stdout == "::notice file=-,line=1,title=XMP001 shouted-word::[r1] shouted word 'MINISTER'\n"
 
@@ -64,17 +66,26 @@ def test_stdin_jsonl_github_format(plugin_dir: Path) -> None:
 def test_json_output_points_at_the_exact_characters(plugin_dir: Path, tmp_path: Path) -> None:
     text = "Première ligne 🙂 e\u0301té.\nLe GOUVERNEMENT a parlé.\n"
     (tmp_path / "fr.txt").write_text(text, "utf-8")
-    result = scrapelint("check", "fr.txt", "--select", "XMP001", "--isolated", "--format", "json", cwd=tmp_path, plugin=plugin_dir)
+    result = scrapelint(
+        "check", "fr.txt", "--select", "XMP001", "--isolated", "--format", "json", cwd=tmp_path, plugin=plugin_dir
+    )
     [finding] = json.loads(result.stdout)
     assert text[finding["start"] : finding["end"]] == "GOUVERNEMENT"
     assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (2, 4, 2, 16)
-    assert finding["fix"] == {"start": finding["start"], "end": finding["end"], "replacement": "Gouvernement",
-                              "applicability": "unsafe", "description": "lower-case it"}
+    assert finding["fix"] == {
+        "start": finding["start"],
+        "end": finding["end"],
+        "replacement": "Gouvernement",
+        "applicability": "unsafe",
+        "description": "lower-case it",
+    }
 
 
 def test_input_errors_exit_two_after_linting_the_rest(plugin_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "scrape.jsonl").write_text('{"text": "fine"}\n{oops\n' + json.dumps({"text": SHOUTY}) + "\n")
-    result = scrapelint("check", "scrape.jsonl", "missing.txt", "--select", "XMP", "--isolated", cwd=tmp_path, plugin=plugin_dir)
+    result = scrapelint(
+        "check", "scrape.jsonl", "missing.txt", "--select", "XMP", "--isolated", cwd=tmp_path, plugin=plugin_dir
+    )
     assert result.returncode == 2
     lines = result.stdout.splitlines()
     assert lines[0].startswith("scrape.jsonl:2:1: ERR002 invalid JSON")
@@ -101,18 +112,28 @@ def test_config_discovered_by_walking_up_and_cli_wins(plugin_dir: Path, tmp_path
     assert scrapelint("check", "x.txt", cwd=nested, plugin=plugin_dir).returncode == 0  # MINISTER is shorter than 20
     overridden = scrapelint("check", "x.txt", "--option", "XMP001.min_length=6", cwd=nested, plugin=plugin_dir)
     assert overridden.returncode == 1
-    assert scrapelint("check", "x.txt", "--ignore", "XMP001", "--option", "XMP001.min_length=6", cwd=nested,
-                      plugin=plugin_dir).returncode == 0
+    assert (
+        scrapelint(
+            "check", "x.txt", "--ignore", "XMP001", "--option", "XMP001.min_length=6", cwd=nested, plugin=plugin_dir
+        ).returncode
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
     ("config", "message"),
     [
         ('[tool.scrapelint]\nselekt = ["DUP"]\n', "tool.scrapelint.selekt: unknown key"),
-        ('[tool.scrapelint]\nfail-on = "fatal"\n', "tool.scrapelint.fail-on: Input should be 'info', 'warning' or 'error'"),
+        (
+            '[tool.scrapelint]\nfail-on = "fatal"\n',
+            "tool.scrapelint.fail-on: Input should be 'info', 'warning' or 'error'",
+        ),
         ('[tool.scrapelint]\nselect = ["NOPE"]\n', "unknown rule selector 'NOPE'"),
-        ('[tool.scrapelint.rules.XMP001]\nmin-lenght = 3\n', "rules.XMP001.min-lenght: unknown key"),
-        ('[tool.scrapelint.rules.XMP001]\nmin-length = "long"\n', "rules.XMP001.min-length: Input should be a valid integer"),
+        ("[tool.scrapelint.rules.XMP001]\nmin-lenght = 3\n", "rules.XMP001.min-lenght: unknown key"),
+        (
+            '[tool.scrapelint.rules.XMP001]\nmin-length = "long"\n',
+            "rules.XMP001.min-length: Input should be a valid integer",
+        ),
         ("[tool.scrapelint\n", "invalid TOML"),
     ],
 )
@@ -160,16 +181,31 @@ def test_unknown_rule_docs_is_a_usage_error() -> None:
 
 def test_show_source_and_statistics(plugin_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SHOUTY + "ANOTHER SHOUTED line.\n")
-    shown = scrapelint("check", "a.txt", "--isolated", "--select", "XMP", "--show-source", cwd=tmp_path, plugin=plugin_dir)
+    shown = scrapelint(
+        "check", "a.txt", "--isolated", "--select", "XMP", "--show-source", cwd=tmp_path, plugin=plugin_dir
+    )
     assert "1 | The MINISTER spoke today.\n        ^^^^^^^^\n" in shown.stdout
-    stats = scrapelint("check", "a.txt", "--isolated", "--select", "XMP", "--statistics", cwd=tmp_path, plugin=plugin_dir)
+    stats = scrapelint(
+        "check", "a.txt", "--isolated", "--select", "XMP", "--statistics", cwd=tmp_path, plugin=plugin_dir
+    )
     assert stats.stdout.splitlines()[0].split() == ["3", "XMP001", "shouted-word"]
 
 
 def test_output_file_is_written(plugin_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SHOUTY)
-    result = scrapelint("check", "a.txt", "--isolated", "--select", "XMP", "--format", "sarif", "-o", "out.sarif",
-                        cwd=tmp_path, plugin=plugin_dir)
+    result = scrapelint(
+        "check",
+        "a.txt",
+        "--isolated",
+        "--select",
+        "XMP",
+        "--format",
+        "sarif",
+        "-o",
+        "out.sarif",
+        cwd=tmp_path,
+        plugin=plugin_dir,
+    )
     assert result.returncode == 1 and result.stdout == ""
     assert json.loads((tmp_path / "out.sarif").read_text())["version"] == "2.1.0"
 

@@ -17,8 +17,9 @@ pytest.importorskip("dask.distributed", reason="the Dask extra is not installed:
 import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
-import scrapelint.dask as sdask
 from dask.distributed import Client, LocalCluster
+
+import scrapelint.dask as sdask
 from scrapelint.engine import Linter, run
 from scrapelint.sources import read_paths
 
@@ -48,7 +49,9 @@ def key(finding: dict[str, Any]) -> str:
 def single_machine(records: list[dict[str, Any]], tmp_path: Path) -> list[dict[str, Any]]:
     """The reference: `engine.run` over the same records written as one JSONL file."""
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
-    findings = [sdask.finding_record(f) for r in run(linter(), lambda: read_paths([str(corpus)]), 1) for f in r.findings]
+    findings = [
+        sdask.finding_record(f) for r in run(linter(), lambda: read_paths([str(corpus)]), 1) for f in r.findings
+    ]
     for finding in findings:
         finding["path"] = "dask"
     return sorted(findings, key=key)
@@ -67,8 +70,10 @@ def test_each_worker_builds_the_linter_once_not_per_partition(client: Client, re
     sdask.lint_bag(db.from_sequence(records, npartitions=partitions), linter()).compute()
     builds = client.run(lambda: dict(sdask.BUILDS))
     assert len(builds) == 2
-    latest = max((token for counts in builds.values() for token, _ in counts), key=lambda t: sum(
-        counts.get((t, stage), 0) for counts in builds.values() for stage in ("observe", "check")))
+    latest = max(
+        (token for counts in builds.values() for token, _ in counts),
+        key=lambda t: sum(counts.get((t, stage), 0) for counts in builds.values() for stage in ("observe", "check")),
+    )
     per_worker = [sum(n for (token, _), n in counts.items() if token == latest) for counts in builds.values()]
     assert sum(per_worker) <= 4 < partitions  # observe + check, at most once each per worker
     assert all(n <= 2 for n in per_worker)
@@ -108,8 +113,23 @@ def test_cli_dask_local_reports_what_jobs_1_reports(records: list[dict[str, Any]
 
     def check(*flags: str) -> list[dict[str, Any]]:
         done = subprocess.run(
-            [sys.executable, "-m", "scrapelint", "check", str(first), str(second), "--format", "json", "--isolated",
-             "--exit-zero", *flags], capture_output=True, text=True, timeout=300, check=False,
+            [
+                sys.executable,
+                "-m",
+                "scrapelint",
+                "check",
+                str(first),
+                str(second),
+                "--format",
+                "json",
+                "--isolated",
+                "--exit-zero",
+                *flags,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
@@ -120,7 +140,9 @@ def test_cli_dask_local_reports_what_jobs_1_reports(records: list[dict[str, Any]
     assert orjson.dumps(local)  # findings or not, the two runs agree and the report is valid JSON
 
 
-def test_partition_functions_alone_give_the_single_machine_findings(records: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_partition_functions_alone_give_the_single_machine_findings(
+    records: list[dict[str, Any]], tmp_path: Path
+) -> None:
     """The Spark recipe of the README, without Spark: observe per partition, merge, prepare, lint per partition."""
     expected = single_machine(records, tmp_path)
     partitions = [records[i : i + 25] for i in range(0, len(records), 25)]

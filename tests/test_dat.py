@@ -35,8 +35,15 @@ def test_seed_reports_the_five_digit_year_and_nothing_else(seed_text: str) -> No
 
 def test_seed_valid_dates_are_found_but_not_reported(seed_text: str) -> None:
     found = [seed_text[h.start : h.end] for h in scan(seed_text)]
-    for expected in ("March 5th, 1953", "December 18th, 1878", "April 1902", "March 1913", "December 1899",
-                     "March 21-27", "March 5, 1953"):
+    for expected in (
+        "March 5th, 1953",
+        "December 18th, 1878",
+        "April 1902",
+        "March 1913",
+        "December 1899",
+        "March 21-27",
+        "March 5, 1953",
+    ):
         assert expected in found
     assert not any(f.start <= seed_text.index("1,600") < f.end for f in dat(seed_text))
 
@@ -231,8 +238,9 @@ def test_injected_defects_in_real_news_are_found_and_real_dates_are_not() -> Non
 RENDER = {
     "March 5, 1953": lambda y, m, d: f"{calendar.month_name[m]} {d}, {y}",
     "Mar. 5, 1953": lambda y, m, d: f"{calendar.month_abbr[m]}. {d}, {y}",
-    "5th March 1953": lambda y, m, d: f"{d}{'th' if 10 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')} "
-    f"{calendar.month_name[m]} {y}",
+    "5th March 1953": lambda y, m, d: (
+        f"{d}{'th' if 10 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')} {calendar.month_name[m]} {y}"
+    ),
     "5 March 1953": lambda y, m, d: f"{d} {calendar.month_name[m]} {y}",
     "1953-03-05": lambda y, m, d: f"{y}-{m:02d}-{d:02d}",
     "05/03/1953": lambda y, m, d: f"{d:02d}/{m:02d}/{y}",
@@ -251,7 +259,9 @@ def test_every_real_date_in_every_format_is_silent(day: date, fmt: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    year=st.integers(1753, 2020), month=st.integers(1, 12), past_end=st.integers(1, 3),
+    year=st.integers(1753, 2020),
+    month=st.integers(1, 12),
+    past_end=st.integers(1, 3),
     fmt=st.sampled_from(["March 5, 1953", "Mar. 5, 1953", "5th March 1953", "5 March 1953", "1953-03-05"]),
 )
 def test_every_impossible_day_is_reported(year: int, month: int, past_end: int, fmt: str) -> None:
@@ -265,11 +275,56 @@ def test_every_impossible_day_is_reported(year: int, month: int, past_end: int, 
 
 _NUMBERS = ["5", "12", "31", "2019", "1999", "0000", "19808", "\u0665", "\u0662\u0660\u0662\u0664", "0", "99"]
 _SUFFIXES = ["th", "st", "nd", "rd", "d", ""]
-_GAPS = [" ", "  ", "    ", "\t", "\u00a0", "\u202f", "\u2009", "-", "–", "—", " – ", "/", ".", ",", ", ", " ,",
-         " of ", "", "\n"]
-_WORDS = ["March", "Mar", "Mar.", "MARCH", "Sept", "Sept.", "September.", "SEPTEMBER", "May", "June", "Monday",
-          "Mon", "Tue.", "Thurs", "Wed,", "Wednesday.,", "Sun", "the", "x", "in", "since", "$", "%", "Dec", "Nov",
-          "Mark", "ISBN"]
+_GAPS = [
+    " ",
+    "  ",
+    "    ",
+    "\t",
+    "\u00a0",
+    "\u202f",
+    "\u2009",
+    "-",
+    "–",
+    "—",
+    " – ",
+    "/",
+    ".",
+    ",",
+    ", ",
+    " ,",
+    " of ",
+    "",
+    "\n",
+]
+_WORDS = [
+    "March",
+    "Mar",
+    "Mar.",
+    "MARCH",
+    "Sept",
+    "Sept.",
+    "September.",
+    "SEPTEMBER",
+    "May",
+    "June",
+    "Monday",
+    "Mon",
+    "Tue.",
+    "Thurs",
+    "Wed,",
+    "Wednesday.,",
+    "Sun",
+    "the",
+    "x",
+    "in",
+    "since",
+    "$",
+    "%",
+    "Dec",
+    "Nov",
+    "Mark",
+    "ISBN",
+]
 # The longest reach of a date before its first digit and across its gaps.
 _LONGEST = [
     "Wednesday.,   September.   5",

@@ -6,6 +6,7 @@ import pickle
 from itertools import pairwise
 
 import pytest
+
 from scrapelint.config import Settings, resolve_rules
 from scrapelint.engine import Linter, run
 from scrapelint.fix import apply_fixes
@@ -681,8 +682,15 @@ def test_consent_guard_grouped_by_letter_finds_every_part() -> None:
 
 def test_widgets_of_todays_news_sites_are_debris_and_prose_about_minutes_is_not() -> None:
     """Audio players, reading times, app banners, follow lines and image sources, as scraped from 2020s pages."""
-    for line in ["Listen to this article", "5 min", "Gift this article", "Download our app", "Report an error",
-                 "Follow us on Facebook, Twitter and Instagram", "Scroll to continue with content"]:
+    for line in [
+        "Listen to this article",
+        "5 min",
+        "Gift this article",
+        "Download our app",
+        "Report an error",
+        "Follow us on Facebook, Twitter and Instagram",
+        "Scroll to continue with content",
+    ]:
         assert lexicon_kind(line) == "ui", line
     assert lexicon_kind("Image source, Getty Images") == "credit"
     assert lexicon_kind("5 minutes later, the police arrived.") is None

@@ -113,6 +113,7 @@ def test_split_sentences_is_linear() -> None:
     import time
 
     unit = "Dr. Smith met the U.S. envoy at 5 p.m. and left. "
+
     def best(text: str) -> float:
         times = []
         for _ in range(3):  # the best of three resists a busy machine
@@ -137,7 +138,9 @@ def test_word_offsets_and_ranges_match_the_words() -> None:
     for number, (a, b) in enumerate(document.sentence_words):
         assert all(w.sentence == number for w in document.words[a:b])
     assert [document.word_texts[a:b] for a, b in document.paragraph_words] == [
-        ["Stalin’s", "rule", "ended", "Don’t", "go"], [], ["E", "H", "Carr", "wrote", "22", "6", "pages", "in", "1953"]
+        ["Stalin’s", "rule", "ended", "Don’t", "go"],
+        [],
+        ["E", "H", "Carr", "wrote", "22", "6", "pages", "in", "1953"],
     ]
 
 
@@ -170,7 +173,9 @@ def test_sentences_from_one_scan_equal_splitting_each_paragraph() -> None:
     expected = _split_per_paragraph(document)
     assert [(s.start, s.end, s.paragraph) for s in document.sentences] == expected
     assert [s.index for s in document.sentences] == list(range(len(expected)))
-    assert text[document.sentences[0].start : document.sentences[0].end] == "He left.A"  # no glued end at the line's end
+    assert (
+        text[document.sentences[0].start : document.sentences[0].end] == "He left.A"
+    )  # no glued end at the line's end
 
 
 def test_sentences_are_read_like_a_list_built_from_their_spans() -> None:
@@ -199,14 +204,16 @@ def test_word_and_paragraph_ranges_match_the_word_pattern(seed: int) -> None:
     assert [text[a:b] for a, b in zip(starts, ends)] == _WORD.findall(text) == document.word_texts
     expected = [bisect_left(starts, p.start) for p in document.paragraphs]
     assert [a for a, _ in document.paragraph_words] == expected
-    assert [text[p.start : p.end] for p in document.paragraphs] == [line.strip() for line in text.split("\n") if line.strip()]
+    assert [text[p.start : p.end] for p in document.paragraphs] == [
+        line.strip() for line in text.split("\n") if line.strip()
+    ]
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_sentences_from_one_scan_equal_splitting_each_paragraph_at_random(seed: int) -> None:
     """Marks at a paragraph's end, glued ends, quotes and abbreviations: the scan splits like `split_sentences`."""
     rng = random.Random(seed)
-    words = "word Next Dr. U.S. E. home. 2016. A . ! ? … ” ’ ) “ www.x.com Volgoda.Stalin end.”Then .".split()
+    words = ["word", "Next", "Dr.", "U.S.", "E.", "home.", "2016.", "A", ".", "!", "?", "…", "”", "’", ")", "“", "www.x.com", "Volgoda.Stalin", "end.”Then", "."]
     pieces = [*words, " ", " ", "  ", "\n", "\n", "\n\n", "\t"]
     text = "".join(rng.choice(pieces) for _ in range(1500))
     document = doc(text)

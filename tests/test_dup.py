@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+
 from scrapelint.document import Document
 from scrapelint.engine import Linter
 from scrapelint.models import Article, Finding
@@ -257,11 +258,12 @@ def test_title_at_the_top_is_fine_and_its_repeat_is_reported() -> None:
 def test_title_found_as_a_sentence_after_runs_of_its_words_inside_longer_ones() -> None:
     """Overlapping runs of the title's words ("go go go go") and a longer sentence holding it are no repeat."""
     title = "Go go go"
-    text = f"{title}\n{PARA_1}\n{PARA_2}\n{PARA_3}\nGo go go go, they shouted.\nAnd then: go go go.\nThe end. Go go go!\n"
+    text = (
+        f"{title}\n{PARA_1}\n{PARA_2}\n{PARA_3}\nGo go go go, they shouted.\nAnd then: go go go.\nThe end. Go go go!\n"
+    )
     findings = lint(text, title=title)
     assert [(f.rule, f.line) for f in findings] == [("DUP004", 7)]
     assert flagged(text, findings) == ["Go go go!"]
-
 
 
 @pytest.mark.parametrize("sigma", ["", "ΟΔΟΣ "])

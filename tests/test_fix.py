@@ -50,7 +50,9 @@ class AdMarker(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for match in AD.finditer(doc.text):
-            yield self.finding(doc, match.start(), match.end(), "ad marker", fix=self.replace(match.start(), match.end()))
+            yield self.finding(
+                doc, match.start(), match.end(), "ad marker", fix=self.replace(match.start(), match.end())
+            )
 
 
 class DoubleSpace(Rule):
@@ -64,7 +66,9 @@ class DoubleSpace(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for match in SPACES.finditer(doc.text):
-            yield self.finding(doc, match.start(), match.end(), "spaces", fix=self.replace(match.start(), match.end(), " "))
+            yield self.finding(
+                doc, match.start(), match.end(), "spaces", fix=self.replace(match.start(), match.end(), " ")
+            )
 
 
 class Teh(Rule):
@@ -230,14 +234,17 @@ def test_a_removed_block_or_sentence_leaves_one_separator(text: str, remove: str
 # -- guarantee 2: records round-trip (property), same number, same order --------------
 
 values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,
 )
 bodies = st.lists(st.sampled_from(["cat", "[ad]", " ", "  ", "\n", "é", "😀"]), max_size=12).map("".join)
 records = st.builds(
-    lambda extra, body, key_first: ({"text": body, **extra} if key_first else {**extra, "text": body}),
+    lambda extra, body, key_first: {"text": body, **extra} if key_first else {**extra, "text": body},
     st.dictionaries(st.sampled_from(["id", "url", "title", "z", "meta", "n"]), values, max_size=5),
     bodies,
     st.booleans(),
@@ -278,7 +285,7 @@ def test_jsonl_records_keep_every_other_field_and_bad_lines_byte_for_byte(record
             record = orjson.loads(before)
         except orjson.JSONDecodeError:
             record = None
-        if not isinstance(record, dict) or "[ad]" not in record["text"] and "  " not in record["text"]:
+        if not isinstance(record, dict) or ("[ad]" not in record["text"] and "  " not in record["text"]):
             assert after == before  # untouched records and unparseable lines: byte for byte
             continue
         fixed = orjson.loads(after)
@@ -289,7 +296,9 @@ def test_jsonl_records_keep_every_other_field_and_bad_lines_byte_for_byte(record
 
 def test_json_array_text_file_bom_and_in_place_only_when_changed(tmp_path: Path) -> None:
     array = tmp_path / "batch.json"
-    array.write_bytes(orjson.dumps([{"id": 1, "text": "a [ad] b"}, 7, {"text": "clean", "x": [1.5]}], option=orjson.OPT_INDENT_2))
+    array.write_bytes(
+        orjson.dumps([{"id": 1, "text": "a [ad] b"}, 7, {"text": "clean", "x": [1.5]}], option=orjson.OPT_INDENT_2)
+    )
     clean = tmp_path / "clean.txt"
     clean.write_text("nothing to fix", "utf-8")
     before = clean.stat().st_mtime_ns
@@ -377,8 +386,9 @@ def test_two_pass_rules_fix_the_same_in_one_process_and_in_a_pool(tmp_path: Path
 
 
 def scrapelint(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scrapelint", *args], input=stdin, capture_output=True, cwd=cwd, check=False,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapelint", *args], input=stdin, capture_output=True, cwd=cwd, check=False, timeout=120
+    )
 
 
 def test_cli_fixes_stdin_to_stdout_and_reports_on_stderr() -> None:
@@ -430,13 +440,23 @@ def test_seed_fixed_meets_the_quality_bar(seed_fixed: str, seed_text: str) -> No
     assert seed_fixed.startswith("We shouldn’t overstate")
     assert seed_fixed.rstrip().endswith(BIO_END)  # no teaser of another article after the bio
     major = seed_fixed.split("Major errors of Stalin\n\n", 1)[1].split("\n", 1)[0]
-    for sentence in ("Stalin analysed the problem of counter-revolution", "He overestimated the impact of agents",
-                     "Stalin ruthlessly deployed the police force", "His errors include his unscrupulous methods"):
+    for sentence in (
+        "Stalin analysed the problem of counter-revolution",
+        "He overestimated the impact of agents",
+        "Stalin ruthlessly deployed the police force",
+        "His errors include his unscrupulous methods",
+    ):
         assert major.count(sentence) == 1, sentence
     assert seed_fixed.count("Stalin’s regime exhibited heavy handed") == 1
-    for glitch, mended in [("power .Stalin", "power. Stalin"), ("Volgoda.Stalin", "Volgoda. Stalin"),
-                           ("2016.A record", "2016. A record"), ("achieved , in part", "achieved, in part"),
-                           ("etc,However", "etc, However"), ("missed it..", "missed it."), ("Brzola ,which", "Brzola, which")]:
+    for glitch, mended in [
+        ("power .Stalin", "power. Stalin"),
+        ("Volgoda.Stalin", "Volgoda. Stalin"),
+        ("2016.A record", "2016. A record"),
+        ("achieved , in part", "achieved, in part"),
+        ("etc,However", "etc, However"),
+        ("missed it..", "missed it."),
+        ("Brzola ,which", "Brzola, which"),
+    ]:
         assert glitch not in seed_fixed and mended in seed_fixed
     # Where blocks were removed, one separator is left; the one doubled blank line left is the scraper's own.
     assert "  " not in seed_fixed

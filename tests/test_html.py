@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 import io
+import os
 import re
 import shutil
 import time
@@ -13,25 +12,31 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, SEED_PATH
 
 from scrapelint.config import Settings, resolve_rules
 from scrapelint.document import Document
 from scrapelint.engine import Linter, Result, run
 from scrapelint.models import Article, Finding, Severity
-from scrapelint.report import ReportContext, renderer
+from scrapelint.report import ReportContext
 from scrapelint.report.html import CSP, SCRIPT, STYLE, render
 from scrapelint.rule import Rule, RuleError
 from scrapelint.sources import InputError
+from tests.conftest import ROOT, SEED_PATH
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]  # Playwright adds --headless and takes the fresh --user-data-dir as launch_persistent_context's first argument
 
 
 # -- small real rules, so the report has findings whatever rule families have landed ------------------------------
+
 
 class SpaceBeforePunctuation(Rule):
     code = "XTA001"
@@ -45,8 +50,13 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for match in self._pattern.finditer(doc.text):
-            yield self.finding(doc, match.start(), match.end(), "space before punctuation; delete it",
-                               fix=self.replace(match.start(), match.end(), "", description="delete the space"))
+            yield self.finding(
+                doc,
+                match.start(),
+                match.end(),
+                "space before punctuation; delete it",
+                fix=self.replace(match.start(), match.end(), "", description="delete the space"),
+            )
 
 
 class DoubledPeriod(Rule):
@@ -61,8 +71,13 @@ class DoubledPeriod(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for match in self._pattern.finditer(doc.text):
-            yield self.finding(doc, match.start(), match.end(), "doubled full stop",
-                               fix=self.replace(match.start(), match.end(), ".", "unsafe"))
+            yield self.finding(
+                doc,
+                match.start(),
+                match.end(),
+                "doubled full stop",
+                fix=self.replace(match.start(), match.end(), ".", "unsafe"),
+            )
 
 
 class LongSentence(Rule):
@@ -168,18 +183,69 @@ class MessageQuotesText(Rule):
 
 # -- without a browser ------------------------------------------------------------------------------------------------
 
+
 def test_hostile_fields_never_become_markup() -> None:
     """Every tag in the page is one the reporter wrote: no script, img, svg or event handler from the data."""
     results = lint([hostile_article(0)], [SpaceBeforePunctuation(), MessageQuotesText()])
-    error = InputError(code="ERR001", message="<script>alert('err')</script>", path="<img src=x onerror=alert(9)>", line=3)
-    results.append(Result(error, [Finding(rule="ERR001", name="invalid-json", message=error.message,
-                                          severity=Severity.error, path=error.path, field=None)]))
+    error = InputError(
+        code="ERR001", message="<script>alert('err')</script>", path="<img src=x onerror=alert(9)>", line=3
+    )
+    results.append(
+        Result(
+            error,
+            [
+                Finding(
+                    rule="ERR001",
+                    name="invalid-json",
+                    message=error.message,
+                    severity=Severity.error,
+                    path=error.path,
+                    field=None,
+                )
+            ],
+        )
+    )
     page = report(results, [SpaceBeforePunctuation, MessageQuotesText], paths=["<script>alert('setting')</script>"])
     found = tags(page)
-    assert {t for t, _ in found} <= {"html", "head", "meta", "title", "style", "body", "script", "section", "h1", "small",
-                                     "p", "b", "div", "figure", "svg", "text", "rect", "details", "summary", "table",
-                                     "thead", "tbody", "tr", "th", "td", "span", "dl", "dt", "dd", "ul", "li", "code",
-                                     "nav", "input", "button", "kbd", "main"}
+    assert {t for t, _ in found} <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "script",
+        "section",
+        "h1",
+        "small",
+        "p",
+        "b",
+        "div",
+        "figure",
+        "svg",
+        "text",
+        "rect",
+        "details",
+        "summary",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "span",
+        "dl",
+        "dt",
+        "dd",
+        "ul",
+        "li",
+        "code",
+        "nav",
+        "input",
+        "button",
+        "kbd",
+        "main",
+    }
     assert not any(name.startswith("on") for _, attrs in found for name in attrs)
     scripts = [attrs for tag, attrs in found if tag == "script"]
     assert sum(attrs.get("type") != "application/json" for attrs in scripts) == 1  # only the reporter's own script
@@ -203,11 +269,22 @@ def test_csp_allows_only_the_page_own_script_and_style() -> None:
 
 def test_clean_articles_are_counted_not_embedded() -> None:
     """10,000 articles: only the flagged ones travel in full, and the file grows linearly."""
+
     def articles(n: int, flagged_every: int) -> list[Article]:
-        return [Article(id=f"a{i}", path="big.jsonl", line=i + 1,
-                        text=(f"Flagged story {i} , with a stray space." if i % flagged_every == 0
-                              else f"Clean story number {i} about the harbour and the weather.") * 20)
-                for i in range(n)]
+        return [
+            Article(
+                id=f"a{i}",
+                path="big.jsonl",
+                line=i + 1,
+                text=(
+                    f"Flagged story {i} , with a stray space."
+                    if i % flagged_every == 0
+                    else f"Clean story number {i} about the harbour and the weather."
+                )
+                * 20,
+            )
+            for i in range(n)
+        ]
 
     rules = [SpaceBeforePunctuation()]
     started = time.perf_counter()
@@ -219,7 +296,9 @@ def test_clean_articles_are_counted_not_embedded() -> None:
     flagged_text = 500 * len("Flagged story 0000 , with a stray space.") * 20
     findings = 500 * 20
     assert len(big) < flagged_text + 70 * findings + 100_000  # the text, a few dozen bytes a finding, the page
-    clean_only = report(lint([a for a in articles(10_000, 20) if a.text.startswith("Clean")], rules), [SpaceBeforePunctuation])
+    clean_only = report(
+        lint([a for a in articles(10_000, 20) if a.text.startswith("Clean")], rules), [SpaceBeforePunctuation]
+    )
     assert len(clean_only) < 60_000
     assert len(big) < 11 * len(small)  # linear in the run, not quadratic
     assert elapsed < 30
@@ -239,8 +318,9 @@ def test_cli_writes_an_html_report(tmp_path: Path) -> None:
     from scrapelint.cli import main
 
     output = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["check", str(SEED_PATH), "--isolated", "--format", "html", "-o", str(output),
-                                       "--jobs", "1"])
+    result = CliRunner().invoke(
+        main, ["check", str(SEED_PATH), "--isolated", "--format", "html", "-o", str(output), "--jobs", "1"]
+    )
     assert result.exit_code in (0, 1), result.output
     page = output.read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
@@ -249,6 +329,7 @@ def test_cli_writes_an_html_report(tmp_path: Path) -> None:
 
 # -- in Chromium ------------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory):
     if CHROMIUM is None:
@@ -256,8 +337,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed: pip install -e '.[test]'")
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_FLAGS, viewport={"width": 1280, "height": 900}, offline=True,
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1280, "height": 900},
+            offline=True,
         )
         yield context
         context.close()
@@ -282,17 +367,22 @@ class Opened:
 
     def marked(self) -> dict[int, str]:
         """Finding index -> the text its highlight covers (pieces of a split finding joined)."""
-        return {int(k): v for k, v in self.page.evaluate("""() => {
+        return {
+            int(k): v
+            for k, v in self.page.evaluate("""() => {
             const out = {};
             for (const m of document.querySelectorAll('#text mark.hl')) out[m.dataset.i] = (out[m.dataset.i] || '') + m.textContent;
-            return out; }""").items()}
+            return out; }""").items()
+        }
 
 
 def test_seed_report_highlights_every_finding_in_place(browser, tmp_path: Path) -> None:
     results = lint([seed_article()])
     findings = results[0].findings
     text = seed_article().text
-    opened = Opened(browser, report(results, [*{type(r) for r in default_rules()}, *TEST_RULES]), tmp_path / "seed.html")
+    opened = Opened(
+        browser, report(results, [*{type(r) for r in default_rules()}, *TEST_RULES]), tmp_path / "seed.html"
+    )
     page = opened.page
     in_text = [i for i, f in enumerate(findings) if f.field == "text"]
     assert len(in_text) >= 10
@@ -372,8 +462,11 @@ def test_keyboard_moves_between_findings_and_articles(browser, tmp_path: Path) -
 def test_hostile_text_does_not_execute_in_the_browser(browser, tmp_path: Path) -> None:
     articles = [hostile_article(0), hostile_article(1)]
     results = lint(articles, [SpaceBeforePunctuation(), DoubledPeriod(), MessageQuotesText()])
-    page_html = report(results, [SpaceBeforePunctuation, DoubledPeriod, MessageQuotesText],
-                       paths=["<img src=x onerror=alert('settings')>"])
+    page_html = report(
+        results,
+        [SpaceBeforePunctuation, DoubledPeriod, MessageQuotesText],
+        paths=["<img src=x onerror=alert('settings')>"],
+    )
     opened = Opened(browser, page_html, tmp_path / "hostile.html")
     page = opened.page
     page.keyboard.press("j")
@@ -391,8 +484,15 @@ def test_hostile_text_does_not_execute_in_the_browser(browser, tmp_path: Path) -
 
 def test_overlapping_findings_stay_whole_and_readable(browser, tmp_path: Path) -> None:
     text = "😀 Héllo wörld 😀 and the rest of the line.\nSecond line 👍 ends ."
-    spans = [(2, 13), (8, 20), (8, 13), (14, 14), (0, len(text)), (text.index("👍"), text.index("👍") + 1),
-             (len(text) - 2, len(text) - 1)]
+    spans = [
+        (2, 13),
+        (8, 20),
+        (8, 13),
+        (14, 14),
+        (0, len(text)),
+        (text.index("👍"), text.index("👍") + 1),
+        (len(text) - 2, len(text) - 1),
+    ]
 
     class Spans(Rule):
         code, name, summary, what, why, example = "XTE001", "spans", "Spans.", "Spans.", "Tests overlaps.", "x"
@@ -414,8 +514,16 @@ def test_overlapping_findings_stay_whole_and_readable(browser, tmp_path: Path) -
 
 
 def test_large_run_stays_responsive(browser, tmp_path: Path) -> None:
-    articles = [Article(id=f"a{i}", path="big.jsonl", line=i + 1, title=f"Story {i}",
-                        text=f"Story {i} , told twice .. " * (1 + i % 7)) for i in range(3_000)]
+    articles = [
+        Article(
+            id=f"a{i}",
+            path="big.jsonl",
+            line=i + 1,
+            title=f"Story {i}",
+            text=f"Story {i} , told twice .. " * (1 + i % 7),
+        )
+        for i in range(3_000)
+    ]
     results = lint(articles, [SpaceBeforePunctuation(), DoubledPeriod()])
     started = time.perf_counter()
     opened = Opened(browser, report(results, [SpaceBeforePunctuation, DoubledPeriod]), tmp_path / "big.html")
@@ -445,8 +553,9 @@ class RepeatedLine(Rule):
         first: dict[str, tuple[int, int]] = {}
         for match in re.finditer(r"[^\n]+", doc.text):
             if match.group() in first:
-                yield self.finding(doc, match.start(), match.end(), "repeats an earlier line",
-                                   related=first[match.group()])
+                yield self.finding(
+                    doc, match.start(), match.end(), "repeats an earlier line", related=first[match.group()]
+                )
             else:
                 first[match.group()] = match.span()
 
@@ -477,7 +586,9 @@ def test_a_repeat_jumps_to_its_first_copy(browser, tmp_path: Path) -> None:
     opened = Opened(browser, report(results, [RepeatedLine]), tmp_path / "rep.html")
     opened.page.click("#flist button.rel")
     assert opened.page.evaluate("window.getSelection().toString()") == "Subscribe to our newsletter!"
-    assert opened.page.evaluate("window.getSelection().anchorNode.parentElement.closest('mark')") is None  # the first copy
+    assert (
+        opened.page.evaluate("window.getSelection().anchorNode.parentElement.closest('mark')") is None
+    )  # the first copy
     assert not opened.errors
 
 

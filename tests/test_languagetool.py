@@ -22,10 +22,10 @@ from typing import ClassVar
 from urllib.parse import parse_qs
 
 import pytest
+
 from scrapelint import languagetool
 from scrapelint.config import ConfigError
 from scrapelint.rules.typ import Grammar, Misspelling
-
 from tests.conftest import flagged, lint_text
 
 # Emoji are outside the BMP: each is 2 UTF-16 code units but 1 code point.

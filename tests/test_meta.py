@@ -37,16 +37,19 @@ def by_article(findings: list[dict]) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_good_metadata_is_not_reported(tmp_path: Path) -> None:
-    findings = run_meta(tmp_path, [
-        record(1, published="2024-03-05T09:12:00+00:00", modified="2024-03-05T11:40:00Z"),
-        record(2, date_publish="2023-11-20", date_modify="2023-11-21"),
-        record(3, published="Tue, 05 Mar 2024 09:12:00 GMT"),
-        record(4, published="March 5, 2024 10:00 AM +0100"),
-        record(5, published="1709630000"),
-        record(8, published="Tuesday 5 March 2024 09.12 GMT"),
-        record(6, url="https://news.example.org/2024/03/05/dam", published="2024-03-06T01:00:00+09:00"),
-        record(7, url="https://news.example.org/2024/03/dam", published="2024-04-01T00:30:00+02:00"),
-    ])
+    findings = run_meta(
+        tmp_path,
+        [
+            record(1, published="2024-03-05T09:12:00+00:00", modified="2024-03-05T11:40:00Z"),
+            record(2, date_publish="2023-11-20", date_modify="2023-11-21"),
+            record(3, published="Tue, 05 Mar 2024 09:12:00 GMT"),
+            record(4, published="March 5, 2024 10:00 AM +0100"),
+            record(5, published="1709630000"),
+            record(8, published="Tuesday 5 March 2024 09.12 GMT"),
+            record(6, url="https://news.example.org/2024/03/05/dam", published="2024-03-06T01:00:00+09:00"),
+            record(7, url="https://news.example.org/2024/03/dam", published="2024-04-01T00:30:00+02:00"),
+        ],
+    )
     assert findings == []
 
 

@@ -18,8 +18,11 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     [built] = out.glob("scrapelint-*.whl")
     return built
 
@@ -28,7 +31,9 @@ def test_wheel_contains_one_import_package_with_rules_and_data(wheel: Path) -> N
     names = zipfile.ZipFile(wheel).namelist()
     assert "scrapelint/__init__.py" in names and "scrapelint/rules/__init__.py" in names
     assert not any(name.startswith(("lint/", "rules/")) for name in names)
-    data_files = sorted(p.name for p in (ROOT / "rules" / "data").glob("*")) if (ROOT / "rules" / "data").is_dir() else []
+    data_files = (
+        sorted(p.name for p in (ROOT / "rules" / "data").glob("*")) if (ROOT / "rules" / "data").is_dir() else []
+    )
     for name in data_files:
         assert f"scrapelint/rules/data/{name}" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
@@ -38,8 +43,11 @@ def test_wheel_contains_one_import_package_with_rules_and_data(wheel: Path) -> N
 
 def test_installed_wheel_imports_and_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
     code = "import scrapelint, scrapelint.rules; from scrapelint.rule import all_rules; print(scrapelint.__file__, len(all_rules()))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)

@@ -29,7 +29,7 @@ def _load_example_plugin():
 
 ShoutedWord = _load_example_plugin().ShoutedWord
 
-TEXT = "Héllo 🙂 the MINISTER said:\n\"100%, of course\", and LEFT, the ROOM\nagain."
+TEXT = 'Héllo 🙂 the MINISTER said:\n"100%, of course", and LEFT, the ROOM\nagain.'
 ARTICLES = [
     Article(id="a.txt", path="a.txt", text=TEXT),
     Article(id="r1", path="s.jsonl", line=7, text="Calm MINISTER.", record={"id": "r1", "text": "Calm MINISTER."}),
@@ -100,7 +100,9 @@ SARIF_SUBSET = {
                                                 "help": {"type": "object", "required": ["text"]},
                                                 "defaultConfiguration": {
                                                     "type": "object",
-                                                    "properties": {"level": {"enum": ["none", "note", "warning", "error"]}},
+                                                    "properties": {
+                                                        "level": {"enum": ["none", "note", "warning", "error"]}
+                                                    },
                                                 },
                                             },
                                         },
@@ -137,7 +139,12 @@ SARIF_SUBSET = {
                                                         "required": ["startLine"],
                                                         "properties": {
                                                             key: {"type": "integer", "minimum": 1}
-                                                            for key in ("startLine", "startColumn", "endLine", "endColumn")
+                                                            for key in (
+                                                                "startLine",
+                                                                "startColumn",
+                                                                "endLine",
+                                                                "endColumn",
+                                                            )
                                                         },
                                                     },
                                                 },
@@ -164,7 +171,10 @@ def test_sarif_has_the_structure_code_scanning_accepts() -> None:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     first, *_, jsonl_hit, error = run_["results"]
     assert first["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 1, "endLine": 1, "startColumn": 13, "endColumn": 21
+        "startLine": 1,
+        "endLine": 1,
+        "startColumn": 13,
+        "endColumn": 21,
     }
     # a JSONL record: the file line of the record, no columns (they would be columns of the JSON line)
     assert jsonl_hit["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "endLine": 7}
@@ -186,13 +196,22 @@ def parse_github(output: str) -> list[dict[str, str]]:
         match = COMMAND.match(line)
         assert match, line
         props = dict(part.split("=", 1) for part in match["props"].split(","))
-        parsed.append({**{k: _unescape(v) for k, v in props.items()}, "level": match["level"],
-                       "message": _unescape(match["message"])})
+        parsed.append(
+            {
+                **{k: _unescape(v) for k, v in props.items()},
+                "level": match["level"],
+                "message": _unescape(match["message"]),
+            }
+        )
     return parsed
 
 
 def test_github_commands_parse_back_with_escaping() -> None:
-    article = Article(id="dir,with:odd%name.txt", path="dir,with:odd%name.txt", text="A line\nThe MINISTER\nsaid 100%: yes, SHOUTED\nthere")
+    article = Article(
+        id="dir,with:odd%name.txt",
+        path="dir,with:odd%name.txt",
+        text="A line\nThe MINISTER\nsaid 100%: yes, SHOUTED\nthere",
+    )
     multi = ShoutedWord()
     findings = list(multi.check(Document(article)))
     findings[0].message = "50% of\r\nthe time: a, b"
@@ -200,6 +219,14 @@ def test_github_commands_parse_back_with_escaping() -> None:
     out = io.StringIO()
     renderer("github")([Result(article, findings)], out, CONTEXT)
     first, second = parse_github(out.getvalue())
-    assert first == {"file": "dir,with:odd%name.txt", "line": "2", "endLine": "2", "col": "5", "endColumn": "13",
-                     "title": "XMP001 shouted-word", "level": "notice", "message": "50% of\r\nthe time: a, b"}
+    assert first == {
+        "file": "dir,with:odd%name.txt",
+        "line": "2",
+        "endLine": "2",
+        "col": "5",
+        "endColumn": "13",
+        "title": "XMP001 shouted-word",
+        "level": "notice",
+        "message": "50% of\r\nthe time: a, b",
+    }
     assert "col" not in second and second["endLine"] == "4"

@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 import pytest
+
 from scrapelint.config import Settings, resolve_rules
 from scrapelint.document import Document
 from scrapelint.engine import CHUNK, Linter, Result, run
@@ -148,8 +149,9 @@ PEAK_RSS = textwrap.dedent(
 
 def peak_rss_kib(path: Path, jobs: int) -> tuple[int, int]:
     """Peak RSS of a fresh process that lints `path` (and of its largest worker), in KiB."""
-    done = subprocess.run([sys.executable, "-c", PEAK_RSS, str(path), str(jobs)], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, str(path), str(jobs)], capture_output=True, text=True, check=True
+    )
     own, children, _ = (int(value) for value in done.stdout.split())
     return own, children
 
@@ -198,15 +200,21 @@ def test_fix_writes_parquet_back_with_only_the_text_changed(tmp_path: Path) -> N
     source = tmp_path / "corpus.parquet"
     pq.write_table(pa.Table.from_pylist(records), source, row_group_size=8)
     target = tmp_path / "fixed.parquet"
-    done = subprocess.run([sys.executable, "-m", "scrapelint", "fix", str(source), "-o", str(target), "--isolated"],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapelint", "fix", str(source), "-o", str(target), "--isolated"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode in (0, 1), done.stderr
     before, after = pq.read_table(source), pq.read_table(target)
     assert after.schema == before.schema
     assert pq.ParquetFile(target).num_row_groups == pq.ParquetFile(source).num_row_groups
     for column in ("id", "url", "rank"):
         assert after.column(column).to_pylist() == before.column(column).to_pylist()
-    changed = [i for i, (a, b) in enumerate(zip(before.column("text").to_pylist(), after.column("text").to_pylist()))
-               if a != b]
+    changed = [
+        i for i, (a, b) in enumerate(zip(before.column("text").to_pylist(), after.column("text").to_pylist())) if a != b
+    ]
     assert changed, "the naive L3S pages have navigation debris and spacing glitches to fix"
     assert "Fixed" in done.stderr

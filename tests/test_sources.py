@@ -29,8 +29,12 @@ def test_text_file_is_one_article_with_the_path_as_id(tmp_path: Path) -> None:
 def test_jsonl_records_keep_line_numbers_and_ids(tmp_path: Path) -> None:
     path = tmp_path / "scrape.jsonl"
     path.write_text(
-        json.dumps({"id": "a1", "text": "one"}) + "\n\n" + json.dumps({"url": "https://x.org/2", "text": "two"}) + "\n"
-        + json.dumps({"text": "three"}) + "\n",
+        json.dumps({"id": "a1", "text": "one"})
+        + "\n\n"
+        + json.dumps({"url": "https://x.org/2", "text": "two"})
+        + "\n"
+        + json.dumps({"text": "three"})
+        + "\n",
         "utf-8",
     )
     items = list(read_paths([str(path)]))
@@ -58,7 +62,7 @@ def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_gzip_of_every_format(tmp_path: Path) -> None:
-    (tmp_path / "a.txt.gz").write_bytes(gzip.compress("plain".encode()))
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(b"plain"))
     (tmp_path / "b.json.gz").write_bytes(gzip.compress(json.dumps([{"content": "x"}, {"body": "y"}]).encode()))
     (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress(b'{"maintext": "z"}\n'))
     texts = [a.text for a in read_paths([str(tmp_path)])]
@@ -85,17 +89,34 @@ def test_directory_walk_honours_include_and_exclude(tmp_path: Path) -> None:
 
 
 def test_known_scraper_schemas_are_mapped() -> None:
-    news_please = {"maintext": "body", "title": "T", "authors": ["A", "B"], "date_publish": "2023-03-05 10:00:00",
-                   "date_modify": "2023-03-06 10:00:00", "url": "https://n.org/x", "language": "en"}
-    trafilatura = {"text": "body", "raw_text": "raw", "title": "T", "author": "A", "date": "2023-03-05",
-                   "id": "f1", "hostname": "n.org"}
+    news_please = {
+        "maintext": "body",
+        "title": "T",
+        "authors": ["A", "B"],
+        "date_publish": "2023-03-05 10:00:00",
+        "date_modify": "2023-03-06 10:00:00",
+        "url": "https://n.org/x",
+        "language": "en",
+    }
+    trafilatura = {
+        "text": "body",
+        "raw_text": "raw",
+        "title": "T",
+        "author": "A",
+        "date": "2023-03-05",
+        "id": "f1",
+        "hostname": "n.org",
+    }
     newspaper = {"text": "body", "title": "T", "authors": ["A"], "publish_date": "2023-03-05T10:00:00Z"}
     for record in (news_please, trafilatura, newspaper):
         stream = io.BytesIO(json.dumps(record).encode())
         [article] = read_bytes_stream(stream, "x.json", "json", SourceOptions())
         assert (article.text, article.title) == ("body", "T")
         assert article.published_at is not None and article.published_at.year == 2023
-    assert read_bytes_stream(io.BytesIO(json.dumps(news_please).encode()), "x", "json", SourceOptions()).__next__().author == "A, B"
+    assert (
+        read_bytes_stream(io.BytesIO(json.dumps(news_please).encode()), "x", "json", SourceOptions()).__next__().author
+        == "A, B"
+    )
 
 
 def test_user_field_mapping_wins() -> None:

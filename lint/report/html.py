@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 import orjson
+
 import scrapelint
 from scrapelint.engine import Result
 from scrapelint.fix import applicable, apply_fixes
@@ -142,8 +143,12 @@ class _Report:
         worst_first = [self.index[i] for _, i in sorted(self.scores)]
         index = {
             "rules": {
-                code: {"n": self.names.get(code) or rule.name, "f": _family(code), "k": colour(_family(code)),
-                       "s": rule.summary}
+                code: {
+                    "n": self.names.get(code) or rule.name,
+                    "f": _family(code),
+                    "k": colour(_family(code)),
+                    "s": rule.summary,
+                }
                 for code, rule in rules.items()
             },
             "articles": worst_first,
@@ -174,11 +179,13 @@ class _Report:
         for code, n in self.by_rule.items():
             families[_family(code)] += n
         family_rows = [(family, n, colour(family)) for family, n in families.most_common()]
-        rule_rows = [(f"{code} {self.names.get(code, '')}", n, colour(_family(code)))
-                     for code, n in self.by_rule.most_common(CHART_ROWS)]
+        rule_rows = [
+            (f"{code} {self.names.get(code, '')}", n, colour(_family(code)))
+            for code, n in self.by_rule.most_common(CHART_ROWS)
+        ]
         parts = [
             '<section id="summary" aria-label="Summary">',
-            f'<h1>scrapelint report <small>v{esc(scrapelint.__version__)}</small></h1>',
+            f"<h1>scrapelint report <small>v{esc(scrapelint.__version__)}</small></h1>",
             '<p class="stats">',
             f"<b>{self.articles}</b> {_plural(self.articles, 'article')} checked · "
             f"<b>{total}</b> {_plural(total, 'finding')} · "
@@ -188,14 +195,22 @@ class _Report:
         ]
         if total:
             top = f" (top {CHART_ROWS})" if len(self.by_rule) > CHART_ROWS else ""
-            parts += ['<div class="charts">', bar_chart("Findings per family", family_rows),
-                      bar_chart(f"Findings per rule{top}", rule_rows), "</div>"]
-        parts.append(f"<details><summary>Rules ({len(rules)})</summary><table><thead><tr><th>Rule</th><th>Name</th>"
-                     "<th>Findings</th><th>Fix</th><th>What it catches</th></tr></thead><tbody>")
+            parts += [
+                '<div class="charts">',
+                bar_chart("Findings per family", family_rows),
+                bar_chart(f"Findings per rule{top}", rule_rows),
+                "</div>",
+            ]
+        parts.append(
+            f"<details><summary>Rules ({len(rules)})</summary><table><thead><tr><th>Rule</th><th>Name</th>"
+            "<th>Findings</th><th>Fix</th><th>What it catches</th></tr></thead><tbody>"
+        )
         for code, rule in rules.items():
-            parts.append(f'<tr><td><span class="dot c{colour(_family(code))}"></span>{esc(code)}</td>'
-                         f"<td>{esc(rule.name)}</td><td>{self.by_rule.get(code, 0)}</td>"
-                         f"<td>{esc(rule.fixable)}</td><td>{esc(rule.summary)}</td></tr>")
+            parts.append(
+                f'<tr><td><span class="dot c{colour(_family(code))}"></span>{esc(code)}</td>'
+                f"<td>{esc(rule.name)}</td><td>{self.by_rule.get(code, 0)}</td>"
+                f"<td>{esc(rule.fixable)}</td><td>{esc(rule.summary)}</td></tr>"
+            )
         parts.append("</tbody></table></details>")
         parts.append("<details><summary>Settings</summary><dl>")
         for key, value in self.context.settings.items():
@@ -207,8 +222,10 @@ class _Report:
         if self.input_errors:
             parts.append(f"<details open><summary>Input errors ({self.error_count})</summary><ul>")
             for finding in self.input_errors:
-                parts.append(f"<li><code>{esc(finding.path)}:{finding.line}</code> {esc(finding.rule)} "
-                             f"{esc(finding.message)}</li>")
+                parts.append(
+                    f"<li><code>{esc(finding.path)}:{finding.line}</code> {esc(finding.rule)} "
+                    f"{esc(finding.message)}</li>"
+                )
             if self.error_count > len(self.input_errors):
                 parts.append(f"<li>… and {self.error_count - len(self.input_errors)} more</li>")
             parts.append("</ul></details>")
@@ -244,12 +261,24 @@ def _article_data(article: Article, findings: list[Finding], intern: Callable[[s
         row: list[Any] = [intern(finding.rule), intern(finding.severity.value), intern(finding.message)]
         convert = to16.get(finding.field or "")
         if convert is not None:
-            row += [intern(finding.field or ""), convert(finding.start), convert(finding.end), finding.line,
-                    finding.column, 0, 0]
+            row += [
+                intern(finding.field or ""),
+                convert(finding.start),
+                convert(finding.end),
+                finding.line,
+                finding.column,
+                0,
+                0,
+            ]
             if finding.fix is not None:
                 fix = finding.fix
-                row[8] = [convert(fix.start), convert(fix.end), intern(fix.replacement), intern(fix.applicability),
-                          intern(fix.description)]
+                row[8] = [
+                    convert(fix.start),
+                    convert(fix.end),
+                    intern(fix.replacement),
+                    intern(fix.applicability),
+                    intern(fix.description),
+                ]
             if finding.related is not None and finding.related.field == finding.field:
                 related = finding.related
                 row[9] = [related.line, convert(related.start), convert(related.end)]
@@ -269,16 +298,20 @@ def bar_chart(title: str, rows: list[tuple[str, int, int]]) -> str:
     top = max((n for _, n, _ in rows), default=1) or 1
     height = row_height * len(rows) + 30
     width = label_width + bar_width + 60
-    parts = [f'<figure><svg class="chart" role="img" aria-label="{esc(title)}" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}"><title>{esc(title)}</title>'
-             f'<text class="ct" x="0" y="16">{esc(title)}</text>']
+    parts = [
+        f'<figure><svg class="chart" role="img" aria-label="{esc(title)}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}"><title>{esc(title)}</title>'
+        f'<text class="ct" x="0" y="16">{esc(title)}</text>'
+    ]
     for i, (label, n, slot) in enumerate(rows):
         y = 28 + i * row_height
         bar = max(1, round(bar_width * n / top))
         short = label if len(label) <= 32 else label[:31] + "…"
-        parts.append(f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end">{esc(short)}</text>'
-                     f'<rect class="bar c{slot}" x="{label_width}" y="{y}" width="{bar}" height="{row_height - 6}"/>'
-                     f'<text x="{label_width + bar + 5}" y="{y + 12}">{n}</text>')
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end">{esc(short)}</text>'
+            f'<rect class="bar c{slot}" x="{label_width}" y="{y}" width="{bar}" height="{row_height - 6}"/>'
+            f'<text x="{label_width + bar + 5}" y="{y + 12}">{n}</text>'
+        )
     parts.append("</svg></figure>")
     return "".join(parts)
 
@@ -289,7 +322,7 @@ def _hash(source: str) -> str:
 
 def _head() -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 import click
+
 from scrapelint.engine import Result
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.report import ReportContext
