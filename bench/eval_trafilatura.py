@@ -1,0 +1,96 @@
+"""Evaluate the DEB rules on trafilatura's evaluation pages (644 pages, 20 languages, every genre).
+
+Each page's `text` is linted as a careless scrape. Its author picked snippets by hand: label 1 is
+article text, label 0 boilerplate. A boilerplate snippet is *found* when a DEB finding overlaps one
+of its lines; an article snippet is a *false alarm* when a DEB finding overlaps one of its lines.
+Printed per language group (the set's rough `lang_guess`: de, en, other) and per half of the set
+(tune / check, split by a hash of the page id, as in eval_debris.py): tune on one half, report the other.
+The corpus rule (DEB008) runs through the engine's two passes over all pages.
+
+    python bench/eval_trafilatura.py [path/to/trafilatura_dev.jsonl] [--show N] [--half check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from eval_debris import flagged_lines, half
+
+from scrapelint.engine import Linter, run
+from scrapelint.models import Article
+from scrapelint.rule import all_rules
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "trafilatura_dev.jsonl"
+
+
+def group(lang: str) -> str:
+    return lang if lang in ("de", "en") else "other"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--show", type=int, default=0, help="print N article snippets flagged and N boilerplate missed")
+    parser.add_argument("--half", choices=("tune", "check"), help="show examples from this half only")
+    parser.add_argument("--prefix", default="DEB", help="rules selected by this code prefix (default DEB)")
+    args = parser.parse_args()
+    with open(args.data, encoding="utf-8") as handle:
+        pages = [json.loads(line) for line in handle]
+    rules = [rule() for code, rule in all_rules().items() if code.startswith(args.prefix) and rule.enabled_by_default]
+    linter = Linter(rules)
+    articles = [Article(id=p["id"], url=p["url"], text=p["text"], path="trafilatura_dev.jsonl") for p in pages]
+
+    began = time.perf_counter()
+    results = [result.findings for result in run(linter, lambda: articles)]
+    elapsed = time.perf_counter() - began
+
+    counts: Counter[tuple[str, str, str]] = Counter()
+    by_rule: Counter[str] = Counter()
+    false_alarms: list[tuple[str, str, str]] = []
+    misses: list[tuple[str, str]] = []
+    for page, findings in zip(pages, results, strict=True):
+        hit = flagged_lines(page["text"], findings)
+        key_half, key_group = half(page["id"]), group(page["lang_guess"])
+        for label in page["labels"]:
+            flagged = [hit[i] for i in label["lines"] if i in hit]
+            kind = "boilerplate" if label["label"] == 0 else "article"
+            counts[key_half, key_group, kind] += 1
+            if flagged:
+                counts[key_half, key_group, kind + " flagged"] += 1
+                by_rule[f"{kind}:{flagged[0]}"] += 1
+            if args.half in (None, key_half):
+                if kind == "article" and flagged:
+                    false_alarms.append((flagged[0], page["lang_guess"], label["snippet"][:110]))
+                elif kind == "boilerplate" and not flagged:
+                    misses.append((page["lang_guess"], label["snippet"][:110]))
+
+    print(f"{len(pages)} pages, {args.prefix} rules, {len(pages) / elapsed:.0f} pages/s\n")
+    print("| half | language | boilerplate found | article snippets flagged |")
+    print("|---|---|---|---|")
+    for key_half in ("tune", "check"):
+        for key_group in ("de", "en", "other", "all"):
+            groups = ("de", "en", "other") if key_group == "all" else (key_group,)
+            found = sum(counts[key_half, g, "boilerplate flagged"] for g in groups)
+            boiler = sum(counts[key_half, g, "boilerplate"] for g in groups)
+            flagged = sum(counts[key_half, g, "article flagged"] for g in groups)
+            article = sum(counts[key_half, g, "article"] for g in groups)
+            print(
+                f"| {key_half} | {key_group} | {found / max(boiler, 1):.1%} ({found}/{boiler}) "
+                f"| {flagged / max(article, 1):.1%} ({flagged}/{article}) |"
+            )
+    print("\nby rule:", ", ".join(f"{key} {n}" for key, n in by_rule.most_common()))
+    if args.show:
+        print("\nArticle snippets flagged:")
+        for rule, lang, snippet in false_alarms[: args.show]:
+            print(f"  {rule} [{lang}] {snippet}")
+        print("\nBoilerplate missed:")
+        for lang, snippet in misses[: args.show]:
+            print(f"  [{lang}] {snippet}")
+
+
+if __name__ == "__main__":
+    main()
