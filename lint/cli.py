@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 import click
 
-from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
+from scrapelint.config import ConfigError, Settings, find_config, load_config, override, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
 from scrapelint.models import Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
@@ -101,10 +101,12 @@ def resolve(**kw: Any) -> Invocation:
         settings = load_config(found)
     else:
         settings = Settings()
-    if kw["select"]:
-        settings.select = _split(kw["select"])
-    settings.ignore += _split(kw["ignore"])
-    settings.extend_select += _split(kw["extend_select"])
+    settings = override(
+        settings,
+        select=_split(kw["select"]) if kw["select"] else None,
+        ignore=_split(kw["ignore"]),
+        extend_select=_split(kw["extend_select"]),
+    )
     if kw["include"]:
         settings.include = _split(kw["include"])
     settings.exclude += _split(kw["exclude"])

@@ -4,6 +4,7 @@ found by walking up from the working directory. CLI flags win over the file."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,32 @@ class Settings(BaseModel):
         if unknown:
             raise ValueError(f"unknown field {unknown[0]!r}; known: {', '.join(FIELD_CANDIDATES)}")
         return value
+
+
+def override(
+    settings: Settings,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    fields: Mapping[str, str] | None = None,
+) -> Settings:
+    """`settings` with a caller's choices on top (CLI flags, `scrapelint.Linter` arguments), re-validated.
+
+    `select` replaces the selection; `ignore` and `extend_select` add to it; `options` (code -> key -> value)
+    and `fields` (canonical field -> record key) are merged key by key. One place, so the CLI and the
+    Python API select rules the same way.
+    """
+    data = settings.model_dump(by_alias=True)
+    if select is not None:
+        data["select"] = list(select)
+    data["ignore"] = [*data["ignore"], *(ignore or [])]
+    data["extend-select"] = [*data["extend-select"], *(extend_select or [])]
+    for code, values in (options or {}).items():
+        data["rules"][code] = {**data["rules"].get(code, {}), **values}
+    data["fields"] = {**data["fields"], **(fields or {})}
+    return parse_settings(data)
 
 
 def find_config(start: Path) -> Path | None:
