@@ -47,7 +47,7 @@ class CheckResult:
     """One record of `Linter.check_many`: its position in the input, the article linted and its findings.
 
     `article` is None when the record is not an article (no text field); its findings then hold the
-    input error (ERR003), as the CLI reports it. For a dict record `article.record` is that dict.
+    input error (ERR003), as the CLI reports it. For a dict record `article.record` holds its fields.
     """
 
     index: int
