@@ -1,0 +1,185 @@
+"""A Scrapy item pipeline: lint, clean or drop articles where they are scraped (`pip install 'scrapelint[scrapy]'`).
+
+    # settings.py
+    ITEM_PIPELINES = {"scrapelint.scrapy.ScrapelintPipeline": 300}
+    SCRAPELINT_MODE = "fix"                # annotate (default) | fix | drop
+
+Settings (all optional):
+
+- `SCRAPELINT_FIELDS`: canonical field -> item field, e.g. `{"text": "body", "published": "date"}`;
+  unmapped fields are found by the usual names (text/content/body..., date/published...).
+- `SCRAPELINT_MODE`: `annotate` adds `{"quality": ..., "findings": [...]}` to the item's
+  `SCRAPELINT_FINDINGS_FIELD` (default `scrapelint`; a `scrapy.Item` or dataclass must declare it);
+  `fix` writes the cleaned text back (`SCRAPELINT_UNSAFE_FIXES` adds the unsafe fixes); `drop` raises
+  `DropItem` when the item's quality score is below `SCRAPELINT_DROP_BELOW` (default 0.5).
+- `SCRAPELINT_SELECT`, `SCRAPELINT_IGNORE`: rule selection as `--select`/`--ignore`;
+  `SCRAPELINT_CONFIG`: a pyproject.toml or scrapelint.toml to read (none by default).
+
+Every item is linted on its own, as `Linter.check` does: a crawl is a stream, so the corpus rules
+(DEB008 site boilerplate) see one article at a time; run `scrapelint check` over the feed for those.
+Stats go to the crawler's stats collector (`scrapelint/items`, `scrapelint/findings/DEB002`,
+`scrapelint/dropped`, `scrapelint/fixed/FMT001`, ...), and a per-site table is logged when the spider closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapelint.api import Linter
+from scrapelint.models import Article, Finding
+from scrapelint.quality import quality_score
+
+try:
+    from itemadapter import ItemAdapter
+    from scrapy.exceptions import DropItem
+except ImportError as error:  # pragma: no cover - exercised only without the extra
+    raise ImportError("scrapelint.scrapy needs Scrapy: pip install 'scrapelint[scrapy]'") from error
+
+__all__ = ["MODES", "ScrapelintPipeline", "site_table"]
+
+MODES = ("annotate", "fix", "drop")
+NO_SITE = "(no url)"
+
+logger = logging.getLogger(__name__)
+
+
+class ScrapelintPipeline:
+    """Lints every item that has a text field; annotates it, fixes its text, or drops it (`SCRAPELINT_MODE`).
+
+    Items without a text field (other item types of the spider) pass through untouched and are
+    counted as `scrapelint/skipped`.
+    """
+
+    def __init__(
+        self,
+        linter: Linter | None = None,
+        mode: str = "annotate",
+        drop_below: float = 0.5,
+        findings_field: str = "scrapelint",
+        unsafe: bool = False,
+        stats: Any = None,
+    ) -> None:
+        """A pipeline with its own `Linter` (default rules when None); `stats` is a Scrapy stats collector."""
+        if mode not in MODES:
+            raise ValueError(f"SCRAPELINT_MODE must be one of {', '.join(MODES)}, got {mode!r}")
+        self.linter = linter or Linter()
+        self.mode = mode
+        self.drop_below = drop_below
+        self.findings_field = findings_field
+        self.unsafe = unsafe
+        self.stats = stats
+        self.sites: dict[str, Counter[str]] = {}
+        self._warned = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ScrapelintPipeline:
+        """Read the `SCRAPELINT_*` settings (see the module docs)."""
+        settings = crawler.settings
+        choices: dict[str, Any] = {
+            "fields": settings.getdict("SCRAPELINT_FIELDS") or None,
+            "ignore": settings.getlist("SCRAPELINT_IGNORE"),
+        }
+        if settings.getlist("SCRAPELINT_SELECT"):
+            choices["select"] = settings.getlist("SCRAPELINT_SELECT")
+        config = settings.get("SCRAPELINT_CONFIG")
+        linter = Linter.from_config(config, **choices) if config else Linter(**choices)
+        return cls(
+            linter,
+            mode=settings.get("SCRAPELINT_MODE", "annotate"),
+            drop_below=settings.getfloat("SCRAPELINT_DROP_BELOW", 0.5),
+            findings_field=settings.get("SCRAPELINT_FINDINGS_FIELD", "scrapelint"),
+            unsafe=settings.getbool("SCRAPELINT_UNSAFE_FIXES", False),
+            stats=crawler.stats,
+        )
+
+    def open_spider(self, spider: Any = None) -> None:
+        """Start the per-site tally of this spider's run."""
+        self.sites = {}
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        """Lint one item: dicts, `scrapy.Item`s, dataclass and attrs items alike (through itemadapter)."""
+        adapter = ItemAdapter(item)
+        article = self.linter._item(adapter.asdict())  # the record mapped as the JSONL reader maps one
+        if not isinstance(article, Article):
+            self._inc("scrapelint/skipped")
+            return item
+        site = urlsplit(article.url or "").netloc or NO_SITE
+        tally = self.sites.setdefault(site, Counter())
+        tally["items"] += 1
+        self._inc("scrapelint/items")
+        if self.mode == "fix":
+            fixed = self.linter.fix(article, unsafe=self.unsafe)
+            self._count(fixed.remaining, tally)
+            if fixed.changed:
+                adapter[article.text_field] = fixed.value.text
+                tally["fixed"] += 1
+                self._inc("scrapelint/fixed")
+                for code, count in fixed.applied.items():
+                    self._inc(f"scrapelint/fixed/{code}", count)
+            return item
+        findings = self.linter.check(article)
+        self._count(findings, tally)
+        score = quality_score(findings, len(article.text))
+        if self.mode == "drop":
+            if score < self.drop_below:
+                tally["dropped"] += 1
+                self._inc("scrapelint/dropped")
+                codes = Counter(f.rule for f in findings if f.family in ("DEB", "DUP"))
+                worst = ", ".join(f"{code} ×{n}" for code, n in codes.most_common(3))
+                raise DropItem(f"scrapelint: quality {score:.2f} < {self.drop_below} ({worst})")
+            return item
+        self._annotate(adapter, score, findings)
+        return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        """Log the per-site table of this run."""
+        if self.sites:
+            name = getattr(spider, "name", None) or "spider"
+            logger.info("scrapelint summary for %s:\n%s", name, site_table(self.sites))
+
+    def _annotate(self, adapter: Any, score: float, findings: list[Finding]) -> None:
+        value = {
+            "quality": score,
+            "findings": [f.model_dump(mode="json", exclude={"path"}) for f in findings],
+        }
+        try:
+            adapter[self.findings_field] = value
+        except KeyError:  # a scrapy.Item or dataclass without that field
+            if not self._warned:
+                logger.warning(
+                    "scrapelint: %s has no field %r to annotate; declare it (or set SCRAPELINT_FINDINGS_FIELD)",
+                    type(adapter.item).__name__,
+                    self.findings_field,
+                )
+                self._warned = True
+
+    def _count(self, findings: list[Finding], tally: Counter[str]) -> None:
+        for finding in findings:
+            self._inc(f"scrapelint/findings/{finding.rule}")
+            tally["findings"] += 1
+            tally[finding.family] += 1
+
+    def _inc(self, key: str, count: int = 1) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key, count)
+
+
+def site_table(sites: dict[str, Counter[str]]) -> str:
+    """A plain-text table, one row per site: items, findings per family, fixed and dropped items."""
+    families = sorted({key for tally in sites.values() for key in tally if key.isupper()})
+    header = ["site", "items", "findings", *families, "fixed", "dropped"]
+    rows = [
+        [site, *(str(tally[column]) for column in header[1:])]
+        for site, tally in sorted(sites.items(), key=lambda entry: (-entry[1]["items"], entry[0]))
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in [header, *rows]
+    )
