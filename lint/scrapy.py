@@ -72,6 +72,7 @@ class ScrapelintPipeline:
         self.unsafe = unsafe
         self.stats = stats
         self.sites: dict[str, Counter[str]] = {}
+        self.crawler: Any = None
         self._warned = False
 
     @classmethod
@@ -86,7 +87,7 @@ class ScrapelintPipeline:
             choices["select"] = settings.getlist("SCRAPELINT_SELECT")
         config = settings.get("SCRAPELINT_CONFIG")
         linter = Linter.from_config(config, **choices) if config else Linter(**choices)
-        return cls(
+        pipeline = cls(
             linter,
             mode=settings.get("SCRAPELINT_MODE", "annotate"),
             drop_below=settings.getfloat("SCRAPELINT_DROP_BELOW", 0.5),
@@ -94,6 +95,8 @@ class ScrapelintPipeline:
             unsafe=settings.getbool("SCRAPELINT_UNSAFE_FIXES", False),
             stats=crawler.stats,
         )
+        pipeline.crawler = crawler
+        return pipeline
 
     def open_spider(self, spider: Any = None) -> None:
         """Start the per-site tally of this spider's run."""
@@ -137,6 +140,7 @@ class ScrapelintPipeline:
     def close_spider(self, spider: Any = None) -> None:
         """Log the per-site table of this run."""
         if self.sites:
+            spider = spider or getattr(self.crawler, "spider", None)  # Scrapy 2.13+ no longer passes it
             name = getattr(spider, "name", None) or "spider"
             logger.info("scrapelint summary for %s:\n%s", name, site_table(self.sites))
 
