@@ -23,7 +23,7 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from scrapelint import Finding, Linter
+from scrapelint import Linter
 from scrapelint.cli import main
 from scrapelint.quality import quality_score
 
@@ -182,6 +182,7 @@ def crawl(tmp_path: Path, base: str, pages: dict[str, Any], **settings: Any) -> 
     }
     result = subprocess.run(
         [sys.executable, str(script), json.dumps(urls(base, pages)), json.dumps(settings), str(stats)],
+        check=False,
         capture_output=True,
         text=True,
         timeout=300,
