@@ -271,3 +271,39 @@ def test_drop_removes_low_quality_items_and_counts_them(tmp_path: Path, server: 
     assert stats["scrapelint/dropped"] == dropped == sum(2 for name in low)  # each low page as dict and Item
     assert stats.get("item_dropped_count") == dropped  # Scrapy's own count agrees
     assert "scrapelint: quality" in log
+
+
+# -- the pipeline in process: settings and edge cases, with Scrapy's own crawler and stats ---------
+
+
+def pipeline_for(**settings: Any) -> Any:
+    from scrapy.utils.test import get_crawler
+
+    from scrapelint.scrapy import ScrapelintPipeline
+
+    crawler = get_crawler(settings_dict=settings)
+    crawler.stats.open_spider()
+    return ScrapelintPipeline.from_crawler(crawler), crawler.stats
+
+
+def test_items_without_text_pass_untouched_and_a_bad_mode_is_an_error() -> None:
+    pipeline, stats = pipeline_for(SCRAPELINT_FIELDS={"text": "body"})
+    item = {"title": "a listing page, not an article"}
+    assert pipeline.process_item(item) is item and item == {"title": "a listing page, not an article"}
+    assert stats.get_value("scrapelint/skipped") == 1 and stats.get_value("scrapelint/items") is None
+    with pytest.raises(ValueError, match="SCRAPELINT_MODE"):
+        pipeline_for(SCRAPELINT_MODE="delete")
+
+
+def test_an_item_class_without_the_annotation_field_is_warned_about_once(caplog: pytest.LogCaptureFixture) -> None:
+    import scrapy
+
+    class Page(scrapy.Item):
+        body = scrapy.Field()
+
+    pipeline, stats = pipeline_for(SCRAPELINT_FIELDS={"text": "body"}, SCRAPELINT_SELECT=["FMT001"])
+    for _ in range(2):
+        item = Page(body="A stray space , here.")
+        assert dict(pipeline.process_item(item)) == {"body": "A stray space , here."}
+    assert stats.get_value("scrapelint/findings/FMT001") == 2
+    assert sum("has no field 'scrapelint'" in record.message for record in caplog.records) == 1
