@@ -36,10 +36,10 @@ from scrapelint.sources import Item, SourceOptions, record_to_article
 
 __all__ = ["CheckResult", "FixResult", "Linter"]
 
-T = TypeVar("T", Article, dict, str)  # type: ignore[type-arg]
+_T = TypeVar("_T", Article, dict, str)  # type: ignore[type-arg]
 
-TEXT_PATH = "<text>"  # `path` (and id) of an article given as a str
-RECORD_PATH = "<record>"  # `path` of an article given as a dict
+_TEXT_PATH = "<text>"  # `path` (and id) of an article given as a str
+_RECORD_PATH = "<record>"  # `path` of an article given as a dict
 
 
 @dataclass(frozen=True)
@@ -61,14 +61,14 @@ class CheckResult:
 
 
 @dataclass(frozen=True)
-class FixResult(Generic[T]):
+class FixResult(Generic[_T]):
     """What `Linter.fix` gives: the cleaned article in the kind it came as, and what was done to it.
 
     `applied` counts the fixes applied per rule code; `remaining` holds the findings of the cleaned
     text (the ones left for a person, or for `unsafe=True`).
     """
 
-    value: T
+    value: _T
     applied: dict[str, int] = field(default_factory=dict)
     remaining: list[Finding] = field(default_factory=list)
 
@@ -83,6 +83,7 @@ class Linter:
 
     Safe to share between threads: the rules are built here once, and each call works on its own
     copy of the corpus rules' state (DEB008, TYP001's batch vocabulary, META's timezone habit).
+    `settings` holds the resolved `Settings` (read it; build a new `Linter` to change it).
     """
 
     def __init__(
@@ -144,7 +145,7 @@ class Linter:
         engine = self._prepared([item := self._item(article)])
         return lint_item(engine, item)
 
-    def fix(self, article: T, unsafe: bool = False) -> FixResult[T]:
+    def fix(self, article: _T, unsafe: bool = False) -> FixResult[_T]:
         """Apply the fixes (safe ones; `unsafe=True` adds the rest) and return the article in the same kind.
 
         A str comes back as the cleaned str, a dict as a copy with its text field replaced, an
@@ -204,10 +205,10 @@ class Linter:
         number = None if index is None else index + 1
         suffix = "" if index is None else f":{number}"
         if isinstance(article, str):
-            return Article(id=TEXT_PATH + suffix, text=article, path=TEXT_PATH, line=number)
+            return Article(id=_TEXT_PATH + suffix, text=article, path=_TEXT_PATH, line=number)
         if isinstance(article, Mapping):
             record = article if isinstance(article, dict) else dict(article)
-            return record_to_article(record, RECORD_PATH, number, self._sources, RECORD_PATH + suffix, raw=None)
+            return record_to_article(record, _RECORD_PATH, number, self._sources, _RECORD_PATH + suffix, raw=None)
         raise TypeError(f"expected an Article, a dict or a str, got {type(article).__name__}")
 
     def _fresh(self) -> _Engine:

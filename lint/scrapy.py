@@ -41,7 +41,7 @@ except ImportError as error:  # pragma: no cover - exercised only without the ex
 __all__ = ["MODES", "ScrapelintPipeline", "site_table"]
 
 MODES = ("annotate", "fix", "drop")
-NO_SITE = "(no url)"
+_NO_SITE = "(no url)"
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ class ScrapelintPipeline:
         if not isinstance(article, Article):
             self._inc("scrapelint/skipped")
             return item
-        site = urlsplit(article.url or "").netloc or NO_SITE
+        site = urlsplit(article.url or "").netloc or _NO_SITE
         tally = self.sites.setdefault(site, Counter())
         tally["items"] += 1
         self._inc("scrapelint/items")
