@@ -122,6 +122,20 @@ def test_fix_returns_the_kind_it_was_given_with_the_text_scrapelint_fix_writes(
     assert clean.value == golden and not clean.changed
 
 
+def test_a_fixed_dict_is_the_record_scrapelint_fix_writes(linter: Linter, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines() if line.strip()]
+    changed = 0
+    for number, record in enumerate(records):
+        source, written = tmp_path / f"in{number}.jsonl", tmp_path / f"out{number}.jsonl"
+        source.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+        CliRunner().invoke(main, ["fix", str(source), "--isolated", "-o", str(written)])
+        fixed = linter.fix(record)
+        assert fixed.value == json.loads(written.read_text("utf-8")), record["id"]
+        assert list(fixed.value) == list(record)  # same keys, same order
+        changed += fixed.changed
+    assert changed >= 2
+
+
 def test_unsafe_fixes_only_when_asked(linter: Linter) -> None:
     text = "The Yugoslavaia crisis grew worse over the winter, and the talks in the capital went nowhere at all.\n"
     assert linter.fix(text).value == text
