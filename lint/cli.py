@@ -21,6 +21,7 @@ from scrapelint.models import Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
 from scrapelint.rule import Rule, RuleError, all_rules
 from scrapelint.sources import DEFAULT_INCLUDE, SourceOptions, read_paths
+from scrapelint.summary.gate import GateError, SummaryRun, summary_options
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -189,6 +190,7 @@ def main() -> None:
 
 @main.command()
 @lint_options
+@summary_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), help="Write the report here (default: stdout)."
@@ -228,10 +230,14 @@ def check(
     unsafe_fixes: bool,
     **kw: Any,
 ) -> None:
-    """Lint articles in PATHS (files, directories, or - for stdin)."""
+    """Lint articles in PATHS (files, directories, or - for stdin).
+
+    With --baseline or --max-share the exit code is the gates': 1 only when one fails.
+    """
     try:
+        gate = SummaryRun.pop_from(kw)
         invocation = resolve(**kw)
-    except (ConfigError, RuleError) as error:
+    except (ConfigError, RuleError, GateError) as error:
         fail(str(error))
     tally = Tally(Severity(fail_on) if fail_on else invocation.settings.fail_on)
     out: TextIO
@@ -244,12 +250,19 @@ def check(
             statistics=statistics,
             quiet=quiet,
             settings={"paths": invocation.paths, "select": invocation.settings.select, "jobs": invocation.jobs},
+            summary=gate.fold if gate.wanted or fmt == "html" else None,
         )
         results = invocation.results() if not dask_address else _dask_results(invocation, dask_address)
         if apply_fixes:
             results = _fixed_results(invocation, unsafe_fixes)
+        if context.summary is not None:
+            results = gate.fold.watch(results)
         renderer(fmt)(tally.watch(results), out, context)
-    sys.exit(tally.exit_code(exit_zero))
+        gate_failed = gate.wanted and gate.finish(out if fmt == "github" else None)
+    code = tally.exit_code(exit_zero)
+    if gate.gated and code != 2:  # gated: the gates decide; --fail-on, when given, applies as well
+        code = 0 if exit_zero else int(gate_failed or (fail_on is not None and tally.failing > 0))
+    sys.exit(code)
 
 
 def _dask_results(invocation: Invocation, address: str) -> Iterator[Result]:
