@@ -348,9 +348,12 @@ def rule_docs(rule: type[Rule]) -> str:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of a finding (as in `--format json`)."""
-    click.echo(json.dumps(Finding.model_json_schema(), indent=2))
+@click.option("--summary", "of_summary", is_flag=True, help="The schema of `check --summary summary.json` instead.")
+def schema(of_summary: bool) -> None:
+    """Print the JSON Schema of a finding (as in `--format json`), or of the batch summary."""
+    from scrapelint.summary import Summary
+
+    click.echo(json.dumps((Summary if of_summary else Finding).model_json_schema(), indent=2))
 
 
 # -- fix --------------------------------------------------------------------------
