@@ -17,7 +17,7 @@ import click
 
 from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
-from scrapelint.models import Finding, Severity
+from scrapelint.models import Article, Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
 from scrapelint.rule import Rule, RuleError, all_rules
 from scrapelint.sources import DEFAULT_INCLUDE, SourceOptions, read_paths
@@ -373,7 +373,21 @@ def schema(of_summary: bool) -> None:
 )
 @click.option("--backup", is_flag=True, help="Copy a file to FILE.bak before replacing it.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (input errors still exit 2).")
-def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool, exit_zero: bool, **kw: Any) -> None:
+@click.option(
+    "--drop-below",
+    type=click.FloatRange(0, 1),
+    metavar="SCORE",
+    help="Leave out articles whose quality score is below SCORE (0..1): mostly debris (JSONL, JSON arrays).",
+)
+def fix_command(
+    output: str | None,
+    diff: bool,
+    unsafe_fixes: bool,
+    backup: bool,
+    exit_zero: bool,
+    drop_below: float | None,
+    **kw: Any,
+) -> None:
     """Apply the fixes of findings in PATHS and write the articles back in their own format.
 
     Safe fixes only, unless --unsafe-fixes. Every other character, and every
@@ -393,14 +407,29 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
         fail(f"--output takes one input file, got {len(files)}; without it each file is fixed in place")
     tally = Tally(invocation.settings.fail_on)
     summary = FixSummary()
+    dropped: list[bool] = []  # one per article below --drop-below: True when it could be left out
     with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
         for item, outcome in fixed_items(invocation, files, unsafe_fixes):
+            if drop_below is not None and isinstance(item, Article) and outcome.score < drop_below:
+                dropped.append(writer.drop(item))
+                continue
             writer.add(item, outcome)
             summary.add(item, outcome)
             for finding in outcome.remaining:
                 tally.count(finding)
     click.echo(summary.render(dry_run=diff), err=True)
+    if drop_below is not None:
+        click.echo(_dropped_note(dropped, summary.articles + len(dropped), drop_below, diff), err=True)
     sys.exit(tally.exit_code(exit_zero) or (1 if diff and summary.fixed_articles and not exit_zero else 0))
+
+
+def _dropped_note(dropped: list[bool], articles: int, score: float, dry_run: bool) -> str:
+    """`fix --drop-below`: how many articles were left out, and how many could not be (one per file)."""
+    verb = "Would leave out" if dry_run else "Left out"
+    note = f"{verb} {sum(dropped)} of {articles} articles with a quality score below {score:g} (mostly debris)."
+    if kept := dropped.count(False):
+        note += f" {kept} more scored below it but were left as they were: one article per file, or Parquet."
+    return note
 
 
 def fixed_items(invocation: Invocation, files: list[str], unsafe: bool) -> Iterator[Any]:
