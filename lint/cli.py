@@ -258,7 +258,7 @@ def check(
         if context.summary is not None:
             results = gate.fold.watch(results)
         renderer(fmt)(tally.watch(results), out, context)
-        gate_failed = gate.wanted and gate.finish(out if fmt == "github" else None)
+        gate_failed = gate.wanted and gate.finish(invocation.rules, out if fmt == "github" else None)
     code = tally.exit_code(exit_zero)
     if gate.gated and code != 2:  # gated: the gates decide; --fail-on, when given, applies as well
         code = 0 if exit_zero else int(gate_failed or (fail_on is not None and tally.failing > 0))

@@ -320,7 +320,7 @@ def lint_bag_with_summary(
     while len(level) > 1:
         level = [dask.delayed(merge_folds)(*level[i : i + FAN_IN]) for i in range(0, len(level), FAN_IN)]
     fold = level[0] if level else dask.delayed(BatchFold)(site_field=site_field)
-    summary: Any = dask.delayed(summarize)(fold)
+    summary: Any = dask.delayed(summarize)(fold, [rule.code for rule in (linter or default_linter()).rules])
     return findings, summary
 
 

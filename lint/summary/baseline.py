@@ -11,6 +11,7 @@ A family is reported only when none of its rules is, so one broken banner is one
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from scrapelint.summary.model import SiteSummary, Summary
@@ -76,7 +77,7 @@ def compare(
         if now.articles < min_articles or before.articles < min_articles:
             too_small.append(site)
             continue
-        regressions += _site_regressions(site, before, now, points, alpha)
+        regressions += _site_regressions(site, before, now, points, alpha, comparable(baseline, current))
     return Comparison(
         regressions=regressions,
         new_sites=sorted(current.sites.keys() - baseline.sites.keys()),
@@ -85,12 +86,36 @@ def compare(
     )
 
 
+def comparable(baseline: Summary, current: Summary) -> Callable[[str], bool]:
+    """Whether a rule or family measured the same thing in both runs.
+
+    A rule is comparable when both runs ran it; a family when both ran the same rules of it. A rule
+    switched on since the baseline is new, not a regression. Summaries without `rules_checked`
+    (written by hand, or by another tool) compare everything.
+    """
+    if not baseline.rules_checked or not current.rules_checked:
+        return lambda code: True
+    before, now = set(baseline.rules_checked), set(current.rules_checked)
+
+    def family_rules(codes: set[str], family: str) -> set[str]:
+        return {code for code in codes if code.rstrip("0123456789") == family}
+
+    def check(code: str) -> bool:
+        if code.rstrip("0123456789") != code:
+            return code in before and code in now
+        return family_rules(before, code) == family_rules(now, code)
+
+    return check
+
+
 def _site_regressions(
-    site: str, before: SiteSummary, now: SiteSummary, points: float, alpha: float
+    site: str, before: SiteSummary, now: SiteSummary, points: float, alpha: float, same: Callable[[str], bool]
 ) -> list[Regression]:
     found: list[Regression] = []
     for table_now, table_before in ((now.rules, before.rules), (now.families, before.families)):
         for code, share in table_now.items():
+            if not same(code):
+                continue
             old = table_before.get(code)
             was_k = old.articles if old else 0
             was = was_k / before.articles

@@ -9,7 +9,7 @@ when a gate fails.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -109,12 +109,13 @@ class SummaryRun:
     def wanted(self) -> bool:
         return self.gated or bool(self.outputs)
 
-    def finish(self, annotations: TextIO | None = None) -> bool:
+    def finish(self, rules: Iterable[str] = (), annotations: TextIO | None = None) -> bool:
         """Summarise, compare, check, write the summary files, print one line per failure; True when a gate failed.
 
-        `annotations`: also write each failure there as a GitHub annotation (`--format github`).
+        `rules`: codes of the rules that ran. `annotations`: also write each failure there as a GitHub
+        annotation (`--format github`).
         """
-        self.summary = summary = summarize(self.fold)
+        self.summary = summary = summarize(self.fold, rules)
         if self.baseline is not None:
             self.comparison = compare(self.baseline, summary, self.points, self.min_articles)
         self.failures = check_gates(summary, self.gates)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, Field
 
 from scrapelint.summary.fold import BATCH, BatchFold, SiteCounts, histogram_median
@@ -64,6 +66,9 @@ class Summary(BaseModel):
     version: int = SCHEMA_VERSION
     site_field: str = Field(description="What names a site: `url` (its host) or the field given by --site-field.")
     unreadable_records: int = Field(0, description="Records that could not be read as an article.")
+    rules_checked: list[str] = Field(
+        default_factory=list, description="Codes of the rules that ran: a baseline compares only rules both runs ran."
+    )
     batch: SiteSummary
     sites: dict[str, SiteSummary] = Field(description="Site -> its counts, worst first.")
 
@@ -109,12 +114,18 @@ def badness(site: SiteSummary) -> tuple[float, float, float]:
     return (site.quality.mean, -site.debris_share, -site.share_with_findings)
 
 
-def summarize(fold: BatchFold) -> Summary:
-    """The summary of a finished fold, sites worst first."""
+def summarize(fold: BatchFold, rules_checked: Iterable[str] = ()) -> Summary:
+    """The summary of a finished fold, sites worst first; `rules_checked`: the codes of the rules that ran."""
     sites = {name: site_summary(counts, fold.names) for name, counts in fold.sites.items()}
     ordered = dict(sorted(sites.items(), key=lambda item: (badness(item[1]), item[0])))
     batch = site_summary(fold.batch, fold.names)
-    return Summary(site_field=fold.site_field or "url", unreadable_records=fold.unreadable, batch=batch, sites=ordered)
+    return Summary(
+        site_field=fold.site_field or "url",
+        unreadable_records=fold.unreadable,
+        rules_checked=sorted(rules_checked),
+        batch=batch,
+        sites=ordered,
+    )
 
 
 __all__ = ["BATCH", "FAMILY_NAMES", "Quality", "Share", "SiteSummary", "Summary", "site_summary", "summarize"]
