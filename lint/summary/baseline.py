@@ -3,8 +3,10 @@
 A site regressed on a rule (or a family) when all three hold:
 - its share of articles with that finding rose by more than `points` percentage points (default 10);
 - it has at least `min_articles` articles (default 20) in both runs;
-- a one-sided two-proportion z-test (pooled) gives p < ALPHA (0.01): a rise that large is unlikely
-  to be chance at those sample sizes. 10 points on 20 articles is noise; on 300 it is a breakage.
+- a one-sided two-proportion z-test (pooled) gives p < ALPHA / m, where m is the number of rules and
+  families compared at that site (Bonferroni): a rise that large is unlikely to be chance at those
+  sample sizes, even though some thirty rules are tried per site. 10 points on 20 articles is noise;
+  on 300 it is a breakage. So a healthy site is flagged in at most about 1% of runs.
 A family is reported only when none of its rules is, so one broken banner is one line, not two.
 """
 
@@ -112,6 +114,8 @@ def _site_regressions(
     site: str, before: SiteSummary, now: SiteSummary, points: float, alpha: float, same: Callable[[str], bool]
 ) -> list[Regression]:
     found: list[Regression] = []
+    tested = {code for table in (now.rules, before.rules, now.families, before.families) for code in table}
+    alpha /= max(1, sum(map(same, tested)))  # Bonferroni: each site gets `alpha` in all
     for table_now, table_before in ((now.rules, before.rules), (now.families, before.families)):
         for code, share in table_now.items():
             if not same(code):
