@@ -125,12 +125,14 @@ class SummaryRun:
             click.echo(line, err=True)
             if annotations is not None:
                 annotations.write(f"::error title=scrapelint gate::{_escape(line)}\n")
-        if self.comparison and (self.comparison.new_sites or self.comparison.vanished_sites):
-            click.echo(
-                f"{len(self.comparison.new_sites)} new sites, {len(self.comparison.vanished_sites)} vanished "
-                "since the baseline (listed in the summary, not gated)",
-                err=True,
-            )
+        if self.comparison:
+            for label, sites in (("new", self.comparison.new_sites), ("vanished", self.comparison.vanished_sites)):
+                if sites:
+                    more = f" and {len(sites) - 10} more" if len(sites) > 10 else ""
+                    click.echo(
+                        f"{len(sites)} {label} sites since the baseline (not gated): {', '.join(sites[:10])}{more}",
+                        err=True,
+                    )
         for output in self.outputs:
             self._write(Path(output))
         return bool(lines)
