@@ -1,6 +1,6 @@
 """The command line: `scrapelint check|rules|rule|schema`.
 
-Exit codes: 0 nothing reported, 1 findings at or above `--fail-on`,
+Exit codes: 0 nothing reported, 1 findings at or above `--fail-on` (with --baseline/--max-share: a gate failed),
 2 usage, config or input errors.
 """
 

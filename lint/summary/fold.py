@@ -48,6 +48,43 @@ def site_of(article: Article, site_field: str | None = None) -> str:
     return host or NO_SITE
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What one article adds to the counters: worked out once, added to its site's and to the batch's."""
+
+    findings: int
+    errors: int
+    families: frozenset[str]
+    rules: frozenset[str]
+    selectors: tuple[str, ...]
+    length: int
+    debris: int
+    score: float
+    language: str
+
+    @classmethod
+    def of(cls, article: Article, findings: list[Finding], selectors: Iterable[str]) -> Seen:
+        lint = [f for f in findings if not f.rule.startswith(INPUT_FAMILY)]
+        codes = frozenset(f.rule for f in lint)
+        length = len(article.text)
+        debris = [
+            (max(0, f.start), min(length, f.end))
+            for f in lint
+            if f.rule.startswith("DEB") and f.field in (None, "text")
+        ]
+        return cls(
+            findings=len(lint),
+            errors=len(findings) - len(lint),
+            families=frozenset(code.rstrip("0123456789") for code in codes),
+            rules=codes,
+            selectors=tuple(s for s in selectors if any(matches(code, s) for code in codes)),
+            length=length,
+            debris=_union_length(debris),
+            score=quality_score(lint, length),
+            language=getattr(article, "language", None) or "und",
+        )
+
+
 @dataclass
 class SiteCounts:
     """Counters for one site (or the whole batch); `merge` adds another's."""
@@ -67,29 +104,21 @@ class SiteCounts:
     low_score: int = 0
     languages: Counter[str] = field(default_factory=Counter)
 
-    def add(self, article: Article, findings: list[Finding], selectors: Iterable[str]) -> None:
+    def add(self, seen: Seen) -> None:
         self.articles += 1
-        errors = [f for f in findings if f.family == INPUT_FAMILY]
-        lint = [f for f in findings if f.family != INPUT_FAMILY]
-        self.input_errors += len(errors)
-        self.findings += len(lint)
-        self.with_findings += bool(lint)
-        self.families.update({f.family for f in lint})
-        codes = {f.rule for f in lint}
-        self.rules.update(codes)
-        self.selectors.update(s for s in selectors if any(matches(code, s) for code in codes))
-        length = len(article.text)
-        self.text_chars += length
-        debris = [
-            (max(0, f.start), min(length, f.end)) for f in lint if f.family == "DEB" and f.field in (None, "text")
-        ]
-        self.debris_chars += _union_length(debris)
-        self.per_article[min(len(lint), MAX_COUNT)] += 1
-        score = quality_score(lint, length)
-        self.scores[round(score * 100)] += 1
-        self.score_sum += score
-        self.low_score += score < LOW_SCORE
-        self.languages[getattr(article, "language", None) or "und"] += 1
+        self.input_errors += seen.errors
+        self.findings += seen.findings
+        self.with_findings += bool(seen.findings)
+        self.families.update(seen.families)
+        self.rules.update(seen.rules)
+        self.selectors.update(seen.selectors)
+        self.text_chars += seen.length
+        self.debris_chars += seen.debris
+        self.per_article[min(seen.findings, MAX_COUNT)] += 1
+        self.scores[round(seen.score * 100)] += 1
+        self.score_sum += seen.score
+        self.low_score += seen.score < LOW_SCORE
+        self.languages[seen.language] += 1
 
     def merge(self, other: SiteCounts) -> SiteCounts:
         for name in ("articles", "with_findings", "findings", "input_errors", "text_chars", "debris_chars"):
@@ -123,8 +152,9 @@ class BatchFold:
         site = self.sites.get(name := site_of(item, self.site_field))
         if site is None:
             site = self.sites[name] = SiteCounts()
-        site.add(item, result.findings, self.selectors)
-        self.batch.add(item, result.findings, self.selectors)
+        seen = Seen.of(item, result.findings, self.selectors)
+        site.add(seen)
+        self.batch.add(seen)
 
     def watch(self, results: Iterable[Result]) -> Iterator[Result]:
         """Pass the results on unchanged, folding each on the way (the same pass as the report)."""
