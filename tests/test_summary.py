@@ -148,6 +148,9 @@ def test_fix_drop_below_leaves_out_articles_that_are_mostly_debris(tmp_path: Pat
     dropped = [r["id"] for r in records if r["id"] not in kept]
     assert len(heavy) >= 3 and set(dropped) <= set(heavy) and len(dropped) >= len(heavy) - 1
     assert f"Left out {len(dropped)} of {len(records)} articles with a quality score below 0.3" in run.stderr
+    (tmp_path / "batch.json").write_bytes(orjson.dumps(records))  # a JSON array, fixed in place
+    scrapelint("fix", "batch.json", "--drop-below", "0.3", "-j", "1", cwd=tmp_path)
+    assert [r["id"] for r in orjson.loads((tmp_path / "batch.json").read_bytes())] == kept
 
 
 # -- the pieces ---------------------------------------------------------------------------------
