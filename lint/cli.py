@@ -1,6 +1,6 @@
 """The command line: `scrapelint check|rules|rule|schema`.
 
-Exit codes: 0 nothing reported, 1 findings at or above `--fail-on`,
+Exit codes: 0 nothing reported, 1 findings at or above `--fail-on` (with --baseline/--max-share: a gate failed),
 2 usage, config or input errors.
 """
 
@@ -17,10 +17,11 @@ import click
 
 from scrapelint.config import ConfigError, Settings, find_config, load_config, override, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
-from scrapelint.models import Finding, Severity
+from scrapelint.models import Article, Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
 from scrapelint.rule import Rule, RuleError, all_rules
 from scrapelint.sources import DEFAULT_INCLUDE, SourceOptions, read_paths
+from scrapelint.summary.gate import GateError, SummaryRun, summary_options
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -191,6 +192,7 @@ def main() -> None:
 
 @main.command()
 @lint_options
+@summary_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), help="Write the report here (default: stdout)."
@@ -230,10 +232,14 @@ def check(
     unsafe_fixes: bool,
     **kw: Any,
 ) -> None:
-    """Lint articles in PATHS (files, directories, or - for stdin)."""
+    """Lint articles in PATHS (files, directories, or - for stdin).
+
+    With --baseline or --max-share the exit code is the gates': 1 only when one fails.
+    """
     try:
+        gate = SummaryRun.pop_from(kw)
         invocation = resolve(**kw)
-    except (ConfigError, RuleError) as error:
+    except (ConfigError, RuleError, GateError) as error:
         fail(str(error))
     tally = Tally(Severity(fail_on) if fail_on else invocation.settings.fail_on)
     out: TextIO
@@ -246,12 +252,19 @@ def check(
             statistics=statistics,
             quiet=quiet,
             settings={"paths": invocation.paths, "select": invocation.settings.select, "jobs": invocation.jobs},
+            summary=gate.fold if gate.wanted or fmt == "html" else None,
         )
         results = invocation.results() if not dask_address else _dask_results(invocation, dask_address)
         if apply_fixes:
             results = _fixed_results(invocation, unsafe_fixes)
+        if context.summary is not None:
+            results = gate.fold.watch(results)
         renderer(fmt)(tally.watch(results), out, context)
-    sys.exit(tally.exit_code(exit_zero))
+        gate_failed = gate.wanted and gate.finish(invocation.rules, out if fmt == "github" else None)
+    code = tally.exit_code(exit_zero)
+    if gate.gated and code != 2:  # gated: the gates decide; --fail-on, when given, applies as well
+        code = 0 if exit_zero else int(gate_failed or (fail_on is not None and tally.failing > 0))
+    sys.exit(code)
 
 
 def _dask_results(invocation: Invocation, address: str) -> Iterator[Result]:
@@ -337,9 +350,12 @@ def rule_docs(rule: type[Rule]) -> str:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of a finding (as in `--format json`)."""
-    click.echo(json.dumps(Finding.model_json_schema(), indent=2))
+@click.option("--summary", "of_summary", is_flag=True, help="The schema of `check --summary summary.json` instead.")
+def schema(of_summary: bool) -> None:
+    """Print the JSON Schema of a finding (as in `--format json`), or of the batch summary."""
+    from scrapelint.summary import Summary
+
+    click.echo(json.dumps((Summary if of_summary else Finding).model_json_schema(), indent=2))
 
 
 # -- fix --------------------------------------------------------------------------
@@ -359,7 +375,21 @@ def schema() -> None:
 )
 @click.option("--backup", is_flag=True, help="Copy a file to FILE.bak before replacing it.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (input errors still exit 2).")
-def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool, exit_zero: bool, **kw: Any) -> None:
+@click.option(
+    "--drop-below",
+    type=click.FloatRange(0, 1),
+    metavar="SCORE",
+    help="Leave out articles whose quality score is below SCORE (0..1): mostly debris (JSONL, JSON arrays).",
+)
+def fix_command(
+    output: str | None,
+    diff: bool,
+    unsafe_fixes: bool,
+    backup: bool,
+    exit_zero: bool,
+    drop_below: float | None,
+    **kw: Any,
+) -> None:
     """Apply the fixes of findings in PATHS and write the articles back in their own format.
 
     Safe fixes only, unless --unsafe-fixes. Every other character, and every
@@ -379,14 +409,29 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
         fail(f"--output takes one input file, got {len(files)}; without it each file is fixed in place")
     tally = Tally(invocation.settings.fail_on)
     summary = FixSummary()
+    dropped: list[bool] = []  # one per article below --drop-below: True when it could be left out
     with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
         for item, outcome in fixed_items(invocation, files, unsafe_fixes):
+            if drop_below is not None and isinstance(item, Article) and outcome.score < drop_below:
+                dropped.append(writer.drop(item))
+                continue
             writer.add(item, outcome)
             summary.add(item, outcome)
             for finding in outcome.remaining:
                 tally.count(finding)
     click.echo(summary.render(dry_run=diff), err=True)
+    if drop_below is not None:
+        click.echo(_dropped_note(dropped, summary.articles + len(dropped), drop_below, diff), err=True)
     sys.exit(tally.exit_code(exit_zero) or (1 if diff and summary.fixed_articles and not exit_zero else 0))
+
+
+def _dropped_note(dropped: list[bool], articles: int, score: float, dry_run: bool) -> str:
+    """`fix --drop-below`: how many articles were left out, and how many could not be (one per file)."""
+    verb = "Would leave out" if dry_run else "Left out"
+    note = f"{verb} {sum(dropped)} of {articles} articles with a quality score below {score:g} (mostly debris)."
+    if kept := dropped.count(False):
+        note += f" {kept} more scored below it but were left as they were: one article per file, or Parquet."
+    return note
 
 
 def fixed_items(invocation: Invocation, files: list[str], unsafe: bool) -> Iterator[Any]:

@@ -7,7 +7,9 @@
     findings.to_dataframe().to_parquet("findings/")
     cleaned = fix_bag(records)                    # the records with their text fixed
 
-`lint_dataframe` / `fix_dataframe` do the same for a dask.dataframe. Every
+`lint_dataframe` / `fix_dataframe` do the same for a dask.dataframe.
+`lint_bag_with_summary` gives the findings and the per-site batch summary of one
+pass: each partition folds its own counters, merged in a tree like the corpus state. Every
 partition goes through `lint_partition` / `fix_partition`: plain functions of an
 iterable of records, which Spark's `mapPartitions` can call as well.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import threading
 import uuid
 from collections import Counter, OrderedDict
@@ -37,6 +40,7 @@ from scrapelint.config import Settings, resolve_rules
 from scrapelint.engine import Linter, Result, corpus_rules, lint_item, merge_states, observe, prepare
 from scrapelint.models import Finding
 from scrapelint.sources import InputError, Item, SourceOptions, expand_paths, read_paths, record_to_article
+from scrapelint.summary import BatchFold, summarize
 
 try:
     import cloudpickle
@@ -164,6 +168,32 @@ def lint_partition(
     ]
 
 
+def lint_summary_partition(
+    records: Iterable[dict[str, Any]],
+    linter: Linter,
+    sources: SourceOptions | None = None,
+    path: str = "dask",
+    partition: int = 0,
+    site_field: str | None = None,
+) -> tuple[list[dict[str, Any]], BatchFold]:
+    """Lint one partition and fold its summary counters in the same pass: (finding dicts, the partition's fold)."""
+    fold = BatchFold(site_field=site_field)
+    findings: list[dict[str, Any]] = []
+    for item in to_items(records, sources, path, partition):
+        result = Result(item, lint_item(linter, item))
+        fold.add(result)
+        findings += [finding_record(finding) for finding in result.findings]
+    return findings, fold
+
+
+def merge_folds(*folds: BatchFold) -> BatchFold:
+    """Reduce: partition folds added into a new one."""
+    merged = BatchFold(site_field=folds[0].site_field) if folds else BatchFold()
+    for fold in folds:
+        merged.merge(fold)
+    return merged
+
+
 def fix_partition(
     records: Iterable[dict[str, Any]],
     linter: Linter,
@@ -258,6 +288,40 @@ def lint_bag(
 ) -> db.Bag:
     """Findings of a bag of records, as a bag of flat finding dicts (lazy: nothing runs until computed)."""
     return db.from_delayed(_graph(bag.to_delayed(), linter, sources, path, _lint_task))
+
+
+def _lint_summary_task(
+    records: Iterable[dict[str, Any]],
+    spec: LinterSpec,
+    states: list[Any] | None,
+    sources: SourceOptions | None,
+    path: str,
+    partition: int,
+    site_field: str | None,
+) -> tuple[list[dict[str, Any]], BatchFold]:
+    return lint_summary_partition(_rows(records), worker_linter(spec, states), sources, path, partition, site_field)
+
+
+def lint_bag_with_summary(
+    bag: db.Bag,
+    linter: Linter | None = None,
+    *,
+    sources: SourceOptions | None = None,
+    path: str = "dask",
+    site_field: str | None = None,
+) -> tuple[db.Bag, Any]:
+    """Findings (a bag of finding dicts) and the batch summary (a Delayed `Summary`) from one lint pass.
+
+    Compute them together, `dask.compute(findings, summary)`, so every partition is linted once.
+    """
+    parts = _graph(bag.to_delayed(), linter, sources, path, _lint_summary_task, site_field)
+    findings = db.from_delayed([dask.delayed(operator.getitem)(part, 0) for part in parts])
+    level = [dask.delayed(operator.getitem)(part, 1) for part in parts]
+    while len(level) > 1:
+        level = [dask.delayed(merge_folds)(*level[i : i + FAN_IN]) for i in range(0, len(level), FAN_IN)]
+    fold = level[0] if level else dask.delayed(BatchFold)(site_field=site_field)
+    summary: Any = dask.delayed(summarize)(fold, [rule.code for rule in (linter or default_linter()).rules])
+    return findings, summary
 
 
 def fix_bag(

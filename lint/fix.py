@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from scrapelint.engine import Linter, input_error_finding, map_items
 from scrapelint.models import Article, Finding, Fix
+from scrapelint.quality import quality_score
 from scrapelint.sources import InputError, Item
 
 MAX_PASSES = 10  # lint -> fix rounds per article: most converge in two, a menu removed line by line in up to nine
@@ -166,6 +167,7 @@ class FixedArticle:
     applied: Counter[str] = field(default_factory=Counter)  # rule code -> fixes applied
     remaining: list[Finding] = field(default_factory=list)  # findings of the fixed text
     changed: bool = False
+    score: float = 1.0  # quality score of the article as it came (`fix --drop-below`)
 
 
 def fix_article(linter: Linter, article: Article, unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixedArticle:
@@ -173,6 +175,7 @@ def fix_article(linter: Linter, article: Article, unsafe: bool = False, max_pass
     applied: Counter[str] = Counter()
     current = article
     findings = linter.lint(current)
+    score = quality_score(findings, len(article.text))
     for _ in range(max_passes):
         fixable = [finding for finding in findings if applicable(finding, unsafe)]
         if not fixable:
@@ -183,7 +186,7 @@ def fix_article(linter: Linter, article: Article, unsafe: bool = False, max_pass
         applied.update(fixable[index].rule for index in chosen)
         current = with_text(current, text)
         findings = linter.lint(current)
-    return FixedArticle(current, applied, findings, current.text != article.text)
+    return FixedArticle(current, applied, findings, current.text != article.text, score)
 
 
 def with_text(article: Article, text: str) -> Article:
@@ -208,6 +211,7 @@ class Outcome:
     text: str | None
     applied: dict[str, int]
     remaining: list[Finding]
+    score: float = 1.0  # quality score of the item as it came
 
 
 def fix_item(linter: Linter, item: Item, unsafe: bool) -> Outcome:
@@ -215,9 +219,12 @@ def fix_item(linter: Linter, item: Item, unsafe: bool) -> Outcome:
     if isinstance(item, InputError):
         return Outcome(None, {}, [input_error_finding(item)])
     if item.lossy:  # decoded with U+FFFD replacements: writing it back would lose bytes
-        return Outcome(None, {}, linter.lint(item))
+        findings = linter.lint(item)
+        return Outcome(None, {}, findings, quality_score(findings, len(item.text)))
     result = fix_article(linter, item, unsafe)
-    return Outcome(result.article.text if result.changed else None, dict(result.applied), result.remaining)
+    return Outcome(
+        result.article.text if result.changed else None, dict(result.applied), result.remaining, result.score
+    )
 
 
 def fix_items(

@@ -53,6 +53,7 @@ class _FileOutput:
         self.diff = diff
         self.records = 0  # records seen so far: the index of the next one in a JSON array
         self.changes: dict[int, tuple[str, str]] = {}  # JSON/text: index -> (field, new text)
+        self.dropped: dict[int, str] = {}  # JSON array: index -> text field of records left out (--drop-below)
         self.changed = False
         self._stack = ExitStack()
         self._source: BinaryIO | None = None
@@ -105,8 +106,29 @@ class _FileOutput:
         else:
             self.changes[index] = (item.text_field, outcome.text)
 
-    def _replace_line(self, number: int, text_field: str, text: str) -> None:
-        """Copy the source up to line `number`, then write that record with its new text."""
+    def drop(self, item: Item) -> bool:
+        """Leave a record out of the output; False when the format cannot (one article per file, Parquet)."""
+        index = self.records
+        self.records += 1
+        if isinstance(item, InputError):
+            return False
+        if self.fmt == "jsonl" and item.line is not None:
+            self.changed = True
+            self._replace_line(item.line, item.text_field, None)
+            return True
+        if self.fmt == "json" and self._is_array():
+            self.changed = True
+            self.dropped[index] = item.text_field
+            return True
+        return False
+
+    def _is_array(self) -> bool:
+        """A JSON file holding a list of records (rather than one record)."""
+        with self._open_source() as stream:
+            return stream.read(4096).lstrip(BOM + b" \t\r\n").startswith(b"[")
+
+    def _replace_line(self, number: int, text_field: str, text: str | None) -> None:
+        """Copy the source up to line `number`, then write that record with its new text (None: leave it out)."""
         sink = None if self.diff else self._open_sink()
         source = self._source_stream()
         raw = b""
@@ -118,10 +140,10 @@ class _FileOutput:
         ending = raw[len(raw.rstrip(b"\r\n")) :]
         record = orjson.loads(raw)
         before = record[text_field]
-        record[text_field] = text
         if self.diff is not None:
-            self.diff.writelines(diff_lines(before, text, f"{self.path}:{number}:{text_field}"))
-        else:
+            self.diff.writelines(diff_lines(before, text or "", f"{self.path}:{number}:{text_field}"))
+        elif text is not None:
+            record[text_field] = text
             assert sink is not None
             sink.write(orjson.dumps(record) + ending)
 
@@ -174,6 +196,12 @@ class _FileOutput:
                 label = f"{self.path}[{index}]" if isinstance(value, list) else self.path
                 self.diff.writelines(diff_lines(record[text_field], text, f"{label}:{text_field}"))
             record[text_field] = text
+        if isinstance(value, list) and self.dropped:
+            if self.diff is not None:
+                for index, text_field in sorted(self.dropped.items()):
+                    before = str(value[index].get(text_field, ""))
+                    self.diff.writelines(diff_lines(before, "", f"{self.path}[{index}]:{text_field}"))
+            value = [record for index, record in enumerate(value) if index not in self.dropped]
         indent = orjson.OPT_INDENT_2 if b"\n " in original.strip() else 0
         return orjson.dumps(value, option=indent) + (b"\n" if original.endswith(b"\n") else b"")
 
@@ -265,7 +293,15 @@ class FixWriter:
             return _FileOutput(path, fmt, data, self.output or STDOUT, self.backup, self.diff)
         return _FileOutput(path, format_of(path), None, self.output, self.backup, self.diff)
 
+    def drop(self, item: Item) -> bool:
+        """Leave an article out of its file's output (`fix --drop-below`); False when its format cannot."""
+        return self._route(item).drop(item)
+
     def add(self, item: Item, outcome: Outcome) -> None:
+        self._route(item).add(item, outcome)
+
+    def _route(self, item: Item) -> _FileOutput:
+        """The output of the item's file, opening it (and closing the previous one) when the file changes."""
         path = item.path
         if self.current is None or self.current.path != path:
             self._close_current()
@@ -273,7 +309,7 @@ class FixWriter:
             self.seen.add(path)
         if isinstance(item, InputError) and item.code == "ERR001":
             self.current.target = None  # nothing was read, so nothing is written
-        self.current.add(item, outcome)
+        return self.current
 
     def _close_current(self) -> None:
         if self.current is not None:

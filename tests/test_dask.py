@@ -14,6 +14,7 @@ import pytest
 
 pytest.importorskip("dask.distributed", reason="the Dask extra is not installed: pip install 'scrapelint[dask]'")
 
+import dask
 import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
@@ -166,3 +167,21 @@ def test_fix_dataframe_changes_only_the_text_column(client: Client, records: lis
     from_bag = sdask.fix_bag(db.from_sequence(records[:30], npartitions=2), linter()).compute()
     assert fixed["text"].tolist() == [r["text"] for r in from_bag]
     assert (fixed["text"] != frame["text"]).any()
+
+
+def test_the_summary_map_reduced_over_partitions_equals_a_single_pass(
+    client: Client, records: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Per-partition folds merged in a tree give the summary `check --summary` folds in one process."""
+    from scrapelint.summary import BatchFold, summarize
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
+    fold = BatchFold()
+    for _ in fold.watch(run(linter(), lambda: read_paths([str(corpus)]), 1)):
+        pass
+    findings, summary = sdask.lint_bag_with_summary(db.from_sequence(records, npartitions=5), linter())
+    found, merged = dask.compute(findings, summary)
+    assert merged == summarize(fold, [rule.code for rule in linter().rules])
+    assert merged.batch.articles == len(records) and len(merged.sites) > 10
+    assert merged.batch.rules["TST901"].articles > 0  # the corpus rule's state reached every partition
+    assert len(found) == merged.batch.findings + merged.batch.input_errors

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TextIO
+from typing import Any, TextIO
 
 from scrapelint.engine import Result
 from scrapelint.models import Article, Finding
@@ -24,6 +24,7 @@ class ReportContext:
     statistics: bool = False
     quiet: bool = False
     settings: dict[str, object] = field(default_factory=dict)
+    summary: Any = None  # the batch summary's fold (scrapelint.summary.BatchFold), complete once results end
 
 
 Renderer = Callable[[Iterable[Result], TextIO, ReportContext], None]

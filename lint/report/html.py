@@ -31,8 +31,11 @@ import scrapelint
 from scrapelint.engine import Result
 from scrapelint.fix import applicable, apply_fixes
 from scrapelint.models import Article, Finding, Severity
+from scrapelint.quality import quality_score
 from scrapelint.report import ReportContext
 from scrapelint.rule import Rule, RuleError, all_rules
+from scrapelint.summary import BatchFold, Summary, summarize
+from scrapelint.summary.render import MAX_ROWS, families_of
 
 # Colour slot per family; other (plugin) families share the last slots.
 FAMILY_COLOURS = {"DEB": 0, "DUP": 1, "TYP": 2, "FMT": 3, "DAT": 4, "META": 5, "ERR": 6}
@@ -98,11 +101,15 @@ class _Report:
         self.input_errors: list[Finding] = []  # the first MAX_INPUT_ERRORS, shown in full
         self.error_count = 0
         self.strings: dict[str, int] = {}
+        self.fold: BatchFold = context.summary or BatchFold()
+        self.own_fold = context.summary is None  # the CLI folds it on the way here when it wants one too
 
     def intern(self, value: str) -> int:
         return self.strings.setdefault(value, len(self.strings))
 
     def add(self, result: Result) -> None:
+        if self.own_fold:
+            self.fold.add(result)
         item = result.item
         if not isinstance(item, Article):
             for finding in result.findings:
@@ -134,6 +141,7 @@ class _Report:
                 "t": item.title,
                 "p": item.path if item.line is None else f"{item.path}:{item.line}",
                 "u": item.url,
+                "q": quality_score(result.findings, len(item.text)),
                 "c": [[rule, severity, n] for (rule, severity), n in sorted(counts.items())],
             }
         )
@@ -201,6 +209,7 @@ class _Report:
                 bar_chart(f"Findings per rule{top}", rule_rows),
                 "</div>",
             ]
+        parts.append(site_table(summarize(self.fold)))
         parts.append(
             f"<details><summary>Rules ({len(rules)})</summary><table><thead><tr><th>Rule</th><th>Name</th>"
             "<th>Findings</th><th>Fix</th><th>What it catches</th></tr></thead><tbody>"
@@ -231,6 +240,39 @@ class _Report:
             parts.append("</ul></details>")
         parts.append("</section>\n")
         return "".join(parts)
+
+
+def site_table(summary: Summary) -> str:
+    """The per-site table of the batch summary, worst site first (as in `check --summary summary.md`)."""
+    if not summary.sites:
+        return ""
+    families = families_of(summary)
+    names = ["Site", "Articles", "With findings", "Debris text", "Median findings", "Quality", "Score < 0.5"]
+    head = "".join(f"<th>{esc(name)}</th>" for name in [*names, *families, "Top rule", "Input errors"])
+    rows = []
+    for name, site in [*list(summary.sites.items())[:MAX_ROWS], ("all sites", summary.batch)]:
+        top = max(site.rules.items(), key=lambda item: (item[1].articles, item[0]), default=None)
+        cells = [
+            name,
+            site.articles,
+            f"{site.share_with_findings:.0%}",
+            f"{site.debris_share:.1%}",
+            f"{site.median_findings:g}",
+            f"{site.quality.mean:.2f}",
+            f"{site.quality.share_below_half:.0%}",
+            *(f"{site.families[f].share:.0%}" if f in site.families else "–" for f in families),
+            f"{top[0]} {top[1].name} {top[1].share:.0%}" if top else "",
+            site.input_errors or "",
+        ]
+        rows.append("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in cells) + "</tr>")
+    more = len(summary.sites) - MAX_ROWS
+    note = f"<p>… and {more} more sites in `--summary summary.json`.</p>" if more > 0 else ""
+    return (
+        f'<details open id="sites"><summary>Sites ({len(summary.sites)}), worst first</summary>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
+        "<p>Shares: articles with at least one finding. Quality: mean article score, 1 = nothing to remove "
+        "(1 - weighted share of the text covered by DEB/DUP findings).</p></details>"
+    )
 
 
 def _plural(n: int, noun: str) -> str:
@@ -534,7 +576,7 @@ SCRIPT = r"""
       const url = new URL(data.u);
       if (url.protocol === 'http:' || url.protocol === 'https:') link = el('a', {href: url.href, rel: 'noopener noreferrer nofollow', target: '_blank'}, data.u);
     } catch (error) { /* not a URL: shown as text */ }
-    const meta = el('div', {class: 'meta'}, `${a.p} · id ${data.id}`, data.u ? ' · ' : '', link || data.u || '');
+    const meta = el('div', {class: 'meta'}, `${a.p} · id ${data.id} · quality ${a.q}`, data.u ? ' · ' : '', link || data.u || '');
     const extra = Object.keys(data.fields).filter((name) => name !== 'text' && name !== 'title').map((name) => {
       const value = el('span', null);
       highlight(value, data.fields[name], byField[name]);
