@@ -18,7 +18,8 @@ Settings (all optional):
 Every item is linted on its own, as `Linter.check` does: a crawl is a stream, so the corpus rules
 (DEB008 site boilerplate) see one article at a time; run `scrapelint check` over the feed for those.
 Stats go to the crawler's stats collector (`scrapelint/items`, `scrapelint/findings/DEB002`,
-`scrapelint/dropped`, `scrapelint/fixed/FMT001`, ...), and a per-site table is logged when the spider closes.
+`scrapelint/dropped`, `scrapelint/fixed/FMT001`, ...), and when the spider closes the per-site summary is
+logged: the same fold and Markdown table as `scrapelint check --summary summary.md`.
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapelint.api import Linter
+from scrapelint.engine import Result
 from scrapelint.models import Article, Finding
 from scrapelint.quality import quality_score
+from scrapelint.summary.fold import BatchFold
+from scrapelint.summary.model import summarize
+from scrapelint.summary.render import to_markdown
 
 try:
     from itemadapter import ItemAdapter
@@ -38,10 +42,9 @@ try:
 except ImportError as error:  # pragma: no cover - exercised only without the extra
     raise ImportError("scrapelint.scrapy needs Scrapy: pip install 'scrapelint[scrapy]'") from error
 
-__all__ = ["MODES", "ScrapelintPipeline", "site_table"]
+__all__ = ["MODES", "ScrapelintPipeline"]
 
 MODES = ("annotate", "fix", "drop")
-_NO_SITE = "(no url)"
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +74,7 @@ class ScrapelintPipeline:
         self.findings_field = findings_field
         self.unsafe = unsafe
         self.stats = stats
-        self.sites: dict[str, Counter[str]] = {}
+        self.fold = BatchFold()
         self.crawler: Any = None
         self._warned = False
 
@@ -99,8 +102,8 @@ class ScrapelintPipeline:
         return pipeline
 
     def open_spider(self, spider: Any = None) -> None:
-        """Start the per-site tally of this spider's run."""
-        self.sites = {}
+        """Start the per-site summary of this spider's run."""
+        self.fold = BatchFold()
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         """Lint one item: dicts, `scrapy.Item`s, dataclass and attrs items alike (through itemadapter)."""
@@ -109,26 +112,21 @@ class ScrapelintPipeline:
         if not isinstance(article, Article):
             self._inc("scrapelint/skipped")
             return item
-        site = urlsplit(article.url or "").netloc or _NO_SITE
-        tally = self.sites.setdefault(site, Counter())
-        tally["items"] += 1
         self._inc("scrapelint/items")
         if self.mode == "fix":
             fixed = self.linter.fix(article, unsafe=self.unsafe)
-            self._count(fixed.remaining, tally)
+            self._count(article, fixed.remaining)
             if fixed.changed:
                 adapter[article.text_field] = fixed.value.text
-                tally["fixed"] += 1
                 self._inc("scrapelint/fixed")
                 for code, count in fixed.applied.items():
                     self._inc(f"scrapelint/fixed/{code}", count)
             return item
         findings = self.linter.check(article)
-        self._count(findings, tally)
+        self._count(article, findings)
         score = quality_score(findings, len(article.text))
         if self.mode == "drop":
             if score < self.drop_below:
-                tally["dropped"] += 1
                 self._inc("scrapelint/dropped")
                 codes = Counter(f.rule for f in findings if f.family in ("DEB", "DUP"))
                 worst = ", ".join(f"{code} ×{n}" for code, n in codes.most_common(3))
@@ -138,11 +136,11 @@ class ScrapelintPipeline:
         return item
 
     def close_spider(self, spider: Any = None) -> None:
-        """Log the per-site table of this run."""
-        if self.sites:
+        """Log this run's per-site summary, as `scrapelint check --summary summary.md` writes it."""
+        if self.fold.batch.articles:
             spider = spider or getattr(self.crawler, "spider", None)  # Scrapy 2.13+ no longer passes it
             name = getattr(spider, "name", None) or "spider"
-            logger.info("scrapelint summary for %s:\n%s", name, site_table(self.sites))
+            logger.info("scrapelint summary for %s:\n%s", name, to_markdown(summarize(self.fold)))
 
     def _annotate(self, adapter: Any, score: float, findings: list[Finding]) -> None:
         value = {
@@ -160,30 +158,11 @@ class ScrapelintPipeline:
                 )
                 self._warned = True
 
-    def _count(self, findings: list[Finding], tally: Counter[str]) -> None:
+    def _count(self, article: Article, findings: list[Finding]) -> None:
+        self.fold.add(Result(article, findings))
         for finding in findings:
             self._inc(f"scrapelint/findings/{finding.rule}")
-            tally["findings"] += 1
-            tally[finding.family] += 1
 
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None:
             self.stats.inc_value(key, count)
-
-
-def site_table(sites: dict[str, Counter[str]]) -> str:
-    """A plain-text table, one row per site: items, findings per family, fixed and dropped items."""
-    families = sorted({key for tally in sites.values() for key in tally if key.isupper()})
-    header = ["site", "items", "findings", *families, "fixed", "dropped"]
-    rows = [
-        [site, *(str(tally[column]) for column in header[1:])]
-        for site, tally in sorted(sites.items(), key=lambda entry: (-entry[1]["items"], entry[0]))
-    ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(
-            cell.ljust(width) if i == 0 else cell.rjust(width)
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in [header, *rows]
-    )
