@@ -275,7 +275,7 @@ class Document:
         if self.article.language:
             return self.article.language
         starts, ends = self.paragraph_spans
-        return _language.guess(_language.sample([self.text[a:b] for a, b in zip(starts, ends)]))
+        return _language.guess_article(_language.sample([self.text[a:b] for a, b in zip(starts, ends)]))
 
     def language_at(self, offset: int) -> str:
         """The language of the paragraph holding `offset` (or the one before a gap between paragraphs).
@@ -300,9 +300,7 @@ class Document:
                 found = self._fixed_language
             else:
                 starts, ends = self.paragraph_spans
-                found = _language.guess(self.text[starts[index] : ends[index]])
-                if found == _language.UNDETERMINED:
-                    found = self.language
+                found = _language.paragraph_guess(self.text[starts[index] : ends[index]], self.language)
             cache[index] = found
         return found
 

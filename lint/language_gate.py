@@ -20,9 +20,15 @@ def runs_on(rule: Rule, doc: Document) -> bool:
 
 def keep(rule: Rule, doc: Document, findings: Iterable[Finding]) -> list[Finding]:
     """The findings that start in a paragraph whose language the rule knows (other fields: the article's),
-    each labelled with that language."""
-    kept = []
+    each labelled with that language (a language-independent rule's with the article's)."""
     languages = rule.languages
+    if ANY in languages:  # the article's language: telling each paragraph's costs more than the rule
+        kept = list(findings)
+        for finding in kept:
+            if finding.language is None:
+                finding.language = doc.language
+        return kept
+    kept = []
     for finding in findings:
         if finding.language is None:
             finding.language = doc.language_at(finding.start) if finding.field == doc.field else doc.language

@@ -109,7 +109,9 @@ class Finding(BaseModel):
     related: Location | None = Field(None, description="E.g. the first copy of a duplicate.")
     source_rule: str | None = Field(None, description="Rule id of an external engine (LanguageTool).")
     language: str | None = Field(
-        None, description='Language of the paragraph the finding starts in ("de"; "und" when it cannot be told).'
+        None,
+        description='Language of the text ("de"; "und" when it cannot be told): for a rule that knows only some '
+        "languages the paragraph's the finding starts in, for a language-independent rule the article's.",
     )
 
     @property
