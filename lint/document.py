@@ -275,7 +275,7 @@ class Document:
         if self.article.language:
             return self.article.language
         starts, ends = self.paragraph_spans
-        return _language.guess_article(_language.sample([self.text[a:b] for a, b in zip(starts, ends)]))
+        return _language.guess_article(_language.sample_spans(self.text, starts, ends))
 
     def language_at(self, offset: int) -> str:
         """The language of the paragraph holding `offset` (or the one before a gap between paragraphs).

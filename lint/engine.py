@@ -23,7 +23,7 @@ from typing import Any
 
 from scrapelint.config import Settings
 from scrapelint.document import Document
-from scrapelint.language import identifier
+from scrapelint.language import load as load_language_data
 from scrapelint.language_gate import keep, runs_on
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, all_rules, matches
@@ -324,7 +324,7 @@ def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
     touching, and so copying, those shared pages.
     """
     with contextlib.suppress(Exception):
-        identifier()  # the language model, shared by the workers
+        load_language_data()  # the language model and stop words, shared by the workers
     article = next((item for item in sample if isinstance(item, Article)), None)
     if article is not None:
         doc = Document(article)

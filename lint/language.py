@@ -9,7 +9,10 @@ langdetect (bench/bench_language.py, numbers in bench/README.md): as accurate on
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+from itertools import chain, repeat
+from operator import sub
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,7 +39,9 @@ _ENGLISH = frozenset(
     + ["are", "said", "its", "would", "their"]
 )
 _WORDS = re.compile(r"[^\W\d_]+")
-SAMPLE = 3000  # characters of an article's longest paragraphs that decide its language (detection is linear)
+# Characters the model reads: of an article, from its longest paragraphs; of a paragraph, its start. The model
+# costs ~1 µs a character (bench/bench_language.py), and 300 characters of prose are told right 99% of the time.
+SAMPLE = 300
 
 # Tags as records write them besides ISO codes: names in English or in the language itself, ISO 639-2/3.
 _NAMES = {
@@ -84,6 +89,10 @@ def identifier() -> LanguageIdentifier:
 # German prose has a median of 0.56 German stop words (10% below 0.38), English 0.62; English stop words
 # make 0.08 of German prose and 0.26 of Portuguese (10% above 0.42), German ones 0.09 of English.
 SURE_DENSITY = 0.4
+# Below this share of a language's stop words a paragraph of 5+ words is not in that language: looking for
+# English text in a German article, only paragraphs with 0.2 English stop words or more go to the model
+# (German prose has 0.08 on median; English prose 0.62, and 90% of it 0.38 or more).
+CANDIDATE_DENSITY = 0.2
 
 
 @lru_cache(maxsize=64)
@@ -100,7 +109,55 @@ def stopword_density(text: str, language: str) -> float | None:
     if not words:
         return None
     found = _WORDS.findall(text.lower())
-    return sum(word in words for word in found) / len(found) if found else 0.0
+    return sum(map(words.__contains__, found)) / len(found) if found else 0.0
+
+
+def could_be(text: str, languages: tuple[str, ...]) -> bool:
+    """Whether `text` may be in one of `languages`: False only when each has a stop-word list and the text
+    holds few of their stop words (a cheap test before the model)."""
+    for language in languages:
+        density = stopword_density(text, language)
+        if density is None or density >= CANDIDATE_DENSITY:
+            return True
+    return False
+
+
+# The languages scrapes mostly come in, told by their stop words alone when these leave no doubt: one of them
+# holds 0.4 of the words or more, and every other at least 0.2 less. On trafilatura_dev and L3S-GN1 this
+# decides 88% of articles (from their longest paragraphs), each as the model does, at a tenth of its cost.
+COMMON = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru")
+CLEAR_MIN_WORDS = 15
+CLEAR_DENSITY = 0.4
+CLEAR_MARGIN = 0.2
+
+
+def by_stopwords(text: str) -> str | None:
+    """The language of `text` when the stop words of `COMMON` languages leave no doubt, else None."""
+    words = _WORDS.findall(text.lower())
+    if len(words) < CLEAR_MIN_WORDS:
+        return None
+    # one lookup per word (in C: map, chain, Counter), not one per word and language
+    counts = Counter(chain.from_iterable(map(_common_stopwords().get, words, repeat(()))))
+    (language, best), *rest = counts.most_common(2) or [(None, 0)]
+    second = rest[0][1] if rest else 0
+    clear = best >= CLEAR_DENSITY * len(words) and second <= best - CLEAR_MARGIN * len(words)
+    return language if clear else None
+
+
+@lru_cache(maxsize=1)
+def _common_stopwords() -> dict[str, tuple[str, ...]]:
+    """Stop word -> the `COMMON` languages it is a stop word of."""
+    table: dict[str, list[str]] = {}
+    for language in COMMON:
+        for word in stopwords(language):
+            table.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in table.items()}
+
+
+def load() -> None:
+    """Load the model and the stop-word lists (~1 s), once per process: before workers fork, they share them."""
+    identifier()
+    _common_stopwords()
 
 
 def enough_text(text: str, words: int = MIN_WORDS, letters: int = MIN_LETTERS) -> bool:
@@ -112,6 +169,8 @@ def guess(text: str, min_confidence: float = MIN_CONFIDENCE) -> str:
     """The language of a paragraph by the model, or "und" when it is too short or the model is unsure."""
     if not enough_text(text):
         return UNDETERMINED
+    if clear := by_stopwords(text[:SAMPLE]):
+        return clear
     language, confidence = identifier().classify(text[:SAMPLE])
     return str(language) if confidence >= min_confidence else UNDETERMINED
 
@@ -132,6 +191,8 @@ def guess_article(text: str) -> str:
     """The language of a whole article (a sample of it): its likeliest, or "und" when there is too little."""
     if not enough_text(text, ARTICLE_MIN_WORDS, ARTICLE_MIN_LETTERS):
         return UNDETERMINED
+    if clear := by_stopwords(text[:SAMPLE]):
+        return clear
     language, confidence = identifier().classify(text[:SAMPLE])
     if confidence >= ARTICLE_MIN_CONFIDENCE or language == "en":
         return str(language)
@@ -140,6 +201,18 @@ def guess_article(text: str) -> str:
     if english and english >= 0.1 * len(words):
         return "en"
     return str(language) if enough_text(text) else UNDETERMINED  # "Share | Tweet" is not Luxembourgish
+
+
+def sample_spans(text: str, starts: list[int], ends: list[int]) -> str:
+    """`sample` of the paragraphs `text[starts[i]:ends[i]]`, without slicing every one of them."""
+    if not starts:
+        return ""
+    lengths = list(map(sub, ends, starts))
+    longest = max(lengths)
+    if longest >= SAMPLE:  # most articles: one paragraph is enough
+        index = lengths.index(longest)
+        return text[starts[index] : ends[index]]
+    return sample([text[a:b] for a, b in zip(starts, ends)])
 
 
 def sample(paragraphs: list[str]) -> str:
