@@ -149,12 +149,10 @@ def article_agreement() -> None:
 
 def share_of_run(limit: int) -> None:
     """The share of a default run spent guessing languages (one process, all default rules)."""
-    from scrapelint import language
+    from scrapelint import engine, language
     from scrapelint.config import Settings, resolve_rules
     from scrapelint.engine import Linter, run
     from scrapelint.models import Article
-
-    from scrapelint import engine
 
     spent = [0.0, 0]
     # Everything the engine does for languages goes through two calls: `runs_on` (tells the article's language,

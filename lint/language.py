@@ -35,9 +35,9 @@ ARTICLE_MIN_CONFIDENCE = 0.5
 # Frequent English words that are not also common words of the languages scrapes come in ("in", "was", "die",
 # "a", "to", "is" are).
 _ENGLISH = frozenset(
-    ["the", "of", "and", "that", "with", "for", "this", "from", "his", "they", "were", "have", "has", "been", "which"]
-    + ["are", "said", "its", "would", "their"]
-)
+    ["the", "of", "and", "that", "with", "for", "this", "from", "his", "they", "were", "have", "has", "been", "which",
+     "are", "said", "its", "would", "their"]
+)  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 # Characters the model reads: of an article, from its longest paragraphs; of a paragraph, its start. The model
 # costs ~1 µs a character (bench/bench_language.py), and 300 characters of prose are told right 99% of the time.

@@ -35,10 +35,13 @@ def has_text_in(doc: Document, languages: tuple[str, ...]) -> bool:
         indexes = _english_candidates(text, starts) if languages == ("en",) else range(len(starts))
         for index in indexes:
             paragraph = text[starts[index] : ends[index]]
-            if enough_text(paragraph) and could_be(paragraph, languages):
-                if supported(languages, doc.paragraph_language(index)):
-                    found = True
-                    break
+            if (
+                enough_text(paragraph)
+                and could_be(paragraph, languages)
+                and supported(languages, doc.paragraph_language(index))
+            ):
+                found = True
+                break
         cache[languages] = found
     return found
 
