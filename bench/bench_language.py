@@ -194,7 +194,9 @@ def share_of_run(limit: int) -> None:
         ],
         "L3S-GN1 naive": [
             Article(id=p["id"], url=p["url"], text=p["naive"], path="l")
-            for _, p in zip(range(limit), map(json.loads, (DATA / "l3s_gn1_lines.jsonl").open(encoding="utf-8")))
+            for _, p in zip(
+                range(limit), map(json.loads, (DATA / "l3s_gn1_lines.jsonl").open(encoding="utf-8")), strict=False
+            )
         ],
     }
     print("\n| pages | articles | default run CPU s | language detection and gating CPU s | share |")

@@ -212,7 +212,7 @@ def sample_spans(text: str, starts: list[int], ends: list[int]) -> str:
     if longest >= SAMPLE:  # most articles: one paragraph is enough
         index = lengths.index(longest)
         return text[starts[index] : ends[index]]
-    return sample([text[a:b] for a, b in zip(starts, ends)])
+    return sample([text[a:b] for a, b in zip(starts, ends, strict=True)])
 
 
 def sample(paragraphs: list[str]) -> str:
