@@ -31,6 +31,7 @@ from pydantic import Field
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
+from scrapelint.rules.lexicon import entries as lexicon_entries
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -67,9 +68,8 @@ class Lexicon:
 
 
 def _entries(name: str) -> Iterator[str]:
-    for raw in (DATA / name).read_text("utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            yield raw.rstrip("\n")
+    """A lexicon's entries with those of its translations (rules/lexicon.py)."""
+    return lexicon_entries(DATA, name)
 
 
 # A part of a word that every pattern of debris_consent.txt needs ("kie" of "cookies", "bscri" of "subscribe"),
