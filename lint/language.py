@@ -144,6 +144,18 @@ def by_stopwords(text: str) -> str | None:
     return language if clear else None
 
 
+def prose_density(words: list[str]) -> tuple[str | None, float]:
+    """The `COMMON` language with most stop words among lower-cased `words`, and their share: jusText's signal
+    of prose (text written in sentences holds many), whatever the language."""
+    if not words:
+        return None, 0.0
+    counts = Counter(chain.from_iterable(map(_common_stopwords().get, words, repeat(()))))
+    if not counts:
+        return None, 0.0
+    language, count = counts.most_common(1)[0]
+    return language, count / len(words)
+
+
 @lru_cache(maxsize=1)
 def _common_stopwords() -> dict[str, tuple[str, ...]]:
     """Stop word -> the `COMMON` languages it is a stop word of."""
