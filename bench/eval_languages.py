@@ -77,6 +77,34 @@ def main() -> None:
             )
     for line in shown[: args.show]:
         print(line)
+    dates_on_whole_pages(pages, args.show)
+
+
+def dates_on_whole_pages(pages: list[dict], show: int) -> None:
+    """The DAT rules on the whole text of every non-English page (menus, lists, prices and counts included):
+    how many dates with a month name they read, and every finding, to be judged by eye."""
+    from scrapelint.rules import dat_names
+
+    settings = Settings(select=["DAT"])
+    linter = Linter(resolve_rules(settings), settings)
+    words = named = 0
+    found: Counter[str] = Counter()
+    examples = []
+    for page in pages:
+        if page["lang_guess"] == "en":
+            continue
+        text = page["text"]
+        words += len(text.split())
+        named += sum(1 for _ in dat_names.matches(text))
+        for finding in linter.lint(Article(id=page["id"], text=text, path="trafilatura_dev.jsonl")):
+            found[finding.rule] += 1
+            examples.append(f"  {finding.rule} {text[max(0, finding.start - 25) : finding.end + 15]!r}")
+    print(
+        f"\nDAT on whole non-English pages: {words} words, {named} dates with a month name in de/fr/es/pt/it/nl/pl/ru "
+        f"read, findings: {dict(found)} ({sum(found.values()) * 1000 / max(words, 1):.3f} per 1,000 words)"
+    )
+    for line in examples[:show]:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -212,7 +212,12 @@ def guess_article(text: str) -> str:
     english = sum(word in _ENGLISH for word in words)
     if english and english >= 0.1 * len(words):
         return "en"
-    return str(language) if enough_text(text) else UNDETERMINED  # "Share | Tweet" is not Luxembourgish
+    if enough_text(text):
+        return str(language)
+    # A few words: the model's guess when it is a common language and no word is an English stop word
+    # ("Kapitel 121 ist" is de; "Share | Tweet" is not Luxembourgish, and stays "und").
+    english = stopwords("en")
+    return str(language) if language in COMMON and not any(map(english.__contains__, words)) else UNDETERMINED
 
 
 def sample_spans(text: str, starts: list[int], ends: list[int]) -> str:
