@@ -196,10 +196,8 @@ def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
         if match.group("wd"):
             weekday = Part(dat_names.WEEKDAY_NUMBERS[match.group("wd").lower()], *match.span("wd"))
         month = Part(dat_names.MONTH_NUMBERS[match.group("mon").lower()], *match.span("mon"))
-        hits.append(
-            DateHit("dmy", match.start(), match.end(), year=_part(match, "year"), month=month,
-                    day=_part(match, "day"), weekday=weekday)  # fmt: skip
-        )
+        year, day = _part(match, "year"), _part(match, "day")
+        hits.append(DateHit("dmy", match.start(), match.end(), year=year, month=month, day=day, weekday=weekday))
     return hits
 
 
