@@ -746,7 +746,7 @@ def test_german_furniture_is_found_and_the_article_kept() -> None:
 def test_lexicons_of_other_languages_are_read_with_the_english_one() -> None:
     from scrapelint.rules.deb import lexicon_kind
 
-    assert lexicon_kind("Das könnte Sie auch interessieren") is None  # a heading: "related" opens a list
+    assert lexicon_kind("Das könnte Sie auch interessieren") == "ui"  # and the lines under it are teasers
     assert lexicon_kind("Diesen Artikel teilen") == "ui"
     assert lexicon_kind("Lea también: Impiden ingreso a Nicaragua a reportero") == "ui"
     assert lexicon_kind("Ce site utilise des cookies pour améliorer votre expérience.") == "consent"
