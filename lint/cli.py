@@ -73,6 +73,9 @@ def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--languagetool-url", help="LanguageTool server for the spelling/grammar rules."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: number of cores)."),
+        click.option(
+            "--language", help='Language of every article ("de"), or "auto" (default): the record\'s, else detected.'
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -118,6 +121,8 @@ def resolve(**kw: Any) -> Invocation:
         settings.fields[name.strip()] = key.strip()
     if kw["text_field"]:
         settings.fields["text"] = kw["text_field"]
+    if kw["language"]:
+        settings.language = kw["language"]
     settings = Settings.model_validate(settings.model_dump(by_alias=True))  # re-validate the merged result
     _apply_rule_options(settings, kw)
     linter = Linter(resolve_rules(settings), settings)
@@ -251,7 +256,12 @@ def check(
             show_source=show_source,
             statistics=statistics,
             quiet=quiet,
-            settings={"paths": invocation.paths, "select": invocation.settings.select, "jobs": invocation.jobs},
+            settings={
+                "paths": invocation.paths,
+                "select": invocation.settings.select,
+                "jobs": invocation.jobs,
+                "language": invocation.settings.language,
+            },
             summary=gate.fold if gate.wanted or fmt == "html" else None,
         )
         results = invocation.results() if not dask_address else _dask_results(invocation, dask_address)
@@ -306,10 +316,11 @@ def list_rules(show_all: bool) -> None:
             continue
         default = "on " if rule.enabled_by_default else "off"
         fix = {"none": "    ", "safe": "fix ", "unsafe": "fix?", "sometimes": "fix~"}[rule.fixable]
-        click.echo(f"{code:<7} {rule.name:<32} {default} {fix} {rule.summary}")
+        languages = ",".join(rule.languages)
+        click.echo(f"{code:<7} {rule.name:<32} {default} {fix} {languages:<5} {rule.summary}")
     click.echo(
-        "\nfix = safe fix, fix? = unsafe fix (--unsafe-fixes), fix~ = safe for some findings. "
-        "`scrapelint rule CODE` shows a rule's docs."
+        "\nfix = safe fix, fix? = unsafe fix (--unsafe-fixes), fix~ = safe for some findings; "
+        "* = any language, else the languages a rule knows. `scrapelint rule CODE` shows a rule's docs."
     )
 
 
@@ -330,6 +341,7 @@ def rule_docs(rule: type[Rule]) -> str:
         rule.summary,
         "",
         f"Default: {'on' if rule.enabled_by_default else 'off'}, severity {rule.severity.value}, fix: {rule.fixable}",
+        "Languages: " + ("any" if "*" in rule.languages else ", ".join(rule.languages)),
         "",
         "## What it does",
         rule.what,

@@ -3,6 +3,7 @@ found by walking up from the working directory. CLI flags win over the file."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -48,6 +49,26 @@ class Settings(BaseModel):
     exclude: list[str] = Field(default_factory=list, description="Path globs never read.")
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-rule options by code.")
     jobs: int | None = Field(None, ge=1, description="Worker processes; default: the number of cores.")
+    language: str = Field(
+        "auto", description='Language of every article ("de"), or "auto": the record\'s, else detected.'
+    )
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        from scrapelint.language import normalise_tag
+
+        if value.strip().lower() == "auto":
+            return "auto"
+        tag = normalise_tag(value) if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", value.strip()) else None
+        if tag is None:
+            raise ValueError(f'expected "auto" or a language code such as "de", got {value!r}')
+        return tag
+
+    @property
+    def fixed_language(self) -> str | None:
+        """The language every article is taken to be in, or None to tell each article's own."""
+        return None if self.language == "auto" else self.language
 
     @field_validator("fields")
     @classmethod

@@ -69,6 +69,7 @@ FINDING_COLUMNS: dict[str, str] = {
     "fix": "object",
     "related": "object",
     "source_rule": "object",
+    "language": "object",
 }
 
 

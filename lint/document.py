@@ -16,6 +16,7 @@ from itertools import accumulate, count, islice, repeat
 from operator import add
 from typing import overload
 
+from scrapelint import language as _language
 from scrapelint.models import Article
 
 
@@ -257,10 +258,63 @@ def _looks_hard_wrapped(text: str) -> bool:
 class Document:
     """The analysed text of one field of an article (the body, by default)."""
 
-    def __init__(self, article: Article, field: str = "text") -> None:
+    def __init__(self, article: Article, field: str = "text", language: str | None = None) -> None:
         self.article = article
         self.field = field
         self.text: str = article.field_text(field) or ""
+        self._fixed_language = language  # config `language = "de"` / `--language de`: every paragraph is that
+
+    # -- language (see lint/language.py) ------------------------------------------------
+
+    @cached_property
+    def language(self) -> str:
+        """The article's language: fixed by config, else the record's tag, else guessed from its longest
+        paragraphs; "und" when it cannot be told (too short, no letters, the model unsure)."""
+        if self._fixed_language:
+            return self._fixed_language
+        if self.article.language:
+            return self.article.language
+        starts, ends = self.paragraph_spans
+        return _language.guess_article(_language.sample_spans(self.text, starts, ends))
+
+    def language_at(self, offset: int) -> str:
+        """The language of the paragraph holding `offset` (or the one before a gap between paragraphs).
+
+        A paragraph long enough to tell is guessed on its own (an Italian product list in an English
+        article); a short one, or one the model is unsure of, has the article's language.
+        """
+        if self._fixed_language:
+            return self._fixed_language
+        starts = self.paragraph_spans[0]
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return self.language
+        return self.paragraph_language(index)
+
+    def paragraph_language(self, index: int) -> str:
+        """The language of paragraph `index`, guessed once, when first asked."""
+        cache = self._paragraph_languages
+        found = cache.get(index)
+        if found is None:
+            if self._fixed_language:
+                found = self._fixed_language
+            else:
+                starts, ends = self.paragraph_spans
+                found = _language.paragraph_guess(self.text[starts[index] : ends[index]], self.language)
+            cache[index] = found
+        return found
+
+    @cached_property
+    def _paragraph_languages(self) -> dict[int, str]:
+        return {}
+
+    @cached_property
+    def languages(self) -> frozenset[str]:
+        """Every language of the text: the article's and each paragraph's (guesses every long paragraph)."""
+        found = {self.language}
+        if not self._fixed_language:
+            found.update(map(self.paragraph_language, range(len(self.paragraph_spans[0]))))
+        return frozenset(found)
 
     @cached_property
     def line_texts(self) -> list[str]:

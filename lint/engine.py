@@ -23,6 +23,8 @@ from typing import Any
 
 from scrapelint.config import Settings
 from scrapelint.document import Document
+from scrapelint.language import load as load_language_data
+from scrapelint.language_gate import keep, runs_on
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, all_rules, matches
 from scrapelint.sources import InputError, Item
@@ -44,11 +46,12 @@ class Linter:
     settings: Settings = field(default_factory=Settings)
 
     def lint(self, article: Article) -> list[Finding]:
-        doc = Document(article)
+        doc = Document(article, language=self.settings.fixed_language)
         findings: list[Finding] = []
         for rule in self._rules_for(article):
             try:
-                findings.extend(rule.check(doc))
+                if runs_on(rule, doc):
+                    findings.extend(keep(rule, doc, rule.check(doc)))
             except Exception as error:  # a rule bug must not hide the other findings
                 findings.append(internal_error(article, rule, error))
         findings = drop_moot(self._drop_ignored_text(article, findings))
@@ -320,6 +323,8 @@ def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
     hundreds of MB per worker for a spelling lexicon); `gc.freeze` keeps the collector from
     touching, and so copying, those shared pages.
     """
+    with contextlib.suppress(Exception):
+        load_language_data()  # the language model and stop words, shared by the workers
     article = next((item for item in sample if isinstance(item, Article)), None)
     if article is not None:
         doc = Document(article)

@@ -6,7 +6,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from scrapelint.language import normalise_tag
 
 
 class Severity(str, Enum):
@@ -52,6 +54,12 @@ class Article(BaseModel):
     record: dict[str, Any] | None = Field(
         None, description="The record as it came (JSON input), so that fix can write it back."
     )
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _primary_tag(cls, value: object) -> str | None:
+        """Records write "pt-BR", "en_US", "German", "und": rules compare primary tags ("pt", "en", "de")."""
+        return normalise_tag(value)
 
     def field_text(self, field: str) -> str | None:
         """The text of a canonical field (`text`, `title`, `published`, ...)."""
@@ -100,6 +108,11 @@ class Finding(BaseModel):
     fix: Fix | None = None
     related: Location | None = Field(None, description="E.g. the first copy of a duplicate.")
     source_rule: str | None = Field(None, description="Rule id of an external engine (LanguageTool).")
+    language: str | None = Field(
+        None,
+        description='Language of the text ("de"; "und" when it cannot be told): for a rule that knows only some '
+        "languages the paragraph's the finding starts in, for a language-independent rule the article's.",
+    )
 
     @property
     def family(self) -> str:

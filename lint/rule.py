@@ -48,6 +48,10 @@ class Rule:
     # configured; `--select TYP` or `ALL` alone does not pull them in (as ruff does for some rules).
     explicit_only: ClassVar[bool] = False
     Options: ClassVar[type[BaseModel]] = RuleOptions
+    # Languages the rule knows, as primary tags ("en", "de"); "*" for rules that do not depend on language.
+    # The engine runs a rule only on documents with text in one of them and drops its findings that start in
+    # a paragraph of another language (lint/language_gate.py). Text too short to tell counts as English.
+    languages: ClassVar[tuple[str, ...]] = ("*",)
 
     def __init__(self, options: BaseModel | None = None) -> None:
         self.options: Any = options if options is not None else self.Options()

@@ -88,7 +88,7 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
         "last_modified",
         "lastmod",
     ),
-    "language": ("language", "lang", "inLanguage"),
+    "language": ("language", "lang", "inLanguage", "meta_lang", "locale"),
 }
 
 

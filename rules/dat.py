@@ -27,6 +27,7 @@ from pydantic import Field
 from scrapelint.document import Document
 from scrapelint.models import Finding, Fix, Severity
 from scrapelint.rule import Rule, RuleOptions
+from scrapelint.rules import dat_names
 from scrapelint.rules.meta import is_placeholder, parse_date
 
 # -- the grammar ----------------------------------------------------------------
@@ -178,6 +179,25 @@ def scan(text: str) -> list[DateHit]:
             prep.append(DateHit("prep", word.start(), match.end(), year=year))
     if prep:
         hits = sorted(hits + prep, key=_START)
+    named = _scan_named(text, hits)
+    if named:
+        hits = sorted(hits + named, key=_START)
+    return hits
+
+
+def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
+    """Dates with a month name in de, fr, es, pt, it, nl, pl or ru (rules/dat_names.py), day first."""
+    hits = []
+    taken = {hit.start for hit in found}
+    for match in dat_names.matches(text):
+        if match.start("day") in taken or match.group("mon").lower() in MONTHS:
+            continue  # English names ("5 April 2024") are the English grammar's
+        weekday = None
+        if match.group("wd"):
+            weekday = Part(dat_names.WEEKDAY_NUMBERS[match.group("wd").lower()], *match.span("wd"))
+        month = Part(dat_names.MONTH_NUMBERS[match.group("mon").lower()], *match.span("mon"))
+        year, day = _part(match, "year"), _part(match, "day")
+        hits.append(DateHit("dmy", match.start(), match.end(), year=year, month=month, day=day, weekday=weekday))
     return hits
 
 

@@ -39,9 +39,9 @@ def _junction(text: str, start: int, end: int) -> tuple[int, int]:
     return (low + before.start() if before else start), (after.end() if after else end)
 
 
-def _is_french(doc: Document) -> bool:
-    """French puts a (thin) space before ; : ! ? — that is correct there."""
-    return (doc.article.language or "").lower().startswith("fr")
+def _is_french(doc: Document, offset: int) -> bool:
+    """French puts a (thin) space before ; : ! ? — that is correct there (the paragraph's language decides)."""
+    return doc.language_at(offset) == "fr"
 
 
 def _holds_any(text: str, chars: str) -> bool:
@@ -108,7 +108,6 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        french = _is_french(doc)
         for match in _matches(_SPACE_BEFORE, text):
             mark_at = match.start()
             space = mark_at
@@ -122,7 +121,7 @@ class SpaceBeforePunctuation(Rule):
                 continue  # " ..." is an ellipsis
             if nxt.isdigit():
                 continue  # ".45 calibre", " ,000" in numbers
-            if mark in ":;" and (french or not (nxt == "" or nxt.isspace())):
+            if mark in ":;" and (not (nxt == "" or nxt.isspace()) or _is_french(doc, mark_at)):
                 continue  # French spacing; emoticons ":)" and ":D"
             if mark == ".":
                 if nxt == " " and text[mark_at + 2 : mark_at + 3] == ".":
@@ -619,11 +618,11 @@ class LostCharacter(Rule):
                 match.end(),
                 f"'{match.group()}': a quote or dash lost in a charset conversion (its UTF-8 bytes became '?')",
             )
-        if not evidence or _is_french(doc):
+        if not evidence:
             return
         for match in _LOST_DASH_OR_QUOTE.finditer(text):
             at = match.end() - 1
-            if in_address(text, at):
+            if in_address(text, at) or _is_french(doc, at):
                 continue
             quote = match.group("quote") is not None
             yield self.finding(

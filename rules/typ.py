@@ -71,6 +71,7 @@ class SpellingRule(Rule):
 
     kinds: ClassVar[frozenset[str]]
     Options = SpellingOptions
+    languages = ("en",)  # the offline lexicons are English; other languages need LanguageTool (TYP009)
 
     def __init__(self, options: SpellingOptions | None = None) -> None:
         super().__init__(options)
@@ -223,6 +224,7 @@ _LETTER_NAMES = frozenset(
 
 class StrayLetter(Rule):
     code = "TYP004"
+    languages = ("en",)
     name = "stray-letter"
     summary = "A single stray letter between two words: 'placing g narrow'."
     what = (
@@ -260,6 +262,7 @@ _DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled wor
 
 class RepeatedWord(Rule):
     code = "TYP005"
+    languages = ("en",)
     name = "repeated-word"
     summary = "The same word twice in a row: 'the the'."
     what = (
@@ -337,6 +340,7 @@ _LETTER_BEFORE = _LETTER_NAMES | {"plan", "vitamin", "hepatitis", "grade", "cate
 
 class ArticleMismatch(Rule):
     code = "TYP006"
+    languages = ("en",)
     name = "article-mismatch"
     summary = "'a' before a vowel sound or 'an' before a consonant sound: 'an paving'."
     what = (
@@ -463,6 +467,7 @@ def _confusions(text: str, lower: str, anchors: tuple[str, ...], pattern: re.Pat
 
 class ConfusedWords(Rule):
     code = "TYP010"
+    languages = ("en",)
     name = "confused-words"
     summary = "A real word where its look-alike belongs: 'faster then expected', 'should of', 'could loose'."
     what = (
@@ -496,6 +501,7 @@ class ConfusedWords(Rule):
 
 class MixedDialect(Rule):
     code = "TYP008"
+    languages = ("en",)
     name = "mixed-dialect"
     summary = "British and American spellings mixed in one article (off by default)."
     what = (

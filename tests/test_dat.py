@@ -378,3 +378,42 @@ def test_the_fast_scan_finds_every_date_of_real_pages() -> None:
             assert _spans(grammar_matches(text)) == expected, page["id"]
             found += len(expected)
     assert found > 2500  # the pages hold about 2,900 date expressions
+
+
+# -- dates in other languages (issue #14) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule"),
+    [
+        ("Der Vertrag wurde am 30. Februar 2021 unterschrieben, sagte der Sprecher.", "30. Februar 2021", "DAT001"),
+        ("O relatório saiu em 31 de novembro de 2019, segundo o governo.", "31 de novembro de 2019", "DAT001"),
+        ("Le décret a été publié le 31 février 2021 au Journal officiel.", "31 février 2021", "DAT001"),
+        ("Закон был принят 30 февраля 2021 года, сообщили в парламенте.", "30 февраля 2021", "DAT001"),
+        ("Il decreto è stato firmato il 31 aprile 2021 dal presidente.", "31 aprile 2021", "DAT001"),
+        ("Ustawa została przyjęta 31 kwietnia 2021 r. przez Sejm.", "31 kwietnia 2021", "DAT001"),
+        ("De wet werd op 31 juni 2021 aangenomen door de Tweede Kamer.", "31 juni 2021", "DAT001"),
+        ("El lunes 12 de noviembre de 2019 se firmó el acuerdo en Madrid.", "lunes 12 de noviembre de 2019", "DAT002"),
+        ("Am Montag, 5. März 2024, tagte der Ausschuss des Bundestages.", "Montag, 5. März 2024", "DAT002"),
+    ],
+)
+def test_dates_with_month_names_in_other_languages_are_checked(text: str, span: str, rule: str) -> None:
+    findings = lint_text(text, select=["DAT"])
+    assert [(f.rule, text[f.start : f.end]) for f in findings] == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Dienstag, 5. März 2024, tagte der Ausschuss des Bundestages.",
+        "Foi divulgado em 12 de novembro de 2019 pelo ministério da saúde.",
+        "Le décret a été publié le 3 février 2021 au Journal officiel.",
+        "Закон был принят 3 марта 2021 года, сообщили в парламенте.",
+        "El martes 12 de noviembre de 2019 se firmó el acuerdo en Madrid.",
+        "Es kamen 30 Mann und 12 Frauen, zusammen 42 Personen, für 31 Euro pro Kopf.",
+        "Der Preis liegt bei 5 Mai-Tickets für 30 Euro und 12 März-Aktionen.",
+        "Wir haben 31 Mars-Riegel und 40 Marsmissionen gezählt.",
+    ],
+)
+def test_valid_foreign_dates_counts_and_prices_are_not_defects(text: str) -> None:
+    assert lint_text(text, select=["DAT"]) == []

@@ -706,3 +706,51 @@ def test_the_given_title_is_kept_even_far_above_the_body() -> None:
     start = text.index(title)
     assert findings and not any(f.start <= start < f.end for f in findings)
     assert any(f.start <= text.index("Sony Open") < f.end for f in findings)  # the menu above it still goes
+
+
+# -- other languages (issue #14) -----------------------------------------------------------------
+
+GERMAN_PAGE = """Zum Inhalt springen
+Startseite
+Politik
+Wirtschaft
+Energiewende: Bund will Genehmigungen beschleunigen
+Die Bundesregierung will den Ausbau der erneuerbaren Energien in den kommenden Jahren deutlich beschleunigen, wie das Wirtschaftsministerium am Dienstag in Berlin mitteilte.
+Genehmigungsverfahren für Windräder sollen künftig nur noch halb so lange dauern wie bisher, und die Länder sollen mehr Flächen ausweisen als bisher geplant.
+Kritiker bemängeln jedoch, dass die Netze mit dem Tempo nicht Schritt halten und viele Anlagen schon heute wieder abgeschaltet werden müssen.
+Diesen Artikel teilen
+Das könnte Sie auch interessieren
+Neue Stromtrassen: Wo die Leitungen verlaufen sollen
+Solarpflicht für Neubauten kommt in weiteren Ländern
+Keine Kommentare
+Jetzt Newsletter abonnieren
+Impressum
+Datenschutz
+"""
+
+
+def test_german_furniture_is_found_and_the_article_kept() -> None:
+    from tests.conftest import lint_text
+
+    findings = lint_text(GERMAN_PAGE, select=["DEB"])
+    lines = GERMAN_PAGE.splitlines()
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    flagged_lines = {i for f in findings for i, s in enumerate(starts) if s < f.end and f.start < s + len(lines[i])}
+    article = {4, 5, 6, 7}
+    assert not flagged_lines & article, [lines[i] for i in flagged_lines & article]
+    for phrase in ("Diesen Artikel teilen", "Das könnte Sie auch interessieren", "Keine Kommentare",
+                   "Jetzt Newsletter abonnieren", "Impressum", "Zum Inhalt springen"):  # fmt: skip
+        assert lines.index(phrase) in flagged_lines, phrase
+
+
+def test_lexicons_of_other_languages_are_read_with_the_english_one() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    assert lexicon_kind("Das könnte Sie auch interessieren") == "ui"  # and the lines under it are teasers
+    assert lexicon_kind("Diesen Artikel teilen") == "ui"
+    assert lexicon_kind("Lea también: Impiden ingreso a Nicaragua a reportero") == "ui"
+    assert lexicon_kind("Ce site utilise des cookies pour améliorer votre expérience.") == "consent"
+    assert lexicon_kind("Tous droits réservés") == "ui"
+    assert lexicon_kind("Veröffentlicht am: 12.03.2024") == "meta"
+    assert lexicon_kind("Photo: Getty Images") == "credit"  # an English credit stays a credit
+    assert lexicon_kind("Die Regierung teilte am Dienstag mit, dass sie das Gesetz ändern will.") is None

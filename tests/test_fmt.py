@@ -144,6 +144,30 @@ def test_space_before_colon_is_french_typography() -> None:
     assert len(fmt_findings("He said : no.", "FMT001")) == 1
 
 
+FRENCH = (
+    "Le ministre a déclaré : « Nous allons adopter la loi cette année ! » L'opposition a réagi ; elle dénonce "
+    "un texte bâclé.\nPourquoi maintenant ? La question reste posée, a-t-il ajouté lors d'une conférence à Paris."
+)
+GERMAN = (
+    "Der Minister sagte: „Wir werden das Gesetz noch in diesem Jahr verabschieden.“ Die Opposition reagierte "
+    "mit scharfer Kritik.\n„Das ist ein Skandal“, sagte die Fraktionschefin am Dienstag in Berlin vor Journalisten.\n"
+    "Er nannte den Plan ‚unausgegoren‘ und forderte Nachbesserungen bis zum Herbst."
+)
+
+
+def test_french_spacing_and_german_quotes_are_not_defects_even_without_a_record_language() -> None:
+    assert fmt_findings(FRENCH) == []
+    assert fmt_findings(GERMAN) == []
+    english = "The minister said : we will pass the law this year ; the opposition was not impressed by it."
+    assert flagged(english, fmt_findings(english, "FMT001")) == ["said :", "year ;"]
+
+
+def test_a_comma_glued_to_a_russian_word_is_a_defect() -> None:
+    text = "То,что произошло вчера в парламенте, нельзя назвать иначе как скандалом, считают эксперты."
+    (finding,) = fmt_findings(text)
+    assert (finding.rule, flagged(text, [finding]), finding.language) == ("FMT003", ["То,что"], "ru")
+
+
 def test_space_before_period_fix_is_unsafe_before_lowercase() -> None:
     (lower,) = fmt_findings("Stalin .in the", "FMT001")
     (upper,) = fmt_findings("power .Stalin won", "FMT001")

@@ -20,8 +20,11 @@ def render(results: Iterable[Result], out: TextIO, context: ReportContext) -> No
     names: dict[str, str] = {}
     fixable: Counter[str] = Counter()
     articles = 0
+    languages: Counter[str] = Counter()
     for result in results:
         articles += isinstance(result.item, Article)
+        if context.statistics and isinstance(result.item, Article):
+            languages[_language(result.item, context)] += 1
         for finding in result.findings:
             counts[finding.rule] += 1
             names[finding.rule] = finding.name
@@ -32,8 +35,19 @@ def render(results: Iterable[Result], out: TextIO, context: ReportContext) -> No
         for code, count in counts.most_common():
             marker = "[*]" if fixable[code] else "   "
             out.write(f"{count:>6}  {code:<7} {marker} {names[code]}\n")
+        if languages:
+            mix = ", ".join(f"{language} {count}" for language, count in languages.most_common())
+            out.write(f"Articles by language: {mix}\n")
     if not context.quiet:
         _write_summary(out, sum(counts.values()), articles, sum(fixable.values()), context)
+
+
+def _language(article: Article, context: ReportContext) -> str:
+    """The article's language as the engine tells it (the findings carry theirs, an article without any none)."""
+    from scrapelint.language_gate import article_language
+
+    fixed = context.settings.get("language")
+    return article_language(article, fixed if isinstance(fixed, str) and fixed != "auto" else None)
 
 
 def location_prefix(item: object, finding: Finding) -> str:

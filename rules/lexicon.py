@@ -1,0 +1,25 @@
+"""Where the debris lexicons live: the English file and its translations beside it.
+
+`debris_ui.txt` is read with every `debris_ui.<lang>.txt` (`de`, `fr`, ..., or `intl` for one file that
+holds several languages), in the same format. All languages are merged: a German share bar in an English
+page is furniture too, and a phrase of one language is rarely a whole line of another's prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def lexicon_files(data: Path, name: str) -> list[Path]:
+    """`data/name` first, then its translations (`stem.<lang>.txt`) in name order."""
+    stem, _, suffix = name.rpartition(".")
+    return [data / name, *sorted(data.glob(f"{stem}.*.{suffix}"))]
+
+
+def entries(data: Path, name: str) -> Iterator[str]:
+    """The non-blank, non-comment lines of a lexicon and its translations."""
+    for path in lexicon_files(data, name):
+        for raw in path.read_text("utf-8").splitlines():
+            if raw.strip() and not raw.startswith("#"):
+                yield raw.rstrip("\n")
