@@ -171,7 +171,11 @@ def test_only_characters_of_applied_fixes_and_the_whitespace_beside_a_removal_ch
 @settings(max_examples=300, deadline=None)
 def test_removals_leave_no_doubled_space_or_blank_line_behind(parts: list[str]) -> None:
     text = "".join(parts)
-    fixed = fix_article(LINTER, article(text)).article.text
+    result = fix_article(LINTER, article(text))
+    fixed = result.article.text
+    if result.guarded:  # the ads are most of the text: a safe fix may not remove it all (issue #20)
+        assert fixed == text
+        return
     if "  " not in text:
         assert "  " not in fixed
     if "\n\n\n" not in text:
