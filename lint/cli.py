@@ -1,7 +1,7 @@
 """The command line: `scrapelint check|rules|rule|schema`.
 
 Exit codes: 0 nothing reported, 1 findings at or above `--fail-on`,
-2 usage, config or input errors.
+2 usage, config or input errors, 3 an internal error (see errors.py).
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import click
 
 from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
+from scrapelint.errors import GuardedGroup, stop
 from scrapelint.models import Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
 from scrapelint.rule import Rule, RuleError, all_rules
@@ -176,12 +177,11 @@ class Tally:
         return 0 if exit_zero or not self.failing else 1
 
 
-def fail(message: str) -> None:
-    click.echo(f"scrapelint: error: {message}", err=True)
-    sys.exit(2)
+def fail(message: str) -> NoReturn:
+    stop(message)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="scrapelint")
 def main() -> None:
     """A data-quality linter for scraped articles."""
