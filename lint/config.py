@@ -48,6 +48,13 @@ class Settings(BaseModel):
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-rule options by code.")
     jobs: int | None = Field(None, ge=1, description="Worker processes; default: the number of cores.")
 
+    @field_validator("ignore_text")
+    @classmethod
+    def _no_empty_text(cls, value: list[str]) -> list[str]:
+        if any(not phrase for phrase in value):
+            raise ValueError("an empty string would match everywhere (and take quadratic time)")
+        return value
+
     @field_validator("fields")
     @classmethod
     def _known_fields(cls, value: dict[str, str]) -> dict[str, str]:

@@ -101,8 +101,9 @@ _STARTERS = frozenset(
 # Candidate sentence ends: ., !, ?, … (with closing quotes or brackets) before whitespace or the end,
 # or a single ., ! or ? glued to a capitalised word ("Volgoda.Stalin", "2016.A record").
 # (Each pattern starts with the mark, not a look-behind, so the regex engine can skip ahead fast.)
+# Only the first mark of a run starts a match (the look-behind), so "!" * 40000 is one linear scan, not quadratic.
 _BOUNDARY = re.compile(
-    r"""[.!?…](?:[.!?…]*['"’”»)\]]*(?=\s|$)"""
+    r"""[.!?…](?<![.!?…][.!?…])(?:[.!?…]*['"’”»)\]]*(?=\s|$)"""
     r"""|(?<=[^\W_][.!?])['"’”»)\]]?(?=[A-Z](?:[a-z]|\s)))"""
 )
 # The token before a mark: skip to the last character that cannot be in it, then take the rest

@@ -25,6 +25,7 @@ from typing import Any
 from scrapelint.config import Settings
 from scrapelint.document import Document
 from scrapelint.errors import WorkerLost, about
+from scrapelint.limits import capped
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, all_rules, matches
 from scrapelint.sources import InputError, Item
@@ -50,7 +51,7 @@ class Linter:
         findings: list[Finding] = []
         for rule in self._rules_for(article):
             try:
-                findings.extend(rule.check(doc))
+                findings.extend(capped(rule.check(doc)))
             except Exception as error:  # a rule bug must not hide the other findings
                 findings.append(internal_error(article, rule, error))
         findings = drop_moot(self._drop_ignored_text(article, findings))

@@ -383,14 +383,21 @@ class ControlCharacter(Rule):
         mojibake: list[tuple[int, int]] | None = None
         if not _holds_any(text, _CONTROL_ASCII if text.isascii() else _CONTROL_ANY):
             return
+        reported = 0  # end of the last run reported: a run of one character is one finding (issue #20)
         for match in _CONTROL.finditer(text):
             start, end = match.span()
+            if start < reported:
+                continue
             char = match.group()
             if "\x80" <= char <= "\x9f":
                 if mojibake is None:
                     mojibake = [span for span, _ in _mojibake(text)]
                 if any(s <= start < e for s, e in mojibake):
                     continue
+            elif char != "\r":  # (a CR before a line feed is a line break, not part of a run)
+                while text[end : end + 1] == char:
+                    end += 1
+                reported = end
             before = text[start - 1 : start]
             after = text[end : end + 1]
             if char in _BREAKLIKE and before and after and not before.isspace() and not after.isspace():
@@ -402,7 +409,8 @@ class ControlCharacter(Rule):
                 doc,
                 start,
                 end,
-                f"{name} (U+{ord(char):04X}) in the text: invisible or shown as a box, and it breaks JSON/XML tools",
+                (f"{end - start:,} × " if end - start > 1 else "")
+                + f"{name} (U+{ord(char):04X}) in the text: invisible or shown as a box, and it breaks JSON/XML tools",
                 fix=fix,
             )
 
