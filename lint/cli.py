@@ -7,6 +7,7 @@ Exit codes: 0 nothing reported, 1 findings at or above `--fail-on`,
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any, NoReturn, TextIO
 
 import click
 
-from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
+from scrapelint.config import ConfigError, Settings, find_config, load_config, parse_settings, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
 from scrapelint.errors import GuardedGroup, stop
 from scrapelint.models import Finding, Severity
@@ -116,7 +117,7 @@ def resolve(**kw: Any) -> Invocation:
         settings.fields[name.strip()] = key.strip()
     if kw["text_field"]:
         settings.fields["text"] = kw["text_field"]
-    settings = Settings.model_validate(settings.model_dump(by_alias=True))  # re-validate the merged result
+    settings = parse_settings(settings.model_dump(by_alias=True))  # re-validate the merged result
     _apply_rule_options(settings, kw)
     linter = Linter(resolve_rules(settings), settings)
     sources = SourceOptions(
@@ -142,6 +143,11 @@ def _apply_rule_options(settings: Settings, kw: dict[str, Any]) -> None:
         except json.JSONDecodeError:
             value = raw
         settings.rules.setdefault(code.strip(), {})[key.strip()] = value
+    for path in kw["dictionary"]:  # one error at the start, not one per article and rule
+        try:
+            Path(path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"--dictionary {path}: cannot read as UTF-8 text: {error}") from None
     shorthands = {"dictionaries": list(kw["dictionary"]), "languagetool_url": kw["languagetool_url"]}
     for key, value in shorthands.items():
         if not value:
@@ -233,6 +239,7 @@ def check(
         invocation = resolve(**kw)
     except (ConfigError, RuleError) as error:
         fail(str(error))
+    _check_output(output, invocation)
     tally = Tally(Severity(fail_on) if fail_on else invocation.settings.fail_on)
     out: TextIO
     with _open_output(output) as out:
@@ -261,6 +268,23 @@ def _dask_results(invocation: Invocation, address: str) -> Iterator[Result]:
     except (ImportError, ValueError) as error:
         fail(str(error))
         raise  # unreachable: fail exits
+
+
+def _check_output(output: str | None, invocation: Invocation) -> None:
+    """Refuse a report path that is one of the inputs (it would be overwritten) or in no directory."""
+    if output in (None, "-"):
+        return
+    from scrapelint.atomic import is_special
+    from scrapelint.sources import expand_paths
+
+    target = Path(output)
+    if is_special(target):
+        return
+    if not target.resolve().parent.is_dir():
+        fail(f"--output {output}: no such directory")
+    inputs = {os.path.realpath(p) for p in expand_paths(invocation.paths, invocation.sources) if p != "-"}
+    if os.path.realpath(output) in inputs:
+        fail(f"--output {output} is one of the inputs: the report would overwrite it")
 
 
 class _open_output:

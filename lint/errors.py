@@ -9,6 +9,9 @@ worked on, and exits 3.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,10 +66,29 @@ def report_crash(error: BaseException) -> NoReturn:
     sys.exit(EXIT_INTERNAL)
 
 
+def _exit_on_sigterm() -> None:
+    """SIGTERM unwinds the main process like Ctrl-C, so temporary files are removed; a forked worker just dies."""
+    main = os.getpid()
+
+    def handler(number: int, frame: object) -> None:
+        if os.getpid() != main:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+            return
+        raise SystemExit(128 + number)
+
+    with contextlib.suppress(ValueError):  # not the main thread (an embedding application): leave it
+        signal.signal(signal.SIGTERM, handler)
+
+
 class GuardedGroup(click.Group):
     """A click group whose commands never leak a traceback, nor exit 1 on a crash."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        _exit_on_sigterm()
+        for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is written back as its bytes
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="surrogateescape")
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, KeyboardInterrupt):

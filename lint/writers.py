@@ -25,6 +25,7 @@ import orjson
 
 from scrapelint.atomic import atomic_binary
 from scrapelint.fix import Outcome
+from scrapelint.json_splice import splice
 from scrapelint.sources import Format, InputError, Item, format_of, sniff_format, stdin_bytes
 
 BOM = b"\xef\xbb\xbf"
@@ -115,15 +116,17 @@ class _FileOutput:
             self._line += 1
             if self._line < number and sink is not None:
                 sink.write(raw)
-        ending = raw[len(raw.rstrip(b"\r\n")) :]
-        record = orjson.loads(raw)
-        before = record[text_field]
-        record[text_field] = text
         if self.diff is not None:
+            before = orjson.loads(raw)[text_field]
             self.diff.writelines(diff_lines(before, text, f"{self.path}:{number}:{text_field}"))
         else:
             assert sink is not None
-            sink.write(orjson.dumps(record) + ending)
+            # only the text value changes: duplicate keys, numbers as written, escapes and spacing stay
+            spliced = splice(raw, 1, {(0, text_field): text})
+            if spliced is None:  # (cannot happen for a record the reader parsed; kept safe)
+                ending = raw[len(raw.rstrip(b"\r\n")) :]
+                spliced = orjson.dumps({**orjson.loads(raw), text_field: text}) + ending
+            sink.write(spliced)
 
     def close(self) -> None:
         """Finish the file: copy the rest, rewrite a text/JSON file that changed, commit the rename."""
@@ -161,12 +164,20 @@ class _FileOutput:
     def _new_text(self, original: bytes) -> bytes:
         _, text = self.changes[0]
         bom = BOM if original.startswith(BOM) else b""
+        ending = b"\r\n" if original.endswith(b"\r\n") else b"\n" if original.endswith(b"\n") else b""
+        if text and ending and not text.endswith("\n"):
+            text += ending.decode()  # the last line went: the file still ends with a line break
         if self.diff is not None:
             before = original[len(bom) :].decode("utf-8")
             self.diff.writelines(diff_lines(before, text, self.path))
         return bom + text.encode("utf-8")
 
     def _new_json(self, original: bytes) -> bytes:
+        if self.diff is None:
+            depth = 2 if original.lstrip(BOM + b" \t\r\n")[:1] == b"[" else 1
+            spliced = splice(original, depth, {(i, key): text for i, (key, text) in self.changes.items()})
+            if spliced is not None:
+                return spliced  # only the changed strings: indent, numbers and escapes stay as written
         value = orjson.loads(original)
         for index, (text_field, text) in self.changes.items():
             record = value[index] if isinstance(value, list) else value
