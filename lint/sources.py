@@ -11,7 +11,9 @@ import fnmatch
 import functools
 import gzip
 import io
+import json
 import os
+import re
 import stat
 import sys
 import zlib
@@ -301,18 +303,26 @@ def _read_json(data: bytes, path: str, options: SourceOptions) -> Iterator[Item]
         yield record_to_article(record, path, None, options, fallback, raw=None)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # (a valid pair is one character once parsed)
+
+
 def _parse_record(raw: bytes, path: str, line: int, options: SourceOptions, fallback_id: str) -> Iterator[Item]:
     text, problem = _decode(raw, path, line)
     if problem:
         yield problem
+    lone_surrogate = False
     try:
         record = orjson.loads(text)
     except orjson.JSONDecodeError as error:
-        yield InputError("ERR002", f"invalid JSON: {error}", path, line, raw=raw)
-        return
+        try:  # orjson rejects "\ud800", which is valid JSON (a lone surrogate escape): read it as U+FFFD (FMT007)
+            record = json.loads(_LONE_SURROGATE.sub("\ufffd", json.dumps(json.loads(text), ensure_ascii=False)))
+            lone_surrogate = True
+        except ValueError:
+            yield InputError("ERR002", f"invalid JSON: {error}", path, line, raw=raw)
+            return
     item = record_to_article(record, path, line, options, fallback_id, raw=raw)
-    if problem and isinstance(item, Article):
-        item.lossy = True
+    if (problem or lone_surrogate) and isinstance(item, Article):
+        item.lossy = True  # fix must not write it back (a lone surrogate cannot be encoded)
     yield item
 
 

@@ -455,21 +455,28 @@ class InvisibleCharacter(Rule):
         text = doc.text
         if text.isascii() or not _holds_any(text, _INVISIBLE_CHARS):  # isascii is O(1): the string knows
             return
+        reported = 0  # a run of invisible characters is one finding, judged by the text around it (issue #20)
         for match in _INVISIBLE.finditer(text):
             start, end = match.span()
-            char = match.group()
+            if start < reported:
+                continue
+            while text[end : end + 1] and text[end] in _INVISIBLE_CHARS:
+                end += 1
+            reported = end
+            char, run = match.group(), text[start:end]
             before = text[start - 1 : start]
             after = text[end : end + 1]
-            if char in _JOINERS and (_is_foreign(before) or _is_foreign(after)):
+            if all(c in _JOINERS for c in run) and (_is_foreign(before) or _is_foreign(after)):
                 continue
             name = _INVISIBLE_NAMES.get(char, "invisible format character")
             between_letters = before.isalpha() and after.isalpha()
-            applicability = "unsafe" if char == "\u200b" and between_letters else "safe"
+            applicability = "unsafe" if "\u200b" in run and between_letters else "safe"
+            what = f"{len(run):,} invisible characters in a row, from a " if len(run) > 1 else "invisible "
             yield self.finding(
                 doc,
                 start,
                 end,
-                f"invisible {name} (U+{ord(char):04X}): it hides in the text and splits words for search and matching",
+                f"{what}{name} (U+{ord(char):04X}): it hides in the text and splits words for search and matching",
                 fix=self.delete(text, start, end, applicability, "delete it"),
                 severity=Severity.info if char == "\u00ad" else None,
             )

@@ -205,3 +205,35 @@ def test_an_unreadable_folder_or_file_is_err001_and_the_rest_is_linted(tmp_path:
 def test_stdin_text_that_starts_like_json_is_read_as_text(tmp_path: Path, text: str) -> None:
     code, out, _ = scrapelint("check", "-", "--isolated", "--select", "ERR", cwd=tmp_path, stdin=text.encode())
     assert code == 0, out
+
+
+def test_a_lone_surrogate_escape_is_valid_json_read_as_a_replacement_character(tmp_path: Path) -> None:
+    source = tmp_path / "s.jsonl"
+    source.write_bytes(b'{"id": "s", "text": "Bad \\ud800 char  here."}\n')
+    code, out, _ = scrapelint("check", "s.jsonl", "--isolated", cwd=tmp_path)
+    assert code == 1 and "ERR002" not in out and "FMT007" in out
+    before = source.read_bytes()
+    scrapelint("fix", "s.jsonl", "--isolated", cwd=tmp_path)
+    assert source.read_bytes() == before  # lossy: never written back
+
+
+def test_two_zero_width_spaces_in_a_row_are_one_finding() -> None:
+    from tests.conftest import lint_text
+
+    [finding] = lint_text("Hello\u200b\u200bworld and more.", select=["FMT006"])
+    assert (finding.start, finding.end) == (5, 7) and "2 invisible characters" in finding.message
+
+
+def test_an_impossible_calendar_date_is_called_impossible() -> None:
+    from tests.conftest import lint_text
+
+    [finding] = lint_text("Body text.", select=["META001"], published="2023-02-30")
+    assert "impossible date" in finding.message and "with a year" not in finding.message
+
+
+def test_show_source_prints_a_window_not_the_whole_line(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text("word " * 60_000 + "x  y " + "word " * 60_000 + "\n")
+    code, out, _ = scrapelint("check", "long.txt", "--isolated", "--select", "FMT010", "--show-source", cwd=tmp_path)
+    source, caret = out.splitlines()[1:3]
+    assert code == 1 and len(source) < 200 and source.startswith("1 | …") and source.endswith("…")
+    assert source[caret.index("^") : caret.index("^") + 2] == "  "
