@@ -26,7 +26,7 @@ import orjson
 from scrapelint.atomic import atomic_binary
 from scrapelint.fix import Outcome
 from scrapelint.json_splice import splice
-from scrapelint.sources import Format, InputError, Item, format_of, sniff_format, stdin_bytes
+from scrapelint.sources import Format, InputError, Item, format_of, sniff_stream, stdin_spool
 
 BOM = b"\xef\xbb\xbf"
 STDOUT = "-"
@@ -48,7 +48,8 @@ class _FileOutput:
     ) -> None:
         self.path = path
         self.fmt = fmt
-        self.source_bytes = source  # stdin, read once; None: read the file
+        self.source_bytes = source  # the source's bytes, if given; None: read the file
+        self.source_path = path  # where to read it (stdin: its spooled copy)
         self.target = target  # a path, STDOUT, or None for "in place, only if changed"
         self.backup = backup
         self.diff = diff
@@ -66,7 +67,8 @@ class _FileOutput:
     def _open_source(self) -> BinaryIO:
         if self.source_bytes is not None:
             return io.BytesIO(self.source_bytes)
-        return gzip.open(self.path, "rb") if self.path.endswith(".gz") else open(self.path, "rb")
+        path = self.source_path
+        return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
 
     def _source_stream(self) -> BinaryIO:
         if self._source is None:
@@ -271,9 +273,12 @@ class FixWriter:
 
     def _open(self, path: str) -> _FileOutput:
         if path == "-":
-            data = stdin_bytes()  # read once per process, shared with the readers
-            fmt = self.stdin_format or sniff_format(data)
-            return _FileOutput(path, fmt, data, self.output or STDOUT, self.backup, self.diff)
+            spooled = stdin_spool()  # copied once per process, shared with the readers
+            with open(spooled, "rb") as stream:
+                fmt = self.stdin_format or sniff_stream(stream)
+            output = _FileOutput(path, fmt, None, self.output or STDOUT, self.backup, self.diff)
+            output.source_path = spooled
+            return output
         return _FileOutput(path, format_of(path), None, self.output, self.backup, self.diff)
 
     def add(self, item: Item, outcome: Outcome) -> None:

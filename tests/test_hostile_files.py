@@ -102,3 +102,19 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert process.returncode != 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
     assert (tmp_path / "a.jsonl").read_text() == records
+
+
+def test_stdin_is_spooled_to_disk_read_as_a_stream_and_removed(tmp_path: Path) -> None:
+    spool_dir = tmp_path / "spool"
+    spool_dir.mkdir()
+    records = b'{"id": 1, "text": "Hello  world."}\n{"id": 2, "text": "ok"}\n'
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapelint", "fix", "-", "--isolated", "--select", "FMT,DEB008"],
+        input=records,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "TMPDIR": str(spool_dir)},
+    )
+    assert done.returncode == 0 and done.stdout == records.replace(b"Hello  world.", b"Hello world.")
+    assert list(spool_dir.iterdir()) == []
