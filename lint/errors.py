@@ -22,6 +22,7 @@ import click
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (SIGTERM exits 143)
 
 
 class WorkerLost(RuntimeError):
@@ -91,8 +92,11 @@ class GuardedGroup(click.Group):
                 stream.reconfigure(errors="surrogateescape")
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except KeyboardInterrupt:  # click would say "Aborted!" and exit 1, the code of "findings found"
+            click.echo("scrapelint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except (WorkerLost, RunError) as error:
             stop(str(error))
         except EOFError as error:  # click would print "Aborted!" and exit 1

@@ -206,11 +206,11 @@ class _ParquetCopy:
 
     def flush(self, output: _FileOutput, complete: int | None) -> None:
         """Write the row groups that end at or before record `complete` (None: all that are left)."""
+        if output.diff is None and output.target is None and not output.changed:
+            return  # in place and nothing changed (yet), or unreadable (no pyarrow): leave the file alone
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if output.diff is None and output.target is None and not output.changed:
-            return  # in place and nothing changed (yet): leave the file alone
         if self.source is None:
             self.source = pq.ParquetFile(output.path)
         source: pq.ParquetFile = self.source  # type: ignore[assignment]

@@ -237,3 +237,37 @@ def test_show_source_prints_a_window_not_the_whole_line(tmp_path: Path) -> None:
     source, caret = out.splitlines()[1:3]
     assert code == 1 and len(source) < 200 and source.startswith("1 | …") and source.endswith("…")
     assert source[caret.index("^") : caret.index("^") + 2] == "  "
+
+
+def test_fix_parquet_without_pyarrow_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "a.parquet").write_bytes(b"PAR1 not really")
+    block = "import sys; sys.modules['pyarrow'] = sys.modules['pyarrow.parquet'] = None; "
+    done = subprocess.run(
+        [sys.executable, "-c", block + "from scrapelint.cli import main; main()", "fix", "a.parquet", "--isolated"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_ctrl_c_never_exits_1(tmp_path: Path) -> None:
+    """Interrupted while reading stdin (a pipe that stays open): exit 130, not click's "Aborted!" and 1."""
+    import signal
+    import time
+
+    command = [sys.executable, "-m", "scrapelint", "check", "-", "--isolated", "--select", "FMT"]
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert process.stdin is not None
+    process.stdin.write("Hello  world.\n")
+    process.stdin.flush()
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("scrapelint-stdin-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)  # until stdin is being spooled
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    assert not list(tmp_path.glob("scrapelint-stdin-*"))
