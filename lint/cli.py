@@ -18,7 +18,7 @@ import click
 
 from scrapelint.config import ConfigError, Settings, find_config, load_config, parse_settings, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
-from scrapelint.errors import GuardedGroup, stop
+from scrapelint.errors import GuardedGroup, about, stop
 from scrapelint.models import Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
 from scrapelint.rule import Rule, RuleError, all_rules
@@ -403,7 +403,8 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
     summary = FixSummary()
     with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
         for item, outcome in fixed_items(invocation, files, unsafe_fixes):
-            writer.add(item, outcome)
+            with about(getattr(item, "id", None), item.path):  # a crash while writing names the record
+                writer.add(item, outcome)
             summary.add(item, outcome)
             for finding in outcome.remaining:
                 tally.count(finding)
