@@ -34,7 +34,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by `check` and `fix`: what to read, which rules, which config."""
     options = [
-        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
+        # (not readable=True: an unreadable input is an ERR001 finding, and the other inputs are still linted)
+        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False)),
         click.option(
             "--select", multiple=True, help="Rules to run: codes or prefixes (DUP, DUP00, DUP002), comma-separated."
         ),
