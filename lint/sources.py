@@ -264,7 +264,7 @@ def _read_parquet(path: str, options: SourceOptions) -> Iterator[Item]:
 def sniff_format(data: bytes) -> Format:
     stripped = data.lstrip()
     head, second = stripped[:1], stripped[1:].lstrip()[:1]
-    if head == b"[" and second and second not in b'{["-0123456789tfn]':
+    if head == b"[" and second and second not in b'{["-0123456789tfn]"':
         return "text"  # "[Updated] The council ..." is an article, not a JSON array
     if head == b"{" and second and second not in b'"}':
         return "text"  # "{Exclusive} ..." likewise

@@ -271,3 +271,16 @@ def test_ctrl_c_never_exits_1(tmp_path: Path) -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
     assert not list(tmp_path.glob("scrapelint-stdin-*"))
+
+
+def test_sniffing_still_takes_json_for_json() -> None:
+    from scrapelint.sources import sniff_format
+
+    assert [sniff_format(d) for d in (b'["a"]', b"[]", b" [ 1 ]", b'[{"text": "a"}]', b'{"text": "a"}\n')] == [
+        "json",
+        "json",
+        "json",
+        "json",
+        "jsonl",
+    ]
+    assert [sniff_format(d) for d in (b"[Updated] The council", b"{Exclusive} The council")] == ["text", "text"]
