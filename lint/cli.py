@@ -1,22 +1,24 @@
 """The command line: `scrapelint check|rules|rule|schema`.
 
 Exit codes: 0 nothing reported, 1 findings at or above `--fail-on` (with --baseline/--max-share: a gate failed),
-2 usage, config or input errors.
+2 usage, config or input errors, 3 an internal error (see errors.py).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import click
 
-from scrapelint.config import ConfigError, Settings, find_config, load_config, override, resolve_rules
+from scrapelint.config import ConfigError, Settings, find_config, load_config, override, parse_settings, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
+from scrapelint.errors import GuardedGroup, about, stop
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
 from scrapelint.rule import Rule, RuleError, all_rules
@@ -33,7 +35,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by `check` and `fix`: what to read, which rules, which config."""
     options = [
-        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
+        # (not readable=True: an unreadable input is an ERR001 finding, and the other inputs are still linted)
+        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False)),
         click.option(
             "--select", multiple=True, help="Rules to run: codes or prefixes (DUP, DUP00, DUP002), comma-separated."
         ),
@@ -123,7 +126,7 @@ def resolve(**kw: Any) -> Invocation:
         settings.fields["text"] = kw["text_field"]
     if kw["language"]:
         settings.language = kw["language"]
-    settings = Settings.model_validate(settings.model_dump(by_alias=True))  # re-validate the merged result
+    settings = parse_settings(settings.model_dump(by_alias=True))  # re-validate the merged result
     _apply_rule_options(settings, kw)
     linter = Linter(resolve_rules(settings), settings)
     sources = SourceOptions(
@@ -149,6 +152,11 @@ def _apply_rule_options(settings: Settings, kw: dict[str, Any]) -> None:
         except json.JSONDecodeError:
             value = raw
         settings.rules.setdefault(code.strip(), {})[key.strip()] = value
+    for path in kw["dictionary"]:  # one error at the start, not one per article and rule
+        try:
+            Path(path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"--dictionary {path}: cannot read as UTF-8 text: {error}") from None
     shorthands = {"dictionaries": list(kw["dictionary"]), "languagetool_url": kw["languagetool_url"]}
     for key, value in shorthands.items():
         if not value:
@@ -184,12 +192,11 @@ class Tally:
         return 0 if exit_zero or not self.failing else 1
 
 
-def fail(message: str) -> None:
-    click.echo(f"scrapelint: error: {message}", err=True)
-    sys.exit(2)
+def fail(message: str) -> NoReturn:
+    stop(message)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="scrapelint")
 def main() -> None:
     """A data-quality linter for scraped articles."""
@@ -246,6 +253,7 @@ def check(
         invocation = resolve(**kw)
     except (ConfigError, RuleError, GateError) as error:
         fail(str(error))
+    _check_output(output, invocation)
     tally = Tally(Severity(fail_on) if fail_on else invocation.settings.fail_on)
     out: TextIO
     with _open_output(output) as out:
@@ -286,6 +294,23 @@ def _dask_results(invocation: Invocation, address: str) -> Iterator[Result]:
     except (ImportError, ValueError) as error:
         fail(str(error))
         raise  # unreachable: fail exits
+
+
+def _check_output(output: str | None, invocation: Invocation) -> None:
+    """Refuse a report path that is one of the inputs (it would be overwritten) or in no directory."""
+    if output in (None, "-"):
+        return
+    from scrapelint.atomic import is_special
+    from scrapelint.sources import expand_paths
+
+    target = Path(output)
+    if is_special(target):
+        return
+    if not target.resolve().parent.is_dir():
+        fail(f"--output {output}: no such directory")
+    inputs = {os.path.realpath(p) for p in expand_paths(invocation.paths, invocation.sources) if p != "-"}
+    if os.path.realpath(output) in inputs:
+        fail(f"--output {output} is one of the inputs: the report would overwrite it")
 
 
 class _open_output:
@@ -424,10 +449,11 @@ def fix_command(
     dropped: list[bool] = []  # one per article below --drop-below: True when it could be left out
     with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
         for item, outcome in fixed_items(invocation, files, unsafe_fixes):
-            if drop_below is not None and isinstance(item, Article) and outcome.score < drop_below:
-                dropped.append(writer.drop(item))
-                continue
-            writer.add(item, outcome)
+            with about(getattr(item, "id", None), item.path):  # a crash while writing names the record
+                if drop_below is not None and isinstance(item, Article) and outcome.score < drop_below:
+                    dropped.append(writer.drop(item))
+                    continue
+                writer.add(item, outcome)
             summary.add(item, outcome)
             for finding in outcome.remaining:
                 tally.count(finding)

@@ -48,7 +48,7 @@ class Settings(BaseModel):
     include: list[str] | None = Field(None, description="File globs read from directories.")
     exclude: list[str] = Field(default_factory=list, description="Path globs never read.")
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-rule options by code.")
-    jobs: int | None = Field(None, ge=1, description="Worker processes; default: the number of cores.")
+    jobs: int | None = Field(None, ge=1, strict=True, description="Worker processes; default: the number of cores.")
     language: str = Field(
         "auto", description='Language of every article ("de"), or "auto": the record\'s, else detected.'
     )
@@ -69,6 +69,13 @@ class Settings(BaseModel):
     def fixed_language(self) -> str | None:
         """The language every article is taken to be in, or None to tell each article's own."""
         return None if self.language == "auto" else self.language
+
+    @field_validator("ignore_text")
+    @classmethod
+    def _no_empty_text(cls, value: list[str]) -> list[str]:
+        if any(not phrase for phrase in value):
+            raise ValueError("an empty string would match everywhere (and take quadratic time)")
+        return value
 
     @field_validator("fields")
     @classmethod
@@ -119,13 +126,14 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        text = path.read_text("utf-8")
+        data = path.read_bytes()
     except OSError:
         return False
     try:
-        return "scrapelint" in tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
-        return "tool.scrapelint" in text  # ours but broken: load_config reports the error
+        tool = tomllib.loads(data.decode("utf-8")).get("tool", {})
+        return isinstance(tool, dict) and "scrapelint" in tool
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return b"tool.scrapelint" in data  # ours but broken: load_config reports the error
 
 
 def load_config(path: Path) -> Settings:
@@ -133,10 +141,15 @@ def load_config(path: Path) -> Settings:
         data = tomllib.loads(path.read_text("utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); TOML files are UTF-8") from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from error
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("scrapelint", {})
+        tool = data.get("tool", {})
+        data = tool.get("scrapelint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: tool.scrapelint: expected a table")
         prefix = "tool.scrapelint."
     else:
         prefix = ""
@@ -166,6 +179,14 @@ def resolve_rules(settings: Settings, rules: dict[str, type[Rule]] | None = None
     for code in settings.rules:
         if code not in rules:
             raise ConfigError(f"rules.{code}: no such rule")
+    for key, table in (
+        ("per-path-ignores", settings.per_path_ignores),
+        ("per-article-ignores", settings.per_article_ignores),
+    ):
+        for pattern, codes in table.items():
+            for selector in codes:
+                if not any(matches(code, selector) for code in rules):
+                    raise ConfigError(f"{key}.{pattern!r}: unknown rule selector {selector!r}")
     chosen = []
     for code, rule in rules.items():
         if settings.select is None:

@@ -16,15 +16,18 @@ import sys
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, islice
-from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from scrapelint.config import Settings
 from scrapelint.document import Document
+from scrapelint.errors import WorkerLost, about
 from scrapelint.language import load as load_language_data
 from scrapelint.language_gate import keep, runs_on
+from scrapelint.limits import capped
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, all_rules, matches
 from scrapelint.sources import InputError, Item
@@ -51,7 +54,7 @@ class Linter:
         for rule in self._rules_for(article):
             try:
                 if runs_on(rule, doc):
-                    findings.extend(keep(rule, doc, rule.check(doc)))
+                    findings.extend(keep(rule, doc, capped(rule.check(doc))))
             except Exception as error:  # a rule bug must not hide the other findings
                 findings.append(internal_error(article, rule, error))
         findings = drop_moot(self._drop_ignored_text(article, findings))
@@ -190,7 +193,11 @@ def _task_chunk(chunk: list[Item], task: Task) -> list[Any]:
 
 
 def _task_chunk_with(linter: Linter, chunk: list[Item], task: Task) -> list[Any]:
-    return [task(linter, item) for item in chunk]
+    results = []
+    for item in chunk:
+        with about(item.id if isinstance(item, Article) else None, item.path):  # a crash names its article
+            results.append(task(linter, item))
+    return results
 
 
 def _observe_chunk(chunk: list[Item]) -> list[Any]:
@@ -218,9 +225,10 @@ def observe(linter: Linter, items: Iterable[Item]) -> list[Any]:
     states = [rule.new_state() for rule in rules]
     for item in items:
         if isinstance(item, Article):
-            doc = Document(item)
-            for rule, state in zip(rules, states):
-                rule.observe(state, doc)
+            with about(item.id, item.path):
+                doc = Document(item)
+                for rule, state in zip(rules, states):
+                    rule.observe(state, doc)
     return states
 
 
@@ -299,21 +307,43 @@ def _map_items(
         if two_pass:
             prepare(linter, observe(linter, stream()))
         for item in stream():
-            yield item, task(linter, item)
+            with about(item.id if isinstance(item, Article) else None, item.path):
+                result = task(linter, item)
+            yield item, result
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     warm_up(linter, head)
     workers = jobs - 1  # the parent is the last of the `jobs` processes
     if two_pass:
-        with context.Pool(workers, initializer=_init_worker, initargs=(linter,)) as pool:
+        with _pool(context, workers, linter) as pool:
             local = functools.partial(observe, linter)
             partials = (partial for _, partial in _in_order(pool, _observe_chunk, local, _chunks(stream()), workers))
             prepare(linter, merge_states(linter, partials))
-    with context.Pool(workers, initializer=_init_worker, initargs=(linter,)) as pool:  # forked after prepare
+    with _pool(context, workers, linter) as pool:  # forked after prepare
         remote = functools.partial(_task_chunk, task=task)
         local = functools.partial(_task_chunk_with, linter, task=task)
         for chunk, results in _in_order(pool, remote, local, _chunks(stream()), workers):
             yield from zip(chunk, results)
+
+
+@contextlib.contextmanager
+def _pool(context: Any, workers: int, linter: Linter) -> Iterator[ProcessPoolExecutor]:
+    """A pool of forked workers that notices a dead one (`multiprocessing.Pool` would wait for its task forever).
+
+    On any exit but the normal one (a lost worker, Ctrl-C, the consumer stopping), queued chunks are
+    cancelled and the workers are not waited for.
+    """
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(linter,))
+    try:
+        yield pool
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())  # private, but stable since 3.8
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.terminate()
+        raise
+    pool.shutdown(wait=True)
 
 
 def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
@@ -349,11 +379,16 @@ def _in_order(
     A chunk goes to the pool while fewer than QUEUED chunks per worker are waiting there; otherwise the
     parent does it at once. Done chunks are handed on as soon as every chunk before them is done.
     """
-    pending: deque[tuple[list[Item], Any]] = deque()  # (chunk, AsyncResult or its result)
+    pending: deque[tuple[list[Item], Any]] = deque()  # (chunk, Future or its result)
     for chunk in chunks:
-        waiting = sum(1 for _, result in pending if isinstance(result, AsyncResult) and not result.ready())
+        waiting = sum(1 for _, result in pending if isinstance(result, Future) and not result.done())
         if waiting < QUEUED * workers:
-            pending.append((chunk, pool.apply_async(remote, (chunk,))))
+            try:
+                pending.append((chunk, pool.submit(remote, chunk)))
+            except BrokenProcessPool:  # a worker died: name the first chunk it took down
+                for entry in pending:
+                    _take(entry)
+                _take((chunk, _broken()))
         else:
             pending.append((chunk, _Done(local(chunk))))
         while pending and (len(pending) > WINDOW * (workers + 1) or _ready(pending[0][1])):
@@ -368,9 +403,30 @@ class _Done:
 
 
 def _ready(result: Any) -> bool:
-    return isinstance(result, _Done) or result.ready()
+    return isinstance(result, _Done) or result.done()
 
 
 def _take(entry: tuple[list[Item], Any]) -> tuple[list[Item], Any]:
     chunk, result = entry
-    return chunk, result.value if isinstance(result, _Done) else result.get()
+    if isinstance(result, _Done):
+        return chunk, result.value
+    try:
+        return chunk, result.result()
+    except BrokenProcessPool:
+        raise WorkerLost(f"a worker process died (killed, or out of memory) while linting {_describe(chunk)}") from None
+
+
+def _broken() -> Future[Any]:
+    future: Future[Any] = Future()
+    future.set_exception(BrokenProcessPool("the pool is broken"))
+    return future
+
+
+def _describe(chunk: list[Item]) -> str:
+    """Where a chunk's articles came from: the file, and the ids or lines of the first and last."""
+    first, last = chunk[0], chunk[-1]
+
+    def name(item: Item) -> str:
+        return f"article {item.id}" if isinstance(item, Article) else f"line {item.line or 1}"
+
+    return f"{len(chunk)} articles of {first.path}, from {name(first)} to {name(last)}; the output is incomplete"

@@ -13,6 +13,7 @@ Three promises, each tested:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,10 @@ from scrapelint.quality import quality_score
 from scrapelint.sources import InputError, Item
 
 MAX_PASSES = 10  # lint -> fix rounds per article: most converge in two, a menu removed line by line in up to nine
+# Safe fixes that would remove more than this share of an article's words are not applied: they
+# become unsafe and the summary says so. A page that is all template or all duplicate is a judgement call, and a
+# safe fix must never empty an article.
+MAX_SAFE_REMOVAL = 0.6
 
 
 class Edit(NamedTuple):
@@ -168,6 +173,7 @@ class FixedArticle:
     remaining: list[Finding] = field(default_factory=list)  # findings of the fixed text
     changed: bool = False
     score: float = 1.0  # quality score of the article as it came (`fix --drop-below`)
+    guarded: bool = False  # the safe fixes would have removed too much: none was applied
 
 
 def fix_article(linter: Linter, article: Article, unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixedArticle:
@@ -186,7 +192,33 @@ def fix_article(linter: Linter, article: Article, unsafe: bool = False, max_pass
         applied.update(fixable[index].rule for index in chosen)
         current = with_text(current, text)
         findings = linter.lint(current)
-    return FixedArticle(current, applied, findings, current.text != article.text, score)
+    if not unsafe and removes_too_much(article.text, current.text):
+        remaining = [downgraded(f) for f in linter.lint(article)]
+        return FixedArticle(article, Counter(), remaining, False, score=score, guarded=True)
+    return FixedArticle(current, applied, findings, current.text != article.text, score=score)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def removes_too_much(before: str, after: str) -> bool:
+    """Whether `after` lost more than `MAX_SAFE_REMOVAL` of the words of `before` (or all of them).
+
+    Words, not characters: removing `[ad]` from `a [ad] b` takes a third of the article, not two thirds.
+    """
+    had, kept = _words(before), _words(after)
+    return had > 0 and (kept == 0 or kept < had * (1 - MAX_SAFE_REMOVAL))
+
+
+def downgraded(finding: Finding) -> Finding:
+    """The finding with its safe fix made unsafe (applied only with --unsafe-fixes)."""
+    if finding.fix is None or finding.fix.applicability != "safe":
+        return finding
+    return finding.model_copy(update={"fix": finding.fix.model_copy(update={"applicability": "unsafe"})})
 
 
 def with_text(article: Article, text: str) -> Article:
@@ -212,6 +244,7 @@ class Outcome:
     applied: dict[str, int]
     remaining: list[Finding]
     score: float = 1.0  # quality score of the item as it came
+    guarded: bool = False  # safe fixes withheld: they would have removed most of the article
 
 
 def fix_item(linter: Linter, item: Item, unsafe: bool) -> Outcome:
@@ -222,9 +255,8 @@ def fix_item(linter: Linter, item: Item, unsafe: bool) -> Outcome:
         findings = linter.lint(item)
         return Outcome(None, {}, findings, quality_score(findings, len(item.text)))
     result = fix_article(linter, item, unsafe)
-    return Outcome(
-        result.article.text if result.changed else None, dict(result.applied), result.remaining, result.score
-    )
+    text = result.article.text if result.changed else None
+    return Outcome(text, dict(result.applied), result.remaining, score=result.score, guarded=result.guarded)
 
 
 def fix_items(
@@ -246,11 +278,14 @@ class Summary:
         self.remaining: Counter[str] = Counter()
         self.unsafe_remaining = 0
         self.input_errors = 0
+        self.guarded: list[str] = []  # ids of articles whose safe fixes were withheld
 
     def add(self, item: Item, outcome: Outcome) -> None:
         self.articles += isinstance(item, Article)
         self.fixed_articles += outcome.text is not None
         self.applied.update(outcome.applied)
+        if outcome.guarded and isinstance(item, Article):
+            self.guarded.append(item.id)
         for finding in outcome.remaining:
             if finding.rule.startswith("ERR"):
                 self.input_errors += 1
@@ -274,6 +309,14 @@ class Summary:
             )
         else:
             lines.append("No issues remain.")
+        if self.guarded:
+            count = len(self.guarded)
+            shown = ", ".join(self.guarded[:5]) + (", ..." if count > 5 else "")
+            lines.append(
+                f"{count} article{'s' * (count != 1)} left unchanged ({shown}): the safe fixes would have removed "
+                f"more than {MAX_SAFE_REMOVAL:.0%} of the text; review with `scrapelint check`, or apply them "
+                "with --unsafe-fixes."
+            )
         if self.input_errors:
             lines.append(
                 f"{self.input_errors} input error{'s' * (self.input_errors != 1)}: records that could not "

@@ -191,12 +191,14 @@ def lexicon() -> Lexicon:
 _WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
 # Regions that are not prose: URLs, e-mail addresses, handles, hashtags, bare domains, code.
 # Each pattern runs only where its hint (a necessary part of any match) occurs: most lines have none.
+# Address and domain matches start only at the start of their run of characters (the look-behinds): from
+# every position inside "AB" * 40000 or "a." * 40000 each would rescan the rest, quadratic (issue #20).
 _TLD = r"(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"
 _NOT_PROSE = [
     (r"://|www\.", re.compile(r"(?:https?://|ftp://|www\.)\S+")),
-    (r"@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
+    (r"@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
     (r"#", re.compile(r"(?<!\w)#\w+")),
-    (r"\." + _TLD, re.compile(r"\b(?:[A-Za-z0-9-]+\.)+" + _TLD)),
+    (r"\." + _TLD, re.compile(r"(?<![A-Za-z0-9-])(?<![A-Za-z0-9-]\.)(?:[A-Za-z0-9-]+\.)+" + _TLD)),
     (r"[_{}<>=\\|]|::|\(\)", re.compile(r"(?<!\S)[^\s_{}<>=\\|]*(?:[_{}<>=\\|]|::|\(\))\S*")),
 ]
 _ANY_HINT = re.compile("|".join(hint for hint, _ in _NOT_PROSE))
@@ -300,6 +302,8 @@ def derived_from_known(word: str) -> bool:
     return False
 
 
+MAX_WORD_LENGTH = 40  # longer tokens are not words; spelling work on them is skipped (issue #20)
+
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ier", "iest", "ily", "ly", "ally", "ably", "ness")
 
 
@@ -396,6 +400,8 @@ def _one_edit_words(word: str, lex: Lexicon) -> set[str]:
 def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
     """Trusted words within `max_distance` edits (OSA: transpositions count 1), and any word wordfreq
     knows one swap of neighbouring letters away ("volgoda" -> "vologda")."""
+    if len(word) > MAX_WORD_LENGTH:
+        return ()  # no word is this long: "b" * 200000 would cost seconds of edits
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -435,6 +441,8 @@ def verdict(
     slip of a very common word ("Anf", "Muinutes") is caught as in lower case. The same for every article, so cached per process; the other
     context (recurrence, vocabulary) is applied by the caller before this is reached.
     """
+    if len(word) > MAX_WORD_LENGTH:
+        return None  # not a word (a run of letters, a hash): its edits and splits would cost time for nothing
     lex = lexicon()
     z = lex.zipf(word)
     if z >= LOWER_KNOWN_ZIPF:
@@ -502,6 +510,8 @@ def verdict(
 def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str | None:
     """ "insistshis" -> "insists his" when both halves are common words (Zipf >= `threshold`) and one
     is very common (>= `anchor`): "getsomething", not the compounds "grasscourt" or "shoeprint"."""
+    if len(word) > MAX_WORD_LENGTH:
+        return None  # slicing at every position of a 160,000-letter token is quadratic
     lex = lexicon()
     best: tuple[float, str] | None = None
     for i in range(2, len(word) - 2):
@@ -855,7 +865,26 @@ class _ForeignQuotes:
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
-_TOP_FUNCTION_WORDS = frozenset(["the", "and", "that", "with", "this", "for", "you", "was", "are", "have", "from", "they", "what", "which", "their", "there"])
+_TOP_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "that",
+        "with",
+        "this",
+        "for",
+        "you",
+        "was",
+        "are",
+        "have",
+        "from",
+        "they",
+        "what",
+        "which",
+        "their",
+        "there",
+    ]
+)
 
 
 def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
@@ -873,7 +902,46 @@ def _is_name_like(masked: str, tokens: _Tokens, index: int) -> bool:
 
 
 _CAPITALISED_FUNCTION_WORDS = frozenset(
-    ["the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "but", "or", "if", "as", "when", "while", "after", "before", "this", "that", "these", "those", "it", "he", "she", "we", "they", "his", "her", "its", "our", "their", "my", "your", "i"]
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "of",
+        "to",
+        "and",
+        "but",
+        "or",
+        "if",
+        "as",
+        "when",
+        "while",
+        "after",
+        "before",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "we",
+        "they",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "my",
+        "your",
+        "i",
+    ]
 )
 
 
@@ -919,7 +987,27 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
 
 # Function words make frequent bigrams with anything; they are no evidence of a set phrase.
 _GLUE_WORDS = frozenset(
-    ["this", "that", "than", "then", "they", "them", "their", "there", "these", "those", "what", "when", "with", "were", "have", "from", "your", "will", "been"]
+    [
+        "this",
+        "that",
+        "than",
+        "then",
+        "they",
+        "them",
+        "their",
+        "there",
+        "these",
+        "those",
+        "what",
+        "when",
+        "with",
+        "were",
+        "have",
+        "from",
+        "your",
+        "will",
+        "been",
+    ]
 )
 
 

@@ -25,7 +25,8 @@ import orjson
 
 from scrapelint.atomic import atomic_binary
 from scrapelint.fix import Outcome
-from scrapelint.sources import Format, InputError, Item, format_of, sniff_format, stdin_bytes
+from scrapelint.json_splice import splice
+from scrapelint.sources import Format, InputError, Item, format_of, sniff_stream, stdin_spool
 
 BOM = b"\xef\xbb\xbf"
 STDOUT = "-"
@@ -47,7 +48,8 @@ class _FileOutput:
     ) -> None:
         self.path = path
         self.fmt = fmt
-        self.source_bytes = source  # stdin, read once; None: read the file
+        self.source_bytes = source  # the source's bytes, if given; None: read the file
+        self.source_path = path  # where to read it (stdin: its spooled copy)
         self.target = target  # a path, STDOUT, or None for "in place, only if changed"
         self.backup = backup
         self.diff = diff
@@ -66,7 +68,8 @@ class _FileOutput:
     def _open_source(self) -> BinaryIO:
         if self.source_bytes is not None:
             return io.BytesIO(self.source_bytes)
-        return gzip.open(self.path, "rb") if self.path.endswith(".gz") else open(self.path, "rb")
+        path = self.source_path
+        return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
 
     def _source_stream(self) -> BinaryIO:
         if self._source is None:
@@ -137,15 +140,17 @@ class _FileOutput:
             self._line += 1
             if self._line < number and sink is not None:
                 sink.write(raw)
-        ending = raw[len(raw.rstrip(b"\r\n")) :]
-        record = orjson.loads(raw)
-        before = record[text_field]
         if self.diff is not None:
+            before = orjson.loads(raw)[text_field]
             self.diff.writelines(diff_lines(before, text or "", f"{self.path}:{number}:{text_field}"))
         elif text is not None:
-            record[text_field] = text
             assert sink is not None
-            sink.write(orjson.dumps(record) + ending)
+            # only the text value changes: duplicate keys, numbers as written, escapes and spacing stay
+            spliced = splice(raw, 1, {(0, text_field): text})
+            if spliced is None:  # (cannot happen for a record the reader parsed; kept safe)
+                ending = raw[len(raw.rstrip(b"\r\n")) :]
+                spliced = orjson.dumps({**orjson.loads(raw), text_field: text}) + ending
+            sink.write(spliced)
 
     def close(self) -> None:
         """Finish the file: copy the rest, rewrite a text/JSON file that changed, commit the rename."""
@@ -183,12 +188,20 @@ class _FileOutput:
     def _new_text(self, original: bytes) -> bytes:
         _, text = self.changes[0]
         bom = BOM if original.startswith(BOM) else b""
+        ending = b"\r\n" if original.endswith(b"\r\n") else b"\n" if original.endswith(b"\n") else b""
+        if text and ending and not text.endswith("\n"):
+            text += ending.decode()  # the last line went: the file still ends with a line break
         if self.diff is not None:
             before = original[len(bom) :].decode("utf-8")
             self.diff.writelines(diff_lines(before, text, self.path))
         return bom + text.encode("utf-8")
 
     def _new_json(self, original: bytes) -> bytes:
+        if self.diff is None and not self.dropped:
+            depth = 2 if original.lstrip(BOM + b" \t\r\n")[:1] == b"[" else 1
+            spliced = splice(original, depth, {(i, key): text for i, (key, text) in self.changes.items()})
+            if spliced is not None:
+                return spliced  # only the changed strings: indent, numbers and escapes stay as written
         value = orjson.loads(original)
         for index, (text_field, text) in self.changes.items():
             record = value[index] if isinstance(value, list) else value
@@ -221,11 +234,11 @@ class _ParquetCopy:
 
     def flush(self, output: _FileOutput, complete: int | None) -> None:
         """Write the row groups that end at or before record `complete` (None: all that are left)."""
+        if output.diff is None and output.target is None and not output.changed:
+            return  # in place and nothing changed (yet), or unreadable (no pyarrow): leave the file alone
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if output.diff is None and output.target is None and not output.changed:
-            return  # in place and nothing changed (yet): leave the file alone
         if self.source is None:
             self.source = pq.ParquetFile(output.path)
         source: pq.ParquetFile = self.source  # type: ignore[assignment]
@@ -288,9 +301,12 @@ class FixWriter:
 
     def _open(self, path: str) -> _FileOutput:
         if path == "-":
-            data = stdin_bytes()  # read once per process, shared with the readers
-            fmt = self.stdin_format or sniff_format(data)
-            return _FileOutput(path, fmt, data, self.output or STDOUT, self.backup, self.diff)
+            spooled = stdin_spool()  # copied once per process, shared with the readers
+            with open(spooled, "rb") as stream:
+                fmt = self.stdin_format or sniff_stream(stream)
+            output = _FileOutput(path, fmt, None, self.output or STDOUT, self.backup, self.diff)
+            output.source_path = spooled
+            return output
         return _FileOutput(path, format_of(path), None, self.output, self.backup, self.diff)
 
     def drop(self, item: Item) -> bool:

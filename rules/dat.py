@@ -98,7 +98,61 @@ _PREP_WORD = re.compile(r"\b(?:in|since|until|till|during|year) \Z")
 _YEARS = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)")
 # Words that can follow a year; any other lower-case word after a 5-digit number makes it a count.
 _AFTER_YEAR = frozenset(
-    ["and", "or", "but", "when", "where", "while", "after", "before", "as", "at", "in", "on", "to", "the", "he", "she", "it", "they", "we", "i", "his", "her", "their", "by", "for", "with", "from", "until", "till", "during", "since", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have", "said", "says", "did", "would", "will", "could", "of", "so", "then", "than", "because", "if"]
+    [
+        "and",
+        "or",
+        "but",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "as",
+        "at",
+        "in",
+        "on",
+        "to",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "by",
+        "for",
+        "with",
+        "from",
+        "until",
+        "till",
+        "during",
+        "since",
+        "that",
+        "which",
+        "who",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "said",
+        "says",
+        "did",
+        "would",
+        "will",
+        "could",
+        "of",
+        "so",
+        "then",
+        "than",
+        "because",
+        "if",
+    ]
 )
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
@@ -108,7 +162,9 @@ _DATE_PREPOSITIONS = frozenset(["on", "by", "until", "till", "since", "before", 
 # "on"/"until" before a month and number make them a date whatever follows: "on 31 June last year".
 _ON = frozenset(("on", "until"))
 # Determiners before a month and number: "the April 31 deadline", "a Feb. 30 vote" (a count reads "In April 31 ...").
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "last", "next", "its", "his", "her", "their", "our", "same"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "last", "next", "its", "his", "her", "their", "our", "same"]
+)
 
 
 # Each alternative gets its own group names, so `(?P=sep)` must name that alternative's group.

@@ -1355,13 +1355,20 @@ class SiteBoilerplate(CorpusRule):
         if not shares:
             return
         text = doc.text
+        shared: list[tuple[Line, float]] = []
+        unshared = False  # template text sits next to the article's own text
         for line in analyse(doc).lines:
             if line.kind is not None:
                 continue  # another DEB rule reports it; recurrence overrides a protected position
             key = _line_key(line.text)
             share = shares.get(key) if key is not None else None
             if share is None:
+                unshared = unshared or key is not None
                 continue
+            shared.append((line, share))
+        if not unshared:
+            return  # every line is shared: a copy of another article (DUP's job), not a template around one
+        for line, share in shared:
             fix_start, fix_end = line_deletion(text, line.start, line.end)
             safe = share >= 0.8
             yield self.finding(

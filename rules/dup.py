@@ -35,10 +35,12 @@ _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # Not inside URLs, numbers or abbreviations without a space ("www.lge.com", "3.5", "E.H.Carr").
 # (One character class first, so the regex engine scans for candidates fast.)
 _SENTENCE_GAP = re.compile(
-    r"""[\n.!?…](?:(?<=\n)|(?<=[.!?…])(?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z])))"""
+    r"""[\n.!?…](?:(?<=\n)|(?<=[.!?…])(?<![.!?…][.!?…])(?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z])))"""
 )
 # Where every line is a paragraph, a line break always comes before a sentence start, which is a stop anyway.
-_MARK_GAP = re.compile(r"""[.!?…](?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z]))""")
+# Only the first mark of a run starts a match (the look-behind): a match from a later one would end where one
+# from the first does, and trying each of 80,000 dots in turn was quadratic (issue #20).
+_MARK_GAP = re.compile(r"""[.!?…](?<![.!?…][.!?…])(?:[.!?…]*["'”’»)\]]*[,;]?(?=\s)|(?<=[a-z].)(?=[A-Z][a-z]))""")
 _MATCH_END = re.Match.end
 _HORIZONTAL_SPACE = " \t\u00a0\u2009\u202f"
 _OPEN = "\"'“‘„«‹([¿¡"
@@ -609,7 +611,10 @@ class NearDuplicateSentence(Rule):
             if rank is None:  # rarest words first: their prefixes share few index entries (prefix filtering)
                 rank = dict(zip(sorted(frequency, key=units_holding), range(len(frequency)))).__getitem__
             prefix = sorted(map(rank, words))[:prefix_size]
-            candidates = set().union(*map(index.get, prefix, repeat(no_match, len(prefix))))
+            # The nearest `cap` of each list hold the nearest `cap` of their union: cap before the union, which
+            # was quadratic when common words sit in every prefix (40k similar lines, issue #20).
+            cap = 4 * _MAX_CANDIDATES
+            candidates = set().union(*(found[-cap:] for found in map(index.get, prefix, repeat(no_match))))
             if len(candidates) > 4 * _MAX_CANDIDATES:
                 candidates = set(sorted(candidates)[-4 * _MAX_CANDIDATES :])  # the nearest ones
             smallest, largest = threshold * size, size / threshold

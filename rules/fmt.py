@@ -382,14 +382,21 @@ class ControlCharacter(Rule):
         mojibake: list[tuple[int, int]] | None = None
         if not _holds_any(text, _CONTROL_ASCII if text.isascii() else _CONTROL_ANY):
             return
+        reported = 0  # end of the last run reported: a run of one character is one finding (issue #20)
         for match in _CONTROL.finditer(text):
             start, end = match.span()
+            if start < reported:
+                continue
             char = match.group()
             if "\x80" <= char <= "\x9f":
                 if mojibake is None:
                     mojibake = [span for span, _ in _mojibake(text)]
                 if any(s <= start < e for s, e in mojibake):
                     continue
+            elif char != "\r":  # (a CR before a line feed is a line break, not part of a run)
+                while text[end : end + 1] == char:
+                    end += 1
+                reported = end
             before = text[start - 1 : start]
             after = text[end : end + 1]
             if char in _BREAKLIKE and before and after and not before.isspace() and not after.isspace():
@@ -401,7 +408,8 @@ class ControlCharacter(Rule):
                 doc,
                 start,
                 end,
-                f"{name} (U+{ord(char):04X}) in the text: invisible or shown as a box, and it breaks JSON/XML tools",
+                (f"{end - start:,} × " if end - start > 1 else "")
+                + f"{name} (U+{ord(char):04X}) in the text: invisible or shown as a box, and it breaks JSON/XML tools",
                 fix=fix,
             )
 
@@ -446,21 +454,28 @@ class InvisibleCharacter(Rule):
         text = doc.text
         if text.isascii() or not _holds_any(text, _INVISIBLE_CHARS):  # isascii is O(1): the string knows
             return
+        reported = 0  # a run of invisible characters is one finding, judged by the text around it (issue #20)
         for match in _INVISIBLE.finditer(text):
             start, end = match.span()
-            char = match.group()
+            if start < reported:
+                continue
+            while text[end : end + 1] and text[end] in _INVISIBLE_CHARS:
+                end += 1
+            reported = end
+            char, run = match.group(), text[start:end]
             before = text[start - 1 : start]
             after = text[end : end + 1]
-            if char in _JOINERS and (_is_foreign(before) or _is_foreign(after)):
+            if all(c in _JOINERS for c in run) and (_is_foreign(before) or _is_foreign(after)):
                 continue
             name = _INVISIBLE_NAMES.get(char, "invisible format character")
             between_letters = before.isalpha() and after.isalpha()
-            applicability = "unsafe" if char == "\u200b" and between_letters else "safe"
+            applicability = "unsafe" if "\u200b" in run and between_letters else "safe"
+            what = f"{len(run):,} invisible characters in a row, from a " if len(run) > 1 else "invisible "
             yield self.finding(
                 doc,
                 start,
                 end,
-                f"invisible {name} (U+{ord(char):04X}): it hides in the text and splits words for search and matching",
+                f"{what}{name} (U+{ord(char):04X}): it hides in the text and splits words for search and matching",
                 fix=self.delete(text, start, end, applicability, "delete it"),
                 severity=Severity.info if char == "\u00ad" else None,
             )

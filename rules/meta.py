@@ -73,6 +73,9 @@ _HOURS = {
 TZINFOS = {name: int(hours * 3600) for name, hours in _HOURS.items()}
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
 @lru_cache(maxsize=4096)  # each field is read by several rules; feeds repeat the same strings
 def parse_date(raw: str | None) -> datetime | None:
     """A metadata date string as a datetime (aware when the string has a zone), or None."""
@@ -103,6 +106,7 @@ def _dateutil(value: str, fuzzy: bool) -> datetime | None:
                 dateutil_parser.parse(value, default=d, tzinfos=TZINFOS, dayfirst=dayfirst, fuzzy=fuzzy)
                 for d in _DEFAULTS
             )
+            first.utcoffset()  # "+25:00" parses, but every use of the offset would raise (issue #20)
     except (ValueError, OverflowError, TypeError):
         return None
     if first.year != second.year:
@@ -189,6 +193,11 @@ class UnparseableDate(MetaRule):
                     message = (
                         f"{fdoc.field} '{raw.strip()}' has other text around its date ({inside.date().isoformat()}); "
                         "strict date parsers downstream will reject it"
+                    )
+                elif _ISO_DAY.match(raw.strip()):
+                    message = (
+                        f"{fdoc.field} '{raw.strip()}' is an impossible date (no such day, month, hour or zone offset); "
+                        "date filters and sorting will drop it"
                     )
                 else:
                     message = (

@@ -213,7 +213,28 @@ def test_word_and_paragraph_ranges_match_the_word_pattern(seed: int) -> None:
 def test_sentences_from_one_scan_equal_splitting_each_paragraph_at_random(seed: int) -> None:
     """Marks at a paragraph's end, glued ends, quotes and abbreviations: the scan splits like `split_sentences`."""
     rng = random.Random(seed)
-    words = ["word", "Next", "Dr.", "U.S.", "E.", "home.", "2016.", "A", ".", "!", "?", "…", "”", "’", ")", "“", "www.x.com", "Volgoda.Stalin", "end.”Then", "."]
+    words = [
+        "word",
+        "Next",
+        "Dr.",
+        "U.S.",
+        "E.",
+        "home.",
+        "2016.",
+        "A",
+        ".",
+        "!",
+        "?",
+        "…",
+        "”",
+        "’",
+        ")",
+        "“",
+        "www.x.com",
+        "Volgoda.Stalin",
+        "end.”Then",
+        ".",
+    ]
     pieces = [*words, " ", " ", "  ", "\n", "\n", "\n\n", "\t"]
     text = "".join(rng.choice(pieces) for _ in range(1500))
     document = doc(text)

@@ -171,7 +171,11 @@ def test_only_characters_of_applied_fixes_and_the_whitespace_beside_a_removal_ch
 @settings(max_examples=300, deadline=None)
 def test_removals_leave_no_doubled_space_or_blank_line_behind(parts: list[str]) -> None:
     text = "".join(parts)
-    fixed = fix_article(LINTER, article(text)).article.text
+    result = fix_article(LINTER, article(text))
+    fixed = result.article.text
+    if result.guarded:  # the ads are most of the text: a safe fix may not remove it all (issue #20)
+        assert fixed == text
+        return
     if "  " not in text:
         assert "  " not in fixed
     if "\n\n\n" not in text:
@@ -326,7 +330,8 @@ def test_a_folder_is_fixed_file_by_file_and_diff_writes_nothing(tmp_path: Path) 
         for item, outcome in fix_items(LINTER, items):
             writer.add(item, outcome)
     assert (tmp_path / "a.txt").read_text("utf-8") == "one two"
-    assert (tmp_path / "b.jsonl").read_bytes() == b'{"id":"x","text":"three four"}\n\n{"id": "y", "text": "ok"}\n'
+    # only the text value changes; the record's spacing stays as written (issue #20)
+    assert (tmp_path / "b.jsonl").read_bytes() == b'{"id": "x", "text": "three four"}\n\n{"id": "y", "text": "ok"}\n'
 
 
 def test_undecodable_record_is_copied_through_byte_for_byte(tmp_path: Path) -> None:
@@ -334,7 +339,7 @@ def test_undecodable_record_is_copied_through_byte_for_byte(tmp_path: Path) -> N
     latin1 = b'{"text": "caf\xe9 [ad] here"}\n'
     source.write_bytes(latin1 + b'{"text": "b [ad]"}\n')
     fix_file(str(source))
-    assert source.read_bytes() == latin1 + b'{"text":"b"}\n'
+    assert source.read_bytes() == latin1 + b'{"text": "b"}\n'
 
 
 def test_a_crash_mid_file_leaves_the_target_as_it_was(tmp_path: Path) -> None:
@@ -364,7 +369,7 @@ def test_backup_keeps_the_original_and_parallel_output_matches(tmp_path: Path) -
     fix_file(str(source), backup=True, jobs=2)
     assert gzip.decompress((tmp_path / "in.jsonl.gz.bak").read_bytes()) == original
     assert gzip.decompress(source.read_bytes()) == serial.read_bytes()
-    assert serial.read_bytes().count(b'"text":"x y"') == 200
+    assert serial.read_bytes().count(b'"text": "x y"') == 200
 
 
 def test_two_pass_rules_fix_the_same_in_one_process_and_in_a_pool(tmp_path: Path) -> None:

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from pydantic_core import PydanticSerializationError
+
 from scrapelint.engine import Result
+from scrapelint.models import Finding
 from scrapelint.report import ReportContext
+
+
+def dump(finding: Finding) -> str:
+    """The finding as compact JSON; a file name that is not UTF-8 (its bytes kept as surrogates) as `\\udcff`."""
+    try:
+        return finding.model_dump_json()
+    except PydanticSerializationError:
+        return json.dumps(finding.model_dump(mode="python"), separators=(",", ":"), default=str)
 
 
 def render(results: Iterable[Result], out: TextIO, context: ReportContext) -> None:
@@ -15,7 +27,7 @@ def render(results: Iterable[Result], out: TextIO, context: ReportContext) -> No
     for result in results:
         for finding in result.findings:
             out.write("\n  " if first else ",\n  ")
-            out.write(finding.model_dump_json())
+            out.write(dump(finding))
             first = False
     out.write("\n]\n" if not first else "]\n")
 
@@ -23,5 +35,5 @@ def render(results: Iterable[Result], out: TextIO, context: ReportContext) -> No
 def render_lines(results: Iterable[Result], out: TextIO, context: ReportContext) -> None:
     for result in results:
         for finding in result.findings:
-            out.write(finding.model_dump_json())
+            out.write(dump(finding))
             out.write("\n")

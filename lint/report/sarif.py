@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from typing import Any, TextIO
+from urllib.parse import quote
 
 import scrapelint
 from scrapelint.engine import Result
@@ -51,8 +53,19 @@ def render(results: Iterable[Result], out: TextIO, context: ReportContext) -> No
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8 in a message: escape it
+        text = json.dumps(log, ensure_ascii=True, indent=2)
+    out.write(text)
     out.write("\n")
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI reference for a path, as SARIF requires: spaces, %, #, ?, backslashes, line breaks and
+    bytes that are not UTF-8 (kept as surrogates in the name) percent-encoded."""
+    return quote(os.fsencode(path), safe="/")
 
 
 def _rule(rule: type[Rule]) -> dict[str, Any]:
@@ -75,12 +88,14 @@ def _result(item: object, finding: Finding) -> dict[str, Any]:
         region["startColumn"] = column
         region["endColumn"] = end_column
     location: dict[str, Any] = {
-        "physicalLocation": {"artifactLocation": {"uri": finding.path}, "region": region},
+        "physicalLocation": {"artifactLocation": {"uri": artifact_uri(finding.path)}, "region": region},
     }
     if finding.article and finding.article != finding.path:
         location["logicalLocations"] = [{"name": finding.article, "kind": "object"}]
     fingerprint = hashlib.sha256(
-        f"{finding.rule}\0{finding.path}\0{finding.article}\0{finding.field}\0{finding.start}\0{finding.end}".encode()
+        f"{finding.rule}\0{finding.path}\0{finding.article}\0{finding.field}\0{finding.start}\0{finding.end}".encode(
+            errors="surrogateescape"
+        )
     ).hexdigest()[:32]
     entry: dict[str, Any] = {
         "ruleId": finding.rule,

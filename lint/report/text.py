@@ -67,14 +67,23 @@ def _write_finding(out: TextIO, item: object, finding: Finding, context: ReportC
         _write_source(out, item.field_text(finding.field) or "", finding, style)
 
 
+SOURCE_CONTEXT = 60  # characters shown on each side of a span: a 300 KB line is not printed once per finding
+
+
 def _write_source(out: TextIO, text: str, finding: Finding, style) -> None:
-    start = finding.start - (finding.column - 1)
-    end = text.find("\n", start)
-    line = text[start : len(text) if end == -1 else end]
-    width = (finding.end - finding.start) if finding.end_line == finding.line else len(line) - finding.column + 1
+    """The span's line, cut to a window around the span (marked with …), and a caret line under the span."""
+    line_start = finding.start - (finding.column - 1)
+    left = max(line_start, finding.start - SOURCE_CONTEXT)
+    span_end = min(finding.end, finding.start + 2 * SOURCE_CONTEXT)
+    limit = span_end + SOURCE_CONTEXT
+    end = text.find("\n", finding.start, limit)
+    end = min(limit, len(text)) if end == -1 else end
+    width = max(1, min(span_end, end) - finding.start)
+    head = "…" if left > line_start else ""
+    tail = "…" if end < len(text) and text[end] != "\n" else ""
     gutter = f"{finding.line} | "
-    out.write(f"{gutter}{line}\n")
-    out.write(" " * (len(gutter) + finding.column - 1) + style("^" * max(1, width), fg="red") + "\n")
+    out.write(f"{gutter}{head}{text[left:end]}{tail}\n")
+    out.write(" " * (len(gutter) + len(head) + finding.start - left) + style("^" * width, fg="red") + "\n")
 
 
 def _write_summary(out: TextIO, total: int, articles: int, fixable: int, context: ReportContext) -> None:
