@@ -21,13 +21,15 @@ import json
 import time
 from bisect import bisect_right
 from collections import Counter
-from pathlib import Path
+
+from datapath import data_dir
 
 from scrapelint.engine import Linter, run
 from scrapelint.models import Article
-from scrapelint.rules.deb import RULES, lexicon_kind
+from scrapelint.rule import all_rules
+from scrapelint.rules.deb import lexicon_kind
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "l3s_gn1_lines.jsonl"
+DEFAULT = data_dir() / "l3s_gn1_lines.jsonl"
 DEBRIS = {"not_content", "related", "comments"}
 
 
@@ -55,7 +57,11 @@ def main() -> None:
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as handle:
         pages = [json.loads(line) for line in handle]
-    rules = [rule() for rule in RULES if not (args.no_corpus and rule.code == "DEB008")]
+    rules = [  # every DEB rule on by default, the ones of other modules (comment threads, captions) too
+        rule()
+        for code, rule in all_rules().items()
+        if code.startswith("DEB") and rule.enabled_by_default and not (args.no_corpus and code == "DEB008")
+    ]
     linter = Linter(rules)
 
     def articles(field: str) -> list[Article]:
