@@ -795,7 +795,8 @@ def _end_at_comments(analysis: Analysis) -> None:
             (seen >= 0.3 * words or seen >= 150) and len(line.text) <= 200 and comments.fullmatch(normalise(line.text))
         ):
             analysis.body = (first, index - 1)
-            for after in lines[index:]:
+            line.kind = "comments"  # the heading opens the thread (DEB009 reports it whole)
+            for after in lines[index + 1 :]:
                 if after.kind is None:
                     after.kind = "comments"
             return
@@ -998,7 +999,7 @@ class NavigationText(_LineKindRule):
         "Skip to main content\\n\\nStalin's legacy\\n\\nBy Harsh Thakor\\n\\nWe commemorate ...  -> line 1 reported"
     )
     fixable = "sometimes"
-    kinds = ("ui", "furniture", "comments")
+    kinds = ("ui", "furniture")  # comment sections: DEB009 (rules/threads.py)
     safe_kinds = ("ui",)
 
 
