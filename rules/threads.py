@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from scrapelint.document import Document
 from scrapelint.models import Finding
@@ -79,7 +80,12 @@ def _anchor(text: str, words: int) -> str | None:
     )
     if patterns["by"].match(norm) and (stamped or words <= 6):
         return "header"  # "Posted by nolasad on 01/13/08 at 12:02PM", "Comment by Dawn"
-    if (stamped or text.rstrip().endswith(":")) and words <= 8 and (said := patterns["said"].search(norm)) and said.start() > 0:
+    if (
+        (stamped or text.rstrip().endswith(":"))
+        and words <= 8
+        and (said := patterns["said"].search(norm))
+        and said.start() > 0
+    ):
         return "header"  # "jdoe says:", "Anna schrieb am 3. Mai 2020 um 14:02:" (handle and verb)
     if stamped and words <= 10:
         return "stamp"  # "November 19, 2019 at 6:34 am", "3 hours ago", "Dawn — January 7, 2008 @ 8:21 pm"
@@ -110,10 +116,10 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     if len(group) < 2:
         return None
     # headers and timestamps often come in pairs ("jdoe says:" then its date): a comment is a header after text
-    comments = 1 + sum(
-        1 for a, b in zip(group, group[1:], strict=False) if any(kinds[i] is None for i in range(a + 1, b))
-    )
-    text = [i for i in range(group[0], min(len(lines), group[-1] + _MAX_GAP)) if kinds[i] is None and lines[i].words >= 3]
+    comments = 1 + sum(1 for a, b in pairwise(group) if any(kinds[i] is None for i in range(a + 1, b)))
+    text = [
+        i for i in range(group[0], min(len(lines), group[-1] + _MAX_GAP)) if kinds[i] is None and lines[i].words >= 3
+    ]
     if comments < 2 or not text:
         return None
     if analysis.body is not None:
@@ -125,7 +131,7 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
             total = sum(line.words for line in lines[first : last + 1] if line.prose)
             if before < 0.3 * total and before < 150:
                 return None  # in the body's first part: the article's own dated entries
-    gaps = [b - a for a, b in zip(group, group[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
     comments_heading = lexicon().comments
     while start > 0 and group[0] - start < 3:
