@@ -31,6 +31,7 @@ from pydantic import Field
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
+from scrapelint.rules.kickers import kicker
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -666,6 +667,10 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
             if line.kind is not None:
                 break
             line.protected = True
+    for index in range(max(0, first - 15), first - 1):
+        line, below = lines[index], lines[index + 1]
+        if line.protected and below.protected and kicker(line.text, below.text) and not _WIRE.fullmatch(line.text):
+            line.protected, line.kind = False, "ui"  # a section label over the headline (rules/kickers.py)
     tail = lines[last + 1 : last + 3]
     if tail and tail[0].kind is None and tail[0].words <= 30:
         tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"

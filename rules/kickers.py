@@ -1,0 +1,35 @@
+"""Kickers: the section label a site prints over its headline ("AUTO NEWS", "Company Town", "Fact Check").
+
+A kicker is a label of one to three words, capitalised or in capitals, without figures or a sentence's
+end, standing right over a longer headline. DEB's analysis protects the lines over the body as the
+headline and its dek; a kicker is the site's furniture, so it is given back as interface text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’.&-]*")
+_JOINERS = frozenset(["and", "of", "the", "&", "in", "on", "for", "to", "a", "und", "de", "la", "le", "et", "y", "e"])
+
+
+def kicker(text: str, headline: str) -> bool:
+    """`text` is a section label over `headline`, not a short headline over its dek."""
+    stripped = text.strip(" \t\u00a0•·|»«›‹>-–—:*#")
+    if not stripped or any(c.isdigit() for c in stripped) or stripped[-1] in ".!?,;\"'”’)":
+        return False
+    words = stripped.split()
+    if not 1 <= len(words) <= 3 or len(_WORD.findall(stripped)) != len(words):
+        return False
+    if not (stripped.isupper() or all(w[0].isupper() or w.lower() in _JOINERS for w in words)):
+        return False
+    if words[0].lower() in ("by", "von", "par", "por", "di"):
+        return False  # a byline
+    below = headline.split()
+    # the headline under it is longer and is a headline: not a sentence, a byline or a dateline
+    return (
+        len(below) >= max(4, len(words) + 2)
+        and headline.rstrip()[-1:] not in ".,;:"
+        and below[0].lower() not in ("by", "von", "par", "por", "di")
+        and not any(c.isdigit() for c in headline)
+    )
