@@ -32,6 +32,7 @@ from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
 from scrapelint.rules.kickers import kicker
+from scrapelint.rules.structure import structure_beside
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -859,8 +860,10 @@ def _mark_off_body(analysis: Analysis) -> None:
             continue
         after.append(index)
     after.extend(run if len(run) >= 4 else [])
+    # an ingredient list or a table of figures right at the body is the article's own (rules/structure.py)
+    beside = structure_beside([line.text for line in lines], [line.kind is None for line in lines], first, end)
     for free in ([i for i in range(first) if lines[i].kind is None], after):
-        free = [i for i in free if not lines[i].protected]
+        free = [i for i in free if not lines[i].protected and i not in beside]
         if len(free) < 3:
             continue
         # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind

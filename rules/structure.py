@@ -70,3 +70,60 @@ def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:
 def shape(text: str) -> str:
     """The line's shape, letters and digits folded: lines of one table or list share it."""
     return _SHAPE_RUNS.sub(lambda m: "a" if m.group()[0].isalpha() else "0" if m.group()[0].isdigit() else " ", text)
+
+
+# -- structure beside the body (for DEB) ------------------------------------------------
+
+_QUANTITY = re.compile(
+    r"\s*(?:[-•*·]\s*)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+)?\s*(?:g|kg|mg|ml|cl|dl|l|oz|lb|lbs|"
+    r"tbsp|tsp|tablespoons?|teaspoons?|cups?|el|tl|essl(?:öffel)?|teel(?:öffel)?|prisen?|pinch(?:es)?|stücke?|pcs|"
+    r"pieces?|cloves?|zehen?|bunch|bund|dosen?|cans?|pkg|päckchen|packung(?:en)?|becher|scheiben?|slices?|"
+    r"cs|cc|c\.|cuillères?|gousses?|pincée|tazas?|cucharadas?|cucharaditas?|dientes?|xícaras?|colheres?)\b",
+    re.IGNORECASE,
+)
+_BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
+_CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")
+
+
+def _structural(text: str) -> str | None:
+    """What kind of structure unit a line is: an ingredient with its quantity, or a table cell of figures."""
+    if len(text) > 160:
+        return None
+    if _QUANTITY.match(text):
+        return "quantity"
+    stripped = text.strip()
+    if _CELL.fullmatch(stripped) and (any(c in stripped for c in ".,%$€£¥") or sum(map(str.isdigit, stripped)) >= 3):
+        return "cell"  # "225.86", "-5.44%", "1,024" (a page number "2" is no cell)
+    return None
+
+
+def structure_beside(texts: Sequence[str], free: Sequence[bool], first: int, end: int) -> set[int]:
+    """Lines of a table of figures or a recipe's ingredients right before line `first` or after line `end`.
+
+    Walking away from the body over lines no lexicon knows (`free`), a structure unit keeps the walk
+    going, as do up to `_BETWEEN` other lines between units (a table's header cells, a recipe's sub-heading);
+    three units of one kind are needed, else nothing is kept.
+    """
+    kept: set[int] = set()
+    for indexes in (range(first - 1, -1, -1), range(end + 1, len(texts))):
+        units: dict[str, int] = {}
+        run: list[int] = []
+        others = 0
+        for index in indexes:
+            if not free[index]:
+                break
+            kind = _structural(texts[index])
+            if kind is None:
+                others += 1
+                if others > _BETWEEN:
+                    break
+                run.append(index)
+                continue
+            others = 0
+            units[kind] = units.get(kind, 0) + 1
+            run.append(index)
+        while run and _structural(texts[run[-1]]) is None:
+            run.pop()  # the walk ends on a unit
+        if units and max(units.values()) >= 3:
+            kept.update(run)
+    return kept

@@ -1,0 +1,66 @@
+"""Structure is content: tables and ingredient lists are not navigation, parallel items are not duplicates."""
+
+from __future__ import annotations
+
+from scrapelint.rules.structure import parallel_repeats, short_item
+
+from .conftest import lint_text
+from .test_deb import PARAGRAPHS, article
+
+STOCKS = (
+    "Ticker",
+    "Security",
+    "Last",
+    "Change %",
+    "HD",
+    "Home Depot",
+    "225.86",
+    "-5.44%",
+    "LOW",
+    "Lowe's",
+    "98.10",
+    "-3.12%",
+)
+INGREDIENTS = ("Zutaten:", "300 g Mehl", "1 TL Backpulver", "100 g gemahlene Mandeln", "200 g Zucker", "1 Prise Salz")
+
+
+def test_a_table_of_figures_after_the_body_is_the_articles() -> None:
+    assert lint_text(article(after=STOCKS), select=["DEB"]) == []
+
+
+def test_an_ingredient_list_after_the_body_is_the_articles() -> None:
+    assert lint_text(article(after=INGREDIENTS), select=["DEB"]) == []
+
+
+def test_a_menu_after_the_body_is_still_furniture() -> None:
+    menu = ("Home", "World", "Business", "Sport", "Weather")
+    text = article(after=menu)
+    assert ["\n\n".join(menu)] == [text[f.start : f.end] for f in lint_text(text, select=["DEB"])]
+
+
+def test_items_of_a_parallel_structure_are_not_duplicates() -> None:
+    days = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        days += [
+            day,
+            "Eat every 2-3 hours",
+            "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow",
+            PARAGRAPHS[0][:40] + day,
+        ]
+    text = "\n\n".join(["Meal plan for the week", *PARAGRAPHS[:2], *days])
+    assert [f for f in lint_text(text, select=["DUP"]) if f.rule in ("DUP001", "DUP002")] == []
+
+
+def test_interview_questions_asked_again_are_not_duplicates_but_prose_is() -> None:
+    qa = []
+    for name, answer in (("Anna", "I grew up here."), ("Boris", "I moved here in 1990."), ("Carla", "I never left.")):
+        qa += [name, "Where did you grow up?", answer, "What do you think of the budget?", f"{name} thinks it is fair."]
+    text = "\n\n".join(["Three voices on the budget", *PARAGRAPHS[:2], *qa, PARAGRAPHS[0]])
+    found = [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])]
+    assert found == [("DUP001", PARAGRAPHS[0])]  # the repeated paragraph of prose still counts
+
+
+def test_one_short_line_repeated_once_is_still_reported() -> None:
+    texts = ["Intro.", "Our view on the new budget plan", "Body.", "Our view on the new budget plan"]
+    assert short_item(texts[1])
+    assert parallel_repeats(texts, {3: 1}) == set()
