@@ -32,6 +32,7 @@ from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
 from scrapelint.rules.kickers import kicker
+from scrapelint.rules.leadcopy import copies_lead
 from scrapelint.rules.structure import structure_beside
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -564,6 +565,9 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
             if block[1] >= best[1]:
                 break
             if block[0] * 2 >= best[0] and _under_byline(lines, block[1]):
+                prose = [line.text for line in lines[block[1] : block[2] + 1] if line.prose]
+                if copies_lead(prose, [line.text for line in lines[best[1] : best[2] + 1]]):
+                    continue  # a teaser of this article above it (rules/leadcopy.py): the body goes on below
                 return block[1], block[2]
     return best[1], best[2]
 
