@@ -21,6 +21,7 @@ from scrapelint.document import Document
 from scrapelint.models import Finding
 from scrapelint.rule import Rule
 from scrapelint.rules.deb import DATA, Analysis, Line, analyse, lexicon, line_deletion, normalise
+from scrapelint.rules.structure import sentence_like
 
 _MAX_GAP = 8  # lines of comment text between two headers
 _HEADER_WORDS = 16  # a header or timestamp is a short line
@@ -107,7 +108,21 @@ def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
         if thread is not None:
             found.append(thread)
         group = [index] if index is not None else []
-    return _merge(found + [(first, last, 0) for first, last in analysis.runs(("comments",))])
+    return _merge(found + [(first, last, 0) for first, last in analysis.runs(("comments",))] + _forms(analysis, kinds))
+
+
+def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int]]:
+    """Runs of the comment form's lines ("2 Kommentare", "Leave a Reply", "Name (required)") after the body began."""
+    lines, begin = analysis.lines, analysis.body[0] if analysis.body is not None else 0
+    runs: list[tuple[int, int, int]] = []
+    for index in range(begin + 1, len(lines)):
+        if kinds[index] != "form" or lines[index].protected:
+            continue
+        if runs and runs[-1][1] >= index - 2 and all(kinds[i] for i in range(runs[-1][1] + 1, index)):
+            runs[-1] = (runs[-1][0], index, 0)
+        else:
+            runs.append((index, index, 0))
+    return [run for run in runs if any(lines[i].kind is None for i in range(run[0], run[1] + 1))]
 
 
 def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tuple[int, int, int] | None:
@@ -116,11 +131,12 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     if len(group) < 2:
         return None
     # headers and timestamps often come in pairs ("jdoe says:" then its date): a comment is a header after text
-    comments = 1 + sum(1 for a, b in pairwise(group) if any(kinds[i] is None for i in range(a + 1, b)))
-    text = [
-        i for i in range(group[0], min(len(lines), group[-1] + _MAX_GAP)) if kinds[i] is None and lines[i].words >= 3
-    ]
-    if comments < 2 or not text:
+    # a comment says something: a line of six words or more, or a sentence (a schedule's places and
+    # addresses between its dates are no comments)
+    said = [kinds[i] is None and (lines[i].words >= 6 or sentence_like(lines[i].text)) for i in range(len(lines))]
+    comments = 1 + sum(1 for a, b in pairwise(group) if any(said[a + 1 : b]))
+    text = any(said[group[0] : group[-1] + _MAX_GAP])
+    if comments < 2 or not text or comments * 2 < len(group):
         return None
     if analysis.body is not None:
         first, last = analysis.body
@@ -145,9 +161,10 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
         start -= 1
     while end + 1 < len(lines) and kinds[end + 1] in ("form", "action"):
         end += 1
-    for index in range(start, end + 1):
+    body_end = analysis.body[1] if analysis.body is not None else -1
+    for index in range(start, min(end, body_end) + 1):
         if lines[index].protected and kinds[index] is None:
-            return None  # a headline, byline or sign-off of the article: not a thread's
+            return None  # a headline, byline or dateline of the article: not a thread's
     inside = sum(line.words for line in lines[start : end + 1] if line.prose)
     if inside * 5 > sum(line.words for line in lines if line.prose) * 3:
         return None  # most of the page's prose: a forum or Q&A page, where the posts are the content
@@ -195,6 +212,16 @@ class CommentThread(Rule):
             start, end = lines[first].start, lines[last].end
             count = last - first + 1
             what = f"{comments} comments, " if comments >= 2 else ""
+            if not comments and all(anchor(line.text, line.words) == "form" for line in lines[first : last + 1]):
+                fix_start, fix_end = line_deletion(text, start, end)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"the reader-comment form or count (“{lines[first].text[:50]}”) is not the article's text",
+                    fix=self.replace(fix_start, fix_end, "", "safe", "remove the comment form"),
+                )
+                continue
             fix_start, fix_end = line_deletion(text, start, end)
             yield self.finding(
                 doc,
