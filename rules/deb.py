@@ -33,7 +33,7 @@ from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
 from scrapelint.rules.kickers import kicker
 from scrapelint.rules.leadcopy import copies_lead
-from scrapelint.rules.structure import structure_beside
+from scrapelint.rules.structure import item_number, structure_beside
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -539,13 +539,17 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
     blocks: list[tuple[int, int, int]] = []  # (score, first, last): the best segment of each run above zero
     total, first, top = 0, 0, None
     listing = False  # after "Cities that top the list:" list items and table cells cost nothing
+    number = -1  # so do the items of a numbered list counting up (a table of contents, steps: rules/structure.py)
     for index, line in enumerate(lines):
         if line.kind is not None:
             score, listing = -12, False
         else:
             colon = line.text.endswith(":")
             listing = colon or (listing and _list_item(line))
-            score = line.words if line.prose else 0 if listing else -4
+            found = item_number(line.text) if line.text[:1].isdigit() else None
+            counted = found is not None and found == number + 1
+            number = found if found is not None else number
+            score = line.words if line.prose else 0 if listing or counted else -4
         if total <= 0:
             if top is not None:
                 blocks.append(top)

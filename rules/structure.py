@@ -127,3 +127,12 @@ def structure_beside(texts: Sequence[str], free: Sequence[bool], first: int, end
         if units and max(units.values()) >= 3:
             kept.update(run)
     return kept
+
+
+_NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+\S")
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered list item ("3. Jim Parsons", "12) Add the flour"), else None."""
+    found = _NUMBERED.match(text)
+    return int(found.group(1)) if found else None

@@ -64,3 +64,12 @@ def test_one_short_line_repeated_once_is_still_reported() -> None:
     texts = ["Intro.", "Our view on the new budget plan", "Body.", "Our view on the new budget plan"]
     assert short_item(texts[1])
     assert parallel_repeats(texts, {3: 1}) == set()
+
+
+def test_a_numbered_table_of_contents_between_lead_and_body_is_content() -> None:
+    lead = PARAGRAPHS[0] + " " + PARAGRAPHS[1]
+    names = ("Libraries", "Roads", "Fire service", "Parks", "Taxes", "Schools", "Buses", "Housing", "Water", "Waste")
+    contents = [f"{n}. {name}" for n, name in enumerate(names, 1)]
+    sections = [f"{line}\n\n{PARAGRAPHS[(n + 2) % 4]} {PARAGRAPHS[n % 4]}" for n, line in enumerate(contents)]
+    text = "\n\n".join(["Council passes budget", "Von Lisa Borch", lead, "Contents", *contents, *sections])
+    assert lint_text(text, select=["DEB"]) == []
