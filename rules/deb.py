@@ -546,10 +546,12 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
         else:
             colon = line.text.endswith(":")
             listing = colon or (listing and _list_item(line))
-            found = item_number(line.text) if line.text[:1].isdigit() else None
-            counted = found is not None and found == number + 1
-            number = found if found is not None else number
-            score = line.words if line.prose else 0 if listing or counted else -4
+            if line.prose or listing:
+                score = line.words if line.prose else 0
+            elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
+                score, number = (0 if found == number + 1 else -4), found
+            else:
+                score = -4
         if total <= 0:
             if top is not None:
                 blocks.append(top)
@@ -869,7 +871,7 @@ def _mark_off_body(analysis: Analysis) -> None:
         after.append(index)
     after.extend(run if len(run) >= 4 else [])
     # an ingredient list or a table of figures right at the body is the article's own (rules/structure.py)
-    beside = structure_beside([line.text for line in lines], [line.kind is None for line in lines], first, end)
+    beside = structure_beside(lines, first, end)
     for free in ([i for i in range(first) if lines[i].kind is None], after):
         free = [i for i in free if not lines[i].protected and i not in beside]
         if len(free) < 3:

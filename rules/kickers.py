@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’.&-]*")
 _JOINERS = frozenset(["and", "of", "the", "&", "in", "on", "for", "to", "a", "und", "de", "la", "le", "et", "y", "e"])
 
 
 def kicker(text: str, headline: str) -> bool:
     """`text` is a section label over `headline`, not a short headline over its dek."""
+    if len(text) > 60:
+        return False
     stripped = text.strip(" \t\u00a0•·|»«›‹>-–—:*#")
-    if not stripped or any(c.isdigit() for c in stripped) or stripped[-1] in ".!?,;\"'”’)":
+    if not stripped or stripped[-1] in ".!?,;\"'”’)" or _DIGIT.search(stripped):
         return False
     words = stripped.split()
     if not 1 <= len(words) <= 3 or len(_WORD.findall(stripped)) != len(words):
@@ -31,5 +34,5 @@ def kicker(text: str, headline: str) -> bool:
         len(below) >= max(4, len(words) + 2)
         and headline.rstrip()[-1:] not in ".,;:"
         and below[0].lower() not in ("by", "von", "par", "por", "di")
-        and not any(c.isdigit() for c in headline)
+        and not _DIGIT.search(headline)
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
 _CLOSERS = "\"'”’»)]*"
@@ -97,22 +98,27 @@ def _structural(text: str) -> str | None:
     return None
 
 
-def structure_beside(texts: Sequence[str], free: Sequence[bool], first: int, end: int) -> set[int]:
+class _Line(Protocol):
+    text: str
+    kind: str | None  # None: no debris kind known (a line DEB's lexicon knows stops the walk)
+
+
+def structure_beside(lines: Sequence[_Line], first: int, end: int) -> set[int]:
     """Lines of a table of figures or a recipe's ingredients right before line `first` or after line `end`.
 
-    Walking away from the body over lines no lexicon knows (`free`), a structure unit keeps the walk
+    Walking away from the body over lines of no debris kind, a structure unit keeps the walk
     going, as do up to `_BETWEEN` other lines between units (a table's header cells, a recipe's sub-heading);
     three units of one kind are needed, else nothing is kept.
     """
     kept: set[int] = set()
-    for indexes in (range(first - 1, -1, -1), range(end + 1, len(texts))):
+    for indexes in (range(first - 1, -1, -1), range(end + 1, len(lines))):
         units: dict[str, int] = {}
         run: list[int] = []
         others = 0
         for index in indexes:
-            if not free[index]:
+            if lines[index].kind is not None:
                 break
-            kind = _structural(texts[index])
+            kind = _structural(lines[index].text)
             if kind is None:
                 others += 1
                 if others > _BETWEEN:
@@ -122,7 +128,7 @@ def structure_beside(texts: Sequence[str], free: Sequence[bool], first: int, end
             others = 0
             units[kind] = units.get(kind, 0) + 1
             run.append(index)
-        while run and _structural(texts[run[-1]]) is None:
+        while run and _structural(lines[run[-1]].text) is None:
             run.pop()  # the walk ends on a unit
         if units and max(units.values()) >= 3:
             kept.update(run)

@@ -96,7 +96,10 @@ def _anchor(text: str, words: int) -> str | None:
 def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
     """(first line, last line, comments) of each reader-comment thread among the analysis' lines."""
     lines = analysis.lines
-    kinds = [anchor(line.text, line.words) for line in lines]
+    # a thread starts after the body began: the lines above it need no look (nor the long ones, anywhere)
+    begin = max(0, analysis.body[0] - 3) if analysis.body is not None else 0
+    kinds: list[str | None] = [None] * begin
+    kinds += [anchor(line.text, line.words) if line.words <= _HEADER_WORDS else None for line in lines[begin:]]
     found: list[tuple[int, int, int]] = []
     headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp")]
     group: list[int] = []
@@ -133,9 +136,12 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     # headers and timestamps often come in pairs ("jdoe says:" then its date): a comment is a header after text
     # a comment says something: a line of six words or more, or a sentence (a schedule's places and
     # addresses between its dates are no comments)
-    said = [kinds[i] is None and (lines[i].words >= 6 or sentence_like(lines[i].text)) for i in range(len(lines))]
-    comments = 1 + sum(1 for a, b in pairwise(group) if any(said[a + 1 : b]))
-    text = any(said[group[0] : group[-1] + _MAX_GAP])
+    said = {  # the lines of the group and after it that say something
+        i: kinds[i] is None and (lines[i].words >= 6 or sentence_like(lines[i].text))
+        for i in range(group[0], min(len(lines), group[-1] + _MAX_GAP))
+    }
+    comments = 1 + sum(1 for a, b in pairwise(group) if any(said[i] for i in range(a + 1, b)))
+    text = any(said.values())
     if comments < 2 or not text or comments * 2 < len(group):
         return None
     if analysis.body is not None:
