@@ -608,6 +608,9 @@ class NearDuplicateSentence(Rule):
         if len(units) < 2:
             return
         wordsets = list(map(_SECOND, units))
+        # questions read alike by design (rules/structure.py): "What did one toilet say to the other?"
+        text, (sentence_starts, sentence_ends, _) = doc.text, doc.sentence_spans
+        questions = [text[sentence_starts[i] : sentence_ends[i]].rstrip(_CLOSERS + " ").endswith("?") for i, _ in units]
         frequency = Counter(chain.from_iterable(wordsets))  # units holding each word
         units_holding = frequency.__getitem__
         # A unit whose prefix (its rarest words) would hold only words no other unit has can be this similar
@@ -642,7 +645,7 @@ class NearDuplicateSentence(Rule):
                     best, best_score = other, score
             for word in prefix:
                 index.setdefault(word, []).append(j)
-            if best >= 0:
+            if best >= 0 and not (questions[j] and questions[best]):  # a quiz's or interview's questions
                 yield self._finding(doc, i, units[best][0], best_score)
 
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:

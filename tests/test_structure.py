@@ -73,3 +73,14 @@ def test_a_numbered_table_of_contents_between_lead_and_body_is_content() -> None
     sections = [f"{line}\n\n{PARAGRAPHS[(n + 2) % 4]} {PARAGRAPHS[n % 4]}" for n, line in enumerate(contents)]
     text = "\n\n".join(["Council passes budget", "Von Lisa Borch", lead, "Contents", *contents, *sections])
     assert lint_text(text, select=["DEB"]) == []
+
+
+def test_questions_of_a_quiz_are_not_near_duplicates() -> None:
+    jokes = (
+        "What did the lunchbox say to the banana in the morning?",
+        "You are a very appealing snack.",
+        "What did the traffic light say to the cars in the morning?",
+        "Do not look, I am changing.",
+    )
+    text = "\n\n".join(["Ten jokes for children", PARAGRAPHS[0], *jokes])
+    assert [f for f in lint_text(text, select=["DUP"])] == []
