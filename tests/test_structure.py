@@ -77,10 +77,10 @@ def test_a_numbered_table_of_contents_between_lead_and_body_is_content() -> None
 
 def test_questions_of_a_quiz_are_not_near_duplicates() -> None:
     jokes = (
-        "What did the lunchbox say to the banana in the morning?",
-        "You are a very appealing snack.",
-        "What did the traffic light say to the cars in the morning?",
-        "Do not look, I am changing.",
+        "What did one toilet say to the other toilet?",
+        "You look flushed.",
+        "What did one wall say to the other wall?",
+        "I will meet you at the corner.",
     )
     text = "\n\n".join(["Ten jokes for children", PARAGRAPHS[0], *jokes])
-    assert [f for f in lint_text(text, select=["DUP"])] == []
+    assert list(lint_text(text, select=["DUP"])) == []
