@@ -28,7 +28,7 @@ from pydantic import Field
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, deletion_span, location
-from scrapelint.rules.structure import QUESTION_WORDS, parallel_items, parallel_repeats
+from scrapelint.rules.structure import QUESTION_WORDS, known_debris, parallel_items, parallel_repeats
 
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
@@ -324,8 +324,8 @@ class DuplicatedParagraph(Rule):
             a, b = analysis.paragraphs[number]
             if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
                 continue  # short stock line, or the title (DUP004 reports that)
-            if number in parallel:
-                continue  # a heading, cell, question or list item repeated by design (rules/structure.py)
+            if number in parallel or known_debris(doc.text[starts[number] : ends[number]]):
+                continue  # a heading, cell, question or list item repeated by design, or DEB's (rules/structure.py)
             yield self.finding(
                 doc,
                 starts[number],

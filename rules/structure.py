@@ -57,6 +57,13 @@ def parallel_repeats(texts: Sequence[str], duplicated: dict[int, int]) -> set[in
     return parallel_items({copy: (first, texts[copy]) for copy, first in duplicated.items()})
 
 
+def known_debris(text: str) -> bool:
+    """DEB's lexicon knows the line (a shop widget, a button): DEB reports it, once per line, not DUP."""
+    from scrapelint.rules.deb import lexicon_kind  # (deb imports this module)
+
+    return lexicon_kind(text) is not None
+
+
 def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:
     """`parallel_repeats` for any units: copy id -> (id of its first copy, the copy's text)."""
     items = {copy: first for copy, (first, text) in copies.items() if short_item(text)}

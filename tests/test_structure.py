@@ -84,3 +84,17 @@ def test_questions_of_a_quiz_are_not_near_duplicates() -> None:
     )
     text = "\n\n".join(["Ten jokes for children", PARAGRAPHS[0], *jokes])
     assert list(lint_text(text, select=["DUP"])) == []
+
+
+def test_a_repeated_shop_widget_is_debris_not_duplicates() -> None:
+    widget = ("Available from Amazon", "BGR may receive a commission on purchases made from our links.", "Buy Now")
+    products = [
+        "The Sony set is the best pick for most readers, with a battery that lasts two days.",
+        "Bose makes the most comfortable pair we tried, though its case feels cheap.",
+        "Apple's model works best with an iPhone and costs more than the others.",
+    ]
+    parts = [part for product in products for part in (product, *widget)]
+    text = "\n\n".join(["The best headphones of the year", PARAGRAPHS[0], *parts])
+    assert lint_text(text, select=["DUP"]) == []  # also when DEB is not run
+    found = [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP", "DEB"])]
+    assert found == [("DEB003", "\n\n".join(widget))] * 3  # each widget once, as ads
