@@ -3,7 +3,8 @@
 For each page the rules run over the `naive` text (every line of the page, joined by
 newlines, as a careless scraper takes it); a line counts as flagged when a finding
 overlaps it. Printed per half of the set (tune / check, split by a hash of the page id):
-- debris recall: share of `not_content`, `related` and `comments` lines flagged;
+- debris recall: share of `not_content`, `related` and `comments` lines flagged, and the same outside the
+  headline zone (from the first headline line to the first full-text line), as the issue measures it;
 - article lines flagged: share of `headline`, `fulltext` and `supplemental` lines flagged, and the share
   left once lines the lexicon knows (copyright footers, "Tags:", credits: debris by the issue) are set apart;
 - findings on the `clean` text (the article alone): the aim is zero;
@@ -51,6 +52,14 @@ def flagged_lines(text: str, findings: list) -> dict[int, str]:
     return hit
 
 
+def headline_zone(lines: list[list[str]]) -> range:
+    """The headline zone: from the page's first headline line to its first full-text line (byline, share bar)."""
+    labels = [label for _, label in lines]
+    if "headline" not in labels or "fulltext" not in labels:
+        return range(0)
+    return range(labels.index("headline"), labels.index("fulltext"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data", nargs="?", default=str(DEFAULT))
@@ -86,12 +95,16 @@ def main() -> None:
         for index in set(captioned) - set(hit):
             kind = "debris" if page["lines"][index][1] in DEBRIS else "article"
             counts[f"caption_{kind}"] += 1
+        zone = headline_zone(page["lines"])
         for index, (text, label) in enumerate(page["lines"]):
             if not text.strip():
                 continue
             if label in DEBRIS:
                 counts["debris"] += 1
                 counts["debris_hit"] += index in hit
+                if index not in zone:
+                    counts["debris_out"] += 1
+                    counts["debris_out_hit"] += index in hit
                 if index not in hit:
                     misses.append((label, text))
             else:
@@ -113,6 +126,10 @@ def main() -> None:
             f"{name:5} pages={c['pages']:3}  debris recall={c['debris_hit'] / c['debris']:.3f} "
             f"({c['debris_hit']}/{c['debris']})  article lines flagged={c['article_hit'] / c['article']:.4f} "
             f"({c['article_hit']}/{c['article']})  findings on clean text={c['clean_findings']}"
+        )
+        print(
+            f"      debris recall outside the headline zone (headline to first full-text line) = "
+            f"{c['debris_out_hit'] / c['debris_out']:.3f} ({c['debris_out_hit']}/{c['debris_out']})"
         )
         rest = c["article_hit"] - c["article_hit_lexicon"]
         print(
