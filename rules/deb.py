@@ -33,6 +33,7 @@ from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
 from scrapelint.rules.kickers import kicker
 from scrapelint.rules.leadcopy import copies_lead
+from scrapelint.rules.menus import inner_menus
 from scrapelint.rules.structure import item_number, structure_beside
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -871,6 +872,9 @@ def _mark_off_body(analysis: Analysis) -> None:
         after.append(index)
     after.extend(run if len(run) >= 4 else [])
     # an ingredient list or a table of figures right at the body is the article's own (rules/structure.py)
+    for a, b in inner_menus(lines, first, last):  # a long run of labels the body spans (rules/menus.py)
+        for line in lines[a : b + 1]:
+            line.kind = "furniture"
     beside = structure_beside(lines, first, end)
     for free in ([i for i in range(first) if lines[i].kind is None], after):
         free = [i for i in free if not lines[i].protected and i not in beside]

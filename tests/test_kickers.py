@@ -33,3 +33,11 @@ def test_post_links_app_prompts_and_shop_widgets() -> None:
     }
     for line, rule in lines.items():
         assert reported(article(middle=(line,))) == [(rule, line)], line
+
+
+def test_a_long_menu_between_paragraphs_is_furniture_but_an_announced_list_is_not() -> None:
+    menu = ("Accountancy", "Agriculture", "Automotive", "Banking", "Catering", "Construction", "Domestic", "Education")
+    text = article(middle=menu)
+    assert reported(text) == [("DEB001", "\n\n".join(menu))]
+    announced = ("The council listed the services it will fund:", *menu)
+    assert reported(article(middle=announced)) == []
