@@ -137,7 +137,10 @@ class CaptionCredit(Rule):
         for line in analyse(doc).lines:
             if line.kind is not None or line.words > _CAPTION_WORDS:
                 continue  # another DEB rule reports it, or a paragraph too long for a caption
-            if _caption_cached(line.text, line.words):
+            seen = _SEEN.get(line.text, "")  # (inlined `_caption_cached`: this runs for most lines)
+            if seen == "":
+                seen = _caption_cached(line.text, line.words)
+            if seen:
                 fix_start, fix_end = line_deletion(text, line.start, line.end)
                 shown = line.text if len(line.text) <= 60 else line.text[:57] + "…"
                 yield self.finding(

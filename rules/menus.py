@@ -33,7 +33,8 @@ def inner_menus(lines: Sequence[_Line], first: int, last: int) -> list[tuple[int
     runs: list[tuple[int, int]] = []
     start = None
     for index in range(first + 1, last + 1):
-        if _label(lines[index]):
+        line = lines[index]
+        if line.words <= _LABEL_WORDS and _label(line):  # (most body lines are prose: out at the first test)
             if start is None:
                 start = index
             continue

@@ -89,14 +89,16 @@ _QUANTITY = re.compile(
     r"cs|cc|c\.|cuillères?|gousses?|pincée|tazas?|cucharadas?|cucharaditas?|dientes?|xícaras?|colheres?)\b",
     re.IGNORECASE,
 )
+_FRACTIONS = frozenset("½¼¾⅓⅔⅛")
 _BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
 _CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")
 
 
 def _structural(text: str) -> str | None:
     """What kind of structure unit a line is: an ingredient with its quantity, or a table cell of figures."""
-    if len(text) > 160:
-        return None
+    head = text.lstrip(" \t-•*·+−$€£¥")[:1]
+    if len(text) > 160 or not (head.isdigit() or head in _FRACTIONS):
+        return None  # every unit starts with a figure (a cheap test: most lines fail it)
     if _QUANTITY.match(text):
         return "quantity"
     stripped = text.strip()

@@ -99,7 +99,13 @@ def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
     # a thread starts after the body began: the lines above it need no look (nor the long ones, anywhere)
     begin = max(0, analysis.body[0] - 3) if analysis.body is not None else 0
     kinds: list[str | None] = [None] * begin
-    kinds += [anchor(line.text, line.words) if line.words <= _HEADER_WORDS else None for line in lines[begin:]]
+    seen = _ANCHORS.get  # (`anchor` for a line seen before is one lookup: most lines are)
+    kinds += [
+        (found if (found := seen(line.text, "")) != "" else anchor(line.text, line.words))
+        if line.words <= _HEADER_WORDS
+        else None
+        for line in lines[begin:]
+    ]
     found: list[tuple[int, int, int]] = []
     headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp")]
     group: list[int] = []
