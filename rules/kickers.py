@@ -1,7 +1,7 @@
 """Kickers: the section label a site prints over its headline ("AUTO NEWS", "Company Town", "Fact Check").
 
-A kicker is a label of one to three words, capitalised or in capitals, without figures or a sentence's
-end, standing right over a longer headline. DEB's analysis protects the lines over the body as the
+A kicker is a label of one or two capitalised words, or up to three in capitals, without figures or a
+sentence's end, standing right over a longer headline. DEB's analysis protects the lines over the body as the
 headline and its dek; a kicker is the site's furniture, so it is given back as interface text.
 """
 
@@ -11,7 +11,6 @@ import re
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’.&-]*")
-_JOINERS = frozenset(["and", "of", "the", "&", "in", "on", "for", "to", "a", "und", "de", "la", "le", "et", "y", "e"])
 
 
 def kicker(text: str, headline: str) -> bool:
@@ -24,8 +23,10 @@ def kicker(text: str, headline: str) -> bool:
     words = stripped.split()
     if not 1 <= len(words) <= 3 or len(_WORD.findall(stripped)) != len(words):
         return False
-    if not (stripped.isupper() or all(w[0].isupper() or w.lower() in _JOINERS for w in words)):
-        return False
+    if stripped.isupper():
+        pass  # "AUTO NEWS", "NFL PLAYOFFS": a label in capitals, up to three words
+    elif len(words) > 2 or not all(w[0].isupper() for w in words) or "," in stripped:
+        return False  # "Slammer for Rammer", "Mirror, Mirror": a short headline, not a label
     if words[0].lower() in ("by", "von", "par", "por", "di"):
         return False  # a byline
     below = headline.split()
