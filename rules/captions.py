@@ -80,10 +80,10 @@ def _ends_in_credit(text: str, words: _Words) -> bool:
     last_word = low[-30:].replace("/", " ").replace("©", " ").replace("|", " ").rsplit(None, 1)[-1:]
     for agency in words.agencies.get(last_word[0], ()) if last_word else ():
         if low.endswith(agency) and len(low) > len(agency) and not low[-len(agency) - 1].isalnum():
-            before = low[: -len(agency)].rstrip()
-            last = before.rsplit(None, 1)[-1] if before else ""
-            return bool(before) and (
-                before.endswith(("/", "|", "©")) or last.rstrip(":") in words.labels or agency == "getty images"
+            head = low[: -len(agency)].rstrip()
+            last = head.rsplit(None, 1)[-1] if head else ""
+            return bool(head) and (
+                head.endswith(("/", "|", "©")) or last.rstrip(":") in words.labels or agency == "getty images"
             )
     return False
 

@@ -101,7 +101,7 @@ def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
     kinds: list[str | None] = [None] * begin
     seen = _ANCHORS.get  # (`anchor` for a line seen before is one lookup: most lines are)
     kinds += [
-        (found if (found := seen(line.text, "")) != "" else anchor(line.text, line.words))
+        (known if (known := seen(line.text, "")) != "" else anchor(line.text, line.words))
         if line.words <= _HEADER_WORDS
         else None
         for line in lines[begin:]
