@@ -3,11 +3,13 @@
 For each page the rules run over the `naive` text (every line of the page, joined by
 newlines, as a careless scraper takes it); a line counts as flagged when a finding
 overlaps it. Printed per half of the set (tune / check, split by a hash of the page id):
-- debris recall: share of `not_content`, `related` and `comments` lines flagged;
+- debris recall: share of `not_content`, `related` and `comments` lines flagged, and the same outside the
+  headline zone (from the first headline line to the first full-text line), as the issue measures it;
 - article lines flagged: share of `headline`, `fulltext` and `supplemental` lines flagged, and the share
   left once lines the lexicon knows (copyright footers, "Tags:", credits: debris by the issue) are set apart;
 - findings on the `clean` text (the article alone): the aim is zero;
 - articles per second over the naive pages.
+DEB010 (captions and credits: info, unsafe fix, and article text by L3S's labels) is counted apart.
 The corpus rule (DEB008) runs through the engine's two passes over all pages.
 
     python bench/eval_debris.py [path/to/l3s_gn1_lines.jsonl] [--show N]
@@ -21,14 +23,17 @@ import json
 import time
 from bisect import bisect_right
 from collections import Counter
-from pathlib import Path
+
+from datapath import data_dir
 
 from scrapelint.engine import Linter, run
 from scrapelint.models import Article
-from scrapelint.rules.deb import RULES, lexicon_kind
+from scrapelint.rule import all_rules
+from scrapelint.rules.deb import lexicon_kind
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "l3s_gn1_lines.jsonl"
+DEFAULT = data_dir() / "l3s_gn1_lines.jsonl"
 DEBRIS = {"not_content", "related", "comments"}
+CAPTIONS = "DEB010"
 
 
 def half(page_id: str) -> str:
@@ -47,6 +52,14 @@ def flagged_lines(text: str, findings: list) -> dict[int, str]:
     return hit
 
 
+def headline_zone(lines: list[list[str]]) -> range:
+    """The headline zone: from the page's first headline line to its first full-text line (byline, share bar)."""
+    labels = [label for _, label in lines]
+    if "headline" not in labels or "fulltext" not in labels:
+        return range(0)
+    return range(labels.index("headline"), labels.index("fulltext"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data", nargs="?", default=str(DEFAULT))
@@ -55,7 +68,11 @@ def main() -> None:
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as handle:
         pages = [json.loads(line) for line in handle]
-    rules = [rule() for rule in RULES if not (args.no_corpus and rule.code == "DEB008")]
+    rules = [  # every DEB rule on by default, the ones of other modules (comment threads, captions) too
+        rule()
+        for code, rule in all_rules().items()
+        if code.startswith("DEB") and rule.enabled_by_default and not (args.no_corpus and code == "DEB008")
+    ]
     linter = Linter(rules)
 
     def articles(field: str) -> list[Article]:
@@ -72,13 +89,22 @@ def main() -> None:
     false_alarms, misses = [], []
     for page, findings, clean_findings in zip(pages, naive, clean):
         counts = stats[half(page["id"])]
-        hit = flagged_lines(page["naive"], findings)
+        # DEB010 (captions, info, unsafe fix) is counted apart: L3S labels captions article ("supplemental")
+        hit = flagged_lines(page["naive"], [f for f in findings if f.rule != CAPTIONS])
+        captioned = flagged_lines(page["naive"], [f for f in findings if f.rule == CAPTIONS])
+        for index in set(captioned) - set(hit):
+            kind = "debris" if page["lines"][index][1] in DEBRIS else "article"
+            counts[f"caption_{kind}"] += 1
+        zone = headline_zone(page["lines"])
         for index, (text, label) in enumerate(page["lines"]):
             if not text.strip():
                 continue
             if label in DEBRIS:
                 counts["debris"] += 1
                 counts["debris_hit"] += index in hit
+                if index not in zone:
+                    counts["debris_out"] += 1
+                    counts["debris_out_hit"] += index in hit
                 if index not in hit:
                     misses.append((label, text))
             else:
@@ -101,10 +127,20 @@ def main() -> None:
             f"({c['debris_hit']}/{c['debris']})  article lines flagged={c['article_hit'] / c['article']:.4f} "
             f"({c['article_hit']}/{c['article']})  findings on clean text={c['clean_findings']}"
         )
+        print(
+            f"      debris recall outside the headline zone (headline to first full-text line) = "
+            f"{c['debris_out_hit'] / c['debris_out']:.3f} ({c['debris_out_hit']}/{c['debris_out']})"
+        )
         rest = c["article_hit"] - c["article_hit_lexicon"]
         print(
             f"      of which lexicon debris (copyright, Tags:, Updated:, credits, ads)={c['article_hit_lexicon']}; "
             f"other article lines flagged={rest / c['article']:.4f} ({rest}/{c['article']})"
+        )
+    for name, c in stats.items():
+        print(
+            f"{name:5} {CAPTIONS} caption-credit (counted apart above) adds: debris lines {c['caption_debris']}, "
+            f"article lines {c['caption_article']} ({c['caption_article'] / c['article']:.4f}; mostly captions L3S calls "
+            "supplemental)"
         )
     for label in ("headline", "fulltext", "supplemental"):
         total = sum(c[f"article_{label}"] for c in stats.values())

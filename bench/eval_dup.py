@@ -31,13 +31,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from datapath import data_dir
+
 from scrapelint.document import Document
 from scrapelint.engine import Linter
 from scrapelint.models import Article, Finding
 from scrapelint.rules.dup import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
-L3S = ROOT.parent / "shared" / "data" / "l3s_gn1_lines.jsonl"
+L3S = data_dir() / "l3s_gn1_lines.jsonl"
 KINDS = ("para-double", "para-later", "para-norm", "sent-end", "sent-end-norm", "sent-inline", "block")
 WORD = re.compile(r"\w+(?:['’]\w+)*")  # the Document's words
 TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")

@@ -16,15 +16,15 @@ import argparse
 import json
 import time
 from collections import Counter
-from pathlib import Path
 
+from datapath import data_dir
 from eval_debris import flagged_lines, half
 
 from scrapelint.engine import Linter, run
 from scrapelint.models import Article
 from scrapelint.rule import all_rules
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "trafilatura_dev.jsonl"
+DEFAULT = data_dir() / "trafilatura_dev.jsonl"
 
 
 def group(lang: str) -> str:

@@ -33,6 +33,10 @@ from scrapelint.language import prose_density
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
 from scrapelint.rules.lexicon import entries as lexicon_entries
+from scrapelint.rules.kickers import kicker
+from scrapelint.rules.leadcopy import copies_lead
+from scrapelint.rules.menus import inner_menus
+from scrapelint.rules.structure import item_number, structure_beside
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -556,13 +560,19 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
     blocks: list[tuple[int, int, int]] = []  # (score, first, last): the best segment of each run above zero
     total, first, top = 0, 0, None
     listing = False  # after "Cities that top the list:" list items and table cells cost nothing
+    number = -1  # so do the items of a numbered list counting up (a table of contents, steps: rules/structure.py)
     for index, line in enumerate(lines):
         if line.kind is not None:
             score, listing = -12, False
         else:
             colon = line.text.endswith(":")
             listing = colon or (listing and _list_item(line))
-            score = line.words if line.prose else 0 if listing else -4
+            if line.prose or listing:
+                score = line.words if line.prose else 0
+            elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
+                score, number = (0 if found == number + 1 else -4), found
+            else:
+                score = -4
         if total <= 0:
             if top is not None:
                 blocks.append(top)
@@ -582,6 +592,9 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
             if block[1] >= best[1]:
                 break
             if block[0] * 2 >= best[0] and _under_byline(lines, block[1]):
+                prose = [line.text for line in lines[block[1] : block[2] + 1] if line.prose]
+                if copies_lead(prose, [line.text for line in lines[best[1] : best[2] + 1]]):
+                    continue  # a teaser of this article above it (rules/leadcopy.py): the body goes on below
                 return block[1], block[2]
     return best[1], best[2]
 
@@ -686,6 +699,10 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
             if line.kind is not None:
                 break
             line.protected = True
+    for index in range(max(0, first - 15), first - 1):
+        line, below = lines[index], lines[index + 1]
+        if line.protected and below.protected and kicker(line.text, below.text) and not _WIRE.fullmatch(line.text):
+            line.protected, line.kind = False, "ui"  # a section label over the headline (rules/kickers.py)
     tail = lines[last + 1 : last + 3]
     if tail and tail[0].kind is None and tail[0].words <= 30:
         tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
@@ -815,7 +832,8 @@ def _end_at_comments(analysis: Analysis) -> None:
             (seen >= 0.3 * words or seen >= 150) and len(line.text) <= 200 and comments.fullmatch(normalise(line.text))
         ):
             analysis.body = (first, index - 1)
-            for after in lines[index:]:
+            line.kind = "comments"  # the heading opens the thread (DEB009 reports it whole)
+            for after in lines[index + 1 :]:
                 if after.kind is None:
                     after.kind = "comments"
             return
@@ -873,9 +891,14 @@ def _mark_off_body(analysis: Analysis) -> None:
             continue
         after.append(index)
     after.extend(run if len(run) >= 4 else [])
+    # an ingredient list or a table of figures right at the body is the article's own (rules/structure.py)
+    for a, b in inner_menus(lines, first, last):  # a long run of labels the body spans (rules/menus.py)
+        for line in lines[a : b + 1]:
+            line.kind = "furniture"
+    beside = structure_beside(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i])]
     for free in (before, after):
-        free = [i for i in free if not lines[i].protected]
+        free = [i for i in free if not lines[i].protected and i not in beside]
         if len(free) < 3:
             continue
         # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
@@ -1019,7 +1042,7 @@ class NavigationText(_LineKindRule):
         "Skip to main content\\n\\nStalin's legacy\\n\\nBy Harsh Thakor\\n\\nWe commemorate ...  -> line 1 reported"
     )
     fixable = "sometimes"
-    kinds = ("ui", "furniture", "comments")
+    kinds = ("ui", "furniture")  # comment sections: DEB009 (rules/threads.py)
     safe_kinds = ("ui",)
 
 

@@ -28,6 +28,7 @@ from pydantic import Field
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, deletion_span, location
+from scrapelint.rules.structure import QUESTION_WORDS, known_debris, parallel_items, parallel_repeats
 
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
@@ -314,11 +315,19 @@ class DuplicatedParagraph(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = _analyse(doc)
-        for number, original in analysis.duplicated_paragraphs.items():
+        duplicated = analysis.duplicated_paragraphs
+        starts, ends = doc.paragraph_spans
+        parallel = (
+            parallel_repeats([doc.text[s:e] for s, e in zip(starts, ends, strict=True)], duplicated)
+            if duplicated
+            else ()
+        )
+        for number, original in duplicated.items():
             a, b = analysis.paragraphs[number]
             if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
                 continue  # short stock line, or the title (DUP004 reports that)
-            starts, ends = doc.paragraph_spans
+            if number in parallel or known_debris(doc.text[starts[number] : ends[number]]):
+                continue  # a heading, cell, question or list item repeated by design, or DEB's (rules/structure.py)
             yield self.finding(
                 doc,
                 starts[number],
@@ -379,8 +388,16 @@ class RepeatedSentence(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = _analyse(doc)
-        for block in self.blocks(doc):
-            yield self._finding(doc, analysis, block)
+        blocks = self.blocks(doc)
+        short = {  # short copies, which may be a question or an item of a structure (rules/structure.py)
+            number: (block.a, doc.text[slice(*self.span(doc, analysis, block))])
+            for number, block in enumerate(blocks)
+            if block.lb - block.la <= QUESTION_WORDS
+        }
+        parallel = parallel_items(short) if short else ()
+        for number, block in enumerate(blocks):
+            if number not in parallel:
+                yield self._finding(doc, analysis, block)
 
     def blocks(self, doc: Document) -> list[_Block]:
         """Every repeated block, in text order.
@@ -593,6 +610,9 @@ class NearDuplicateSentence(Rule):
         if len(units) < 2:
             return
         wordsets = list(map(_SECOND, units))
+        # questions read alike by design (rules/structure.py): "What did one toilet say to the other?"
+        text, (sentence_starts, sentence_ends, _) = doc.text, doc.sentence_spans
+        questions = [text[sentence_starts[i] : sentence_ends[i]].rstrip(_CLOSERS + " ").endswith("?") for i, _ in units]
         frequency = Counter(chain.from_iterable(wordsets))  # units holding each word
         units_holding = frequency.__getitem__
         # A unit whose prefix (its rarest words) would hold only words no other unit has can be this similar
@@ -630,7 +650,7 @@ class NearDuplicateSentence(Rule):
                     best, best_score = other, score
             for word in prefix:
                 index.setdefault(word, []).append(j)
-            if best >= 0:
+            if best >= 0 and not (questions[j] and questions[best]):  # a quiz's or interview's questions
                 yield self._finding(doc, i, units[best][0], best_score)
 
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:

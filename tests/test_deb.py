@@ -241,7 +241,11 @@ def test_clean_article_with_headings_captions_lists_quotes_and_bio_has_no_findin
             "Jane Doe is a reporter who covers city politics and housing for the paper.",
         ]
     )
-    assert deb(text, title="Council passes budget after long debate") == []
+    findings = deb(text, title="Council passes budget after long debate")
+    # issue #15 on purpose: the caption is reported, as info with an unsafe fix (DEB010); nothing else is
+    assert [(f.rule, f.severity.value, text[f.start : f.end][:9]) for f in findings] == [
+        ("DEB010", "info", "The mayor")
+    ]
 
 
 def test_short_hard_wrapped_line_is_not_truncated() -> None:

@@ -1,0 +1,153 @@
+"""Structure is content: tables, parallel lists, Q&A interviews and day-by-day plans.
+
+An article's own structure repeats short units by design: a table's header cells and row labels, a
+recipe's "1 cup" items, an interview's same questions to each guest, a meal plan's "Snack" and
+"Eat every 2-3 hours" under each day, a table of contents that lists the headings found below. A
+linter that reads those as debris (a menu) or as duplicates (the same paragraph twice) reports the
+article itself. This module tells such units apart from prose, language-independently (shape,
+length, punctuation, figures), for DEB and DUP alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+_TERMINAL = ".!?…。！？"
+_CLOSERS = "\"'”’»)]*"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A line's shape: letters -> "a", digits -> "0", the rest kept; "Switzerland (Group D): 5th" -> "a (a a): 0a"
+_SHAPE_RUNS = re.compile(r"[^\W\d_]+|\d+|\s+")
+
+SHORT_ITEM_WORDS = 15  # a heading, cell, label or list item: a few words, not a sentence
+QUESTION_WORDS = 30  # an interviewer's question
+
+
+def sentence_like(text: str) -> bool:
+    """The line ends as a sentence does (a full stop, '!' or '?', maybe inside quotes or brackets)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL
+
+
+def short_item(text: str) -> bool:
+    """A unit of a structure rather than a paragraph of prose: a heading, cell, label, list item or question.
+
+    Few words without a sentence's end ("Portion Fix Containers: 1 Green, 1 Red", "Gegenargument #1: ..."),
+    or a question an interviewer may ask every guest.
+    """
+    words = len(_WORD.findall(text))
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    if stripped.endswith(("?", "？")):
+        return words <= QUESTION_WORDS
+    question = text.find("?")
+    if question > 0 and len(_WORD.findall(text, 0, question)) <= QUESTION_WORDS and words <= QUESTION_WORDS + 10:
+        return True  # a question and its short answer: "Will there be a toilet on the bus? No."
+    return words <= SHORT_ITEM_WORDS and not sentence_like(text)
+
+
+def parallel_repeats(texts: Sequence[str], duplicated: dict[int, int]) -> set[int]:
+    """The later copies among `duplicated` (copy -> first) that are items of a parallel structure.
+
+    A short item repeated is structure when the text repeats several of them (two different items or
+    more: a table of contents and its headings, the questions of an interview, a plan's daily items) or
+    one of them three times or more (a label under each day). One short line repeated once, and any
+    repeated paragraph of prose, are left to be reported.
+    """
+    return parallel_items({copy: (first, texts[copy]) for copy, first in duplicated.items()})
+
+
+def known_debris(text: str) -> bool:
+    """DEB's lexicon knows the line (a shop widget, a button): DEB reports it, once per line, not DUP."""
+    from scrapelint.rules.deb import lexicon_kind  # (deb imports this module)
+
+    return lexicon_kind(text) is not None
+
+
+def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:
+    """`parallel_repeats` for any units: copy id -> (id of its first copy, the copy's text)."""
+    items = {copy: first for copy, (first, text) in copies.items() if short_item(text)}
+    if not items:
+        return set()
+    per_first = Counter(items.values())
+    if len(per_first) >= 2:
+        return set(items)
+    return {copy for copy, first in items.items() if per_first[first] >= 2}
+
+
+def shape(text: str) -> str:
+    """The line's shape, letters and digits folded: lines of one table or list share it."""
+    return _SHAPE_RUNS.sub(lambda m: "a" if m.group()[0].isalpha() else "0" if m.group()[0].isdigit() else " ", text)
+
+
+# -- structure beside the body (for DEB) ------------------------------------------------
+
+_QUANTITY = re.compile(
+    r"\s*(?:[-•*·]\s*)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+)?\s*(?:g|kg|mg|ml|cl|dl|l|oz|lb|lbs|"
+    r"tbsp|tsp|tablespoons?|teaspoons?|cups?|el|tl|essl(?:öffel)?|teel(?:öffel)?|prisen?|pinch(?:es)?|stücke?|pcs|"
+    r"pieces?|cloves?|zehen?|bunch|bund|dosen?|cans?|pkg|päckchen|packung(?:en)?|becher|scheiben?|slices?|"
+    r"cs|cc|c\.|cuillères?|gousses?|pincée|tazas?|cucharadas?|cucharaditas?|dientes?|xícaras?|colheres?)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = frozenset("½¼¾⅓⅔⅛")
+_BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
+_CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")
+
+
+def _structural(text: str) -> str | None:
+    """What kind of structure unit a line is: an ingredient with its quantity, or a table cell of figures."""
+    head = text.lstrip(" \t-•*·+−$€£¥")[:1]
+    if len(text) > 160 or not (head.isdigit() or head in _FRACTIONS):
+        return None  # every unit starts with a figure (a cheap test: most lines fail it)
+    if _QUANTITY.match(text):
+        return "quantity"
+    stripped = text.strip()
+    if _CELL.fullmatch(stripped) and (any(c in stripped for c in ".,%$€£¥") or sum(map(str.isdigit, stripped)) >= 3):
+        return "cell"  # "225.86", "-5.44%", "1,024" (a page number "2" is no cell)
+    return None
+
+
+class _Line(Protocol):
+    text: str
+    kind: str | None  # None: no debris kind known (a line DEB's lexicon knows stops the walk)
+
+
+def structure_beside(lines: Sequence[_Line], first: int, end: int) -> set[int]:
+    """Lines of a table of figures or a recipe's ingredients right before line `first` or after line `end`.
+
+    Walking away from the body over lines of no debris kind, a structure unit keeps the walk
+    going, as do up to `_BETWEEN` other lines between units (a table's header cells, a recipe's sub-heading);
+    three units of one kind are needed, else nothing is kept.
+    """
+    kept: set[int] = set()
+    for indexes in (range(first - 1, -1, -1), range(end + 1, len(lines))):
+        units: dict[str, int] = {}
+        run: list[int] = []
+        others = 0
+        for index in indexes:
+            if lines[index].kind is not None:
+                break
+            kind = _structural(lines[index].text)
+            if kind is None:
+                others += 1
+                if others > _BETWEEN:
+                    break
+                run.append(index)
+                continue
+            others = 0
+            units[kind] = units.get(kind, 0) + 1
+            run.append(index)
+        while run and _structural(lines[run[-1]].text) is None:
+            run.pop()  # the walk ends on a unit
+        if units and max(units.values()) >= 3:
+            kept.update(run)
+    return kept
+
+
+_NUMBERED = re.compile(r"\s*(\d{1,3})[.)]\s+\S")
+
+
+def item_number(text: str) -> int | None:
+    """The number of a numbered list item ("3. Jim Parsons", "12) Add the flour"), else None."""
+    found = _NUMBERED.match(text)
+    return int(found.group(1)) if found else None

@@ -1,0 +1,247 @@
+"""DEB009 comment-thread: reader comments scraped with the article, one finding per thread.
+
+A thread is known by its structure, which is much the same in every language: a short header line
+again and again ("jdoe says:", "Posted by nolasad on 01/13/08 at 12:02PM", "Comment by Dawn — January 7,
+2008 @ 8:21 pm"), a timestamp ("November 19, 2019 at 6:34 am", "3 hours ago", "vor 2 Tagen"), the
+comment's text, its buttons and counts ("Reply", "12 Likes"), and the form around it ("Leave a Reply").
+The words of headers, timestamps and buttons come per language from rules/data/comment_threads.txt;
+what makes a thread is two or more headers at a comment's distance from each other with text between,
+after the article's body has begun. The comment sections that DEB's analysis finds under a heading
+("Comments (14)") are threads too, and are reported here, not as navigation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
+
+from scrapelint.document import Document
+from scrapelint.models import Finding
+from scrapelint.rule import Rule
+from scrapelint.rules.deb import DATA, Analysis, Line, analyse, lexicon, line_deletion, normalise
+from scrapelint.rules.structure import sentence_like
+
+_MAX_GAP = 8  # lines of comment text between two headers
+_HEADER_WORDS = 16  # a header or timestamp is a short line
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? [^\W\d_]{3,}\.? \d{4}|[^\W\d_]{3,}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The data file's sections, each one alternation (compiled once per process)."""
+    sections: dict[str, list[str]] = {}
+    kind = ""
+    for raw in (DATA / "comment_threads.txt").read_text("utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("kind:"):
+            kind = line.split(":", 1)[1].strip()
+            sections[kind] = []
+        else:
+            sections[kind].append(line)
+    compiled = {name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for name, pats in sections.items()}
+    compiled["said"] = re.compile(rf"\s(?:{compiled['says'].pattern})$", re.IGNORECASE)  # the verb ends the line
+    return compiled
+
+
+_ANCHORS: dict[str, str | None] = {}  # by line: menus and footers recur across a site's pages (as in deb.py)
+_DIGIT = re.compile(r"\d")
+
+
+def anchor(text: str, words: int) -> str | None:
+    """What a short line is in a thread: "header" (who wrote it), "stamp" (when), "action" (a button), "form"."""
+    if words > _HEADER_WORDS or len(text) > 200:
+        return None
+    found = _ANCHORS.get(text, "")
+    if found == "":
+        found = _anchor(text, words)
+        if len(_ANCHORS) >= 1 << 16:
+            _ANCHORS.clear()
+        _ANCHORS[text] = found
+    return found
+
+
+def _anchor(text: str, words: int) -> str | None:
+    patterns = _patterns()
+    norm = normalise(text)
+    if words <= 5 and patterns["action"].fullmatch(norm):
+        return "action"
+    if patterns["form"].fullmatch(norm.rstrip(".!:")):
+        return "form"
+    # every timestamp holds a digit, and a "says" header ends in a colon unless it holds a timestamp
+    digit = _DIGIT.search(text) is not None
+    stamped = digit and (
+        bool(_TIME.search(text) or patterns["ago"].search(norm)) or bool(words <= 10 and _DATE.search(text))
+    )
+    if patterns["by"].match(norm) and (stamped or words <= 6):
+        return "header"  # "Posted by nolasad on 01/13/08 at 12:02PM", "Comment by Dawn"
+    if (
+        (stamped or text.rstrip().endswith(":"))
+        and words <= 8
+        and (said := patterns["said"].search(norm))
+        and said.start() > 0
+    ):
+        return "header"  # "jdoe says:", "Anna schrieb am 3. Mai 2020 um 14:02:" (handle and verb)
+    if stamped and words <= 10:
+        return "stamp"  # "November 19, 2019 at 6:34 am", "3 hours ago", "Dawn — January 7, 2008 @ 8:21 pm"
+    return None
+
+
+def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """(first line, last line, comments) of each reader-comment thread among the analysis' lines."""
+    lines = analysis.lines
+    # a thread starts after the body began: the lines above it need no look (nor the long ones, anywhere)
+    begin = max(0, analysis.body[0] - 3) if analysis.body is not None else 0
+    kinds: list[str | None] = [None] * begin
+    seen = _ANCHORS.get  # (`anchor` for a line seen before is one lookup: most lines are)
+    kinds += [
+        (known if (known := seen(line.text, "")) != "" else anchor(line.text, line.words))
+        if line.words <= _HEADER_WORDS
+        else None
+        for line in lines[begin:]
+    ]
+    found: list[tuple[int, int, int]] = []
+    headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp")]
+    group: list[int] = []
+    for index in [*headers, None]:
+        if index is not None and (not group or index - group[-1] <= _MAX_GAP + 1):
+            group.append(index)
+            continue
+        thread = _thread(analysis, kinds, group)
+        if thread is not None:
+            found.append(thread)
+        group = [index] if index is not None else []
+    return _merge(found + [(first, last, 0) for first, last in analysis.runs(("comments",))] + _forms(analysis, kinds))
+
+
+def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int]]:
+    """Runs of the comment form's lines ("2 Kommentare", "Leave a Reply", "Name (required)") after the body began."""
+    lines, begin = analysis.lines, analysis.body[0] if analysis.body is not None else 0
+    runs: list[tuple[int, int, int]] = []
+    for index in range(begin + 1, len(lines)):
+        if kinds[index] != "form" or lines[index].protected:
+            continue
+        if runs and runs[-1][1] >= index - 2 and all(kinds[i] for i in range(runs[-1][1] + 1, index)):
+            runs[-1] = (runs[-1][0], index, 0)
+        else:
+            runs.append((index, index, 0))
+    return [run for run in runs if any(lines[i].kind is None for i in range(run[0], run[1] + 1))]
+
+
+def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tuple[int, int, int] | None:
+    """The thread a group of headers makes, or None: two comments or more, with text, after the body began."""
+    lines = analysis.lines
+    if len(group) < 2:
+        return None
+    # headers and timestamps often come in pairs ("jdoe says:" then its date): a comment is a header after text
+    # a comment says something: a line of six words or more, or a sentence (a schedule's places and
+    # addresses between its dates are no comments)
+    said = {  # the lines of the group and after it that say something
+        i: kinds[i] is None and (lines[i].words >= 6 or sentence_like(lines[i].text))
+        for i in range(group[0], min(len(lines), group[-1] + _MAX_GAP))
+    }
+    comments = 1 + sum(1 for a, b in pairwise(group) if any(said[i] for i in range(a + 1, b)))
+    text = any(said.values())
+    if comments < 2 or not text or comments * 2 < len(group):
+        return None
+    if analysis.body is not None:
+        first, last = analysis.body
+        if group[0] < first:
+            return None  # above the body: a list of dated headlines, not comments
+        if group[0] <= last:
+            before = sum(line.words for line in lines[first : group[0]] if line.prose)
+            total = sum(line.words for line in lines[first : last + 1] if line.prose)
+            if before < 0.3 * total and before < 150:
+                return None  # in the body's first part: the article's own dated entries
+    gaps = [b - a for a, b in pairwise(group)]
+    start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
+    comments_heading = lexicon().comments
+    while start > 0 and group[0] - start < 3:
+        above = lines[start - 1]
+        if above.protected or not (
+            above.kind == "comments"
+            or kinds[start - 1] is not None
+            or (len(above.text) <= 200 and comments_heading.fullmatch(normalise(above.text)))
+        ):
+            break
+        start -= 1
+    while end + 1 < len(lines) and kinds[end + 1] in ("form", "action"):
+        end += 1
+    body_end = analysis.body[1] if analysis.body is not None else -1
+    for index in range(start, min(end, body_end) + 1):
+        if lines[index].protected and kinds[index] is None:
+            return None  # a headline, byline or dateline of the article: not a thread's
+    inside = sum(line.words for line in lines[start : end + 1] if line.prose)
+    if inside * 5 > sum(line.words for line in lines if line.prose) * 3:
+        return None  # most of the page's prose: a forum or Q&A page, where the posts are the content
+    return start, end, comments
+
+
+def _merge(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Threads that overlap or touch are one."""
+    merged: list[tuple[int, int, int]] = []
+    for first, last, comments in sorted(found):
+        if merged and first <= merged[-1][1] + 1:
+            a, b, c = merged[-1]
+            merged[-1] = (a, max(b, last), c + comments)
+        else:
+            merged.append((first, last, comments))
+    return merged
+
+
+class CommentThread(Rule):
+    code = "DEB009"
+    name = "comment-thread"
+    summary = "A thread of reader comments scraped with the article, one finding per thread."
+    what = (
+        "Reports each thread of reader comments: comment headers ('jdoe says:', 'Posted by jdoe on 01/13/08 at "
+        "12:02PM'), timestamps ('November 19, 2019 at 6:34 am', '3 hours ago'), buttons and counts ('Reply', "
+        "'12 Likes') and the comment form ('Leave a Reply'), recognised by their repeating structure after the "
+        "article's body has begun, and comment sections under a heading ('Comments (14)'). The words of "
+        "headers and buttons per language are in rules/data/comment_threads.txt."
+    )
+    why = (
+        "Comments are other people's text: left in, they are attributed to the author, they skew summaries, "
+        "sentiment and word counts, and they carry names and opinions the article never had."
+    )
+    example = (
+        "...the final whistle.\\n\\njdoe says:\\nNovember 19, 2019 at 6:34 am\\nGreat game!\\nReply\\n"
+        "ann says:\\nNovember 19, 2019 at 7:02 am\\nAgreed.\\nReply\\nLeave a Reply  -> the thread reported once"
+    )
+    fixable = "safe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        analysis = analyse(doc)
+        lines: list[Line] = analysis.lines
+        text = doc.text
+        for first, last, comments in threads(analysis):
+            start, end = lines[first].start, lines[last].end
+            count = last - first + 1
+            what = f"{comments} comments, " if comments >= 2 else ""
+            if not comments and all(anchor(line.text, line.words) == "form" for line in lines[first : last + 1]):
+                fix_start, fix_end = line_deletion(text, start, end)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"the reader-comment form or count (“{lines[first].text[:50]}”) is not the article's text",
+                    fix=self.replace(fix_start, fix_end, "", "safe", "remove the comment form"),
+                )
+                continue
+            fix_start, fix_end = line_deletion(text, start, end)
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text",
+                fix=self.replace(fix_start, fix_end, "", "safe", "remove the comment thread"),
+            )
+
+
+RULES = [CommentThread]

@@ -1,0 +1,40 @@
+"""DEB010: captions and credits inside or after the body are reported as info, with an unsafe fix."""
+
+from __future__ import annotations
+
+from .conftest import lint_text
+from .test_deb import article
+
+
+def captions(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in lint_text(text, select=["DEB"]) if f.rule == "DEB010"]
+
+
+def test_caption_and_credit_lines_in_the_body() -> None:
+    lines = (
+        "Image copyright Getty Images",
+        "Image caption Protesters gathered outside the council building on Tuesday",
+        "In this Sunday, Nov. 10, 2019, photograph, a long row of cars waits at the border.",
+        "The mayor speaks to reporters after the vote. (AP Photo/Jane Doe)",
+    )
+    text = article(middle=lines)
+    assert captions(text) == list(lines)
+    found = list(lint_text(text, select=["DEB010"]))
+    assert {f.severity.value for f in found} == {"info"}
+    assert {f.fix.applicability for f in found if f.fix} == {"unsafe"}
+
+
+def test_a_credit_inside_a_paragraph_is_reported_alone() -> None:
+    paragraph = (
+        "Die Stimmung in Wolfsburg ist aktuell nicht gut, sagte der Vorstand am Dienstag. (Foto: Tony Silva/Ascom-PC)"
+    )
+    text = article(middle=(paragraph + " Danach ging die Sitzung weiter, und der Rat stimmte noch einmal ab.",))
+    assert captions(text) == ["(Foto: Tony Silva/Ascom-PC)"]
+
+
+def test_prose_about_pictures_is_no_caption() -> None:
+    lines = (
+        "In a statement, the Alliance of Motion Picture and Television Producers said the talks would begin.",
+        "A spokesman told Reuters the deal would be signed by the end of the day.",
+    )
+    assert captions(article(middle=lines)) == []

@@ -1,0 +1,100 @@
+"""Structure is content: tables and ingredient lists are not navigation, parallel items are not duplicates."""
+
+from __future__ import annotations
+
+from scrapelint.rules.structure import parallel_repeats, short_item
+
+from .conftest import lint_text
+from .test_deb import PARAGRAPHS, article
+
+STOCKS = (
+    "Ticker",
+    "Security",
+    "Last",
+    "Change %",
+    "HD",
+    "Home Depot",
+    "225.86",
+    "-5.44%",
+    "LOW",
+    "Lowe's",
+    "98.10",
+    "-3.12%",
+)
+INGREDIENTS = ("Zutaten:", "300 g Mehl", "1 TL Backpulver", "100 g gemahlene Mandeln", "200 g Zucker", "1 Prise Salz")
+
+
+def test_a_table_of_figures_after_the_body_is_the_articles() -> None:
+    assert lint_text(article(after=STOCKS), select=["DEB"]) == []
+
+
+def test_an_ingredient_list_after_the_body_is_the_articles() -> None:
+    assert lint_text(article(after=INGREDIENTS), select=["DEB"]) == []
+
+
+def test_a_menu_after_the_body_is_still_furniture() -> None:
+    menu = ("Home", "World", "Business", "Sport", "Weather")
+    text = article(after=menu)
+    assert ["\n\n".join(menu)] == [text[f.start : f.end] for f in lint_text(text, select=["DEB"])]
+
+
+def test_items_of_a_parallel_structure_are_not_duplicates() -> None:
+    days = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        days += [
+            day,
+            "Eat every 2-3 hours",
+            "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow",
+            PARAGRAPHS[0][:40] + day,
+        ]
+    text = "\n\n".join(["Meal plan for the week", *PARAGRAPHS[:2], *days])
+    assert [f for f in lint_text(text, select=["DUP"]) if f.rule in ("DUP001", "DUP002")] == []
+
+
+def test_interview_questions_asked_again_are_not_duplicates_but_prose_is() -> None:
+    qa = []
+    for name, answer in (("Anna", "I grew up here."), ("Boris", "I moved here in 1990."), ("Carla", "I never left.")):
+        qa += [name, "Where did you grow up?", answer, "What do you think of the budget?", f"{name} thinks it is fair."]
+    text = "\n\n".join(["Three voices on the budget", *PARAGRAPHS[:2], *qa, PARAGRAPHS[0]])
+    found = [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])]
+    assert found == [("DUP001", PARAGRAPHS[0])]  # the repeated paragraph of prose still counts
+
+
+def test_one_short_line_repeated_once_is_still_reported() -> None:
+    texts = ["Intro.", "Our view on the new budget plan", "Body.", "Our view on the new budget plan"]
+    assert short_item(texts[1])
+    assert parallel_repeats(texts, {3: 1}) == set()
+
+
+def test_a_numbered_table_of_contents_between_lead_and_body_is_content() -> None:
+    lead = PARAGRAPHS[0] + " " + PARAGRAPHS[1]
+    names = ("Libraries", "Roads", "Fire service", "Parks", "Taxes", "Schools", "Buses", "Housing", "Water", "Waste")
+    contents = [f"{n}. {name}" for n, name in enumerate(names, 1)]
+    sections = [f"{line}\n\n{PARAGRAPHS[(n + 2) % 4]} {PARAGRAPHS[n % 4]}" for n, line in enumerate(contents)]
+    text = "\n\n".join(["Council passes budget", "Von Lisa Borch", lead, "Contents", *contents, *sections])
+    assert lint_text(text, select=["DEB"]) == []
+
+
+def test_questions_of_a_quiz_are_not_near_duplicates() -> None:
+    jokes = (
+        "What did one toilet say to the other toilet?",
+        "You look flushed.",
+        "What did one wall say to the other wall?",
+        "I will meet you at the corner.",
+    )
+    text = "\n\n".join(["Ten jokes for children", PARAGRAPHS[0], *jokes])
+    assert list(lint_text(text, select=["DUP"])) == []
+
+
+def test_a_repeated_shop_widget_is_debris_not_duplicates() -> None:
+    widget = ("Available from Amazon", "BGR may receive a commission on purchases made from our links.", "Buy Now")
+    products = [
+        "The Sony set is the best pick for most readers, with a battery that lasts two days.",
+        "Bose makes the most comfortable pair we tried, though its case feels cheap.",
+        "Apple's model works best with an iPhone and costs more than the others.",
+    ]
+    parts = [part for product in products for part in (product, *widget)]
+    text = "\n\n".join(["The best headphones of the year", PARAGRAPHS[0], *parts])
+    assert lint_text(text, select=["DUP"]) == []  # also when DEB is not run
+    found = [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP", "DEB"])]
+    assert found == [("DEB003", "\n\n".join(widget))] * 3  # each widget once, as ads
