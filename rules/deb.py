@@ -32,9 +32,9 @@ from scrapelint.document import Document
 from scrapelint.language import prose_density
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
-from scrapelint.rules.lexicon import entries as lexicon_entries
 from scrapelint.rules.kickers import kicker
 from scrapelint.rules.leadcopy import copies_lead
+from scrapelint.rules.lexicon import entries as lexicon_entries
 from scrapelint.rules.menus import inner_menus
 from scrapelint.rules.structure import item_number, structure_beside
 
