@@ -70,7 +70,7 @@ def main() -> None:
     by_rule: Counter = Counter()
     by_label_rule: Counter = Counter()
     false_alarms, misses = [], []
-    for page, findings, clean_findings in zip(pages, naive, clean):
+    for page, findings, clean_findings in zip(pages, naive, clean, strict=False):
         counts = stats[half(page["id"])]
         hit = flagged_lines(page["naive"], findings)
         for index, (text, label) in enumerate(page["lines"]):
@@ -125,7 +125,7 @@ def main() -> None:
             print(f"{label[:4]} | {text[:140]}")
         print("\n-- findings on clean text --")
         shown = 0
-        for page, findings in zip(pages, clean):
+        for page, findings in zip(pages, clean, strict=False):
             for f in findings:
                 if shown < args.show:
                     print(f"{f.rule} | {page['clean'][f.start : f.end][:140]!r}")

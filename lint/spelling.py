@@ -323,7 +323,7 @@ def inflection_of_known(word: str) -> bool:
         for base in stems:
             if base in lex.trusted and len(base) >= 3:
                 prefix = base[:-1] if base[-1] in "ey" else base
-                for candidate, distance in near_words(word, 2):
+                for candidate, _distance in near_words(word, 2):
                     if candidate.endswith(suffix) and candidate in lex.trusted and candidate.startswith(prefix):
                         return False
                 return True
@@ -855,7 +855,7 @@ class _ForeignQuotes:
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
-_TOP_FUNCTION_WORDS = frozenset(["the", "and", "that", "with", "this", "for", "you", "was", "are", "have", "from", "they", "what", "which", "their", "there"])
+_TOP_FUNCTION_WORDS = frozenset(["the", "and", "that", "with", "this", "for", "you", "was", "are", "have", "from", "they", "what", "which", "their", "there"])  # fmt: skip
 
 
 def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
@@ -874,7 +874,7 @@ def _is_name_like(masked: str, tokens: _Tokens, index: int) -> bool:
 
 _CAPITALISED_FUNCTION_WORDS = frozenset(
     ["the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "but", "or", "if", "as", "when", "while", "after", "before", "this", "that", "these", "those", "it", "he", "she", "we", "they", "his", "her", "its", "our", "their", "my", "your", "i"]
-)
+)  # fmt: skip
 
 
 def _next_to_capital(masked: str, tokens: _Tokens, index: int) -> bool:
@@ -883,7 +883,7 @@ def _next_to_capital(masked: str, tokens: _Tokens, index: int) -> bool:
     if index > 0:
         _, p_end, previous = tokens[index - 1]
         gap = masked[p_end:start]
-        if previous[0].isupper() and gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2:
+        if previous[0].isupper() and gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2:  # noqa: SIM102
             if previous.lower() not in _CAPITALISED_FUNCTION_WORDS:  # "The Conferance" is no name
                 return True
     if index + 1 < len(tokens):
@@ -920,7 +920,7 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
 # Function words make frequent bigrams with anything; they are no evidence of a set phrase.
 _GLUE_WORDS = frozenset(
     ["this", "that", "than", "then", "they", "them", "their", "there", "these", "those", "what", "when", "with", "were", "have", "from", "your", "will", "been"]
-)
+)  # fmt: skip
 
 
 def _title_case_line(text: str, offset: int) -> bool:

@@ -499,7 +499,8 @@ def _analyse(doc: Document) -> Analysis:
     # Non-blank lines, trimmed; in hard-wrapped text the Document gives whole blocks instead.
     lines = []
     append, cached = lines.append, _FACTS.get
-    for start, end in zip(*doc.paragraph_spans):  # the offsets of `doc.paragraphs`, without an object each
+    # the offsets of `doc.paragraphs`, without an object each
+    for start, end in zip(*doc.paragraph_spans, strict=False):
         body = text[start:end]
         # `line_facts` inlined for a line seen before: this runs once per line of every article
         words, prose, kind = cached(body) or line_facts(body)
@@ -853,8 +854,8 @@ def _mark_off_body(analysis: Analysis) -> None:
             continue
         after.append(index)
     after.extend(run if len(run) >= 4 else [])
-    for free in ([i for i in range(first) if lines[i].kind is None], after):
-        free = [i for i in free if not lines[i].protected]
+    for candidates in ([i for i in range(first) if lines[i].kind is None], after):
+        free = [i for i in candidates if not lines[i].protected]
         if len(free) < 3:
             continue
         # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
@@ -870,10 +871,10 @@ def _mark_related_lists(analysis: Analysis) -> None:
     lines = analysis.lines
     # Marking makes no line "ui" nor takes the kind from one: the headings can be listed first.
     headings = [index for index, line in enumerate(lines) if line.kind == "ui" and len(line.text) <= 60]
-    for index in headings:
-        if not related.fullmatch(normalise(lines[index].text)):
+    for heading in headings:
+        if not related.fullmatch(normalise(lines[heading].text)):
             continue
-        index += 1
+        index = heading + 1
         while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):
             item = lines[index]
             if item.protected or item.prose or (not _title_like(item) and item.kind is None):
@@ -1062,7 +1063,7 @@ class OtherArticleTeaser(Rule):
             head = len(text[: lines[analysis.teasers[0][0]].start].rstrip())
             starts = [head] + [lines[first].start for first, _ in analysis.teasers[1:]]
             final = len(text) - (1 if text.endswith("\n") and head else 0)
-            cuts = list(zip(starts, starts[1:] + [final]))
+            cuts = list(zip(starts, [*starts[1:], final], strict=False))
         for number, (first, last) in enumerate(analysis.teasers):
             start, end = lines[first].start, lines[last].end
             title = lines[first].text if len(lines[first].text) <= 60 else lines[first].text[:57] + "…"

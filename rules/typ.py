@@ -218,7 +218,7 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _STRAY = re.compile(r" ([b-df-hj-mp-uwyz])(?= [a-z]{2})(?<=[a-z]{2} [b-df-hj-mp-uwyz])")
 _LETTER_NAMES = frozenset(
     ["letter", "letters", "vitamin", "plan", "type", "grade", "class", "group", "section", "part", "point", "option", "size", "model", "step", "phase", "round", "variable", "variables", "row", "column", "item", "figure", "note", "appendix", "series", "channel", "chapter", "axis"]
-)
+)  # fmt: skip
 
 
 class StrayLetter(Rule):
@@ -254,7 +254,7 @@ class StrayLetter(Rule):
 # nor content words ("very very", "bye bye", "Walla Walla").
 _FUNCTION_WORDS = frozenset(
     ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "not", "are", "was", "were", "be", "been", "am", "its", "this", "these", "those", "we", "he", "she", "they", "i", "our", "their", "his", "her", "my", "your", "me", "him", "them", "us", "as", "if", "so", "than", "then", "into", "onto", "upon", "would", "could", "should", "shall", "may", "might", "must", "has", "have", "does", "did"]
-)
+)  # fmt: skip
 _DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled word; filtered below (fast)
 
 

@@ -214,9 +214,8 @@ class _Report:
         parts.append("</tbody></table></details>")
         parts.append("<details><summary>Settings</summary><dl>")
         for key, value in self.context.settings.items():
-            if isinstance(value, (list, tuple)):
-                value = ", ".join(map(str, value))
-            shown = "default" if value is None else value
+            listed = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+            shown = "default" if listed is None else listed
             parts.append(f"<dt>{esc(key)}</dt><dd>{esc(shown)}</dd>")
         parts.append("</dl></details>")
         if self.input_errors:

@@ -45,7 +45,7 @@ def location_prefix(item: object, finding: Finding) -> str:
 
 
 def _write_finding(out: TextIO, item: object, finding: Finding, context: ReportContext) -> None:
-    style = (lambda text, **kw: click.style(text, **kw)) if context.color else (lambda text, **kw: text)
+    style = click.style if context.color else (lambda text, **kw: text)
     code = style(finding.rule, fg=SEVERITY_COLOURS[finding.severity], bold=True)
     marker = " [*]" if finding.fix is not None and finding.fix.applicability == "safe" else ""
     out.write(f"{style(location_prefix(item, finding), bold=True)}: {code}{marker} {finding.message}\n")
