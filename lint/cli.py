@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO, cast
 
 import click
 
@@ -176,7 +176,7 @@ class Tally:
         return 0 if exit_zero or not self.failing else 1
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     click.echo(f"scrapelint: error: {message}", err=True)
     sys.exit(2)
 
@@ -275,9 +275,9 @@ class _open_output:
         from scrapelint.atomic import atomic_writer
 
         self._writer = atomic_writer(Path(self.output))
-        return self._writer.__enter__()
+        return cast(TextIO, self._writer.__enter__())
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self.output not in (None, "-"):
             self._writer.__exit__(*exc)
 
@@ -329,7 +329,7 @@ def rule_docs(rule: type[Rule]) -> str:
     if fields:
         lines += ["", "## Options"]
         for name, info in fields.items():
-            default = info.default if info.default_factory is None else info.default_factory()
+            default = info.get_default(call_default_factory=True)
             lines.append(f"- {name.replace('_', '-')} (default {default!r}): {info.description or ''}")
     return "\n".join(lines)
 

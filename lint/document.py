@@ -63,7 +63,7 @@ _ASCII_WORD_SPLIT_CURLY = re.compile(r"(\w++(?:['’]\w++)*+)", re.ASCII)
 _WORD_CHAR = re.compile(r"\w")
 codecs.register_error(
     "scrapelint-mark-word-chars",
-    lambda error: ("\x7f" if _WORD_CHAR.search(error.object, error.start, error.end) else "", error.end),
+    lambda error: ("\x7f" if _WORD_CHAR.search(error.object, error.start, error.end) else "", error.end),  # type: ignore[attr-defined]
 )
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
@@ -194,7 +194,7 @@ def _ends_sentence(text: str, first: int, stop: int, end: int) -> bool:
     if "." in before or bare in FINAL_ABBREVIATIONS:
         # "U.S.S.R.", "E.H.", "p.m.", "etc.": a sentence end only before a typical first word
         word = _WORD_AFTER.match(text, nxt)
-        return bool(word) and word.group() in _STARTERS
+        return word is not None and word.group() in _STARTERS
     return True
 
 

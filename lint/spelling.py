@@ -669,7 +669,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     if not any(sus for _, _, sus in scans):
         return []
     # A word not in the lexicon is a suspect at each occurrence, so counting suspects finds recurrences.
-    counts = Counter(pieces[2 * i + 1].lower().replace("’", "'") for _, pieces, sus in scans for i in sus)
+    counts = Counter(pieces[2 * i + 1].lower().replace("’", "'") for _, pieces, sus in scans if pieces for i in sus)
     names = _name_words(context.title, context.byline)
     words = _FlatWords(scans)
     dialect = _LazyDialect(words)
@@ -679,7 +679,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     for line_no, (masked, pieces, suspects) in enumerate(scans):
         base = offset
         offset += len(masked) + 1
-        if not suspects:
+        if not suspects or pieces is None:  # a line without suspects keeps no pieces
             continue
         tokens = _Tokens(pieces)
         line = text[base : offset - 1]  # the unmasked line (an accepted phrase may have joined two)

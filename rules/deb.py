@@ -22,7 +22,7 @@ from html.entities import html5
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
@@ -497,7 +497,7 @@ def lexicon_kind(line: str) -> str | None:
 def _analyse(doc: Document) -> Analysis:
     text = doc.text
     # Non-blank lines, trimmed; in hard-wrapped text the Document gives whole blocks instead.
-    lines = []
+    lines: list[Line] = []
     append, cached = lines.append, _FACTS.get
     # the offsets of `doc.paragraphs`, without an object each
     for start, end in zip(*doc.paragraph_spans, strict=False):
@@ -1304,7 +1304,7 @@ class SiteBoilerplate(CorpusRule):
         keys = set(map(_KEYS.__getitem__, _paragraph_texts(doc)))
         keys.discard(None)
         known, get = len(counts), counts.get
-        for key in keys:
+        for key in cast("set[int]", keys):  # None discarded above
             counts[key] = get(key, 0) + 1
         state.size += len(counts) - known  # the keys new to this site
         state.bound(self.options.max_lines)

@@ -355,7 +355,7 @@ class ArticleMismatch(Rule):
         for match in _ARTICLE.finditer(text):
             article, word = match.group(1), match.group(2)
             lower = word.lower().replace("’", "'")
-            head = _HEAD.match(lower).group()
+            head = _HEAD.match(lower).group()  # type: ignore[union-attr]  # [^-']* matches every string
             if head not in trusted or len(head) < 2:
                 continue
             sound = _sound(head, trusted)

@@ -141,7 +141,7 @@ class _Report:
     def finish(self) -> None:
         rules = self._rules()
         worst_first = [self.index[i] for _, i in sorted(self.scores)]
-        index = {
+        index: dict[str, Any] = {
             "rules": {
                 code: {
                     "n": self.names.get(code) or rule.name,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 import click
@@ -53,7 +53,7 @@ def _write_finding(out: TextIO, item: object, finding: Finding, context: ReportC
         _write_source(out, item.field_text(finding.field) or "", finding, style)
 
 
-def _write_source(out: TextIO, text: str, finding: Finding, style) -> None:
+def _write_source(out: TextIO, text: str, finding: Finding, style: Callable[..., str]) -> None:
     start = finding.start - (finding.column - 1)
     end = text.find("\n", start)
     line = text[start : len(text) if end == -1 else end]
