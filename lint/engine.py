@@ -329,6 +329,11 @@ def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
             with contextlib.suppress(Exception):  # a crash is reported where the article is really linted
                 for _ in rule.check(doc):
                     pass
+    for rule in linter.rules:  # state built on first use that the sample article may not have reached
+        warm = getattr(rule, "warm", None)
+        if callable(warm):
+            with contextlib.suppress(Exception):
+                warm()
     gc.freeze()
 
 

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -137,21 +137,40 @@ class Lexicon:
         }
         self.american_to_british = {us: gb for gb, us in self.british_to_american.items()}
         self.american_only = frozenset(self.american_to_british).difference(self.british_to_american)
-        # Candidate corrections, bucketed by (first letter, length) so a lookup scans ~2k words.
-        self.buckets: dict[tuple[str, int], list[str]] = {}
-        for word in self.trusted:
-            self.buckets.setdefault((word[0], len(word)), []).append(word)
-        # One-edit candidates of a-z words, bucketed by (first two letters, length): see `_one_edit_words`.
-        self.head_buckets: dict[tuple[str, int], list[str]] = {}
-        for word in self.trusted:
-            if len(word) >= 3 and word.isascii() and word.isalpha() and word.islower():
-                self.head_buckets.setdefault((word[:2], len(word)), []).append(word)
-        # Bigrams (TYP007, on by default) load with the rest, at start-up: 0.15 s and ~35 MB, not on a first article.
-        self.bigrams: dict[str, int] = _bigram_table()
-        import rapidfuzz.process  # noqa: F401 - imported with the lexicon (start-up), not on the first suspect word
-
         # Trusted words seen at least once per million words: accepted in any case by one set lookup.
         self.accepted_any_case = frozenset(w for w in self.trusted if self.freq.get(w, 0.0) >= 1e-6)
+
+    # Built on first use: most articles need no suggestion and no bigram, and a one-article run (a pre-commit
+    # hook) should not pay for them. `warm` builds them before `--jobs` forks, so workers share them.
+
+    @cached_property
+    def buckets(self) -> dict[tuple[str, int], list[str]]:
+        """Candidate corrections, bucketed by (first letter, length) so a lookup scans ~2k words."""
+        import rapidfuzz.process  # noqa: F401 - with the candidates, not inside the first lookup
+
+        buckets: dict[tuple[str, int], list[str]] = {}
+        for word in self.trusted:
+            buckets.setdefault((word[0], len(word)), []).append(word)
+        return buckets
+
+    @cached_property
+    def head_buckets(self) -> dict[tuple[str, int], list[str]]:
+        """One-edit candidates of a-z words, bucketed by (first two letters, length): see `_one_edit_words`."""
+        buckets: dict[tuple[str, int], list[str]] = {}
+        for word in self.trusted:
+            if len(word) >= 3 and word.isascii() and word.isalpha() and word.islower():
+                buckets.setdefault((word[:2], len(word)), []).append(word)
+        return buckets
+
+    @cached_property
+    def bigrams(self) -> dict[str, int]:
+        """Bigram counts for TYP007 (0.15 s and ~35 MB to build)."""
+        return _bigram_table()
+
+    def warm(self) -> None:
+        """Build the parts loaded on first use, so forked workers share them instead of each building its own."""
+        for name in ("buckets", "head_buckets", "bigrams"):
+            getattr(self, name)
 
     def zipf(self, word: str) -> float:
         """wordfreq's Zipf scale: 0 unknown, 3 once per million words, 6 'the'-like."""

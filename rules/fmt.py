@@ -11,9 +11,6 @@ import codecs
 import re
 from collections.abc import Iterator
 
-import ftfy
-from ftfy.badness import BADNESS_RE
-
 from scrapelint.document import (
     DOMAIN_WORDS,
     Document,
@@ -520,6 +517,9 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
     """
     if text.isascii():
         return
+    import ftfy  # here, not at start-up: ASCII text and runs without FMT never need it
+    from ftfy.badness import BADNESS_RE
+
     # Every run is non-ASCII: it is searched for only inside the text's non-ASCII runs (10x faster).
     runs = (run for span in _non_ascii_spans(text) for run in _MOJIBAKE_RUN.finditer(text, *span))
     for run in runs:

@@ -84,6 +84,10 @@ class SpellingRule(Rule):
             if issue.kind in self.kinds:
                 yield self._finding(doc, issue)
 
+    def warm(self) -> None:
+        """Before `--jobs` forks (engine.warm_up): the lexicon's parts loaded on first use, shared by the workers."""
+        spelling.lexicon().warm()
+
     def _finding(self, doc: Document, issue: spelling.SpellIssue) -> Finding:
         fix = None
         if issue.replacements:
