@@ -22,6 +22,11 @@ from pathlib import Path
 
 import pytest
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: scrapelint depends on tomli there
+    import tomli as tomllib
+
 import scrapelint
 from scrapelint.cli import rule_docs
 from scrapelint.report import FORMATS
@@ -313,7 +318,7 @@ def test_readme_main_command_is_the_plain_install() -> None:
 
 
 def test_version_is_kept_in_one_place() -> None:
-    pyproject = (ROOT / "pyproject.toml").read_text()
-    assert 'dynamic = ["version"]' in pyproject and not re.search(r"^version\s*=", pyproject, re.M)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert "version" in project["dynamic"] and "version" not in project
     changelog = (ROOT / "CHANGELOG.md").read_text()
     assert f"## [{scrapelint.__version__}]" in changelog and "## [Unreleased]" in changelog
