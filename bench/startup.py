@@ -8,6 +8,7 @@ spelling rules (TYP) the word lists. `--importtime` adds the slowest imports of 
     python bench/startup.py                       # the seed article, 10 runs per configuration
     python bench/startup.py --l3s 200                # a typical news article: page 200 of the L3S dev data
     python bench/startup.py --article my.txt --runs 20 --importtime
+    python -m venv /tmp/user && /tmp/user/bin/pip install . && python bench/startup.py --python /tmp/user/bin/python
 """
 
 from __future__ import annotations
@@ -38,12 +39,12 @@ CONFIGURATIONS = {
 }
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, float]:
+def timed(python: str, args: list[str], cwd: Path) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one fresh process: on a busy machine the CPU time is the
     steadier of the two, since waiting for a core counts in the wall time only."""
     began = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, *args], cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        [python, *args], cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     stderr = process.stderr.read() if process.stderr else ""
     _, status, usage = os.wait4(process.pid, 0)
@@ -54,9 +55,9 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, usage.ru_utime + usage.ru_stime
 
 
-def slowest_imports(article: Path, cwd: Path, top: int) -> list[tuple[float, str]]:
+def slowest_imports(python: str, article: Path, cwd: Path, top: int) -> list[tuple[float, str]]:
     """The `top` imports with the largest cumulative time in one `check --ignore TYP` run."""
-    args = [sys.executable, "-X", "importtime", "-m", "scrapelint", "check", str(article), "--ignore", "TYP"]
+    args = [python, "-X", "importtime", "-m", "scrapelint", "check", str(article), "--ignore", "TYP"]
     stderr = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True, check=False).stderr
     rows = []
     for line in stderr.splitlines():
@@ -84,22 +85,29 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the interpreter to time, e.g. a fresh venv's with only `pip install .` in it (default: this one)",
+    )
     args = parser.parse_args()
     article = args.article.resolve() if args.l3s is None else l3s_article(args.l3s)
     cwd = Path("/tmp") if Path("/tmp").is_dir() else ROOT  # outside the checkout: no config found by walking up
-    print(f"{article.name}, {args.runs} runs each, Python {sys.version.split()[0]}")
+    print(f"{article.name}, {args.runs} runs each, {args.python}")
     print(f"{'configuration':<44} {'wall: median':>12} {'fastest':>8}   {'CPU: median':>11} {'fastest':>8}")
-    timed(["-m", "scrapelint", "check", str(article)], cwd)  # a first run fills the file and bytecode caches
+    timed(
+        args.python, ["-m", "scrapelint", "check", str(article)], cwd
+    )  # a first run fills the file and bytecode caches
     for label, template in CONFIGURATIONS.items():
         command = [part.replace("{article}", str(article)) for part in template]
-        walls, cpus = zip(*(timed(command, cwd) for _ in range(args.runs)), strict=True)
+        walls, cpus = zip(*(timed(args.python, command, cwd) for _ in range(args.runs)), strict=True)
         print(
             f"{label:<44} {statistics.median(walls):>11.3f}s {min(walls):>7.3f}s"
             f"   {statistics.median(cpus):>10.3f}s {min(cpus):>7.3f}s"
         )
     if args.importtime:
         print("\nslowest imports of `check --ignore TYP` (cumulative ms, one run):")
-        for ms, name in slowest_imports(article, cwd, 15):
+        for ms, name in slowest_imports(args.python, article, cwd, 15):
             print(f"  {ms:7.1f}  {name}")
 
 

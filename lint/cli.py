@@ -15,6 +15,7 @@ from typing import Any, NoReturn, TextIO, cast
 
 import click
 
+from scrapelint import __version__
 from scrapelint.config import ConfigError, Settings, find_config, load_config, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
 from scrapelint.models import Finding, Severity
@@ -182,7 +183,7 @@ def fail(message: str) -> NoReturn:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="scrapelint")
+@click.version_option(__version__, prog_name="scrapelint")  # the one place the version is kept
 def main() -> None:
     """A data-quality linter for scraped articles."""
 
