@@ -68,6 +68,31 @@ def slowest_imports(python: str, article: Path, cwd: Path, top: int) -> list[tup
     return sorted(rows, reverse=True)[:top]
 
 
+PARTS = """
+import time
+clock = time.process_time
+began = clock()
+from scrapelint import spelling
+imported = clock()
+lexicon = spelling.lexicon()
+built = clock()
+parts = []
+for name in ("buckets", "head_buckets", "bigrams"):
+    start = clock()
+    getattr(lexicon, name)
+    parts.append((name, clock() - start))
+print(f"  import scrapelint.spelling (pydantic, models, document)  {imported - began:.3f}s")
+print(f"  lexicon(): word lists, frequencies, misspellings       {built - imported:.3f}s")
+for name, seconds in parts:
+    print(f"  lexicon().{name:<13} (built on first use)            {seconds:.3f}s")
+"""
+
+
+def lexicon_parts(python: str, cwd: Path) -> str:
+    """CPU seconds of the spelling state's parts, in one fresh process."""
+    return subprocess.run([python, "-c", PARTS], cwd=cwd, env=ENV, capture_output=True, text=True, check=True).stdout
+
+
 def l3s_article(index: int) -> Path:
     """The clean text of one L3S page, as a .txt file (a typical news article; the seed is an unusually bad one)."""
     with (ROOT.parent / "shared" / "data" / "l3s_gn1_lines.jsonl").open(encoding="utf-8") as lines:
@@ -85,6 +110,7 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports")
+    parser.add_argument("--parts", action="store_true", help="also time the parts of the spelling lexicon")
     parser.add_argument(
         "--python",
         default=sys.executable,
@@ -105,6 +131,9 @@ def main() -> None:
             f"{label:<44} {statistics.median(walls):>11.3f}s {min(walls):>7.3f}s"
             f"   {statistics.median(cpus):>10.3f}s {min(cpus):>7.3f}s"
         )
+    if args.parts:
+        print("\nthe spelling lexicon, part by part (CPU, one process):")
+        print(lexicon_parts(args.python, cwd), end="")
     if args.importtime:
         print("\nslowest imports of `check --ignore TYP` (cumulative ms, one run):")
         for ms, name in slowest_imports(args.python, article, cwd, 15):
