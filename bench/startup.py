@@ -93,6 +93,26 @@ def lexicon_parts(python: str, cwd: Path) -> str:
     return subprocess.run([python, "-c", PARTS], cwd=cwd, env=ENV, capture_output=True, text=True, check=True).stdout
 
 
+NEEDS = """
+import sys
+from click.testing import CliRunner
+from scrapelint import spelling
+from scrapelint.cli import main
+CliRunner().invoke(main, ["check", sys.argv[1]])
+print(" ".join(n for n in ("buckets", "head_buckets", "bigrams") if n in vars(spelling.lexicon())))
+"""
+
+
+def lazy_needs(python: str, first: int, count: int, cwd: Path) -> list[str]:
+    """Which parts built on first use each of `count` L3S pages needs, each checked in a fresh process."""
+    return [
+        subprocess.run(
+            [python, "-c", NEEDS, str(l3s_article(index))], cwd=cwd, env=ENV, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for index in range(first, first + count)
+    ]
+
+
 def l3s_article(index: int) -> Path:
     """The clean text of one L3S page, as a .txt file (a typical news article; the seed is an unusually bad one)."""
     with (ROOT.parent / "shared" / "data" / "l3s_gn1_lines.jsonl").open(encoding="utf-8") as lines:
@@ -111,6 +131,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports")
     parser.add_argument("--parts", action="store_true", help="also time the parts of the spelling lexicon")
+    parser.add_argument(
+        "--needs",
+        type=int,
+        metavar="K",
+        help="also count which of K L3S pages (from --l3s, or 200) need the lazy parts",
+    )
     parser.add_argument(
         "--python",
         default=sys.executable,
@@ -134,6 +160,14 @@ def main() -> None:
     if args.parts:
         print("\nthe spelling lexicon, part by part (CPU, one process):")
         print(lexicon_parts(args.python, cwd), end="")
+    if args.needs:
+        first = args.l3s if args.l3s is not None else 200
+        needs = lazy_needs(args.python, first, args.needs, cwd)
+        print(
+            f"\nL3S pages {first}-{first + args.needs - 1}, one process each: the parts built on first use they needed"
+        )
+        for name in ("buckets", "head_buckets", "bigrams"):
+            print(f"  {name:<13} {sum(name in need.split() for need in needs)} of {len(needs)}")
     if args.importtime:
         print("\nslowest imports of `check --ignore TYP` (cumulative ms, one run):")
         for ms, name in slowest_imports(args.python, article, cwd, 15):
