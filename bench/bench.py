@@ -45,11 +45,11 @@ def dev_records() -> list[dict[str, Any]]:
         for raw in stream:
             page = orjson.loads(raw)
             title = next((text for text, label in page["lines"] if label == "headline"), None)
-            for kind in ("naive", "clean"):
-                if page[kind].strip():
-                    records.append(
-                        {"id": f"{page['id']}-{kind}", "url": page["url"], "title": title, "text": page[kind]}
-                    )
+            records.extend(
+                {"id": f"{page['id']}-{kind}", "url": page["url"], "title": title, "text": page[kind]}
+                for kind in ("naive", "clean")
+                if page[kind].strip()
+            )
     records.append({"id": "seed", "url": "https://example.org/seed", "text": SEED.read_text("utf-8")})
     return records
 
@@ -326,6 +326,7 @@ def main() -> None:
                 f"(+ {numbers['rss_worker_mb']:.0f} MB per worker)"
             )
     report(rows, families, analysis, sample_mb, ours_ns, ours_all, trove, trove_rate, args)
+    return None
 
 
 def build_dev_sample(records: list[dict[str, Any]], directory: Path) -> Path:

@@ -48,7 +48,7 @@ def evaluate(unsafe: bool = False) -> None:
     linter = Linter(resolve_rules(Settings()), Settings())
     squeeze = re.compile(r"[\s.,;:]+")
     kept = kept_loosely = content = removed = debris = unstable = 0
-    for page, (_, outcome) in zip(pages, fix_items(linter, lambda: articles, unsafe=unsafe)):
+    for page, (_, outcome) in zip(pages, fix_items(linter, lambda: articles, unsafe=unsafe), strict=False):
         fixed = outcome.text if outcome.text is not None else page["naive"]
         lines = set(fixed.split("\n"))
         loose_lines = {squeeze.sub("", line) for line in lines}

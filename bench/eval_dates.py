@@ -70,14 +70,13 @@ def invalid_dates(rng: random.Random) -> list[tuple[str, str]]:
     # day out of range for its month (30/31 in short months, 29 in February of a common year, 32+)
     month = rng.choice([2, 4, 6, 9, 11])
     last = calendar.monthrange(y, month)[1]
-    day = rng.choice([d for d in range(last + 1, 32)] + [32, 33, 35])
+    day = rng.choice([*list(range(last + 1, 32)), 32, 33, 35])
     if day > 31:
         fmt = rng.choice(["March 5, 1953", "5 March 1953", "March 5th, 1953", "Mar. 5, 1953"])
     else:
         fmt = rng.choice(list(FORMATS)[:-1])
-    if (fmt.startswith("March 5") and "," not in fmt) or fmt == "5 March":
-        if month == 2 and day == 29:
-            day = 30  # February 29 without a year may be a leap day
+    if ((fmt.startswith("March 5") and "," not in fmt) or fmt == "5 March") and month == 2 and day == 29:
+        day = 30  # February 29 without a year may be a leap day
     out.append(("day-out-of-range", FORMATS[fmt](y, month, day)))
     common = rng.choice([yy for yy in range(1900, 2008) if not calendar.isleap(yy)])
     out.append(("feb-29-common-year", rng.choice(list(FORMATS.values())[:5])(common, 2, 29)))

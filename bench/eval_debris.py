@@ -87,7 +87,7 @@ def main() -> None:
     by_rule: Counter = Counter()
     by_label_rule: Counter = Counter()
     false_alarms, misses = [], []
-    for page, findings, clean_findings in zip(pages, naive, clean):
+    for page, findings, clean_findings in zip(pages, naive, clean, strict=False):
         counts = stats[half(page["id"])]
         # DEB010 (captions, info, unsafe fix) is counted apart: L3S labels captions article ("supplemental")
         hit = flagged_lines(page["naive"], [f for f in findings if f.rule != CAPTIONS])
@@ -161,7 +161,7 @@ def main() -> None:
             print(f"{label[:4]} | {text[:140]}")
         print("\n-- findings on clean text --")
         shown = 0
-        for page, findings in zip(pages, clean):
+        for page, findings in zip(pages, clean, strict=False):
             for f in findings:
                 if shown < args.show:
                     print(f"{f.rule} | {page['clean'][f.start : f.end][:140]!r}")

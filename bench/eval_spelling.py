@@ -122,7 +122,7 @@ def main() -> None:
         batch.append((Article(id=article_id, text=injected, path="l3s"), spans, "non-word"))
         injected, spans = inject(text, table, rng, per_words=1000, capital=True)
         batch.append((Article(id=article_id + "-cap", text=injected, path="l3s"), spans, "capitalised non-word"))
-    for (article, spans, label), result in zip(batch, run(linter, lambda: [a for a, _, _ in batch])):
+    for (_article, spans, label), result in zip(batch, run(linter, lambda: [a for a, _, _ in batch]), strict=False):
         findings = [f for f in result.findings if f.rule.startswith("TYP")]
         for start, end, wrong, right in spans:
             kind = "real-word" if wrong.lower() in trusted else label

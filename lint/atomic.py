@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 
 def is_special(path: Path) -> bool:
@@ -54,7 +54,7 @@ def atomic_binary(path: Path) -> Iterator[IO[bytes]]:
         with os.fdopen(handle, "wb") as raw:
             if path.name.endswith(".gz"):
                 with gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as compressed:
-                    yield compressed
+                    yield cast(IO[bytes], compressed)  # a GzipFile is a binary file, typeshed aside
             else:
                 yield raw
             raw.flush()

@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, cast
 
 import click
 
+from scrapelint import __version__
 from scrapelint.config import ConfigError, Settings, find_config, load_config, override, parse_settings, resolve_rules
 from scrapelint.engine import Linter, Result, default_jobs, run
 from scrapelint.errors import GuardedGroup, about, stop
@@ -197,7 +198,7 @@ def fail(message: str) -> NoReturn:
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="scrapelint")
+@click.version_option(__version__, prog_name="scrapelint")  # the one place the version is kept
 def main() -> None:
     """A data-quality linter for scraped articles."""
 
@@ -325,9 +326,9 @@ class _open_output:
         from scrapelint.atomic import atomic_writer
 
         self._writer = atomic_writer(Path(self.output))
-        return self._writer.__enter__()
+        return cast(TextIO, self._writer.__enter__())
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self.output not in (None, "-"):
             self._writer.__exit__(*exc)
 
@@ -381,7 +382,7 @@ def rule_docs(rule: type[Rule]) -> str:
     if fields:
         lines += ["", "## Options"]
         for name, info in fields.items():
-            default = info.default if info.default_factory is None else info.default_factory()
+            default = info.get_default(call_default_factory=True)
             lines.append(f"- {name.replace('_', '-')} (default {default!r}): {info.description or ''}")
     return "\n".join(lines)
 

@@ -123,8 +123,8 @@ def to_items(
 ) -> Iterator[Item]:
     """Records (dicts, as from JSONL or dataframe rows) as Articles, mapped as the file readers map them."""
     sources = sources or SourceOptions()
-    for index, record in enumerate(records):
-        record = {key: value for key, value in record.items() if not _missing(value)}
+    for index, given in enumerate(records):
+        record = {key: value for key, value in given.items() if not _missing(value)}
         yield record_to_article(record, path, index + 1, sources, f"{path}:{partition}:{index}", raw=None)
 
 
@@ -211,7 +211,7 @@ def fix_partition(
 
     cleaned = []
     records = list(records)
-    for record, item in zip(records, to_items(records, sources, path, partition)):
+    for record, item in zip(records, to_items(records, sources, path, partition), strict=False):
         if isinstance(item, InputError):
             cleaned.append(record)
             continue
@@ -388,7 +388,7 @@ def _fix_frame_task(
     out = part.copy()
     for column in part.columns:
         values = [record.get(column) for record in cleaned]
-        if any(new is not old.get(column) for new, old in zip(values, records)):
+        if any(new is not old.get(column) for new, old in zip(values, records, strict=False)):
             out[column] = pd.Series(values, index=part.index, dtype=part[column].dtype)
     return out
 

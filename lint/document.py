@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate, count, islice, repeat
+from itertools import accumulate, count, islice, pairwise, repeat
 from operator import add
 from typing import overload
 
@@ -64,205 +64,25 @@ _ASCII_WORD_SPLIT_CURLY = re.compile(r"(\w++(?:['’]\w++)*+)", re.ASCII)
 _WORD_CHAR = re.compile(r"\w")
 codecs.register_error(
     "scrapelint-mark-word-chars",
-    lambda error: ("\x7f" if _WORD_CHAR.search(error.object, error.start, error.end) else "", error.end),
+    lambda error: ("\x7f" if _WORD_CHAR.search(error.object, error.start, error.end) else "", error.end),  # type: ignore[attr-defined]
 )
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NONFINAL_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "messrs",
-        "dr",
-        "prof",
-        "st",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "sgt",
-        "maj",
-        "cmdr",
-        "adm",
-        "rev",
-        "fr",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "vs",
-        "cf",
-        "eg",
-        "ie",
-        "viz",
-        "no",
-        "nos",
-        "fig",
-        "figs",
-        "p",
-        "pp",
-        "vol",
-        "vols",
-        "ch",
-        "sec",
-        "art",
-        "op",
-        "approx",
-        "ca",
-    ]
-)
+    ["mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "cmdr", "adm", "rev", "fr", "hon", "pres", "supt", "insp", "vs", "cf", "eg", "ie", "viz", "no", "nos", "fig", "figs", "p", "pp", "vol", "vols", "ch", "sec", "art", "op", "approx", "ca"]
+)  # fmt: skip
 # Abbreviations that may also close a sentence ("... and so on, etc. The next").
 FINAL_ABBREVIATIONS = frozenset(
-    [
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "plc",
-        "llc",
-        "jr",
-        "sr",
-        "al",
-        "bros",
-        "dept",
-        "univ",
-        "assn",
-        "ed",
-        "eds",
-        "est",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "mt",
-        "ft",
-        "rd",
-        "ave",
-        "blvd",
-        "sq",
-        "km",
-        "kg",
-        "cm",
-        "mm",
-        "lb",
-        "lbs",
-        "oz",
-        "hr",
-        "hrs",
-        "min",
-        "mins",
-        "ala",
-        "ariz",
-        "ark",
-        "calif",
-        "colo",
-        "conn",
-        "del",
-        "fla",
-        "ga",
-        "ill",
-        "ind",
-        "kan",
-        "kans",
-        "ky",
-        "la",
-        "md",
-        "mass",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "mont",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "pa",
-        "penn",
-        "tenn",
-        "tex",
-        "va",
-        "vt",
-        "wash",
-        "wis",
-        "wisc",
-        "wyo",
-        "alta",
-        "man",
-        "ont",
-        "que",
-        "sask",
-    ]
-)
+    ["etc", "inc", "ltd", "co", "corp", "plc", "llc", "jr", "sr", "al", "bros", "dept", "univ", "assn", "ed", "eds", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "rd", "ave", "blvd", "sq", "km", "kg", "cm", "mm", "lb", "lbs", "oz", "hr", "hrs", "min", "mins", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo", "alta", "man", "ont", "que", "sask"]
+)  # fmt: skip
 # Every abbreviation (lower-cased, without the dot) after which a period is not a plain sentence end.
 ABBREVIATIONS = NONFINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS
 # Abbreviations that are also common words count only when capitalised: "Mass., Ill., No. 5" but
 # "he was ill. Doctors came", "the answer was no. Then".
 _CAPITALISED_ONLY = frozenset(
-    [
-        "no",
-        "art",
-        "sec",
-        "op",
-        "col",
-        "gen",
-        "rev",
-        "fr",
-        "sen",
-        "hon",
-        "pres",
-        "rep",
-        "ill",
-        "miss",
-        "mass",
-        "wash",
-        "man",
-        "del",
-        "ind",
-        "mont",
-        "la",
-        "pa",
-        "mo",
-        "ore",
-        "sun",
-        "sat",
-        "mar",
-        "wed",
-        "fig",
-        "figs",
-        "est",
-        "ed",
-        "dec",
-        "min",
-        "mins",
-        "con",
-    ]
-)
+    ["no", "art", "sec", "op", "col", "gen", "rev", "fr", "sen", "hon", "pres", "rep", "ill", "miss", "mass", "wash", "man", "del", "ind", "mont", "la", "pa", "mo", "ore", "sun", "sat", "mar", "wed", "fig", "figs", "est", "ed", "dec", "min", "mins", "con"]
+)  # fmt: skip
 
 
 def abbreviation(token: str) -> str | None:
@@ -276,65 +96,8 @@ def abbreviation(token: str) -> str | None:
 # Words that start a sentence after an initialism ("in the U.S. The next day"), but rarely follow one
 # inside a name ("E.H. Carr", "U.S. Army").
 _STARTERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "But",
-        "And",
-        "Or",
-        "So",
-        "Yet",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "From",
-        "With",
-        "As",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Although",
-        "Though",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "His",
-        "Her",
-        "Its",
-        "Their",
-        "Our",
-        "My",
-        "Your",
-        "However",
-        "Meanwhile",
-        "Then",
-        "Now",
-        "Still",
-        "Some",
-        "Many",
-        "Most",
-        "Such",
-        "What",
-        "Why",
-        "How",
-        "Who",
-    ]
-)
+    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In", "On", "At", "By", "For", "From", "With", "As", "If", "When", "While", "After", "Before", "Although", "Though", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "However", "Meanwhile", "Then", "Now", "Still", "Some", "Many", "Most", "Such", "What", "Why", "How", "Who"]
+)  # fmt: skip
 
 # Candidate sentence ends: ., !, ?, … (with closing quotes or brackets) before whitespace or the end,
 # or a single ., ! or ? glued to a capitalised word ("Volgoda.Stalin", "2016.A record").
@@ -351,67 +114,8 @@ _OPENERS = "\"'‘“«([¿¡"
 _CLOSERS = frozenset("\"'’”»)]")
 # Top-level domains and file extensions: "Amazon.Com", "ASP.Net" are names, not glued sentences.
 DOMAIN_WORDS = frozenset(
-    [
-        "com",
-        "org",
-        "net",
-        "edu",
-        "gov",
-        "mil",
-        "int",
-        "io",
-        "info",
-        "biz",
-        "tv",
-        "uk",
-        "us",
-        "de",
-        "fr",
-        "ru",
-        "cn",
-        "jp",
-        "au",
-        "ca",
-        "eu",
-        "html",
-        "htm",
-        "php",
-        "asp",
-        "aspx",
-        "jsp",
-        "pdf",
-        "doc",
-        "docx",
-        "xls",
-        "xlsx",
-        "ppt",
-        "pptx",
-        "txt",
-        "csv",
-        "json",
-        "xml",
-        "jpg",
-        "jpeg",
-        "png",
-        "gif",
-        "svg",
-        "mp3",
-        "mp4",
-        "avi",
-        "mov",
-        "wav",
-        "zip",
-        "rar",
-        "gz",
-        "tar",
-        "exe",
-        "dll",
-        "js",
-        "py",
-        "css",
-        "md",
-    ]
-)
+    ["com", "org", "net", "edu", "gov", "mil", "int", "io", "info", "biz", "tv", "uk", "us", "de", "fr", "ru", "cn", "jp", "au", "ca", "eu", "html", "htm", "php", "asp", "aspx", "jsp", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "json", "xml", "jpg", "jpeg", "png", "gif", "svg", "mp3", "mp4", "avi", "mov", "wav", "zip", "rar", "gz", "tar", "exe", "dll", "js", "py", "css", "md"]
+)  # fmt: skip
 
 
 def token_before(text: str, dot: int) -> str:
@@ -492,7 +196,7 @@ def _ends_sentence(text: str, first: int, stop: int, end: int) -> bool:
     if "." in before or bare in FINAL_ABBREVIATIONS:
         # "U.S.S.R.", "E.H.", "p.m.", "etc.": a sentence end only before a typical first word
         word = _WORD_AFTER.match(text, nxt)
-        return bool(word) and word.group() in _STARTERS
+        return word is not None and word.group() in _STARTERS
     return True
 
 
@@ -537,7 +241,7 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
 
 def _ranges(firsts: list[int], total: int) -> list[tuple[int, int]]:
     """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
-    return list(zip(firsts, [*firsts[1:], total]))
+    return list(zip(firsts, [*firsts[1:], total], strict=False))
 
 
 def _looks_hard_wrapped(text: str) -> bool:
@@ -548,7 +252,7 @@ def _looks_hard_wrapped(text: str) -> bool:
     if len(lines) < 8:
         return False
     long_lines = sum(1 for line in lines if len(line) > 100)
-    wrapped = sum(1 for a, b in zip(lines, lines[1:]) if 40 <= len(a) <= 100)
+    wrapped = sum(1 for a, b in pairwise(lines) if 40 <= len(a) <= 100)
     return long_lines == 0 and wrapped > len(lines) * 0.6
 
 
@@ -676,7 +380,7 @@ class Document:
         marks = _BOUNDARY.finditer(text)
         mark = next(marks, None)
         mark_start = mark.start() if mark else len(text)
-        for number, (start, end) in enumerate(zip(*self.paragraph_spans)):
+        for number, (start, end) in enumerate(zip(*self.paragraph_spans, strict=False)):
             firsts.append(len(starts))
             if mark_start < end:
                 inside = []
@@ -765,7 +469,7 @@ class Document:
         return Document(self.article, field)
 
 
-class _Words(Sequence[Word]):
+class _Words(Sequence[Word]):  # noqa: PLW1641 -- unhashable, like the list it stands for
     """`Document.words`: a read-only list of `Word` built on access from `word_spans`."""
 
     __slots__ = ("_doc", "_list")
@@ -802,7 +506,7 @@ class _Words(Sequence[Word]):
         return repr(list(self))
 
 
-class _Sentences(Sequence[Sentence]):
+class _Sentences(Sequence[Sentence]):  # noqa: PLW1641 -- unhashable, like the list it stands for
     """`Document.sentences`: a read-only list of `Sentence`, each made from `sentence_spans` on access."""
 
     __slots__ = ("_ends", "_paragraphs", "_starts")
@@ -836,7 +540,7 @@ class _Sentences(Sequence[Sentence]):
         return repr(list(self))
 
 
-class _Lines(Sequence[Span]):
+class _Lines(Sequence[Span]):  # noqa: PLW1641 -- unhashable, like the list it stands for
     """`Document.lines`: a read-only list of line `Span`s, each made from `line_starts` on access."""
 
     __slots__ = ("_length", "_starts")

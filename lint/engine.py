@@ -183,7 +183,7 @@ _worker_linter: Linter | None = None
 
 
 def _init_worker(linter: Linter) -> None:
-    global _worker_linter
+    global _worker_linter  # noqa: PLW0603 -- the per-process state a pool initializer sets, by design
     _worker_linter = linter
 
 
@@ -227,7 +227,7 @@ def observe(linter: Linter, items: Iterable[Item]) -> list[Any]:
         if isinstance(item, Article):
             with about(item.id, item.path):
                 doc = Document(item)
-                for rule, state in zip(rules, states):
+                for rule, state in zip(rules, states, strict=False):
                     rule.observe(state, doc)
     return states
 
@@ -237,13 +237,13 @@ def merge_states(linter: Linter, partials: Iterable[list[Any]]) -> list[Any]:
     rules = corpus_rules(linter)
     states = [rule.new_state() for rule in rules]
     for partial in partials:
-        states = [rule.merge(state, part) for rule, state, part in zip(rules, states, partial)]
+        states = [rule.merge(state, part) for rule, state, part in zip(rules, states, partial, strict=False)]
     return states
 
 
 def prepare(linter: Linter, states: list[Any]) -> None:
     """Hand the merged states to the corpus rules, before the check pass."""
-    for rule, state in zip(corpus_rules(linter), states):
+    for rule, state in zip(corpus_rules(linter), states, strict=False):
         rule.prepare(state)
 
 
@@ -323,7 +323,7 @@ def _map_items(
         remote = functools.partial(_task_chunk, task=task)
         local = functools.partial(_task_chunk_with, linter, task=task)
         for chunk, results in _in_order(pool, remote, local, _chunks(stream()), workers):
-            yield from zip(chunk, results)
+            yield from zip(chunk, results, strict=False)
 
 
 @contextlib.contextmanager
@@ -364,6 +364,11 @@ def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
             with contextlib.suppress(Exception):  # a crash is reported where the article is really linted
                 for _ in rule.check(doc):
                     pass
+    for rule in linter.rules:  # state built on first use that the sample article may not have reached
+        warm = getattr(rule, "warm", None)
+        if callable(warm):
+            with contextlib.suppress(Exception):
+                warm()
     gc.freeze()
 
 

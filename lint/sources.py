@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Any, BinaryIO, Literal, cast
 
 import orjson
 
@@ -221,7 +221,7 @@ def read_path(path: str, options: SourceOptions) -> Iterator[Item]:
         yield from _read_parquet(path, options)
         return
     try:
-        stream: BinaryIO = gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+        stream = cast(BinaryIO, gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb"))  # noqa: SIM115
     except OSError as error:
         yield InputError("ERR001", f"cannot read: {error.strerror or error}", path)
         return

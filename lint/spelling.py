@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -137,21 +137,40 @@ class Lexicon:
         }
         self.american_to_british = {us: gb for gb, us in self.british_to_american.items()}
         self.american_only = frozenset(self.american_to_british).difference(self.british_to_american)
-        # Candidate corrections, bucketed by (first letter, length) so a lookup scans ~2k words.
-        self.buckets: dict[tuple[str, int], list[str]] = {}
-        for word in self.trusted:
-            self.buckets.setdefault((word[0], len(word)), []).append(word)
-        # One-edit candidates of a-z words, bucketed by (first two letters, length): see `_one_edit_words`.
-        self.head_buckets: dict[tuple[str, int], list[str]] = {}
-        for word in self.trusted:
-            if len(word) >= 3 and word.isascii() and word.isalpha() and word.islower():
-                self.head_buckets.setdefault((word[:2], len(word)), []).append(word)
-        # Bigrams (TYP007, on by default) load with the rest, at start-up: 0.15 s and ~35 MB, not on a first article.
-        self.bigrams: dict[str, int] = _bigram_table()
-        import rapidfuzz.process  # noqa: F401 - imported with the lexicon (start-up), not on the first suspect word
-
         # Trusted words seen at least once per million words: accepted in any case by one set lookup.
         self.accepted_any_case = frozenset(w for w in self.trusted if self.freq.get(w, 0.0) >= 1e-6)
+
+    # Built on first use: most articles need no suggestion and no bigram, and a one-article run (a pre-commit
+    # hook) should not pay for them. `warm` builds them before `--jobs` forks, so workers share them.
+
+    @cached_property
+    def buckets(self) -> dict[tuple[str, int], list[str]]:
+        """Candidate corrections, bucketed by (first letter, length) so a lookup scans ~2k words."""
+        import rapidfuzz.process  # noqa: F401 - with the candidates, not inside the first lookup
+
+        buckets: dict[tuple[str, int], list[str]] = {}
+        for word in self.trusted:
+            buckets.setdefault((word[0], len(word)), []).append(word)
+        return buckets
+
+    @cached_property
+    def head_buckets(self) -> dict[tuple[str, int], list[str]]:
+        """One-edit candidates of a-z words, bucketed by (first two letters, length): see `_one_edit_words`."""
+        buckets: dict[tuple[str, int], list[str]] = {}
+        for word in self.trusted:
+            if len(word) >= 3 and word.isascii() and word.isalpha() and word.islower():
+                buckets.setdefault((word[:2], len(word)), []).append(word)
+        return buckets
+
+    @cached_property
+    def bigrams(self) -> dict[str, int]:
+        """Bigram counts for TYP007 (0.15 s and ~35 MB to build)."""
+        return _bigram_table()
+
+    def warm(self) -> None:
+        """Build the parts loaded on first use, so forked workers share them instead of each building its own."""
+        for name in ("buckets", "head_buckets", "bigrams"):
+            getattr(self, name)
 
     def zipf(self, word: str) -> float:
         """wordfreq's Zipf scale: 0 unknown, 3 once per million words, 6 'the'-like."""
@@ -175,8 +194,13 @@ def _codespell_table(name: str) -> dict[str, tuple[str, ...]]:
     text = resources.files("codespell_lib").joinpath("data", name).read_text("utf-8")
     for line in text.splitlines():
         wrong, sep, right = line.partition("->")
-        if sep:
+        if not sep:
+            continue
+        if "," in right:
             table[wrong] = tuple(r.strip() for r in right.split(",") if r.strip())
+        else:  # most lines: one correction, read without a generator (half the start-up cost of this table)
+            right = right.strip()
+            table[wrong] = (right,) if right else ()
     return table
 
 
@@ -327,7 +351,7 @@ def inflection_of_known(word: str) -> bool:
         for base in stems:
             if base in lex.trusted and len(base) >= 3:
                 prefix = base[:-1] if base[-1] in "ey" else base
-                for candidate, distance in near_words(word, 2):
+                for candidate, _distance in near_words(word, 2):
                     if candidate.endswith(suffix) and candidate in lex.trusted and candidate.startswith(prefix):
                         return False
                 return True
@@ -679,7 +703,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     if not any(sus for _, _, sus in scans):
         return []
     # A word not in the lexicon is a suspect at each occurrence, so counting suspects finds recurrences.
-    counts = Counter(pieces[2 * i + 1].lower().replace("’", "'") for _, pieces, sus in scans for i in sus)
+    counts = Counter(pieces[2 * i + 1].lower().replace("’", "'") for _, pieces, sus in scans if pieces for i in sus)
     names = _name_words(context.title, context.byline)
     words = _FlatWords(scans)
     dialect = _LazyDialect(words)
@@ -689,7 +713,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     for line_no, (masked, pieces, suspects) in enumerate(scans):
         base = offset
         offset += len(masked) + 1
-        if not suspects:
+        if not suspects or pieces is None:  # a line without suspects keeps no pieces
             continue
         tokens = _Tokens(pieces)
         line = text[base : offset - 1]  # the unmasked line (an accepted phrase may have joined two)
@@ -865,26 +889,7 @@ class _ForeignQuotes:
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
-_TOP_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "that",
-        "with",
-        "this",
-        "for",
-        "you",
-        "was",
-        "are",
-        "have",
-        "from",
-        "they",
-        "what",
-        "which",
-        "their",
-        "there",
-    ]
-)
+_TOP_FUNCTION_WORDS = frozenset(["the", "and", "that", "with", "this", "for", "you", "was", "are", "have", "from", "they", "what", "which", "their", "there"])  # fmt: skip
 
 
 def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
@@ -902,47 +907,8 @@ def _is_name_like(masked: str, tokens: _Tokens, index: int) -> bool:
 
 
 _CAPITALISED_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "of",
-        "to",
-        "and",
-        "but",
-        "or",
-        "if",
-        "as",
-        "when",
-        "while",
-        "after",
-        "before",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "we",
-        "they",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "my",
-        "your",
-        "i",
-    ]
-)
+    ["the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "but", "or", "if", "as", "when", "while", "after", "before", "this", "that", "these", "those", "it", "he", "she", "we", "they", "his", "her", "its", "our", "their", "my", "your", "i"]
+)  # fmt: skip
 
 
 def _next_to_capital(masked: str, tokens: _Tokens, index: int) -> bool:
@@ -951,7 +917,7 @@ def _next_to_capital(masked: str, tokens: _Tokens, index: int) -> bool:
     if index > 0:
         _, p_end, previous = tokens[index - 1]
         gap = masked[p_end:start]
-        if previous[0].isupper() and gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2:
+        if previous[0].isupper() and gap.strip(" .") == "" and "\n" not in gap and len(gap) <= 2:  # noqa: SIM102
             if previous.lower() not in _CAPITALISED_FUNCTION_WORDS:  # "The Conferance" is no name
                 return True
     if index + 1 < len(tokens):
@@ -987,28 +953,8 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
 
 # Function words make frequent bigrams with anything; they are no evidence of a set phrase.
 _GLUE_WORDS = frozenset(
-    [
-        "this",
-        "that",
-        "than",
-        "then",
-        "they",
-        "them",
-        "their",
-        "there",
-        "these",
-        "those",
-        "what",
-        "when",
-        "with",
-        "were",
-        "have",
-        "from",
-        "your",
-        "will",
-        "been",
-    ]
-)
+    ["this", "that", "than", "then", "they", "them", "their", "there", "these", "those", "what", "when", "with", "were", "have", "from", "your", "will", "been"]
+)  # fmt: skip
 
 
 def _title_case_line(text: str, offset: int) -> bool:

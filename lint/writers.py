@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, BinaryIO, TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 import orjson
 
@@ -61,7 +61,7 @@ class _FileOutput:
         self._source: BinaryIO | None = None
         self._sink: IO[bytes] | None = None
         self._line = 0  # JSONL lines read from the source so far
-        self._parquet = _ParquetCopy() if fmt == "parquet" else None  # type: ignore[assignment]
+        self._parquet = _ParquetCopy() if fmt == "parquet" else None
 
     # -- reading the source ----------------------------------------------------
 
@@ -69,7 +69,7 @@ class _FileOutput:
         if self.source_bytes is not None:
             return io.BytesIO(self.source_bytes)
         path = self.source_path
-        return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")
+        return cast(BinaryIO, gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb"))
 
     def _source_stream(self) -> BinaryIO:
         if self._source is None:
@@ -103,7 +103,7 @@ class _FileOutput:
         self.changed = True
         if self.fmt == "jsonl" and item.line is not None:
             self._replace_line(item.line, item.text_field, outcome.text)
-        elif self.fmt == "parquet":
+        elif self._parquet is not None:  # fmt == "parquet"
             self.changes[index] = (item.text_field, outcome.text)
             self._parquet.flush(self, complete=index)
         else:
@@ -157,7 +157,7 @@ class _FileOutput:
         with self._stack:
             if self.fmt == "jsonl":
                 self._finish_jsonl()
-            elif self.fmt == "parquet":
+            elif self._parquet is not None:  # fmt == "parquet"
                 self._parquet.flush(self, complete=None)
             elif self.fmt == "json":
                 self._finish_whole(self._new_json)
@@ -229,8 +229,8 @@ class _ParquetCopy:
     def __init__(self) -> None:
         self.group = 0  # the next source row group to write
         self.row = 0  # its first row
-        self.writer: object | None = None
-        self.source: object | None = None
+        self.writer: Any = None  # a pyarrow ParquetWriter (pyarrow is an optional extra, untyped)
+        self.source: Any = None  # a pyarrow ParquetFile
 
     def flush(self, output: _FileOutput, complete: int | None) -> None:
         """Write the row groups that end at or before record `complete` (None: all that are left)."""
@@ -241,7 +241,7 @@ class _ParquetCopy:
 
         if self.source is None:
             self.source = pq.ParquetFile(output.path)
-        source: pq.ParquetFile = self.source  # type: ignore[assignment]
+        source = self.source
         while self.group < source.num_row_groups:
             size = source.metadata.row_group(self.group).num_rows
             if complete is not None and self.row + size > complete + 1:
@@ -268,11 +268,11 @@ class _ParquetCopy:
             if output.diff is None:
                 if self.writer is None:
                     self.writer = pq.ParquetWriter(output._open_sink(), table.schema)
-                self.writer.write_table(table)  # type: ignore[attr-defined]
+                self.writer.write_table(table)
             self.group += 1
             self.row += size
         if complete is None and self.writer is not None:
-            self.writer.close()  # type: ignore[attr-defined]
+            self.writer.close()
 
 
 class FixWriter:

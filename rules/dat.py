@@ -98,62 +98,8 @@ _PREP_WORD = re.compile(r"\b(?:in|since|until|till|during|year) \Z")
 _YEARS = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d|\d)")
 # Words that can follow a year; any other lower-case word after a 5-digit number makes it a count.
 _AFTER_YEAR = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "as",
-        "at",
-        "in",
-        "on",
-        "to",
-        "the",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "by",
-        "for",
-        "with",
-        "from",
-        "until",
-        "till",
-        "during",
-        "since",
-        "that",
-        "which",
-        "who",
-        "was",
-        "were",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "said",
-        "says",
-        "did",
-        "would",
-        "will",
-        "could",
-        "of",
-        "so",
-        "then",
-        "than",
-        "because",
-        "if",
-    ]
-)
+    ["and", "or", "but", "when", "where", "while", "after", "before", "as", "at", "in", "on", "to", "the", "he", "she", "it", "they", "we", "i", "his", "her", "their", "by", "for", "with", "from", "until", "till", "during", "since", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have", "said", "says", "did", "would", "will", "could", "of", "so", "then", "than", "because", "if"]
+)  # fmt: skip
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _BC = re.compile(r"[ \t]*(?:BC|BCE|B\.C|BP)\b")  # "2000–1500 BC" runs backwards on purpose
@@ -162,9 +108,7 @@ _DATE_PREPOSITIONS = frozenset(["on", "by", "until", "till", "since", "before", 
 # "on"/"until" before a month and number make them a date whatever follows: "on 31 June last year".
 _ON = frozenset(("on", "until"))
 # Determiners before a month and number: "the April 31 deadline", "a Feb. 30 vote" (a count reads "In April 31 ...").
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "this", "that", "last", "next", "its", "his", "her", "their", "our", "same"]
-)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "last", "next", "its", "his", "her", "their", "our", "same"])  # fmt: skip
 
 
 # Each alternative gets its own group names, so `(?P=sep)` must name that alternative's group.
@@ -697,7 +641,7 @@ class WeekdayMismatch(Rule):
                 continue  # "The Sun, March 5, 2024" is a newspaper
             actual = calendar.day_name[when.weekday()]
             written = calendar.day_name[hit.weekday.value]
-            shown = text[hit.weekday.end : hit.end].lstrip(".,  ")
+            shown = text[hit.weekday.end : hit.end].lstrip(".,  ")  # noqa: B005 -- a set of characters, on purpose
             yield self.finding(
                 doc, hit.start, hit.end, f"{shown} was a {actual}, not a {written}; the weekday or the date is wrong"
             )

@@ -22,7 +22,7 @@ from html.entities import html5
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
@@ -521,9 +521,10 @@ def lexicon_kind(line: str) -> str | None:
 def _analyse(doc: Document) -> Analysis:
     text = doc.text
     # Non-blank lines, trimmed; in hard-wrapped text the Document gives whole blocks instead.
-    lines = []
+    lines: list[Line] = []
     append, cached = lines.append, _FACTS.get
-    for start, end in zip(*doc.paragraph_spans):  # the offsets of `doc.paragraphs`, without an object each
+    # the offsets of `doc.paragraphs`, without an object each
+    for start, end in zip(*doc.paragraph_spans, strict=False):
         body = text[start:end]
         # `line_facts` inlined for a line seen before: this runs once per line of every article
         words, prose, kind = cached(body) or line_facts(body)
@@ -897,8 +898,8 @@ def _mark_off_body(analysis: Analysis) -> None:
             line.kind = "furniture"
     beside = structure_beside(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i])]
-    for free in (before, after):
-        free = [i for i in free if not lines[i].protected and i not in beside]
+    for candidates in (before, after):
+        free = [i for i in candidates if not lines[i].protected and i not in beside]
         if len(free) < 3:
             continue
         # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
@@ -914,10 +915,10 @@ def _mark_related_lists(analysis: Analysis) -> None:
     lines = analysis.lines
     # Marking makes no line "ui" nor takes the kind from one: the headings can be listed first.
     headings = [index for index, line in enumerate(lines) if line.kind == "ui" and len(line.text) <= 60]
-    for index in headings:
-        if not related.fullmatch(normalise(lines[index].text)):
+    for heading in headings:
+        if not related.fullmatch(normalise(lines[heading].text)):
             continue
-        index += 1
+        index = heading + 1
         while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):
             item = lines[index]
             if item.protected or item.prose or (not _title_like(item) and item.kind is None):
@@ -1106,7 +1107,7 @@ class OtherArticleTeaser(Rule):
             head = len(text[: lines[analysis.teasers[0][0]].start].rstrip())
             starts = [head] + [lines[first].start for first, _ in analysis.teasers[1:]]
             final = len(text) - (1 if text.endswith("\n") and head else 0)
-            cuts = list(zip(starts, starts[1:] + [final]))
+            cuts = list(zip(starts, [*starts[1:], final], strict=False))
         for number, (first, last) in enumerate(analysis.teasers):
             start, end = lines[first].start, lines[last].end
             title = lines[first].text if len(lines[first].text) <= 60 else lines[first].text[:57] + "…"
@@ -1347,7 +1348,7 @@ class SiteBoilerplate(CorpusRule):
         keys = set(map(_KEYS.__getitem__, _paragraph_texts(doc)))
         keys.discard(None)
         known, get = len(counts), counts.get
-        for key in keys:
+        for key in cast("set[int]", keys):  # None discarded above
             counts[key] = get(key, 0) + 1
         state.size += len(counts) - known  # the keys new to this site
         state.bound(self.options.max_lines)

@@ -106,7 +106,7 @@ class _Analysis:
             index: dict[tuple[str, ...], list[int]] = {}
             repeated: list[int] = []
             if len(counts) < len(keys):  # only words that begin two stops can start a repeat
-                for key, position in zip(keys, order):
+                for key, position in zip(keys, order, strict=False):
                     if counts[key] > 1:
                         positions = index.get(key)
                         if positions is None:
@@ -239,7 +239,7 @@ def _analyse(doc: Document) -> _Analysis:
         if len(folded_text) == len(text):
             tokens = list(map(folded_text.__getitem__, map(slice, starts, ends)))
         else:  # rare: lower-casing changed lengths (e.g. "İ"); fold word by word
-            tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends)]
+            tokens = [_normalise(text[start:end]) for start, end in zip(starts, ends, strict=False)]
     elif starts:  # all words at once: "\x00" is no word character, so it splits them apart again
         folded = _normalise("\x00".join(words))
         tokens = folded.split("\x00")
@@ -441,7 +441,7 @@ class RepeatedSentence(Rule):
                 inner = [t for t in range(a + 1, b) if t in analysis.boundaries]
                 if inner:
                     open_block = previous
-                    for pa, pb in zip([a, *inner], [*inner, b]):
+                    for pa, pb in zip([a, *inner], [*inner, b], strict=False):
                         open_block = self._match(doc, analysis, i, pa, pb, open_block, blocks, True)
             i += 1
         return blocks
@@ -629,7 +629,7 @@ class NearDuplicateSentence(Rule):
             i, words = units[j]
             size, prefix_size = len(words), prefix_sizes[j]
             if rank is None:  # rarest words first: their prefixes share few index entries (prefix filtering)
-                rank = dict(zip(sorted(frequency, key=units_holding), range(len(frequency)))).__getitem__
+                rank = dict(zip(sorted(frequency, key=units_holding), range(len(frequency)), strict=False)).__getitem__
             prefix = sorted(map(rank, words))[:prefix_size]
             # The nearest `cap` of each list hold the nearest `cap` of their union: cap before the union, which
             # was quadratic when common words sit in every prefix (40k similar lines, issue #20).
@@ -751,8 +751,7 @@ class TitleRepeatedInBody(Rule):
             if number in whole:
                 occurrences.append((doc.paragraph_spans[0][number], doc.paragraph_spans[1][number], number))
                 continue
-            for sentence in in_sentences[number]:
-                occurrences.append((sentence.start, sentence.end, number))
+            occurrences.extend((sentence.start, sentence.end, number) for sentence in in_sentences[number])
         if not occurrences:
             return
         headline = occurrences[0] if occurrences[0][2] < self.options.top_paragraphs else None

@@ -11,9 +11,6 @@ import codecs
 import re
 from collections.abc import Iterator
 
-import ftfy
-from ftfy.badness import BADNESS_RE
-
 from scrapelint.document import (
     DOMAIN_WORDS,
     Document,
@@ -22,7 +19,7 @@ from scrapelint.document import (
     is_glued_sentence_end,
     token_before,
 )
-from scrapelint.models import Finding, Severity
+from scrapelint.models import Applicability, Finding, Severity
 from scrapelint.rule import Rule
 
 # Tried only where a word starts (the lookbehind), so a search over the window is linear, not quadratic.
@@ -71,7 +68,7 @@ def _match_start(match: re.Match[str]) -> int:
 # The ASCII encoder finds non-ASCII characters in C, 10x faster than a regex class scan. This error handler
 # writes DEL (0x7F) for each of them, so the encoded bytes keep the text's offsets and the non-ASCII runs are
 # found by a fast search for DEL (an ASCII DEL of the text shows up too, which is harmless).
-codecs.register_error("scrapelint-mark-non-ascii", lambda error: ("\x7f" * (error.end - error.start), error.end))
+codecs.register_error("scrapelint-mark-non-ascii", lambda error: ("\x7f" * (error.end - error.start), error.end))  # type: ignore[attr-defined]
 _DEL_RUN = re.compile(b"\x7f\x7f*")  # not "\x7f+": a pattern must start with a literal to be searched fast
 
 
@@ -214,7 +211,7 @@ class MissingSpaceAfterSentence(Rule):
                 continue
             marks = match.group()
             # After a straight quote the space may belong before it ('said."Then' vs 'said. "Then').
-            applicability = "unsafe" if marks.endswith('"') else "safe"
+            applicability: Applicability = "unsafe" if marks.endswith('"') else "safe"
             start, end = _junction(text, mark_at, match.end())
             yield self.finding(
                 doc,
@@ -469,7 +466,7 @@ class InvisibleCharacter(Rule):
                 continue
             name = _INVISIBLE_NAMES.get(char, "invisible format character")
             between_letters = before.isalpha() and after.isalpha()
-            applicability = "unsafe" if "\u200b" in run and between_letters else "safe"
+            applicability: Applicability = "unsafe" if "\u200b" in run and between_letters else "safe"
             what = f"{len(run):,} invisible characters in a row, from a " if len(run) > 1 else "invisible "
             yield self.finding(
                 doc,
@@ -534,6 +531,9 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
     """
     if text.isascii():
         return
+    import ftfy  # here, not at start-up: ASCII text and runs without FMT never need it
+    from ftfy.badness import BADNESS_RE
+
     # Every run is non-ASCII: it is searched for only inside the text's non-ASCII runs (10x faster).
     runs = (run for span in _non_ascii_spans(text) for run in _MOJIBAKE_RUN.finditer(text, *span))
     for run in runs:

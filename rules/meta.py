@@ -19,7 +19,6 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
-from dateutil import parser as dateutil_parser
 from pydantic import Field
 
 from scrapelint.document import Document
@@ -98,6 +97,8 @@ def parse_date(raw: str | None) -> datetime | None:
 
 def _dateutil(value: str, fuzzy: bool) -> datetime | None:
     """python-dateutil's reading, only when the string names a year (parsed twice with different defaults)."""
+    from dateutil import parser as dateutil_parser  # here, not at start-up: most dates are ISO 8601
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # an unknown zone name stays naive; META006 may say so

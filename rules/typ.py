@@ -85,6 +85,10 @@ class SpellingRule(Rule):
             if issue.kind in self.kinds:
                 yield self._finding(doc, issue)
 
+    def warm(self) -> None:
+        """Before `--jobs` forks (engine.warm_up): the lexicon's parts loaded on first use, shared by the workers."""
+        spelling.lexicon().warm()
+
     def _finding(self, doc: Document, issue: spelling.SpellIssue) -> Finding:
         fix = None
         if issue.replacements:
@@ -218,38 +222,8 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 # The space comes first so the regex engine can jump from space to space; the look-behind then checks the word.
 _STRAY = re.compile(r" ([b-df-hj-mp-uwyz])(?= [a-z]{2})(?<=[a-z]{2} [b-df-hj-mp-uwyz])")
 _LETTER_NAMES = frozenset(
-    [
-        "letter",
-        "letters",
-        "vitamin",
-        "plan",
-        "type",
-        "grade",
-        "class",
-        "group",
-        "section",
-        "part",
-        "point",
-        "option",
-        "size",
-        "model",
-        "step",
-        "phase",
-        "round",
-        "variable",
-        "variables",
-        "row",
-        "column",
-        "item",
-        "figure",
-        "note",
-        "appendix",
-        "series",
-        "channel",
-        "chapter",
-        "axis",
-    ]
-)
+    ["letter", "letters", "vitamin", "plan", "type", "grade", "class", "group", "section", "part", "point", "option", "size", "model", "step", "phase", "round", "variable", "variables", "row", "column", "item", "figure", "note", "appendix", "series", "channel", "chapter", "axis"]
+)  # fmt: skip
 
 
 class StrayLetter(Rule):
@@ -285,70 +259,8 @@ class StrayLetter(Rule):
 # Doubled function words: the second copy is the finding. Not "had had", "that that", "is is" (grammatical),
 # nor content words ("very very", "bye bye", "Walla Walla").
 _FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "not",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "its",
-        "this",
-        "these",
-        "those",
-        "we",
-        "he",
-        "she",
-        "they",
-        "i",
-        "our",
-        "their",
-        "his",
-        "her",
-        "my",
-        "your",
-        "me",
-        "him",
-        "them",
-        "us",
-        "as",
-        "if",
-        "so",
-        "than",
-        "then",
-        "into",
-        "onto",
-        "upon",
-        "would",
-        "could",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "has",
-        "have",
-        "does",
-        "did",
-    ]
-)
+    ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "not", "are", "was", "were", "be", "been", "am", "its", "this", "these", "those", "we", "he", "she", "they", "i", "our", "their", "his", "her", "my", "your", "me", "him", "them", "us", "as", "if", "so", "than", "then", "into", "onto", "upon", "would", "could", "should", "shall", "may", "might", "must", "has", "have", "does", "did"]
+)  # fmt: skip
 _DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled word; filtered below (fast)
 
 
@@ -451,7 +363,7 @@ class ArticleMismatch(Rule):
         for match in _ARTICLE.finditer(text):
             article, word = match.group(1), match.group(2)
             lower = word.lower().replace("’", "'")
-            head = _HEAD.match(lower).group()
+            head = _HEAD.match(lower).group()  # type: ignore[union-attr]  # [^-']* matches every string
             if head not in trusted or len(head) < 2:
                 continue
             sound = _sound(head, trusted)

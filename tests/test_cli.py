@@ -33,7 +33,13 @@ def scrapelint(*args: str, stdin: str | None = None, cwd: Path | None = None, pl
     if plugin is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(plugin), env.get("PYTHONPATH", "")]))
     return subprocess.run(
-        [sys.executable, "-m", "scrapelint", *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env
+        [sys.executable, "-m", "scrapelint", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=False,
     )
 
 

@@ -103,7 +103,7 @@ def test_fix_bag_returns_every_record_with_the_fixed_text(client: Client, record
     cleaned = sdask.fix_bag(db.from_sequence(records, npartitions=5), reference).compute()
     assert [r["id"] for r in cleaned] == [r["id"] for r in records]
     assert {k for r in cleaned for k in r} == {k for r in records for k in r}  # every other field kept
-    for record, fixed in zip(records, cleaned):
+    for record, fixed in zip(records, cleaned, strict=False):
         article = record_to_article(record, "dask", 1, SourceOptions(), "x", None)
         assert fixed["text"] == fix_article(reference, article).article.text
 

@@ -220,7 +220,7 @@ def test_injected_defects_in_real_news_are_found_and_real_dates_are_not() -> Non
     if not path.exists():
         pytest.skip("shared development data not present")
     rng = random.Random(3)
-    pages = [json.loads(line)["clean"] for _, line in zip(range(60), path.open(encoding="utf-8"))]
+    pages = [json.loads(line)["clean"] for _, line in zip(range(60), path.open(encoding="utf-8"), strict=False)]
     missed = []
     for text in pages:
         assert dat(text, published="2008-06-01") == [], "a real page must not be reported"

@@ -283,7 +283,7 @@ def _pages(count: int) -> list[str]:
     if not L3S.exists():
         pytest.skip("development data not available")
     with L3S.open(encoding="utf-8") as lines:
-        return [json.loads(line)["clean"] for line, _ in zip(lines, range(count))]
+        return [json.loads(line)["clean"] for line, _ in zip(lines, range(count), strict=False)]
 
 
 def test_inserted_copies_in_real_articles_are_found_exactly_and_fixed_back() -> None:

@@ -150,7 +150,7 @@ def test_only_characters_of_applied_fixes_and_the_whitespace_beside_a_removal_ch
         assert cursor <= edit.start <= edit.end
         rebuilt += [text[cursor : edit.start], edit.replacement]
         cursor = edit.end
-    assert "".join(rebuilt + [text[cursor:]]) == new
+    assert "".join([*rebuilt, text[cursor:]]) == new
     # Each edit covers applied fixes; beyond their spans it takes nothing but whitespace, and puts back
     # either a fix's replacement or a run of that whitespace.
     spans = [(fixes[i].start, fixes[i].end) for i in applied]
@@ -284,7 +284,7 @@ def test_jsonl_records_keep_every_other_field_and_bad_lines_byte_for_byte(record
         with opener(target, "rb") as handle:
             out_lines = handle.read().split(b"\n")
     assert out_lines[-1] == b"" and len(out_lines) - 1 == len(raw_lines)
-    for before, after in zip(raw_lines, out_lines):
+    for before, after in zip(raw_lines, out_lines, strict=False):
         try:
             record = orjson.loads(before)
         except orjson.JSONDecodeError:
@@ -476,7 +476,10 @@ def test_seed_fixed_keeps_every_other_sentence_character_for_character(seed_fixe
     repeated = [s for s in missing if body.count(s) > 1]
     mended = [s for s in missing if s not in repeated and s != "Skip to main content"]
     assert all(seed_fixed.count(s) == 1 for s in repeated)
-    squeeze = lambda text: re.sub(r"[\s.,]+", "", text)
+
+    def squeeze(text: str) -> str:
+        return re.sub(r"[\s.,]+", "", text)
+
     fixed_squeezed = squeeze(seed_fixed)
     for sentence in mended:
         assert squeeze(sentence) in fixed_squeezed, sentence

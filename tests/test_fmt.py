@@ -503,29 +503,7 @@ def test_cost_is_linear_in_text_length() -> None:
 
 # -- invariants on arbitrary text ----------------------------------------------------------------
 
-PIECES = list("aZ .,;:!?\n\t\"'’”“()0123456789") + [
-    "\u00a0",
-    "\u200b",
-    "\u200d",
-    "\x00",
-    "\x0b",
-    "\r",
-    "Ã",
-    "©",
-    "â",
-    "€",
-    "™",
-    "\ufffd",
-    "\u00ad",
-    "👩",
-    "e\u0301",
-    "U.S.",
-    "Dr.",
-    "Kosovo?s",
-    "www.x.com/a?b=C",
-    "Stalin",
-    "etc",
-]
+PIECES = [*list("aZ .,;:!?\n\t\"'’”“()0123456789"), "\xa0", "\u200b", "\u200d", "\x00", "\x0b", "\r", "Ã", "©", "â", "€", "™", "�", "\xad", "👩", "é", "U.S.", "Dr.", "Kosovo?s", "www.x.com/a?b=C", "Stalin", "etc"]  # fmt: skip
 TRICKY = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 

@@ -214,7 +214,11 @@ def test_fix_writes_parquet_back_with_only_the_text_changed(tmp_path: Path) -> N
     for column in ("id", "url", "rank"):
         assert after.column(column).to_pylist() == before.column(column).to_pylist()
     changed = [
-        i for i, (a, b) in enumerate(zip(before.column("text").to_pylist(), after.column("text").to_pylist())) if a != b
+        i
+        for i, (a, b) in enumerate(
+            zip(before.column("text").to_pylist(), after.column("text").to_pylist(), strict=False)
+        )
+        if a != b
     ]
     assert changed, "the naive L3S pages have navigation debris and spacing glitches to fix"
     assert "Fixed" in done.stderr

@@ -74,38 +74,8 @@ def test_seed_has_no_false_findings(seed_text: str, seed_findings: list[Finding]
 @pytest.mark.parametrize(
     "word",
     # British spellings, Russian/Georgian/Indian names, acronyms, old place names: none is a typo.
-    [
-        "labour",
-        "organised",
-        "centres",
-        "favourably",
-        "practised",
-        "demonising",
-        "patronised",
-        "endeavoured",
-        "symbolised",
-        "visualised",
-        "Dzhugashvili",
-        "Vissarionovich",
-        "Zinoviev",
-        "Kamenev",
-        "Bukharin",
-        "Furr",
-        "Levada",
-        "Pipiya",
-        "Byzov",
-        "Thakor",
-        "CPSU",
-        "CPC",
-        "Tiflis",
-        "Batum",
-        "Gori",
-        "Brzola",
-        "commandism",
-        "collectivisation",
-        "Industrialisation",
-    ],
-)
+    ["labour", "organised", "centres", "favourably", "practised", "demonising", "patronised", "endeavoured", "symbolised", "visualised", "Dzhugashvili", "Vissarionovich", "Zinoviev", "Kamenev", "Bukharin", "Furr", "Levada", "Pipiya", "Byzov", "Thakor", "CPSU", "CPC", "Tiflis", "Batum", "Gori", "Brzola", "commandism", "collectivisation", "Industrialisation"],
+)  # fmt: skip
 def test_seed_never_flags(word: str, seed_text: str, seed_findings: list[Finding]) -> None:
     assert word in seed_text
     assert word not in flagged(seed_text, seed_findings)

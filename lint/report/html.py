@@ -149,7 +149,7 @@ class _Report:
     def finish(self) -> None:
         rules = self._rules()
         worst_first = [self.index[i] for _, i in sorted(self.scores)]
-        index = {
+        index: dict[str, Any] = {
             "rules": {
                 code: {
                     "n": self.names.get(code) or rule.name,
@@ -223,9 +223,8 @@ class _Report:
         parts.append("</tbody></table></details>")
         parts.append("<details><summary>Settings</summary><dl>")
         for key, value in self.context.settings.items():
-            if isinstance(value, (list, tuple)):
-                value = ", ".join(map(str, value))
-            shown = "default" if value is None else value
+            listed = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+            shown = "default" if listed is None else listed
             parts.append(f"<dt>{esc(key)}</dt><dd>{esc(shown)}</dd>")
         parts.append("</dl></details>")
         if self.input_errors:

@@ -25,7 +25,7 @@ LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "
 
 def render(results: Iterable[Result], out: TextIO, context: ReportContext) -> None:
     sarif_results = []
-    seen_rules: dict[str, type[Rule]] = dict(context.rules)
+    seen_rules: dict[str, type[Rule] | None] = dict(context.rules)
     for result in results:
         for finding in result.findings:
             seen_rules.setdefault(finding.rule, all_rules().get(finding.rule))  # ERR rules, plugins

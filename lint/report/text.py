@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 import click
@@ -59,7 +59,7 @@ def location_prefix(item: object, finding: Finding) -> str:
 
 
 def _write_finding(out: TextIO, item: object, finding: Finding, context: ReportContext) -> None:
-    style = (lambda text, **kw: click.style(text, **kw)) if context.color else (lambda text, **kw: text)
+    style = click.style if context.color else (lambda text, **kw: text)
     code = style(finding.rule, fg=SEVERITY_COLOURS[finding.severity], bold=True)
     marker = " [*]" if finding.fix is not None and finding.fix.applicability == "safe" else ""
     out.write(f"{style(location_prefix(item, finding), bold=True)}: {code}{marker} {finding.message}\n")
@@ -70,7 +70,7 @@ def _write_finding(out: TextIO, item: object, finding: Finding, context: ReportC
 SOURCE_CONTEXT = 60  # characters shown on each side of a span: a 300 KB line is not printed once per finding
 
 
-def _write_source(out: TextIO, text: str, finding: Finding, style) -> None:
+def _write_source(out: TextIO, text: str, finding: Finding, style: Callable[..., str]) -> None:
     """The span's line, cut to a window around the span (marked with …), and a caret line under the span."""
     line_start = finding.start - (finding.column - 1)
     left = max(line_start, finding.start - SOURCE_CONTEXT)
