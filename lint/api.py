@@ -36,7 +36,7 @@ from scrapelint.sources import Item, SourceOptions, record_to_article
 
 __all__ = ["CheckResult", "FixResult", "Linter"]
 
-_T = TypeVar("_T", Article, dict, str)  # type: ignore[type-arg]
+_T = TypeVar("_T", Article, dict, str)
 
 _TEXT_PATH = "<text>"  # `path` (and id) of an article given as a str
 _RECORD_PATH = "<record>"  # `path` of an article given as a dict

@@ -44,7 +44,7 @@ def atomic_binary(path: Path) -> Iterator[IO[bytes]]:
         with open(path, "wb") as raw:
             if path.name.endswith(".gz"):
                 with gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as compressed:
-                    yield compressed
+                    yield cast(IO[bytes], compressed)
             else:
                 yield raw
         return

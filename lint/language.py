@@ -138,7 +138,8 @@ def by_stopwords(text: str) -> str | None:
         return None
     # one lookup per word (in C: map, chain, Counter), not one per word and language
     counts = Counter(chain.from_iterable(map(_common_stopwords().get, words, repeat(()))))
-    (language, best), *rest = counts.most_common(2) or [(None, 0)]
+    ranked: list[tuple[str | None, int]] = [*counts.most_common(2)] or [(None, 0)]
+    (language, best), *rest = ranked
     second = rest[0][1] if rest else 0
     clear = best >= CLEAR_DENSITY * len(words) and second <= best - CLEAR_MARGIN * len(words)
     return language if clear else None
@@ -209,8 +210,8 @@ def guess_article(text: str) -> str:
     if confidence >= ARTICLE_MIN_CONFIDENCE or language == "en":
         return str(language)
     words = _WORDS.findall(text[:SAMPLE].lower())
-    english = sum(word in _ENGLISH for word in words)
-    if english and english >= 0.1 * len(words):
+    english_words = sum(word in _ENGLISH for word in words)
+    if english_words and english_words >= 0.1 * len(words):
         return "en"
     if enough_text(text):
         return str(language)

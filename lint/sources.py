@@ -149,17 +149,25 @@ def expand_paths(paths: Iterable[str], options: SourceOptions) -> Iterator[str]:
             if not _excluded(raw, options) and first_time(raw):
                 yield raw
             continue
-        unlisted: list[str] = []
-        for root, dirs, files in os.walk(raw, onerror=lambda error: unlisted.append(error.filename)):
+        unlisted: list[str] = []  # folders os.walk could not list: each becomes an ERR001
+        for root, dirs, files in os.walk(raw, onerror=functools.partial(_note_unlisted, unlisted)):
             yield from filter(first_time, unlisted)
             unlisted.clear()
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), options))
             for name in sorted(files):
                 full = os.path.join(root, name)
-                if any(fnmatch.fnmatch(name, pattern) for pattern in options.include) and not _excluded(full, options):
-                    if first_time(full):
-                        yield full
+                if (
+                    any(fnmatch.fnmatch(name, pattern) for pattern in options.include)
+                    and not _excluded(full, options)
+                    and first_time(full)
+                ):
+                    yield full
         yield from filter(first_time, unlisted)
+
+
+def _note_unlisted(unlisted: list[str], error: OSError) -> None:
+    """os.walk's `onerror`: a folder it could not list, reported as ERR001 rather than skipped."""
+    unlisted.append(str(error.filename))
 
 
 def _excluded(path: str, options: SourceOptions) -> bool:
@@ -185,7 +193,12 @@ def stdin_spool() -> str:
     """
     handle, path = tempfile.mkstemp(prefix="scrapelint-stdin-", suffix=".tmp")
     owner = os.getpid()
-    atexit.register(lambda: os.getpid() == owner and os.path.exists(path) and os.unlink(path))
+
+    def remove() -> None:
+        if os.getpid() == owner and os.path.exists(path):
+            os.unlink(path)
+
+    atexit.register(remove)
     with os.fdopen(handle, "wb") as out:
         shutil.copyfileobj(sys.stdin.buffer, out, 1 << 20)
     return path
