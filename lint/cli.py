@@ -70,7 +70,14 @@ def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(exists=True, dir_okay=False),
             help="Word list accepted by the spelling rules.",
         ),
-        click.option("--languagetool-url", help="LanguageTool server for the spelling/grammar rules."),
+        click.option(
+            "--languagetool-url",
+            "--languagetool",
+            "languagetool_url",
+            metavar="URL|local|ltp",
+            help="LanguageTool for the spelling/grammar rules: a server URL, `local` (started for this run, after "
+            "`scrapelint languagetool fetch`) or `ltp` (language-tool-python's own download).",
+        ),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: number of cores)."),
     ]
     for option in reversed(options):
@@ -248,7 +255,10 @@ def check(
         results = invocation.results() if not dask_address else _dask_results(invocation, dask_address)
         if apply_fixes:
             results = _fixed_results(invocation, unsafe_fixes)
-        renderer(fmt)(tally.watch(results), out, context)
+        try:
+            renderer(fmt)(tally.watch(results), out, context)
+        except ConfigError as error:  # a backend gone mid-run (LanguageTool stopped answering)
+            fail(str(error))
     sys.exit(tally.exit_code(exit_zero))
 
 
@@ -414,3 +424,41 @@ def _fixed_results(invocation: Invocation, unsafe: bool) -> Iterator[Result]:
             )
             yield Result(fixed, outcome.remaining)
     click.echo(summary.render().split("\n")[0], err=True)
+
+
+@main.group("languagetool")
+def languagetool_group() -> None:
+    """A local LanguageTool server: fetched once with Maven (Java >= 17), then started on localhost."""
+
+
+_LANGUAGES_OPTION = click.option(
+    "--languages",
+    default="en,de,fr",
+    show_default=True,
+    help="Language modules, comma-separated (or e.g. en,de,fr,es).",
+)
+
+
+@languagetool_group.command("fetch")
+@_LANGUAGES_OPTION
+def languagetool_fetch(languages: str) -> None:
+    """Fetch the server and language modules into the cache (~/.cache/scrapelint); the only download."""
+    from scrapelint import lt_server
+
+    try:
+        click.echo(lt_server.fetch(lt_server.parse_languages(languages)))
+    except ConfigError as error:
+        fail(str(error))
+
+
+@languagetool_group.command("serve")
+@click.option("--port", default=8081, show_default=True, type=click.IntRange(1, 65535), help="Port on localhost.")
+@_LANGUAGES_OPTION
+def languagetool_serve(port: int, languages: str) -> None:
+    """Start LanguageTool on http://localhost:PORT (fetching it first if needed) until Ctrl-C or SIGTERM."""
+    from scrapelint import lt_server
+
+    try:
+        lt_server.serve(port, lt_server.parse_languages(languages))
+    except ConfigError as error:
+        fail(str(error))

@@ -21,7 +21,7 @@ from itertools import accumulate, chain, islice
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from scrapelint.config import Settings
+from scrapelint.config import ConfigError, Settings
 from scrapelint.document import Document
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, all_rules, matches
@@ -49,6 +49,8 @@ class Linter:
         for rule in self._rules_for(article):
             try:
                 findings.extend(rule.check(doc))
+            except ConfigError:  # a backend gone mid-run (LanguageTool): the run stops with one line, exit 2
+                raise
             except Exception as error:  # a rule bug must not hide the other findings
                 findings.append(internal_error(article, rule, error))
         findings = drop_moot(self._drop_ignored_text(article, findings))

@@ -30,8 +30,12 @@ class SpellingOptions(RuleOptions):
     reject: list[str] = Field(default_factory=list, description="Words always reported, even when in the dictionary.")
     dictionaries: list[str] = Field(default_factory=list, description="Files of accepted words, one per line.")
     skip_quoted: bool = Field(False, description="Do not check text inside double quotes.")
-    languagetool_url: str | None = Field(None, description="LanguageTool server; spelling then comes from it.")
-    language: str = Field("en-US", description="Language code sent to LanguageTool.")
+    languagetool_url: str | None = Field(
+        None, description="LanguageTool server URL, `local` (the fetched server) or `ltp`; spelling then comes from it."
+    )
+    language: str = Field(
+        "auto", description="Language code sent to LanguageTool; `auto`: each paragraph's own language."
+    )
 
 
 @lru_cache(maxsize=16)
@@ -60,7 +64,7 @@ def analyse(doc: Document, options: SpellingOptions) -> list[spelling.SpellIssue
         if options.languagetool_url:
             from scrapelint import languagetool
 
-            per_doc[key] = languagetool.spelling_issues(doc.text, context, options.languagetool_url, options.language)
+            per_doc[key] = languagetool.spelling_issues(doc, context, options.languagetool_url, options.language)
         else:
             per_doc[key] = spelling.check(doc.text, context)
     return per_doc[key]
@@ -217,7 +221,37 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 # The space comes first so the regex engine can jump from space to space; the look-behind then checks the word.
 _STRAY = re.compile(r" ([b-df-hj-mp-uwyz])(?= [a-z]{2})(?<=[a-z]{2} [b-df-hj-mp-uwyz])")
 _LETTER_NAMES = frozenset(
-    ["letter", "letters", "vitamin", "plan", "type", "grade", "class", "group", "section", "part", "point", "option", "size", "model", "step", "phase", "round", "variable", "variables", "row", "column", "item", "figure", "note", "appendix", "series", "channel", "chapter", "axis"]
+    [
+        "letter",
+        "letters",
+        "vitamin",
+        "plan",
+        "type",
+        "grade",
+        "class",
+        "group",
+        "section",
+        "part",
+        "point",
+        "option",
+        "size",
+        "model",
+        "step",
+        "phase",
+        "round",
+        "variable",
+        "variables",
+        "row",
+        "column",
+        "item",
+        "figure",
+        "note",
+        "appendix",
+        "series",
+        "channel",
+        "chapter",
+        "axis",
+    ]
 )
 
 
@@ -253,7 +287,69 @@ class StrayLetter(Rule):
 # Doubled function words: the second copy is the finding. Not "had had", "that that", "is is" (grammatical),
 # nor content words ("very very", "bye bye", "Walla Walla").
 _FUNCTION_WORDS = frozenset(
-    ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "not", "are", "was", "were", "be", "been", "am", "its", "this", "these", "those", "we", "he", "she", "they", "i", "our", "their", "his", "her", "my", "your", "me", "him", "them", "us", "as", "if", "so", "than", "then", "into", "onto", "upon", "would", "could", "should", "shall", "may", "might", "must", "has", "have", "does", "did"]
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "not",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "its",
+        "this",
+        "these",
+        "those",
+        "we",
+        "he",
+        "she",
+        "they",
+        "i",
+        "our",
+        "their",
+        "his",
+        "her",
+        "my",
+        "your",
+        "me",
+        "him",
+        "them",
+        "us",
+        "as",
+        "if",
+        "so",
+        "than",
+        "then",
+        "into",
+        "onto",
+        "upon",
+        "would",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "does",
+        "did",
+    ]
 )
 _DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled word; filtered below (fast)
 
@@ -554,7 +650,7 @@ class Grammar(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         from scrapelint import languagetool
 
-        for match in languagetool.grammar_matches(doc.text, self.options.languagetool_url, self.options.language):
+        for match in languagetool.grammar_matches(doc, self.options.languagetool_url, self.options.language):
             fix = None
             if match.replacements:
                 fix = self.replace(
