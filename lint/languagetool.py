@@ -42,14 +42,13 @@ from scrapelint.document import Document
 
 # LanguageTool categories -> our rule codes. Everything not listed goes to TYP009 (grammar).
 CATEGORY_CODES = {"TYPOS": "TYP001"}
+_SPELLER = re.compile(r"MORFOLOGIK|SPELLER|HUNSPELL|SPELLING_RULE|SPELLCHECK")
 RULE_CODES = {
     "ENGLISH_WORD_REPEAT_RULE": "TYP005",
     "EN_A_VS_AN": "TYP006",
     "MORFOLOGIK_RULE_EN_US": "TYP001",
     "MORFOLOGIK_RULE_EN_GB": "TYP001",
 }
-# Categories whose precision on news text is too low to report even when TYP009 is on.
-NOISY_CATEGORIES = frozenset({"STYLE", "TYPOGRAPHY", "REDUNDANCY", "COLLOQUIALISMS", "PLAIN_ENGLISH", "WIKIPEDIA"})
 
 
 class LanguageToolUnavailable(ConfigError):
@@ -70,8 +69,13 @@ class LtMatch:
 
 
 def code_for(category: str, rule_id: str) -> str:
-    """Our rule code for a LanguageTool match."""
-    return RULE_CODES.get(rule_id) or CATEGORY_CODES.get(category) or "TYP009"
+    """Our rule code for a LanguageTool match: its spell checkers are TYP001, its other TYPOS rules are
+    real-word confusions ("about it's", "then" for "than") and go to TYP009 with the grammar."""
+    if rule_id in RULE_CODES:
+        return RULE_CODES[rule_id]
+    if category == "TYPOS" and not _SPELLER.search(rule_id):
+        return "TYP009"
+    return CATEGORY_CODES.get(category) or "TYP009"
 
 
 class Utf16Index:
@@ -346,10 +350,21 @@ def _check_batch(base: str, code: str, batch: list[tuple[int, str]]) -> list[LtM
     return result
 
 
-def grammar_matches(doc: Document, url: str | None, language: str = "auto") -> list[LtMatch]:
-    """Matches for TYP009: not spelling, not what TYP005/TYP006 already report, not the noisy categories."""
+def grammar_matches(
+    doc: Document,
+    url: str | None,
+    language: str = "auto",
+    categories: tuple[str, ...] = ("GRAMMAR", "CONFUSED_WORDS"),
+    disabled_rules: tuple[str, ...] = (),
+    enabled_rules: tuple[str, ...] = (),
+) -> list[LtMatch]:
+    """Matches for TYP009: not spelling, not what TYP005/TYP006 report; the chosen categories, rules on top."""
     return [
-        m for m in document_matches(doc, url, language) if m.code == "TYP009" and m.category not in NOISY_CATEGORIES
+        m
+        for m in document_matches(doc, url, language)
+        if m.code == "TYP009"
+        and m.rule_id not in disabled_rules
+        and ("*" in categories or m.category in categories or m.rule_id in enabled_rules)
     ]
 
 
