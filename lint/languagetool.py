@@ -358,42 +358,64 @@ def grammar_matches(
     disabled_rules: tuple[str, ...] = (),
     enabled_rules: tuple[str, ...] = (),
 ) -> list[LtMatch]:
-    """Matches for TYP009: not spelling, not what TYP005/TYP006 report; the chosen categories, rules on top."""
+    """Matches for TYP009: not spelling, not what TYP005/TYP006 report; the chosen categories, rules on top.
+
+    A match on a proper name alone ("Barca" -> "Barça", "Sao Paolo") is not reported in English text:
+    names are spelt as their owners and the article's house style spell them.
+    """
+    text = doc.text
     return [
         m
         for m in document_matches(doc, url, language)
         if m.code == "TYP009"
         and m.rule_id not in disabled_rules
         and ("*" in categories or m.category in categories or m.rule_id in enabled_rules)
+        and not (_is_english(doc, m.start, language) and _names_only(text, m.start, m.end))
     ]
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _names_only(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is capitalised words only, not just the first word of a sentence."""
+    words = _WORDS.findall(text[start:end])
+    if not words or not all(word[0].isupper() for word in words):
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(")
+    return len(words) > 1 or not (before == "" or before.endswith(("\n", ".", "!", "?", ":")))
 
 
 def spelling_issues(
-    doc: Document, context: spelling.Context, url: str, language: str = "auto"
+    doc: Document, context: spelling.Context, url: str, language: str = "auto", english: bool = False
 ) -> list[spelling.SpellIssue]:
-    """TYP001 from LanguageTool's spelling matches, through our precision layer; the deterministic kinds stay ours.
+    """TYP001 with LanguageTool: its speller where the offline one cannot go, through a precision layer.
 
-    English paragraphs go through the offline precision layer (names, dialects, project vocabulary);
-    other languages through a smaller one: a word that recurs, is in the title or byline, is an acronym
-    or holds a digit is taken for a name or a term.
+    English paragraphs keep the offline speller: on the news benchmark LanguageTool's English speller
+    added 0.6 false alarms per 1,000 words (sports and trade jargon, names) for 0.4 points of recall.
+    With `english`, its English matches are taken too, through the offline precision layer (names,
+    dialects, project vocabulary). Other languages go through a smaller layer: a word that recurs, is
+    in the title or byline, is an acronym or holds a digit is taken for a name or a term.
     """
     text = doc.text
     matches = [m for m in document_matches(doc, url, language) if m.code == "TYP001"]
-    english = {m.start for m in matches if _is_english(doc, m.start, language)}
+    in_english = {m.start for m in matches if _is_english(doc, m.start, language)}
     eligible: set[int] = set()
-    offline = spelling.check(text, context, eligible)
+    offline = spelling.check(text, context, eligible if english else None)
     issues = [
-        issue for issue in offline if issue.kind != spelling.MISSPELLING and _is_english(doc, issue.start, language)
+        issue
+        for issue in offline
+        if (not english or issue.kind != spelling.MISSPELLING) and _is_english(doc, issue.start, language)
     ]
     taken = {issue.start for issue in issues}
-    words = _word_counts(text) if len(english) < len(matches) else None
+    words = _word_counts(text) if len(in_english) < len(matches) else None
     names = {w.lower() for w in re.findall(r"\w+", f"{context.title} {context.byline}")}
     for match in matches:
         word = text[match.start : match.end]
         if match.start in taken:
             continue
-        if match.start in english:
-            if match.start not in eligible:
+        if match.start in in_english:
+            if not english or match.start not in eligible:
                 continue
         elif words is not None and not _plausible_foreign_typo(word, words, names, context):
             continue

@@ -36,6 +36,10 @@ class SpellingOptions(RuleOptions):
     language: str = Field(
         "auto", description="Language code sent to LanguageTool; `auto`: each paragraph's own language."
     )
+    languagetool_english: bool = Field(
+        False,
+        description="Also take LanguageTool's English spelling matches (off: the offline speller was more precise).",
+    )
 
 
 @lru_cache(maxsize=16)
@@ -51,7 +55,7 @@ def analyse(doc: Document, options: SpellingOptions) -> list[spelling.SpellIssue
     """The spelling issues of `doc`, computed once per document and option set for all TYP rules."""
     key = (
         tuple(options.accept), tuple(options.reject), tuple(options.dictionaries), options.skip_quoted,
-        options.languagetool_url, options.language,
+        options.languagetool_url, options.language, options.languagetool_english,
     )  # fmt: skip
     per_doc = _ANALYSES.setdefault(doc, {})
     if key not in per_doc:
@@ -64,7 +68,9 @@ def analyse(doc: Document, options: SpellingOptions) -> list[spelling.SpellIssue
         if options.languagetool_url:
             from scrapelint import languagetool
 
-            per_doc[key] = languagetool.spelling_issues(doc, context, options.languagetool_url, options.language)
+            per_doc[key] = languagetool.spelling_issues(
+                doc, context, options.languagetool_url, options.language, options.languagetool_english
+            )
         else:
             per_doc[key] = spelling.check(doc.text, context)
     return per_doc[key]

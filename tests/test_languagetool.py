@@ -143,7 +143,8 @@ def test_grammar_rule_through_the_real_client(server_url: str) -> None:
 
 
 def test_spelling_from_languagetool_goes_through_the_precision_layer(server_url: str) -> None:
-    findings = lint_text(TEXT, select=["TYP001"], rules={"TYP001": {"languagetool_url": server_url}})
+    options = {"languagetool_url": server_url, "languagetool_english": True}
+    findings = lint_text(TEXT, select=["TYP001"], rules={"TYP001": options})
     # "Dzhugashvili" is a name (capitalised, no near word): LanguageTool flags it, we do not.
     assert flagged(TEXT, findings) == ["tonite", "sentnce"]
     assert {f.source_rule for f in findings} == {"MORFOLOGIK_RULE_EN_US"}
@@ -212,9 +213,21 @@ def test_live_spelling_goes_through_the_name_and_dialect_filters(languagetool_ur
     # LanguageTool (en-US) calls colour, harbour, grey, organisation and Dzhugashvili misspelt; TYP001 keeps the typo.
     raw = {text for m in languagetool.check(BRITISH_TEXT, languagetool_url) for text in [BRITISH_TEXT[m.start : m.end]]}
     assert {"colour", "Dzhugashvili", "sentnce"} <= raw
-    findings = lint_text(BRITISH_TEXT, select=["TYP001"], rules={"TYP001": {"languagetool_url": languagetool_url}})
+    options = {"languagetool_url": languagetool_url, "languagetool_english": True}
+    findings = lint_text(BRITISH_TEXT, select=["TYP001"], rules={"TYP001": options})
     assert flagged(BRITISH_TEXT, findings) == ["sentnce"]
     assert findings[0].source_rule == "MORFOLOGIK_RULE_EN_US" and findings[0].fix.replacement == "sentence"
+    # By default English keeps the offline speller (the benchmark's choice): same word, offline source.
+    findings = lint_text(BRITISH_TEXT, select=["TYP001"], rules={"TYP001": {"languagetool_url": languagetool_url}})
+    assert flagged(BRITISH_TEXT, findings) == ["sentnce"] and findings[0].source_rule != "MORFOLOGIK_RULE_EN_US"
+
+
+def test_live_grammar_leaves_proper_names_alone(languagetool_url: str) -> None:
+    text = "Their is no doubt about it. Fans of Barca and Bayern cheered in Sao Paolo, he said."
+    raw = {m.rule_id for m in languagetool.check(text, languagetool_url)}
+    findings = lint_text(text, select=["TYP009"], rules={"TYP009": {"languagetool_url": languagetool_url}})
+    assert flagged(text, findings) == ["Their"]  # a confusion at a sentence start is still one
+    assert "THEIR_IS" in raw and len(raw) > 1  # LanguageTool also corrected the names
 
 
 def test_live_german_and_french_articles_are_checked_in_their_language(languagetool_url: str) -> None:
@@ -308,5 +321,25 @@ def test_live_server_gone_mid_run_is_one_line_and_exit_2(languagetool_url: str, 
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].endswith(f"LanguageTool at {url} stopped answering: the connection closed without an answer")
+    assert len(lines) == 1 and lines[0].endswith(
+        f"LanguageTool at {url} stopped answering: the connection closed without an answer"
+    )
     assert result.stdout.count("TYP009") == 3  # the articles checked before it went are still reported
+
+
+def _java_servers() -> int:
+    """LanguageTool servers running on this machine (every user's)."""
+    listing = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+    return sum("org.languagetool.server.HTTPServer" in line for line in listing.splitlines())
+
+
+def test_live_check_languagetool_local_starts_and_stops_its_own_server(languagetool_url: str, tmp_path: Path) -> None:
+    if os.environ.get("SCRAPELINT_LANGUAGETOOL_URL"):
+        pytest.skip("the session's server is external; `local` needs the fetched jars")
+    article = tmp_path / "a.txt"
+    article.write_text("He go to school every day. The weather was fine.\n", "utf-8")
+    before = _java_servers()
+    result = _cli("--select", "TYP009", "--languagetool", "local", "--format", "json", str(article))
+    assert result.returncode == 1, result.stderr
+    assert [f["source_rule"] for f in json.loads(result.stdout)] == ["HE_VERB_AGR"]
+    assert _java_servers() == before  # stopped when the run ended
