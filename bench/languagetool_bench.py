@@ -25,7 +25,9 @@ import hashlib
 import json
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -198,6 +200,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--limit", type=int, default=0, help="Only this many articles (quick runs).")
     parser.add_argument("--rules", action="store_true", help="Hits and false alarms per LanguageTool rule.")
+    parser.add_argument(
+        "--cli-jobs",
+        default="",
+        help="Also time `scrapelint check --select TYP001,TYP009` with these --jobs (e.g. 1,2).",
+    )
+    parser.add_argument("--skip-quality", action="store_true", help="Only the --cli-jobs timing.")
     parser.add_argument("--show", default="", help="Print the false alarms of these source rules (comma-separated).")
     parser.add_argument("--threads", default="1,2,4", help="Concurrent articles for the articles/s measurement.")
     args = parser.parse_args()
@@ -218,6 +226,25 @@ def main() -> None:
             server.stop()
 
 
+def cli_speed(batch: list[tuple[Article, list[tuple[int, int, str, str]]]], url: str, jobs: list[int]) -> None:
+    """Wall time of the CLI on the batch as JSONL, each run a fresh process (cold paragraph cache)."""
+    size = sum(len(a.text.encode("utf-8")) for a, _ in batch)
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a, _ in batch), "utf-8")
+        for count in jobs:
+            command = [sys.executable, "-m", "scrapelint", "check", "--isolated", "--select", "TYP001,TYP009"]
+            command += ["--languagetool", url, "--jobs", str(count), "--format", "json", str(corpus)]
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            elapsed = time.perf_counter() - started
+            found = len(json.loads(done.stdout)) if done.returncode in (0, 1) else f"exit {done.returncode}"
+            print(
+                f"cli --jobs {count}: {len(batch) / elapsed:.2f} articles/s, {size / elapsed / 1e6:.4f} MB/s "
+                f"({elapsed:.0f} s wall, {found} findings)"
+            )
+
+
 def run(args: argparse.Namespace, url: str) -> None:
     batch = build(args.data, args.half, args.seed)
     if args.limit:
@@ -227,6 +254,10 @@ def run(args: argparse.Namespace, url: str) -> None:
     print(f"half: {args.half}, articles: {len(batch)}, words: {words:,}, MB: {size / 1e6:.2f}, url: {url}")
     languagetool.ensure_available(url)
     languagetool.check("Warm up the server.", url, "en-US")
+    if args.cli_jobs:
+        cli_speed(batch, url, [int(j) for j in args.cli_jobs.split(",")])
+    if args.skip_quality:
+        return
 
     # Speed of the LanguageTool pass: cold paragraph cache, `threads` articles in flight at once.
     speeds = []
