@@ -41,6 +41,12 @@ def test_wheel_contains_one_import_package_with_rules_and_data(wheel: Path) -> N
     assert "[scrapelint.rules]" in text and "scrapelint = scrapelint.cli:main" in text
 
 
+def test_wheel_ships_the_languagetool_pom(wheel: Path) -> None:
+    """`scrapelint languagetool fetch` reads it from the installed package, not from a checkout."""
+    pom = zipfile.ZipFile(wheel).read("scrapelint/data/languagetool/pom.xml").decode()
+    assert "<artifactId>languagetool-server</artifactId>" in pom and "<!-- language modules -->" in pom
+
+
 def test_installed_wheel_imports_and_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
