@@ -130,7 +130,7 @@ def parse_matches(text: str, payload: dict[str, Any]) -> list[LtMatch]:
 
 CONNECT_TIMEOUT = 5.0  # seconds to open a connection to the server
 REQUEST_TIMEOUT = 120.0  # seconds for one /v2/check answer (a cold server's first request takes ~20 s)
-PARALLEL = 4  # requests in flight per process: what a local server sustains on 2 cores (bench/languagetool_bench.py)
+PARALLEL = 4  # requests in flight per process for one long article (--jobs adds processes); LanguageTool has 10 threads
 BATCH_CHARS = 8_000  # paragraphs joined into one request up to about this size
 _CACHE_SIZE = 1 << 15  # paragraphs whose matches are kept per process (emptied when full)
 # LanguageTool's short codes -> the variant with a spell checker ("de" alone has none).
@@ -302,8 +302,8 @@ def document_matches(doc: Document, url: str | None, language: str = "auto") -> 
         else:
             found.extend(replace(m, start=m.start + start, end=m.end + start) for m in cached)
     batches = [(code, batch) for code, items in pending.items() for batch in _batches(items)]
-    if len(batches) == 1:
-        results = [_check_batch(base, *batches[0])]
+    if len(batches) <= 1:
+        results = [_check_batch(base, *batch) for batch in batches]
     else:
         with ThreadPoolExecutor(min(PARALLEL, len(batches) or 1)) as pool:
             results = list(pool.map(lambda job: _check_batch(base, *job), batches))

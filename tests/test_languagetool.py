@@ -96,7 +96,13 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", 0))
         form = parse_qs(self.rfile.read(length).decode("utf-8"))
         _Handler.requests.append(form)
-        self._send(CHECK_RESPONSE if form.get("text", [""])[0] == TEXT else {"matches": []})
+        text = form.get("text", [""])[0]
+        if TEXT not in text:
+            self._send({"matches": []})
+            return
+        shift = len(text[: text.index(TEXT)].encode("utf-16-le")) // 2  # TEXT inside a batch of paragraphs
+        matches = [{**match, "offset": match["offset"] + shift} for match in CHECK_RESPONSE["matches"]]
+        self._send({**CHECK_RESPONSE, "matches": matches})
 
     def log_message(self, *args: object) -> None:
         pass
@@ -140,6 +146,21 @@ def test_grammar_rule_through_the_real_client(server_url: str) -> None:
     assert finding.source_rule == "THEIR_IS" and finding.fix.replacement == "there"
     assert finding.column == TEXT.index("their") + 1  # columns count code points, not UTF-16 units
     assert _Handler.requests[-1]["language"] == ["en-US"]
+
+
+def test_paragraphs_are_batched_and_cached(server_url: str) -> None:
+    rules = {"TYP009": {"languagetool_url": server_url}}
+    text = "The council met on Tuesday to discuss the budget 🎉 for next year.\n" + TEXT + "\n"
+    languagetool._PARAGRAPHS.clear()  # earlier tests sent TEXT alone
+    before = len(_Handler.requests)
+    findings = lint_text(text, select=["TYP009"], rules=rules)
+    assert flagged(text, findings) == ["their"]  # offsets of the second paragraph of a batch, emoji before it
+    assert len(_Handler.requests) == before + 1  # both paragraphs in one request
+    assert _Handler.requests[-1]["text"] == [text.strip().replace("\n", "\n\n")]
+    other = "The mayor spoke about the new library at length.\n" + TEXT + "\n"
+    findings = lint_text(other, select=["TYP009"], rules=rules)
+    assert flagged(other, findings) == ["their"]
+    assert _Handler.requests[-1]["text"] == ["The mayor spoke about the new library at length."]  # TEXT: cached
 
 
 def test_spelling_from_languagetool_goes_through_the_precision_layer(server_url: str) -> None:
