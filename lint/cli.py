@@ -387,12 +387,15 @@ def fix_command(output: str | None, diff: bool, unsafe_fixes: bool, backup: bool
         fail(f"--output takes one input file, got {len(files)}; without it each file is fixed in place")
     tally = Tally(invocation.settings.fail_on)
     summary = FixSummary()
-    with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
-        for item, outcome in fixed_items(invocation, files, unsafe_fixes):
-            writer.add(item, outcome)
-            summary.add(item, outcome)
-            for finding in outcome.remaining:
-                tally.count(finding)
+    try:
+        with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
+            for item, outcome in fixed_items(invocation, files, unsafe_fixes):
+                writer.add(item, outcome)
+                summary.add(item, outcome)
+                for finding in outcome.remaining:
+                    tally.count(finding)
+    except ConfigError as error:  # a backend gone mid-run: the file being written is left as it was
+        fail(str(error))
     click.echo(summary.render(dry_run=diff), err=True)
     sys.exit(tally.exit_code(exit_zero) or (1 if diff and summary.fixed_articles and not exit_zero else 0))
 
