@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import parse_qs
 
 import pytest
@@ -57,7 +57,7 @@ def _match(offset: int, length: int, rule_id: str, category: str, message: str, 
 
 
 # UTF-16 offsets: "tonite" starts at code point 9 but code unit 11 (two emoji before it).
-CHECK_RESPONSE = {
+CHECK_RESPONSE: dict[str, Any] = {
     "software": {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28", "apiVersion": 1, "status": ""},
     "language": {
         "name": "English (US)",
