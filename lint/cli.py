@@ -75,7 +75,14 @@ def lint_options(function: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(exists=True, dir_okay=False),
             help="Word list accepted by the spelling rules.",
         ),
-        click.option("--languagetool-url", help="LanguageTool server for the spelling/grammar rules."),
+        click.option(
+            "--languagetool-url",
+            "--languagetool",
+            "languagetool_url",
+            metavar="URL|local|ltp",
+            help="LanguageTool for the spelling/grammar rules: a server URL, `local` (started for this run, after "
+            "`scrapelint languagetool fetch`) or `ltp` (language-tool-python's own download).",
+        ),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: number of cores)."),
         click.option(
             "--language", help='Language of every article ("de"), or "auto" (default): the record\'s, else detected.'
@@ -278,7 +285,10 @@ def check(
             results = _fixed_results(invocation, unsafe_fixes)
         if context.summary is not None:
             results = gate.fold.watch(results)
-        renderer(fmt)(tally.watch(results), out, context)
+        try:
+            renderer(fmt)(tally.watch(results), out, context)
+        except ConfigError as error:  # a backend gone mid-run (LanguageTool stopped answering)
+            fail(str(error))
         gate_failed = gate.wanted and gate.finish(invocation.rules, out if fmt == "github" else None)
     code = tally.exit_code(exit_zero)
     if gate.gated and code != 2:  # gated: the gates decide; --fail-on, when given, applies as well
@@ -448,16 +458,19 @@ def fix_command(
     tally = Tally(invocation.settings.fail_on)
     summary = FixSummary()
     dropped: list[bool] = []  # one per article below --drop-below: True when it could be left out
-    with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
-        for item, outcome in fixed_items(invocation, files, unsafe_fixes):
-            with about(getattr(item, "id", None), item.path):  # a crash while writing names the record
-                if drop_below is not None and isinstance(item, Article) and outcome.score < drop_below:
-                    dropped.append(writer.drop(item))
-                    continue
-                writer.add(item, outcome)
-            summary.add(item, outcome)
-            for finding in outcome.remaining:
-                tally.count(finding)
+    try:
+        with FixWriter(output, backup, sys.stdout if diff else None, invocation.sources.stdin_format, files) as writer:
+            for item, outcome in fixed_items(invocation, files, unsafe_fixes):
+                with about(getattr(item, "id", None), item.path):  # a crash while writing names the record
+                    if drop_below is not None and isinstance(item, Article) and outcome.score < drop_below:
+                        dropped.append(writer.drop(item))
+                        continue
+                    writer.add(item, outcome)
+                summary.add(item, outcome)
+                for finding in outcome.remaining:
+                    tally.count(finding)
+    except ConfigError as error:  # a backend gone mid-run: the file being written is left as it was
+        fail(str(error))
     click.echo(summary.render(dry_run=diff), err=True)
     if drop_below is not None:
         click.echo(_dropped_note(dropped, summary.articles + len(dropped), drop_below, diff), err=True)
@@ -500,3 +513,41 @@ def _fixed_results(invocation: Invocation, unsafe: bool) -> Iterator[Result]:
             )
             yield Result(fixed, outcome.remaining)
     click.echo(summary.render().split("\n")[0], err=True)
+
+
+@main.group("languagetool")
+def languagetool_group() -> None:
+    """A local LanguageTool server: fetched once with Maven (Java >= 17), then started on localhost."""
+
+
+_LANGUAGES_OPTION = click.option(
+    "--languages",
+    default="en,de,fr",
+    show_default=True,
+    help="Language modules, comma-separated (or e.g. en,de,fr,es).",
+)
+
+
+@languagetool_group.command("fetch")
+@_LANGUAGES_OPTION
+def languagetool_fetch(languages: str) -> None:
+    """Fetch the server and language modules into the cache (~/.cache/scrapelint); the only download."""
+    from scrapelint import lt_server
+
+    try:
+        click.echo(lt_server.fetch(lt_server.parse_languages(languages)))
+    except ConfigError as error:
+        fail(str(error))
+
+
+@languagetool_group.command("serve")
+@click.option("--port", default=8081, show_default=True, type=click.IntRange(1, 65535), help="Port on localhost.")
+@_LANGUAGES_OPTION
+def languagetool_serve(port: int, languages: str) -> None:
+    """Start LanguageTool on http://localhost:PORT (fetching it first if needed) until Ctrl-C or SIGTERM."""
+    from scrapelint import lt_server
+
+    try:
+        lt_server.serve(port, lt_server.parse_languages(languages))
+    except ConfigError as error:
+        fail(str(error))

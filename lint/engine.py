@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain, islice
 from typing import Any
 
-from scrapelint.config import Settings
+from scrapelint.config import ConfigError, Settings
 from scrapelint.document import Document
 from scrapelint.errors import WorkerLost, about
 from scrapelint.language import load as load_language_data
@@ -55,6 +55,8 @@ class Linter:
             try:
                 if runs_on(rule, doc):
                     findings.extend(keep(rule, doc, capped(rule.check(doc))))
+            except ConfigError:  # a backend gone mid-run (LanguageTool): the run stops with one line, exit 2
+                raise
             except Exception as error:  # a rule bug must not hide the other findings
                 findings.append(internal_error(article, rule, error))
         findings = drop_moot(self._drop_ignored_text(article, findings))

@@ -116,6 +116,13 @@ def test_wheel_contains_one_import_package_with_rules_and_data(dists: Dists) -> 
 
 
 @pytest.mark.install
+def test_wheel_ships_the_languagetool_pom(dists: Dists) -> None:
+    """`scrapelint languagetool fetch` reads it from the installed package, not from a checkout."""
+    pom = zipfile.ZipFile(dists.wheel).read("scrapelint/data/languagetool/pom.xml").decode()
+    assert "<artifactId>languagetool-server</artifactId>" in pom and "<!-- language modules -->" in pom
+
+
+@pytest.mark.install
 def test_sdist_builds_the_same_wheel_as_the_tree(dists: Dists) -> None:
     assert wheel_names(dists.wheel) == wheel_names(dists.tree_wheel)
     with tarfile.open(dists.sdist) as sdist:
