@@ -49,7 +49,10 @@ class Dictionary:
 @lru_cache(maxsize=200_000)
 def _known(dictionary: Dictionary, word: str) -> bool:
     forms = (word, word.lower()) if not word.islower() else (word,)
-    return any(speller.spell(form) for form in forms for speller in dictionary.spellers)
+    try:
+        return any(speller.spell(form) for form in forms for speller in dictionary.spellers)
+    except UnicodeEncodeError:  # en_US is Latin-1: a word in another script is no word of it
+        return False
 
 
 def _optional_dictionary_dir(package: str, name: str) -> Path | None:

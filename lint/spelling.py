@@ -196,6 +196,8 @@ _WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
 _TLD = r"(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"
 _NOT_PROSE = [
     (r"://|www\.", re.compile(r"(?:https?://|ftp://|www\.)\S+")),
+    # File paths: "/usr/local/sbin", "etc/stunnel/x.pem"; not "and/or".
+    (r"/\w", re.compile(r"(?<![\w/])~?(?:/[\w.~-]+)+/?|(?<![\w/])[\w.~-]+(?:/[\w.~-]+){2,}/?")),
     (r"@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
     (r"#", re.compile(r"(?<!\w)#\w+")),
     (r"\." + _TLD, re.compile(r"\b(?:[A-Za-z0-9-]+\.)+" + _TLD)),
@@ -754,8 +756,9 @@ def _check_word(
     if lower in trusted:
         issue = _unlikely_word(line, tokens, index, start, end, word, lower)
         return issue and replace(issue, start=base + start, end=base + end)
-    # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it.
-    if recurs and (capitalised or (len(lower) > 4 and lex.freq.get(lower, 0.0) > 0)):
+    # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it,
+    # or when it recurs three times: nobody makes one slip thrice ("stunnel").
+    if recurs and (capitalised or (len(lower) > 4 and lex.freq.get(lower, 0.0) > 0) or counts[lower] >= 3):
         return None
     if lower in names or is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
         return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones

@@ -1,0 +1,204 @@
+"""Spelling on text the rules were not tuned on, side by side with Harper.
+
+The TYP thresholds are tuned on L3S-GN1 news (`bench/eval_spelling.py`). This benchmark
+checks them on another corpus: the English pages of trafilatura's evaluation set (blogs,
+shops, institutions, news), each page's article body = the lines of six words or more between
+its first and last hand-labelled article snippet, boilerplate-labelled lines left out.
+
+Real human misspellings are injected, non-word and real-word kept apart:
+- non-word: Peter Norvig's test set (wrong spelling not a dictionary word);
+  codespell's table on its own line (TYP002 reads that table, so that line is circular);
+- real-word: pairs whose wrong spelling is a Hunspell word in real use (wordfreq Zipf >= 2.5), from
+  Norvig's set and codespell's `dictionary_rare.txt` (manger -> manager, preformed -> performed).
+
+Reports recall per kind, findings per 1,000 words on the untouched bodies (every one counts
+against precision, though some are real typos of the pages), the same for Harper (harper-py,
+American and British dialects), and TYP's speed in MB/s of CPU time on one core.
+
+    python bench/eval_spelling_unseen.py [--data /work/shared/data] [--show 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import time
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+from eval_spelling import DEFAULT_DATA, WORD, inject, load_misspellings
+
+from scrapelint import spelling
+from scrapelint.config import Settings, resolve_rules
+from scrapelint.dictionary import is_word
+from scrapelint.engine import Linter, run
+from scrapelint.models import Article
+
+Table = dict[str, list[str]]
+
+
+def load_bodies(data: Path) -> list[tuple[str, str]]:
+    """(id, article body) of each English page of trafilatura_dev."""
+    bodies = []
+    with open(data / "trafilatura_dev.jsonl", encoding="utf-8") as f:
+        for line in f:
+            page = json.loads(line)
+            if page["lang_guess"] != "en":
+                continue
+            lines = page["text"].split("\n")
+            article = [i for label in page["labels"] if label["label"] == 1 for i in label["lines"]]
+            boiler = {i for label in page["labels"] if label["label"] == 0 for i in label["lines"]}
+            if not article:
+                continue
+            body = [
+                lines[i]
+                for i in range(min(article), max(article) + 1)
+                if i not in boiler and len(lines[i].split()) >= 6
+            ]
+            if body:
+                bodies.append((page["id"], "\n".join(body)))
+    return bodies
+
+
+def kind_of(word: str) -> str | None:
+    """ "non-word": in no word list; "real-word": a Hunspell word in real use (Zipf >= 2.5, "hove" is not
+    one but "trough" is); None for the words between (in symspell's list only: "ans", "fro")."""
+    lex = spelling.lexicon()
+    if word not in lex.trusted and not is_word(word) and lex.zipf(word) < 3.0:
+        return "non"
+    if is_word(word) and lex.zipf(word) >= 2.5:
+        return "real"
+    return None
+
+
+def codespell_pairs(name: str) -> Table:
+    """correction -> [misspellings] from a codespell table, single-word corrections only."""
+    table: Table = defaultdict(list)
+    text = resources.files("codespell_lib").joinpath("data", name).read_text("utf-8")
+    for line in text.splitlines():
+        wrong, sep, right = line.partition("->")
+        corrections = [c.strip() for c in right.split(",") if c.strip()]
+        if sep and corrections and " " not in corrections[0] and wrong.isalpha() and wrong.islower():
+            table[corrections[0].lower()].append(wrong)
+    return table
+
+
+def split_kinds(table: Table) -> tuple[Table, Table]:
+    """(non-word pairs, real-word pairs) of a correction -> misspellings table."""
+    non, real = defaultdict(list), defaultdict(list)
+    for right, wrongs in table.items():
+        for wrong in wrongs:
+            kind = kind_of(wrong)
+            if kind is not None:
+                (real if kind == "real" else non)[right].append(wrong)
+    return non, real
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--show", type=int, default=40, help="Print this many findings on untouched text.")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--no-harper", action="store_true")
+    args = parser.parse_args()
+
+    bodies = load_bodies(args.data)
+    words = sum(len(WORD.findall(text)) for _, text in bodies)
+    size = sum(len(text.encode("utf-8")) for _, text in bodies)
+    norvig_non, norvig_real = split_kinds(load_misspellings(args.data))
+    codespell_non, _ = split_kinds(codespell_pairs("dictionary.txt"))
+    _, rare_real = split_kinds(codespell_pairs("dictionary_rare.txt"))
+    real: Table = defaultdict(list)
+    for table in (norvig_real, rare_real):
+        for right, wrongs in table.items():
+            real[right].extend(wrongs)
+    sources = {"non-word (Norvig)": norvig_non, "non-word (codespell, circular)": codespell_non, "real-word": real}
+
+    # The default TYP rules (recall and precision are counted on TYP findings only, speed on TYP alone).
+    settings = Settings(select=[rule.code for rule in resolve_rules(Settings()) if rule.code.startswith("TYP")])
+    linter = Linter(resolve_rules(settings), settings)
+    _ = spelling.lexicon(), is_word("warm")  # dictionary loading is start-up, not throughput
+    list(run(linter, lambda: [Article(id="warm", text="A warm up sentence with a typo: teh.", path="warm")]))
+
+    clean = [Article(id=i, text=t, path="trafilatura") for i, t in bodies]
+    started = time.process_time()
+    untouched = [
+        (r.item.id, r.item.text, f) for r in run(linter, lambda: clean) for f in r.findings if f.rule.startswith("TYP")
+    ]
+    elapsed = time.process_time() - started
+    by_rule = Counter(f.rule for _, _, f in untouched)
+
+    harpers = {}
+    if not args.no_harper:
+        try:
+            import harper
+
+            harpers = {
+                "Harper (American)": harper.Linter(harper.Dialect.AMERICAN),
+                "Harper (British)": harper.Linter(harper.Dialect.BRITISH),
+            }
+        except ImportError:
+            print("harper-py is not installed: pip install harper-py")
+
+    rng = random.Random(args.seed)
+    batches = {}
+    for kind, table in sources.items():
+        batches[kind] = [(article_id, *inject(text, table, rng, per_words=150)) for article_id, text in bodies]
+
+    print(f"unseen corpus: {len(bodies)} English trafilatura pages, {words:,} words, {size:,} bytes")
+    print(f"{'':34}{'scrapelint TYP':>16}" + "".join(f"{name:>20}" for name in harpers))
+    rows: dict[str, list[str]] = {}
+    for kind, batch in batches.items():
+        articles = [Article(id=i, text=t, path="inj") for i, t, _ in batch]
+        total = sum(len(spans) for _, _, spans in batch)
+        found = 0
+        missed: list[str] = []
+        for (_, _, spans), result in zip(batch, run(linter, lambda a=articles: a)):
+            flagged = [(f.start, f.end) for f in result.findings if f.rule.startswith("TYP")]
+            for start, end, wrong, right in spans:
+                if overlaps(flagged, start, end):
+                    found += 1
+                else:
+                    missed.append(f"{wrong}->{right}")
+        row = [f"{found}/{total} = {found / total:.3f}"]
+        for linter_h in harpers.values():
+            hit = 0
+            for _, text, spans in batch:
+                lints = [(lint.span.start, lint.span.end) for lint in linter_h.lint(text, language="plaintext")]
+                hit += sum(overlaps(lints, s, e) for s, e, _, _ in spans)
+            row.append(f"{hit}/{total} = {hit / total:.3f}")
+        rows[f"recall, {kind}"] = row
+        rows[f"  missed {kind} (sample)"] = [", ".join(missed[:30])]
+    fp_row = [f"{len(untouched)} = {1000 * len(untouched) / words:.2f}/1k"]
+    harper_kinds = {}
+    for name, linter_h in harpers.items():
+        kinds: Counter[str] = Counter()
+        for _, text in bodies:
+            kinds.update(lint.lint_kind for lint in linter_h.lint(text, language="plaintext"))
+        harper_kinds[name] = kinds
+        spell = kinds["Spelling"] + kinds["Typo"]
+        fp_row.append(f"{spell} = {1000 * spell / words:.2f}/1k")
+    for label, row in rows.items():
+        if label.startswith("  "):
+            print(f"{label}: {row[0]}")
+        else:
+            print(f"{label:34}" + "".join(f"{cell:>20}" for cell in row))
+    print(f"{'findings on untouched text':34}" + "".join(f"{cell:>20}" for cell in fp_row))
+    print(f"  scrapelint by rule: {dict(by_rule)}")
+    for name, kinds in harper_kinds.items():
+        print(f"  {name}, all lint kinds: {dict(kinds.most_common())}")
+    print(f"speed: {size / elapsed / 1e6:.2f} MB/s of CPU time on one core, default TYP rules {settings.select}")
+    for article_id, text, f in untouched[: args.show]:
+        context = text[max(0, f.start - 30) : f.end + 20].replace("\n", " ")
+        print(f"  {f.rule} {text[f.start : f.end]!r:18} …{context}…  ({article_id[:8]})")
+
+
+if __name__ == "__main__":
+    main()
