@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import time
 from collections import Counter, defaultdict
 from importlib import resources
@@ -160,7 +159,7 @@ def main() -> None:
         total = sum(len(spans) for _, _, spans in batch)
         found = 0
         missed: list[str] = []
-        for (_, _, spans), result in zip(batch, run(linter, lambda a=articles: a)):
+        for (_, _, spans), result in zip(batch, run(linter, lambda a=articles: a), strict=True):
             flagged = [(f.start, f.end) for f in result.findings if f.rule.startswith("TYP")]
             for start, end, wrong, right in spans:
                 if overlaps(flagged, start, end):
