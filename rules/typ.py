@@ -217,7 +217,37 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 # The space comes first so the regex engine can jump from space to space; the look-behind then checks the word.
 _STRAY = re.compile(r" ([b-df-hj-mp-uwyz])(?= [a-z]{2})(?<=[a-z]{2} [b-df-hj-mp-uwyz])")
 _LETTER_NAMES = frozenset(
-    ["letter", "letters", "vitamin", "plan", "type", "grade", "class", "group", "section", "part", "point", "option", "size", "model", "step", "phase", "round", "variable", "variables", "row", "column", "item", "figure", "note", "appendix", "series", "channel", "chapter", "axis"]
+    [
+        "letter",
+        "letters",
+        "vitamin",
+        "plan",
+        "type",
+        "grade",
+        "class",
+        "group",
+        "section",
+        "part",
+        "point",
+        "option",
+        "size",
+        "model",
+        "step",
+        "phase",
+        "round",
+        "variable",
+        "variables",
+        "row",
+        "column",
+        "item",
+        "figure",
+        "note",
+        "appendix",
+        "series",
+        "channel",
+        "chapter",
+        "axis",
+    ]
 )
 
 
@@ -253,7 +283,69 @@ class StrayLetter(Rule):
 # Doubled function words: the second copy is the finding. Not "had had", "that that", "is is" (grammatical),
 # nor content words ("very very", "bye bye", "Walla Walla").
 _FUNCTION_WORDS = frozenset(
-    ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "not", "are", "was", "were", "be", "been", "am", "its", "this", "these", "those", "we", "he", "she", "they", "i", "our", "their", "his", "her", "my", "your", "me", "him", "them", "us", "as", "if", "so", "than", "then", "into", "onto", "upon", "would", "could", "should", "shall", "may", "might", "must", "has", "have", "does", "did"]
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "not",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "its",
+        "this",
+        "these",
+        "those",
+        "we",
+        "he",
+        "she",
+        "they",
+        "i",
+        "our",
+        "their",
+        "his",
+        "her",
+        "my",
+        "your",
+        "me",
+        "him",
+        "them",
+        "us",
+        "as",
+        "if",
+        "so",
+        "than",
+        "then",
+        "into",
+        "onto",
+        "upon",
+        "would",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "does",
+        "did",
+    ]
 )
 _DOUBLE = re.compile(r"\b(\w+)([ \t]+)(\1)\b", re.IGNORECASE)  # any doubled word; filtered below (fast)
 
@@ -494,6 +586,38 @@ class ConfusedWords(Rule):
                 )
 
 
+class RealWordError(Rule):
+    code = "TYP011"
+    name = "real-word-error"
+    summary = "A real word the context does not want, next to a common word one letter away that it does: 'hove been'."
+    what = (
+        "Scores each lower-case dictionary word that is not very common against the common words one edit away, "
+        "with a word bigram model (symspellpy's English bigram and unigram counts): reported when neither of its "
+        "two word pairs is known, a candidate makes known pairs with the word after (and the word before, when "
+        "one is adjacent), and the three words are at least e^12 (~160,000) times likelier with the candidate. "
+        "Capitalised words, words beside punctuation on the right, and URLs/code are left alone."
+    )
+    why = "A spell checker cannot see a typo that is itself a word ('hove' for 'have'); its neighbours can."
+    example = "'we hove been there'  ->  TYP011 'hove' is unlikely here; 'have'?"
+    severity = Severity.info
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        from scrapelint import realword
+
+        masked = "\n".join(spelling._mask(line, False) for line in doc.text.split("\n"))
+        for error in realword.find(masked):
+            likely = error.likely
+            yield self.finding(
+                doc,
+                error.start,
+                error.end,
+                error.message,
+                fix=self.replace(error.start, error.end, likely, "unsafe", f"write '{likely}'"),
+                source_rule=realword.SOURCE,
+            )
+
+
 class MixedDialect(Rule):
     code = "TYP008"
     name = "mixed-dialect"
@@ -574,4 +698,5 @@ RULES = [
     MixedDialect,
     Grammar,
     ConfusedWords,
+    RealWordError,
 ]

@@ -1,0 +1,143 @@
+"""Real-word errors: a dictionary word where a common word one edit away fits the context ("they whey").
+
+No word list can see these; the words around them can. The model is symspellpy's English word
+bigram counts (243k pairs, each seen at least ~6 million times in its corpus) and unigram counts,
+the tables the spelling lexicon already holds, so nothing more is loaded or shipped.
+
+Precision first (at most one false alarm in 20,000 words of edited text): a word is reported only
+when all of this holds:
+- it is a lower-case dictionary word between two lower-case words in the same clause;
+- it is not a very common word (those are TYP010's curated confusions: then/than, loose/lose);
+- neither of its two bigrams ("they whey", "whey to") is a known pair;
+- a common word one edit away forms known pairs on both sides ("they were", "were to"), each
+  seen often enough to be evidence, and is far commoner than the written word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scrapelint import spelling
+
+SOURCE = "scrapelint:bigram-model"
+
+# The written word: rarer than this (Zipf) to be suspected; "form" (5.1) for "from" is left alone.
+MAX_WORD_ZIPF = 4.6
+# The likely word: at least this common, and this much commoner than the written one.
+MIN_CANDIDATE_ZIPF = 4.5
+MIN_GAIN_ZIPF = 1.0
+# Each of the likely word's two pairs must be seen this often (the table's floor is ~6.4 million).
+MIN_PAIR_COUNT = 20_000_000
+PAIR_FLOOR = 6_400_000  # the bigram table lists no pair below this count
+# Bigram counts are on a larger scale than unigram counts: pairs after "is" add up to 53x its count.
+PAIR_SCALE = 60.0
+UNSEEN_SHARE = 0.5  # an unseen pair is taken at half of what independence predicts, at most half the floor
+MIN_UNIGRAM = 10_000
+# The likely word must make the three words this much more probable (natural log): e^12 ~ 160,000 times,
+# about the odds against one particular slip of a common word.
+MIN_LOG_RATIO = 12.0
+
+# Lower-case words with their offsets; the gap between two neighbours decides whether they are adjacent.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_ADJACENT = re.compile(r"[ \t]{1,2}")
+
+
+@dataclass(frozen=True, slots=True)
+class RealWordError:
+    """`text[start:end]` is the written word; `likely` the word the context asks for."""
+
+    start: int
+    end: int
+    word: str
+    likely: str
+    message: str
+
+
+def find(text: str) -> Iterator[RealWordError]:
+    """Every real-word error in `text`, in order."""
+    lex = spelling.lexicon()
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    for i in range(1, len(tokens) - 1):
+        start, end, word = tokens[i]
+        if not word.islower() or len(word) < 3 or "'" in word or "’" in word or word not in lex.trusted:
+            continue
+        _, p_end, previous = tokens[i - 1]
+        n_start, _, following = tokens[i + 1]
+        left = previous.islower() and _ADJACENT.fullmatch(text, p_end, start) is not None
+        right = following.islower() and _ADJACENT.fullmatch(text, end, n_start) is not None
+        if not right:
+            continue  # the word after is the stronger evidence; a word without it is left alone
+        likely = _likely(previous if left else None, word, following)
+        if likely is not None:
+            yield RealWordError(start, end, word, likely, f"'{word}' is unlikely here; '{likely}'?")
+
+
+def _likely(previous: str | None, word: str, following: str) -> str | None:
+    """The common word one edit from `word` that its neighbours ask for, or None.
+
+    `previous` is None after punctuation or a capital ("Cats, ans dogs"): the word after decides alone.
+    """
+    lex = spelling.lexicon()
+    bigrams = lex.bigrams
+    if f"{previous} {word}" in bigrams or f"{word} {following}" in bigrams:
+        return None  # the written word fits one side: no evidence against it
+    z = lex.zipf(word)
+    if z >= MAX_WORD_ZIPF:
+        return None
+    written = _score(previous, word, following)
+    best: tuple[float, str] | None = None
+    for candidate in _candidates(word):
+        if previous is not None and bigrams.get(f"{previous} {candidate}", 0) < MIN_PAIR_COUNT:
+            continue
+        if bigrams.get(f"{candidate} {following}", 0) < MIN_PAIR_COUNT:
+            continue
+        if lex.zipf(candidate) - z < MIN_GAIN_ZIPF:
+            continue
+        score = _score(previous, candidate, following)
+        if score - written >= MIN_LOG_RATIO and (best is None or score > best[0]):
+            best = (score, candidate)
+    return best[1] if best else None
+
+
+def _score(previous: str | None, word: str, following: str) -> float:
+    """log P(previous word following) up to a constant, as a Markov chain: count(p w) count(w n) / count(w);
+    log P(word following) without a word before."""
+    if previous is None:
+        return math.log(_pair(word, following))
+    return math.log(_pair(previous, word)) + math.log(_pair(word, following)) - math.log(_unigram(word))
+
+
+def _unigram(word: str) -> float:
+    return max(spelling.lexicon().trusted.get(word, 0), MIN_UNIGRAM)
+
+
+def _pair(a: str, b: str) -> float:
+    """A pair's count; an unseen pair gets what independence predicts, capped below the table's floor.
+
+    An unseen pair of two common words is evidence ("they whey": both common enough that the pair would be
+    listed if it were English); an unseen pair with a rare word is not, and this keeps it so.
+    """
+    count = spelling.lexicon().bigrams.get(f"{a} {b}")
+    if count:
+        return count
+    expected = PAIR_SCALE * _unigram(a) * _unigram(b) / _total()
+    return min(expected, PAIR_FLOOR) * UNSEEN_SHARE
+
+
+_TOTAL: list[float] = []
+
+
+def _total() -> float:
+    """The unigram table's total count, summed once per process."""
+    if not _TOTAL:
+        _TOTAL.append(float(sum(spelling.lexicon().trusted.values())))
+    return _TOTAL[0]
+
+
+def _candidates(word: str) -> list[str]:
+    """Common dictionary words one edit (or one swap) from `word`."""
+    lex = spelling.lexicon()
+    return [c for c, _ in spelling.near_words(word, 1) if c in lex.trusted and lex.zipf(c) >= MIN_CANDIDATE_ZIPF]
