@@ -875,26 +875,7 @@ class _ForeignQuotes:
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"
 
 
-_TOP_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "that",
-        "with",
-        "this",
-        "for",
-        "you",
-        "was",
-        "are",
-        "have",
-        "from",
-        "they",
-        "what",
-        "which",
-        "their",
-        "there",
-    ]
-)
+_TOP_FUNCTION_WORDS = frozenset(["the", "and", "that", "with", "this", "for", "you", "was", "are", "have", "from", "they", "what", "which", "their", "there"])
 
 
 def _slip_of_function_word(lower: str, corrections: tuple[str, ...]) -> bool:
@@ -912,46 +893,7 @@ def _is_name_like(masked: str, tokens: _Tokens, index: int) -> bool:
 
 
 _CAPITALISED_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "of",
-        "to",
-        "and",
-        "but",
-        "or",
-        "if",
-        "as",
-        "when",
-        "while",
-        "after",
-        "before",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "we",
-        "they",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "my",
-        "your",
-        "i",
-    ]
+    ["the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "but", "or", "if", "as", "when", "while", "after", "before", "this", "that", "these", "those", "it", "he", "she", "we", "they", "his", "her", "its", "our", "their", "my", "your", "i"]
 )
 
 
@@ -997,27 +939,7 @@ def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], 
 
 # Function words make frequent bigrams with anything; they are no evidence of a set phrase.
 _GLUE_WORDS = frozenset(
-    [
-        "this",
-        "that",
-        "than",
-        "then",
-        "they",
-        "them",
-        "their",
-        "there",
-        "these",
-        "those",
-        "what",
-        "when",
-        "with",
-        "were",
-        "have",
-        "from",
-        "your",
-        "will",
-        "been",
-    ]
+    ["this", "that", "than", "then", "they", "them", "their", "there", "these", "those", "what", "when", "with", "were", "have", "from", "your", "will", "been"]
 )
 
 
