@@ -502,7 +502,7 @@ class RealWordError(Rule):
         "Scores each lower-case dictionary word that is not very common against the common words one edit away, "
         "with a word bigram model (symspellpy's English bigram and unigram counts): reported when neither of its "
         "two word pairs is known, a candidate makes known pairs with the word after (and the word before, when "
-        "one is adjacent), and the three words are at least e^12 (~160,000) times likelier with the candidate. "
+        "one is adjacent), and the three words are at least e^12 (~160,000) times likelier with the candidate (e^9 when the candidate is one of the commonest words, Zipf >= 6: have, that, with). "
         "Capitalised words, words beside punctuation on the right, and URLs/code are left alone."
     )
     why = "A spell checker cannot see a typo that is itself a word ('hove' for 'have'); its neighbours can."
