@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scrapelint import spelling
 
@@ -68,12 +69,13 @@ class RealWordError:
 
 def find(text: str) -> Iterator[RealWordError]:
     """Every real-word error in `text`, in order."""
-    lex = spelling.lexicon()
+    suspects = _suspects()
+    _common_index()  # built on the first call: before the engine forks, when `warm_up` runs the rule once
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     for i in range(1, len(tokens) - 1):
         start, end, word = tokens[i]
-        if not word.islower() or len(word) < 3 or "'" in word or "’" in word or word not in lex.trusted:
-            continue
+        if word not in suspects:
+            continue  # one set lookup for most words: capitalised, very common, or no dictionary word
         _, p_end, previous = tokens[i - 1]
         n_start, _, following = tokens[i + 1]
         left = previous.islower() and _ADJACENT.fullmatch(text, p_end, start) is not None
@@ -83,6 +85,15 @@ def find(text: str) -> Iterator[RealWordError]:
         likely = _likely(previous if left else None, word, following)
         if likely is not None:
             yield RealWordError(start, end, word, likely, f"'{word}' is unlikely here; '{likely}'?")
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> frozenset[str]:
+    """The lower-case lexicon words of 3+ letters rare enough to be suspected, built once per process."""
+    lex = spelling.lexicon()
+    return frozenset(
+        w for w in lex.trusted if len(w) >= 3 and w.isalpha() and w.islower() and lex.zipf(w) < MAX_WORD_ZIPF
+    )
 
 
 def _likely(previous: str | None, word: str, following: str) -> str | None:
@@ -148,7 +159,36 @@ def _total() -> float:
     return _TOTAL[0]
 
 
-def _candidates(word: str) -> list[str]:
-    """Common dictionary words one edit (or one swap) from `word`."""
+@lru_cache(maxsize=100_000)
+def _candidates(word: str) -> tuple[str, ...]:
+    """Common dictionary words one edit (or one swap of neighbours) from `word`."""
+    from rapidfuzz.distance import OSA
+
+    index = _common_index()
+    found: set[str] = set(index.get(word, ()))  # one letter inserted into `word`
+    for i in range(len(word)):
+        deleted = word[:i] + word[i + 1 :]
+        found.update(index.get(deleted, ()))  # a letter replaced or swapped
+        if deleted in index.words:
+            found.add(deleted)  # one letter too many in `word`
+    found.discard(word)
+    return tuple(sorted(c for c in found if OSA.distance(word, c) <= 1))
+
+
+class _DeletionIndex(dict[str, list[str]]):
+    """Each common word under each of its one-letter deletions (SymSpell's trick): a lookup per deletion of
+    the written word finds every common word one edit away, without scanning a list."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__()
+        self.words = frozenset(words)
+        for word in words:
+            for i in range(len(word)):
+                self.setdefault(word[:i] + word[i + 1 :], []).append(word)
+
+
+@lru_cache(maxsize=1)
+def _common_index() -> _DeletionIndex:
+    """The ~10k a-z lexicon words common enough to be the likely word, built once per process (~0.1 s)."""
     lex = spelling.lexicon()
-    return [c for c, _ in spelling.near_words(word, 1) if c in lex.trusted and lex.zipf(c) >= MIN_CANDIDATE_ZIPF]
+    return _DeletionIndex([w for w in lex.trusted if w.isascii() and w.isalpha() and lex.zipf(w) >= MIN_CANDIDATE_ZIPF])

@@ -196,6 +196,8 @@ _WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
 _TLD = r"(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"
 _NOT_PROSE = [
     (r"://|www\.", re.compile(r"(?:https?://|ftp://|www\.)\S+")),
+    # File names: "rsyncd.conf", "nadvice.el", "libssl.so.0.9.7".
+    (r"\.[a-z]", re.compile(r"\b[\w-]+\.(?:so|conf|cfg|ini|el|py|js|sh|pem|txt|log|gz|bz2|tar|zip|json|xml|yml|yaml|md|exe|dll|deb|rpm)\b[\w.]*")),
     # File paths: "/usr/local/sbin", "etc/stunnel/x.pem"; not "and/or".
     (r"/\w", re.compile(r"(?<![\w/])~?(?:/[\w.~-]+)+/?|(?<![\w/])[\w.~-]+(?:/[\w.~-]+){2,}/?")),
     (r"@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
@@ -757,8 +759,8 @@ def _check_word(
         issue = _unlikely_word(line, tokens, index, start, end, word, lower)
         return issue and replace(issue, start=base + start, end=base + end)
     # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it,
-    # or when it recurs three times: nobody makes one slip thrice ("stunnel").
-    if recurs and (capitalised or (len(lower) > 4 and lex.freq.get(lower, 0.0) > 0) or counts[lower] >= 3):
+    # or when a long one recurs three times: nobody makes one slip thrice ("stunnel"; "anf" may be a habit).
+    if recurs and (capitalised or (len(lower) > 4 and (lex.freq.get(lower, 0.0) > 0 or counts[lower] >= 3))):
         return None
     if lower in names or is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
         return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
