@@ -196,6 +196,10 @@ _WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
 _TLD = r"(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"
 _NOT_PROSE = [
     (r"://|www\.", re.compile(r"(?:https?://|ftp://|www\.)\S+")),
+    # Code in prose: calls "bool(x)", attributes "self.myhandle", "sys.getsizeof", interpreter lines ">>> odd = ...".
+    (r"\w\(", re.compile(r"\b\w+(?=\()")),
+    (r"[a-z]\.[a-z_]", re.compile(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+")),
+    (r">>>", re.compile(r">>>.*")),
     # File names: "rsyncd.conf", "nadvice.el", "libssl.so.0.9.7".
     (r"\.[a-z]", re.compile(r"\b[\w-]+\.(?:so|conf|cfg|ini|el|py|js|sh|pem|txt|log|gz|bz2|tar|zip|json|xml|yml|yaml|md|exe|dll|deb|rpm)\b[\w.]*")),
     # File paths: "/usr/local/sbin", "etc/stunnel/x.pem"; not "and/or".
@@ -759,8 +763,19 @@ def _check_word(
         issue = _unlikely_word(line, tokens, index, start, end, word, lower)
         return issue and replace(issue, start=base + start, end=base + end)
     # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it,
-    # or when a long one recurs three times: nobody makes one slip thrice ("stunnel"; "anf" may be a habit).
-    if recurs and (capitalised or (len(lower) > 4 and (lex.freq.get(lower, 0.0) > 0 or counts[lower] >= 3))):
+    # or when a long one recurs with no common word one edit away ("objsize" twice), or thrice with no very
+    # common one ("stunnel", not "thear"): nobody makes one odd slip so often. A repeated "anf" is still reported.
+    if recurs and (
+        capitalised
+        or (
+            len(lower) > 4
+            and (
+                lex.freq.get(lower, 0.0) > 0
+                or not _common_slip(lower, 4.0)
+                or (counts[lower] >= 3 and not _common_slip(lower, 5.5))
+            )
+        )
+    ):
         return None
     if lower in names or is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
         return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
@@ -784,6 +799,12 @@ def _check_word(
     how = "one letter away from" if _one_edit(lower, suggestions[0].lower()) else "close to"
     message = f"'{word}' is not in the dictionary and is {how} {listed}; probably a typo"
     return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_LEXICON)
+
+
+def _common_slip(lower: str, zipf: float) -> bool:
+    """A word one edit (or one swap) from a word at least this common: a slip even when it recurs."""
+    lex = lexicon()
+    return any(c in lex.trusted and lex.zipf(c) >= zipf for c, _ in near_words(lower, 1))
 
 
 def _table_applies(

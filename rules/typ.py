@@ -507,6 +507,7 @@ class RealWordError(Rule):
     )
     why = "A spell checker cannot see a typo that is itself a word ('hove' for 'have'); its neighbours can."
     example = "'we hove been there'  ->  TYP011 'hove' is unlikely here; 'have'?"
+    languages: ClassVar[tuple[str, ...]] = ("en",)  # English bigram counts (the #14 contract)
     severity = Severity.info
     fixable = "unsafe"
 

@@ -81,3 +81,15 @@ def test_dictionary_is_built_once_per_process() -> None:
 
     assert dictionary.dictionary() is dictionary.dictionary()
     assert spelling.lexicon() is spelling.lexicon()
+
+
+def test_code_in_prose_is_not_checked() -> None:
+    text = "Bind it to self.myhandle and call bool(x) first.\n>>> odd = lambda lst : objsizee(lst)\n"
+    assert typ_flagged(text) == []
+
+
+def test_an_odd_word_used_twice_is_a_term_but_a_repeated_slip_is_not() -> None:
+    terms = "We count it with objsize here. Then objsize reports the total for every object."
+    assert typ_flagged(terms) == []
+    slips = "The mayor said anf the council agreed. Then the judge anf the jury left anf went home."
+    assert typ_flagged(slips) == ["anf", "anf", "anf"]
