@@ -38,6 +38,29 @@ from scrapelint.models import Article
 
 Table = dict[str, list[str]]
 
+# Findings on the untouched bodies judged by hand to be real defects of the pages (page id prefix -> flagged
+# text): typos, doubled words, a/an slips. Every other TYP finding there counts as a false alarm.
+PAGE_DEFECTS = {
+    "c3646525": {"abhore", "puncuation", "everytime", "cleint", "tweek", "transfering"},
+    "60c76749": {"vehavior", "adviced"},
+    "1bca03b4": {"a"},  # "a a large"
+    "368005b9": {"than", "the"},  # "than than", "the the"
+    "2ec72b63": {"bougainvilla", "soiless"},
+    "49b4030b": {"qualfified", "detailled", "colletive"},
+    "6002521c": {"infact", "clases"},
+    "6b327731": {"and"},  # "and and"
+    "6cc7c609": {"challengeing", "amobeince"},
+    "a925134e": {"an"},  # "drag an drop"
+    "5cfafaef": {"a"},  # "a opening"
+    "5264ca03": {"the"},  # "the the"
+    "4a621c67": {"seperate"},
+    "7680a47b": {"urkey", "to"},  # "Turkey" cut, "to to"
+}
+
+
+def real_defect(article_id: str, flagged: str) -> bool:
+    return flagged in PAGE_DEFECTS.get(article_id[:8], set())
+
 
 def load_bodies(data: Path) -> list[tuple[str, str]]:
     """(id, article body) of each English page of trafilatura_dev."""
@@ -176,27 +199,39 @@ def main() -> None:
         rows[f"recall, {kind}"] = row
         rows[f"  missed {kind} (sample)"] = [", ".join(missed[:30])]
     fp_row = [f"{len(untouched)} = {1000 * len(untouched) / words:.2f}/1k"]
+    defects = {(i, f.start, f.end) for i, t, f in untouched if real_defect(i, t[f.start : f.end])}
+    false = len(untouched) - len(defects)
+    false_row = [f"{false} = {1000 * false / words:.2f}/1k"]
     harper_kinds = {}
     for name, linter_h in harpers.items():
         kinds: Counter[str] = Counter()
-        for _, text in bodies:
-            kinds.update(lint.lint_kind for lint in linter_h.lint(text, language="plaintext"))
+        spell = spell_false = 0
+        for article_id, text in bodies:
+            known = [(s, e) for i, s, e in defects if i == article_id]
+            for lint in linter_h.lint(text, language="plaintext"):
+                kinds[lint.lint_kind] += 1
+                if lint.lint_kind in ("Spelling", "Typo"):
+                    spell += 1
+                    spell_false += not overlaps(known, lint.span.start, lint.span.end)
         harper_kinds[name] = kinds
-        spell = kinds["Spelling"] + kinds["Typo"]
         fp_row.append(f"{spell} = {1000 * spell / words:.2f}/1k")
+        false_row.append(f"{spell_false} = {1000 * spell_false / words:.2f}/1k")
     for label, row in rows.items():
         if label.startswith("  "):
             print(f"{label}: {row[0]}")
         else:
             print(f"{label:34}" + "".join(f"{cell:>20}" for cell in row))
     print(f"{'findings on untouched text':34}" + "".join(f"{cell:>20}" for cell in fp_row))
+    print(f"{'  of which false (hand-judged)':34}" + "".join(f"{cell:>20}" for cell in false_row))
+    print("  (Harper: its Spelling and Typo lints; false = not on a defect judged real above, an upper bound)")
     print(f"  scrapelint by rule: {dict(by_rule)}")
     for name, kinds in harper_kinds.items():
         print(f"  {name}, all lint kinds: {dict(kinds.most_common())}")
     print(f"speed: {size / elapsed / 1e6:.2f} MB/s of CPU time on one core, default TYP rules {settings.select}")
     for article_id, text, f in untouched[: args.show]:
         context = text[max(0, f.start - 30) : f.end + 20].replace("\n", " ")
-        print(f"  {f.rule} {text[f.start : f.end]!r:18} …{context}…  ({article_id[:8]})")
+        mark = "real" if real_defect(article_id, text[f.start : f.end]) else "FALSE"
+        print(f"  {mark:5} {f.rule} {text[f.start : f.end]!r:18} …{context}…  ({article_id[:8]})")
 
 
 if __name__ == "__main__":
