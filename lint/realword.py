@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from scrapelint import spelling
 
@@ -52,8 +53,8 @@ FUNCTION_WORD_ZIPF = 6.0
 MIN_LOG_RATIO_FUNCTION_WORD = 9.0
 
 # Lower-case words with their offsets; the gap between two neighbours decides whether they are adjacent.
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-_ADJACENT = re.compile(r"[ \t]{1,2}")
+_SPLIT = re.compile(r"([A-Za-z]+(?:['’][a-z]+)?)")
+_ADJACENT_GAPS = frozenset([" ", "  ", "\t"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +72,25 @@ def find(text: str) -> Iterator[RealWordError]:
     """Every real-word error in `text`, in order."""
     suspects = _suspects()
     _common_index()  # built on the first call: before the engine forks, when `warm_up` runs the rule once
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    for i in range(1, len(tokens) - 1):
-        start, end, word = tokens[i]
-        if word not in suspects:
+    # gap, word, gap, word, ..., gap in one C-speed pass; offsets are added up only for a finding.
+    pieces = _SPLIT.split(text)
+    words = pieces[1::2]
+    offsets: list[int] | None = None
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        if word not in suspects or pieces[2 * i + 2] not in _ADJACENT_GAPS:
             continue  # one set lookup for most words: capitalised, very common, or no dictionary word
-        _, p_end, previous = tokens[i - 1]
-        n_start, _, following = tokens[i + 1]
-        left = previous.islower() and _ADJACENT.fullmatch(text, p_end, start) is not None
-        right = following.islower() and _ADJACENT.fullmatch(text, end, n_start) is not None
-        if not right:
+        following = words[i + 1]
+        if not following.islower():
             continue  # the word after is the stronger evidence; a word without it is left alone
+        previous = words[i - 1]
+        left = previous.islower() and pieces[2 * i] in _ADJACENT_GAPS
         likely = _likely(previous if left else None, word, following)
         if likely is not None:
-            yield RealWordError(start, end, word, likely, f"'{word}' is unlikely here; '{likely}'?")
+            if offsets is None:
+                offsets = list(accumulate(map(len, pieces)))
+            start = offsets[2 * i]
+            yield RealWordError(start, start + len(word), word, likely, f"'{word}' is unlikely here; '{likely}'?")
 
 
 @lru_cache(maxsize=1)
@@ -103,20 +109,20 @@ def _likely(previous: str | None, word: str, following: str) -> str | None:
     """
     lex = spelling.lexicon()
     bigrams = lex.bigrams
-    if f"{previous} {word}" in bigrams or f"{word} {following}" in bigrams:
+    if f"{word} {following}" in bigrams or f"{previous} {word}" in bigrams:
         return None  # the written word fits one side: no evidence against it
     z = lex.zipf(word)
-    if z >= MAX_WORD_ZIPF:
-        return None
-    written = _score(previous, word, following)
+    written: float | None = None
     best: tuple[float, str] | None = None
-    for candidate in _candidates(word):
-        if previous is not None and bigrams.get(f"{previous} {candidate}", 0) < MIN_PAIR_COUNT:
-            continue
+    for candidate in _candidates(word):  # cached per word, and mostly empty
         if bigrams.get(f"{candidate} {following}", 0) < MIN_PAIR_COUNT:
+            continue
+        if previous is not None and bigrams.get(f"{previous} {candidate}", 0) < MIN_PAIR_COUNT:
             continue
         if lex.zipf(candidate) - z < MIN_GAIN_ZIPF:
             continue
+        if written is None:
+            written = _score(previous, word, following)
         score = _score(previous, candidate, following)
         needed = MIN_LOG_RATIO_FUNCTION_WORD if lex.zipf(candidate) >= FUNCTION_WORD_ZIPF else MIN_LOG_RATIO
         if score - written >= needed and (best is None or score > best[0]):

@@ -514,7 +514,8 @@ class RealWordError(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         from scrapelint import realword
 
-        masked = "\n".join(spelling._mask(line, False) for line in doc.text.split("\n"))
+        # URLs, paths and code blanked, per line, from the spelling analysis' per-process cache of line scans.
+        masked = "\n".join(spelling._scan(line, False)[0] for line in doc.text.split("\n"))
         for error in realword.find(masked):
             likely = error.likely
             yield self.finding(
