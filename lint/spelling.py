@@ -777,13 +777,15 @@ def _check_word(
         )
     ):
         return None
-    if lower in names or is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
-        return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
+    if lower in names:
+        return None
     in_name = capitalised and _next_to_capital(masked, tokens, index)
     initial = capitalised and not in_name and _sentence_start(masked, start)
     found = verdict(lower, capitalised, in_name, initial)  # cached per process: cheap, so asked first
     if found is None and (eligible is None or capitalised):
         return None  # nothing to report, nothing to record
+    if is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
+        return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
     if foreign.contains(masked, tokens, index, line_no):
         return None
     if eligible is not None and (found is not None or not capitalised):
