@@ -197,8 +197,8 @@ _TLD = r"(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)
 _NOT_PROSE = [
     (r"://|www\.", re.compile(r"(?:https?://|ftp://|www\.)\S+")),
     # Code in prose: calls "bool(x)", attributes "self.myhandle", "sys.getsizeof", interpreter lines ">>> odd = ...".
+    (r"[a-z]\.[a-z_]", re.compile(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+")),  # before calls: "atexit.register()"
     (r"\w\(", re.compile(r"\b\w+(?=\()")),
-    (r"[a-z]\.[a-z_]", re.compile(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+")),
     (r">>>", re.compile(r">>>.*")),
     # File names: "rsyncd.conf", "nadvice.el", "libssl.so.0.9.7".
     (r"\.[a-z]", re.compile(r"\b[\w-]+\.(?:so|conf|cfg|ini|el|py|js|sh|pem|txt|log|gz|bz2|tar|zip|json|xml|yml|yaml|md|exe|dll|deb|rpm)\b[\w.]*")),
@@ -775,6 +775,7 @@ def _check_word(
                 or (counts[lower] >= 3 and not _common_slip(lower, 5.5))
             )
         )
+        or (counts[lower] >= 3 and not _common_slip(lower, 6.0))  # "lst" thrice in a code walk-through
     ):
         return None
     if lower in names:

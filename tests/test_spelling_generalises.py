@@ -84,8 +84,12 @@ def test_dictionary_is_built_once_per_process() -> None:
 
 
 def test_code_in_prose_is_not_checked() -> None:
-    text = "Bind it to self.myhandle and call bool(x) first.\n>>> odd = lambda lst : objsizee(lst)\n"
+    text = "Bind it to self.myhandle, use atexit.register() and call bool(x) first.\n>>> odd = lambda lst : objsizee(lst)\n"
     assert typ_flagged(text) == []
+
+
+def test_a_short_name_used_thrice_is_a_variable_not_a_slip() -> None:
+    assert typ_flagged("Assign to lst here. Then lst is based on lst itself.") == []
 
 
 def test_an_odd_word_used_twice_is_a_term_but_a_repeated_slip_is_not() -> None:
