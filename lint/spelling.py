@@ -310,6 +310,9 @@ def derived_from_known(word: str) -> bool:
         stem = word[: ize.start()]
         if len(stem) >= 5 and (_known_stem(stem) or _known_stem(stem + "e")):
             return True
+    for noun, adjective in (("ability", "able"), ("ibility", "ible")):
+        if word.endswith(noun) and len(word) > len(noun) + 3 and _known_stem(word[: -len(noun)] + adjective):
+            return True  # "deplorability" from "deplorable"
     for suffix in _SUFFIXES:
         if word.endswith(suffix):
             stem = word[: -len(suffix)]

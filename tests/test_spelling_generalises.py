@@ -97,3 +97,7 @@ def test_an_odd_word_used_twice_is_a_term_but_a_repeated_slip_is_not() -> None:
     assert typ_flagged(terms) == []
     slips = "The mayor said anf the council agreed. Then the judge anf the jury left anf went home."
     assert typ_flagged(slips) == ["anf", "anf", "anf"]
+
+
+def test_an_ability_noun_of_a_dictionary_adjective_is_a_word() -> None:
+    assert typ_flagged("Nobody doubted the deplorability of their conduct at the meeting.") == []
