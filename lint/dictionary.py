@@ -38,13 +38,6 @@ class Dictionary:
         """True when a dictionary accepts `word` as written or in lower case ("Balked" at a sentence start)."""
         return _known(self, word)
 
-    def suggest(self, word: str) -> tuple[str, ...]:
-        """Hunspell's own suggestions (slow: ~ms), for the few words no nearer candidate explains."""
-        seen: dict[str, None] = {}
-        for speller in self.spellers:
-            seen.update(dict.fromkeys(speller.suggest(word)))
-        return tuple(seen)
-
 
 @lru_cache(maxsize=200_000)
 def _known(dictionary: Dictionary, word: str) -> bool:

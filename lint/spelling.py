@@ -27,7 +27,7 @@ from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
-from scrapelint.dictionary import is_word
+from scrapelint.dictionary import dictionary, is_word
 
 SOURCE_LEXICON = "scrapelint:lexicon"
 SOURCE_CODESPELL = "codespell:dictionary"
@@ -686,6 +686,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     """
     context = context or Context()
     lex = lexicon()
+    dictionary()  # Hunspell, built on first use: in the parent process when the engine warms up, not per worker
     trusted = lex.trusted
     vocab = context.vocabulary
     scans = _scans(text, context)
