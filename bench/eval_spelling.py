@@ -28,7 +28,7 @@ from scrapelint.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-TYP_DEFAULT = ["TYP001", "TYP002", "TYP003", "TYP004", "TYP005", "TYP006", "TYP007"]
+TYP_DEFAULT = ["TYP001", "TYP002", "TYP003", "TYP004", "TYP005", "TYP006", "TYP007", "TYP010", "TYP011"]
 WORD = re.compile(r"[A-Za-z]+")
 
 

@@ -27,6 +27,8 @@ from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
+from scrapelint.dictionary import dictionary, is_word
+
 SOURCE_LEXICON = "scrapelint:lexicon"
 SOURCE_CODESPELL = "codespell:dictionary"
 SOURCE_GLUE = "scrapelint:glued"
@@ -220,6 +222,19 @@ _WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
 _TLD = r"(?:com|org|net|edu|gov|io|co|uk|in|de|fr|ru|info|biz|tv|me|ly|us|au|ca)\b"
 _NOT_PROSE = [
     (r"://|www\.", re.compile(r"(?:https?://|ftp://|www\.)\S+")),
+    # Code in prose: calls "bool(x)", attributes "self.myhandle", "sys.getsizeof", interpreter lines ">>> odd = ...".
+    (r"[a-z]\.[a-z_]", re.compile(r"\b[a-z_]\w*(?:\.[a-z_]\w*)+")),  # before calls: "atexit.register()"
+    (r"\w\(", re.compile(r"\b\w+(?=\()")),
+    (r">>>", re.compile(r">>>.*")),
+    # File names: "rsyncd.conf", "nadvice.el", "libssl.so.0.9.7".
+    (
+        r"\.[a-z]",
+        re.compile(
+            r"\b[\w-]+\.(?:so|conf|cfg|ini|el|py|js|sh|pem|txt|log|gz|bz2|tar|zip|json|xml|yml|yaml|md|exe|dll|deb|rpm)\b[\w.]*"
+        ),
+    ),
+    # File paths: "/usr/local/sbin", "etc/stunnel/x.pem"; not "and/or".
+    (r"/\w", re.compile(r"(?<![\w/])~?(?:/[\w.~-]+)+/?|(?<![\w/])[\w.~-]+(?:/[\w.~-]+){2,}/?")),
     (r"@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
     (r"#", re.compile(r"(?<!\w)#\w+")),
     (r"\." + _TLD, re.compile(r"(?<![A-Za-z0-9-])(?<![A-Za-z0-9-]\.)(?:[A-Za-z0-9-]+\.)+" + _TLD)),
@@ -237,6 +252,7 @@ _IZE = re.compile(r"(?:iz|is)(?:e|ed|es|ing|ation|ations)$")
 _PREFIXES = (
     "anti", "counter", "non", "pre", "post", "over", "under", "out", "dis", "mis", "sub",
     "super", "inter", "multi", "semi", "neo", "pseudo", "self", "ultra", "mega", "micro", "mini", "cyber",
+    "un", "re", "tele", "poly", "hyper", "mono", "bio", "eco", "auto", "co",
 )  # fmt: skip
 # British <-> American spelling patterns, for derived words outside the tables.
 _DIALECT = [
@@ -292,18 +308,30 @@ def dialect_variant_known(word: str) -> bool:
         return False  # no dialect pattern applies: skip the thirteen substitutions
     for pattern, replacement in _DIALECT:
         variant = pattern.sub(replacement, word)
-        if variant != word and (variant in lex.trusted or lex.zipf(variant) >= 3.0):
+        if variant != word and (variant in lex.trusted or lex.zipf(variant) >= 3.0 or is_word(variant)):
             return True
     return False
 
 
+def _known_stem(word: str) -> bool:
+    """A stem for derivation: in the trusted lexicon, or a Hunspell word in use ("spectered" is not)."""
+    lex = lexicon()
+    return word in lex.trusted or (lex.zipf(word) >= 1.5 and is_word(word))
+
+
 @lru_cache(maxsize=100_000)
 def derived_from_known(word: str) -> bool:
-    """A trusted stem with a derivational prefix or suffix: "neoliberal", "commandism"."""
+    """A dictionary word with a derivational prefix or suffix: "neoliberal", "commandism", "uncited".
+
+    Inflections (-ed, -ing, -ly, -s on Hunspell's own stems) are Hunspell's to decide, through its
+    affix flags: guessing them ("attu" + "ally") let slips through. Plurals are guessed only for
+    lexicon words Hunspell does not know ("handclaps").
+    """
     trusted = lexicon().trusted
     if (
         word.endswith("s")
         and word[:-1] in trusted
+        and not is_word(word[:-1])
         and len(word) >= 6
         and not re.search(r"(?:[^aeiou]y|s|x|z|ch|sh)$", word[:-1])
     ):
@@ -311,51 +339,25 @@ def derived_from_known(word: str) -> bool:
     ize = _IZE.search(word)
     if ize:
         stem = word[: ize.start()]
-        if len(stem) >= 5 and (stem in trusted or stem + "e" in trusted):
+        if len(stem) >= 5 and (_known_stem(stem) or _known_stem(stem + "e")):
             return True
+    for noun, adjective in (("ability", "able"), ("ibility", "ible")):
+        if word.endswith(noun) and len(word) > len(noun) + 3 and _known_stem(word[: -len(noun)] + adjective):
+            return True  # "deplorability" from "deplorable"
     for suffix in _SUFFIXES:
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
-            if len(stem) >= 4 and (stem in trusted or stem + "e" in trusted):
+            if len(stem) >= 4 and (_known_stem(stem) or _known_stem(stem + "e")):
                 return True
     for prefix in _PREFIXES:
         if word.startswith(prefix):
             rest = word[len(prefix) :]
-            if len(rest) >= 5 and rest in trusted:
+            if len(rest) >= 5 and _known_stem(rest):
                 return True
     return False
 
 
 MAX_WORD_LENGTH = 40  # longer tokens are not words; spelling work on them is skipped (issue #20)
-
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ier", "iest", "ily", "ly", "ally", "ably", "ness")
-
-
-@lru_cache(maxsize=100_000)
-def inflection_of_known(word: str) -> bool:
-    """An inflected form of a trusted stem ("balked", "stretchered", "craftier", "glammed").
-
-    Not when the trusted lexicon spells that inflection differently one edit away:
-    "begining" has stem "begin", but "beginning" is known, so it is a slip.
-    """
-    lex = lexicon()
-    for suffix in _INFLECTIONS:
-        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
-            continue
-        stem = word[: -len(suffix)]
-        stems = [stem, stem + "e"]
-        if stem.endswith("i"):
-            stems.append(stem[:-1] + "y")
-        if len(stem) > 3 and stem[-1] == stem[-2]:
-            stems.append(stem[:-1])
-        for base in stems:
-            if base in lex.trusted and len(base) >= 3:
-                prefix = base[:-1] if base[-1] in "ey" else base
-                for candidate, _distance in near_words(word, 2):
-                    if candidate.endswith(suffix) and candidate in lex.trusted and candidate.startswith(prefix):
-                        return False
-                return True
-    return False
 
 
 def detect_dialect(words: Iterable[str]) -> str | None:
@@ -376,6 +378,9 @@ def detect_dialect(words: Iterable[str]) -> str | None:
 CAPITAL_KNOWN_ZIPF = 1.0  # a capitalised word wordfreq has seen this often is a name, not a typo
 LOWER_KNOWN_ZIPF = 3.0  # a lower-case word this common is established usage ("blog", "covid")
 MARGIN_ZIPF = 1.5  # a suggestion must be this much commoner than the word itself
+SHORT_MARGIN_ZIPF = 2.8  # a short word in use ("giv") is a slip when a word this much commoner is one edit away
+SEEN_TYPO_ZIPF = 2.0  # below this, a word wordfreq has seen may still be a web misspelling two edits from a word
+SEEN_TYPO_MARGIN_ZIPF = 2.3  # ... a correction this much commoner: "tarrif" 1.2 -> "tariff" 3.5, not "glammed"
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -431,7 +436,8 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
 
     lex = lexicon()
     n = len(word)
-    if max_distance == 1 and n >= 4 and word.isascii() and word.isalpha() and word.islower():
+    plain = n >= 4 and word.isascii() and word.isalpha() and word.islower()
+    if plain:  # also for farther searches, which scan only words with the same first letter: "sutomatic"
         found = [(c, 1) for c in sorted(_one_edit_words(word, lex))]
     elif max_distance == 1:  # a short word: ~54n generated edits, each a hash lookup
         found = [(c, 1) for c in filter(lex.trusted.__contains__, _edits1(word))]
@@ -444,7 +450,7 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
         for candidate, distance, _ in process.extract(
             word, bucket, scorer=OSA.distance, score_cutoff=max_distance, limit=None
         ):
-            if candidate != word:
+            if candidate != word and (distance > 1 or not plain):
                 found.append((candidate, int(distance)))
     seen = {candidate for candidate, _ in found}
     for i in range(n - 1):
@@ -478,20 +484,20 @@ def verdict(
     if len(word) <= 4 and z >= 1.5:
         # A short word in use ("mts", "nite") is flagged only next to a far commoner word ("anf" -> "and").
         best = max((lex.zipf(c) for c, _ in near_words(word, 1) if c in lex.trusted), default=0.0)
-        if best - z < 3.5:
+        if best - z < SHORT_MARGIN_ZIPF:
             return None
     if not capitalised and len(word) >= 6 and z < 1.0:
         glued = _split_glued(word, 3.5, 5.5)
-        if glued:
+        if glued and _no_compound_reading(glued):
             return GLUED_WORDS, (glued,)
+    if z >= 2.0 and word.endswith("s") and word[:-1] in lex.trusted:
+        return None  # an -s form in use that Hunspell's flags leave out: "arounds" (work-arounds), "jeans"
     if _split_glued(word, 3.0, 0.0):
         return None  # a closed compound: "homestand", "linemate", "grasscourt", "massline"
-    if inflection_of_known(word):
-        return None
     n = len(word)
     max_distance = 1 if n <= 4 else 2 if n <= 9 else 3
     # Farther candidates count only for words wordfreq has never seen, and for long capitalised ones.
-    far = (not capitalised and z == 0.0 and n >= 5) or (capitalised and z < CAPITAL_KNOWN_ZIPF and n >= 10)
+    far = (not capitalised and z < SEEN_TYPO_ZIPF and n >= 5) or (capitalised and z < CAPITAL_KNOWN_ZIPF and n >= 10)
     scored: list[tuple[int, float, str]] = []
     for candidate, distance in near_words(word, max_distance if far else 1):
         cz = lex.zipf(candidate)
@@ -522,13 +528,29 @@ def verdict(
                 )
         else:
             # A word wordfreq has seen is a rare word or a common slip; real slips of it are one edit away.
-            ok = trusted and (distance == 1 or (z == 0.0 and n >= 5 and (distance <= 2 or n >= 10)))
+            # A web misspelling ("tarrif", seen 1.2 on the Zipf scale) is two edits from a word far commoner
+            # than itself: the nearest correction's frequency decides, not the misspelling's alone.
+            # A word seen in use needs a correction far commoner than itself ("glammed" 1.8 is no slip of
+            # "slammed" 3.3); doubled letters are the one two-edit slip it may be ("tarrif": "tariff").
+            ok = trusted and (
+                (distance == 1 and (z == 0.0 or cz - z >= SEEN_TYPO_MARGIN_ZIPF))
+                or (z == 0.0 and n >= 5 and (distance <= 2 or n >= 10))
+                or (distance == 2 and cz - z >= SEEN_TYPO_MARGIN_ZIPF and _undoubled(word) == _undoubled(candidate))
+            )
         if ok:
             scored.append((distance, -cz, candidate))
     if not scored:
         return None
     scored.sort()
     return MISSPELLING, tuple(c for _, _, c in scored[:3])
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _undoubled(word: str) -> str:
+    """`word` with each run of one letter cut to one: "tarrif" and "tariff" are both "tarif"."""
+    return _DOUBLED.sub(r"\1", word)
 
 
 def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str | None:
@@ -551,6 +573,18 @@ def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str 
 
 
 _SHORT_HEADS = frozenset({"a", "an", "as", "at", "in", "of", "on", "to", "up", "by"})
+# Closed-class words do not form closed compounds: "insistshis" is two words, "backglass" may be one.
+_NO_COMPOUND = frozenset(
+    ["the", "a", "an", "his", "her", "hers", "their", "its", "my", "your", "our", "and", "or", "but", "nor", "of", "to", "is", "was", "are", "were", "be", "been", "has", "had", "have", "this", "that", "these", "those", "he", "she", "it", "we", "they", "you", "i", "him", "them", "me", "us", "not", "for", "with", "from", "at", "as", "if", "than", "then", "what", "which", "who", "whom", "will", "would", "can", "could", "should", "did", "does", "very", "also", "just"]
+)  # fmt: skip
+
+
+def _no_compound_reading(split: str) -> bool:
+    """A split "a b" of a glued word is two words, not a closed compound ("smallcaps", "upsample"), when
+    one half is a closed-class word or the pair is a frequent phrase in symspellpy's bigram counts."""
+    a, b = split.split(" ", 1)
+    return a in _NO_COMPOUND or b in _NO_COMPOUND or split in lexicon().bigrams
+
 
 # -- the check ------------------------------------------------------------------------------------
 
@@ -692,6 +726,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     """
     context = context or Context()
     lex = lexicon()
+    dictionary()  # Hunspell, built on first use: in the parent process when the engine warms up, not per worker
     trusted = lex.trusted
     vocab = context.vocabulary
     scans = _scans(text, context)
@@ -771,16 +806,31 @@ def _check_word(
     if lower in trusted:
         issue = _unlikely_word(line, tokens, index, start, end, word, lower)
         return issue and replace(issue, start=base + start, end=base + end)
-    # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it.
-    if recurs and (capitalised or (len(lower) > 4 and lex.freq.get(lower, 0.0) > 0)):
+    # A recurring capitalised word is a name; a recurring lower-case word is a term when wordfreq knows it,
+    # or when a long one recurs with no common word one edit away ("objsize" twice), or thrice with no very
+    # common one ("stunnel", not "thear"): nobody makes one odd slip so often. A repeated "anf" is still reported.
+    if recurs and (
+        capitalised
+        or (
+            len(lower) > 4
+            and (
+                lex.freq.get(lower, 0.0) > 0
+                or not _common_slip(lower, 4.0)
+                or (counts[lower] >= 3 and not _common_slip(lower, 5.5))
+            )
+        )
+        or (counts[lower] >= 3 and not _common_slip(lower, 6.0))  # "lst" thrice in a code walk-through
+    ):
         return None
-    if lower in names or dialect_variant_known(lower) or derived_from_known(lower):
+    if lower in names:
         return None
     in_name = capitalised and _next_to_capital(masked, tokens, index)
     initial = capitalised and not in_name and _sentence_start(masked, start)
     found = verdict(lower, capitalised, in_name, initial)  # cached per process: cheap, so asked first
     if found is None and (eligible is None or capitalised):
         return None  # nothing to report, nothing to record
+    if is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
+        return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
     if foreign.contains(masked, tokens, index, line_no):
         return None
     if eligible is not None and (found is not None or not capitalised):
@@ -796,6 +846,12 @@ def _check_word(
     how = "one letter away from" if _one_edit(lower, suggestions[0].lower()) else "close to"
     message = f"'{word}' is not in the dictionary and is {how} {listed}; probably a typo"
     return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_LEXICON)
+
+
+def _common_slip(lower: str, zipf: float) -> bool:
+    """A word one edit (or one swap) from a word at least this common: a slip even when it recurs."""
+    lex = lexicon()
+    return any(c in lex.trusted and lex.zipf(c) >= zipf for c, _ in near_words(lower, 1))
 
 
 def _table_applies(

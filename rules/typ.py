@@ -515,6 +515,40 @@ class ConfusedWords(Rule):
                 )
 
 
+class RealWordError(Rule):
+    code = "TYP011"
+    name = "real-word-error"
+    summary = "A real word the context does not want, next to a common word one letter away that it does: 'hove been'."
+    what = (
+        "Scores each lower-case dictionary word that is not very common against the common words one edit away, "
+        "with a word bigram model (symspellpy's English bigram and unigram counts): reported when neither of its "
+        "two word pairs is known, a candidate makes known pairs with the word after (and the word before, when "
+        "one is adjacent), and the three words are at least e^12 (~160,000) times likelier with the candidate (e^9 when the candidate is one of the commonest words, Zipf >= 6: have, that, with). "
+        "Capitalised words, words beside punctuation on the right, and URLs/code are left alone."
+    )
+    why = "A spell checker cannot see a typo that is itself a word ('hove' for 'have'); its neighbours can."
+    example = "'we hove been there'  ->  TYP011 'hove' is unlikely here; 'have'?"
+    languages: ClassVar[tuple[str, ...]] = ("en",)  # English bigram counts (the #14 contract)
+    severity = Severity.info
+    fixable = "unsafe"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        from scrapelint import realword
+
+        # URLs, paths and code blanked, per line, from the spelling analysis' per-process cache of line scans.
+        masked = "\n".join(spelling._scan(line, False)[0] for line in doc.text.split("\n"))
+        for error in realword.find(masked):
+            likely = error.likely
+            yield self.finding(
+                doc,
+                error.start,
+                error.end,
+                error.message,
+                fix=self.replace(error.start, error.end, likely, "unsafe", f"write '{likely}'"),
+                source_rule=realword.SOURCE,
+            )
+
+
 class MixedDialect(Rule):
     code = "TYP008"
     languages = ("en",)
@@ -643,4 +677,5 @@ RULES = [
     MixedDialect,
     Grammar,
     ConfusedWords,
+    RealWordError,
 ]

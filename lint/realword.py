@@ -1,0 +1,200 @@
+"""Real-word errors: a dictionary word where a common word one edit away fits the context ("we hove been").
+
+No word list can see these; the words around them can. The model is symspellpy's English word
+bigram counts (243k pairs, each seen at least ~6 million times in its corpus) and unigram counts,
+the tables the spelling lexicon already holds, so nothing more is loaded or shipped.
+
+Precision first (at most one false alarm in 20,000 words of edited text): a word is reported only
+when all of this holds:
+- it is a lower-case dictionary word, not a very common one (those are TYP010's curated
+  confusions: then/than, loose/lose), followed by a lower-case word in the same clause;
+- neither of its pairs with its neighbours ("we hove", "hove been") is a known pair;
+- a common word one edit away forms known pairs with them ("we have", "have been"), each seen
+  often enough to be evidence;
+- the three words are e^12 times likelier with that word than as written (e^9 for the commonest
+  words), scoring with a Markov chain over the counts, where an unseen pair gets what independence
+  predicts, capped under the table's floor.
+
+Tuned on the first half of L3S-GN1; checked on the second half and on trafilatura's English pages
+(`bench/eval_spelling_unseen.py`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from scrapelint import spelling
+
+SOURCE = "scrapelint:bigram-model"
+
+# The written word: rarer than this (Zipf) to be suspected; "form" (5.1) for "from" is left alone.
+MAX_WORD_ZIPF = 4.6
+# The likely word: at least this common, and this much commoner than the written one.
+MIN_CANDIDATE_ZIPF = 4.5
+MIN_GAIN_ZIPF = 1.0
+# Each of the likely word's two pairs must be seen this often (the table's floor is ~6.4 million).
+MIN_PAIR_COUNT = 20_000_000
+PAIR_FLOOR = 6_400_000  # the bigram table lists no pair below this count
+# Bigram counts are on a larger scale than unigram counts: pairs after "is" add up to 53x its count.
+PAIR_SCALE = 60.0
+UNSEEN_SHARE = 0.5  # an unseen pair is taken at half of what independence predicts, at most half the floor
+MIN_UNIGRAM = 10_000
+# The likely word must make the three words this much more probable (natural log): e^12 ~ 160,000 times,
+# about the odds against one particular slip of a common word.
+MIN_LOG_RATIO = 12.0
+# For the commonest words ("have", "that", "with": Zipf >= 6) the pairs are counted reliably and slips of
+# them are the commonest real-word errors: e^9 (~8,000 times) suffices.
+FUNCTION_WORD_ZIPF = 6.0
+MIN_LOG_RATIO_FUNCTION_WORD = 9.0
+
+# Lower-case words with their offsets; the gap between two neighbours decides whether they are adjacent.
+_SPLIT = re.compile(r"([A-Za-z]+(?:['’][a-z]+)?)")
+_ADJACENT_GAPS = frozenset([" ", "  ", "\t"])
+
+
+@dataclass(frozen=True, slots=True)
+class RealWordError:
+    """`text[start:end]` is the written word; `likely` the word the context asks for."""
+
+    start: int
+    end: int
+    word: str
+    likely: str
+    message: str
+
+
+def find(text: str) -> Iterator[RealWordError]:
+    """Every real-word error in `text`, in order."""
+    suspects = _suspects()
+    _common_index()  # built on the first call: before the engine forks, when `warm_up` runs the rule once
+    # gap, word, gap, word, ..., gap in one C-speed pass; offsets are added up only for a finding.
+    pieces = _SPLIT.split(text)
+    words = pieces[1::2]
+    offsets: list[int] | None = None
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        if word not in suspects or pieces[2 * i + 2] not in _ADJACENT_GAPS:
+            continue  # one set lookup for most words: capitalised, very common, or no dictionary word
+        following = words[i + 1]
+        if not following.islower():
+            continue  # the word after is the stronger evidence; a word without it is left alone
+        previous = words[i - 1]
+        left = previous.islower() and pieces[2 * i] in _ADJACENT_GAPS
+        likely = _likely(previous if left else None, word, following)
+        if likely is not None:
+            if offsets is None:
+                offsets = list(accumulate(map(len, pieces)))
+            start = offsets[2 * i]
+            yield RealWordError(start, start + len(word), word, likely, f"'{word}' is unlikely here; '{likely}'?")
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> frozenset[str]:
+    """The lower-case lexicon words of 3+ letters rare enough to be suspected, built once per process."""
+    lex = spelling.lexicon()
+    return frozenset(
+        w for w in lex.trusted if len(w) >= 3 and w.isalpha() and w.islower() and lex.zipf(w) < MAX_WORD_ZIPF
+    )
+
+
+def _likely(previous: str | None, word: str, following: str) -> str | None:
+    """The common word one edit from `word` that its neighbours ask for, or None.
+
+    `previous` is None after punctuation or a capital ("Cats, ans dogs"): the word after decides alone.
+    """
+    lex = spelling.lexicon()
+    bigrams = lex.bigrams
+    if f"{word} {following}" in bigrams or f"{previous} {word}" in bigrams:
+        return None  # the written word fits one side: no evidence against it
+    z = lex.zipf(word)
+    written: float | None = None
+    best: tuple[float, str] | None = None
+    for candidate in _candidates(word):  # cached per word, and mostly empty
+        if bigrams.get(f"{candidate} {following}", 0) < MIN_PAIR_COUNT:
+            continue
+        if previous is not None and bigrams.get(f"{previous} {candidate}", 0) < MIN_PAIR_COUNT:
+            continue
+        if lex.zipf(candidate) - z < MIN_GAIN_ZIPF:
+            continue
+        if written is None:
+            written = _score(previous, word, following)
+        score = _score(previous, candidate, following)
+        needed = MIN_LOG_RATIO_FUNCTION_WORD if lex.zipf(candidate) >= FUNCTION_WORD_ZIPF else MIN_LOG_RATIO
+        if score - written >= needed and (best is None or score > best[0]):
+            best = (score, candidate)
+    return best[1] if best else None
+
+
+def _score(previous: str | None, word: str, following: str) -> float:
+    """log P(previous word following) up to a constant, as a Markov chain: count(p w) count(w n) / count(w);
+    log P(word following) without a word before."""
+    if previous is None:
+        return math.log(_pair(word, following))
+    return math.log(_pair(previous, word)) + math.log(_pair(word, following)) - math.log(_unigram(word))
+
+
+def _unigram(word: str) -> float:
+    return max(spelling.lexicon().trusted.get(word, 0), MIN_UNIGRAM)
+
+
+def _pair(a: str, b: str) -> float:
+    """A pair's count; an unseen pair gets what independence predicts, capped below the table's floor.
+
+    An unseen pair of two common words is evidence ("they whey": both common enough that the pair would be
+    listed if it were English); an unseen pair with a rare word is not, and this keeps it so.
+    """
+    count = spelling.lexicon().bigrams.get(f"{a} {b}")
+    if count:
+        return count
+    expected = PAIR_SCALE * _unigram(a) * _unigram(b) / _total()
+    return min(expected, PAIR_FLOOR) * UNSEEN_SHARE
+
+
+_TOTAL: list[float] = []
+
+
+def _total() -> float:
+    """The unigram table's total count, summed once per process."""
+    if not _TOTAL:
+        _TOTAL.append(float(sum(spelling.lexicon().trusted.values())))
+    return _TOTAL[0]
+
+
+@lru_cache(maxsize=100_000)
+def _candidates(word: str) -> tuple[str, ...]:
+    """Common dictionary words one edit (or one swap of neighbours) from `word`."""
+    from rapidfuzz.distance import OSA
+
+    index = _common_index()
+    found: set[str] = set(index.get(word, ()))  # one letter inserted into `word`
+    for i in range(len(word)):
+        deleted = word[:i] + word[i + 1 :]
+        found.update(index.get(deleted, ()))  # a letter replaced or swapped
+        if deleted in index.words:
+            found.add(deleted)  # one letter too many in `word`
+    found.discard(word)
+    return tuple(sorted(c for c in found if OSA.distance(word, c) <= 1))
+
+
+class _DeletionIndex(dict[str, list[str]]):
+    """Each common word under each of its one-letter deletions (SymSpell's trick): a lookup per deletion of
+    the written word finds every common word one edit away, without scanning a list."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__()
+        self.words = frozenset(words)
+        for word in words:
+            for i in range(len(word)):
+                self.setdefault(word[:i] + word[i + 1 :], []).append(word)
+
+
+@lru_cache(maxsize=1)
+def _common_index() -> _DeletionIndex:
+    """The ~10k a-z lexicon words common enough to be the likely word, built once per process (~0.1 s)."""
+    lex = spelling.lexicon()
+    return _DeletionIndex([w for w in lex.trusted if w.isascii() and w.isalpha() and lex.zipf(w) >= MIN_CANDIDATE_ZIPF])
