@@ -19,6 +19,8 @@ from typing import Any, NoReturn
 
 import click
 
+from scrapelint.config import ConfigError
+
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -49,8 +51,8 @@ def about(article: str | None, path: str) -> Iterator[None]:
     """Name the article in any unexpected exception raised inside the block."""
     try:
         yield
-    except (ArticleCrash, RunError, WorkerLost, OSError, click.exceptions.Exit, click.ClickException):
-        raise
+    except (ArticleCrash, RunError, WorkerLost, ConfigError, OSError, click.exceptions.Exit, click.ClickException):
+        raise  # (ConfigError: a backend gone mid-run, such as LanguageTool: one line and exit 2, not a crash)
     except Exception as error:
         raise ArticleCrash(article or "-", path, f"{type(error).__name__}: {error}") from error
 
