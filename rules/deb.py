@@ -32,7 +32,7 @@ from scrapelint.document import Document
 from scrapelint.language import prose_density
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
-from scrapelint.rules.firstchar import FirstCharDispatch
+from scrapelint.rules.firstchar import FirstCharDispatch, NeedleFilter
 from scrapelint.rules.kickers import kicker
 from scrapelint.rules.leadcopy import copies_lead
 from scrapelint.rules.lexicon import entries as lexicon_entries
@@ -66,9 +66,9 @@ class Lexicon:
     needles: re.Pattern[str]  # the literal text every floating pattern (".{0,160}\\ball rights reserved...") needs
     cased: re.Pattern[str]  # fullmatch on the line as written (photo credits)
     cased_slash: re.Pattern[str]  # more of them, each of which needs a '/' ("Jane Doe/Getty Images")
-    consent: re.Pattern[str]  # search in the normalised line
+    consent: NeedleFilter  # findall in the normalised line
     consent_words: re.Pattern[str]  # `_CONSENT_WORDS`: a line with none of them cannot hold a consent phrase
-    meta: re.Pattern[str]  # match at the start of the normalised line
+    meta: FirstCharDispatch  # match at the start of the normalised line
     comments: re.Pattern[str]  # fullmatch on the normalised line: a comment section opens
     related: re.Pattern[str]  # fullmatch on the normalised line: a list of other articles follows
 
@@ -140,9 +140,9 @@ def lexicon() -> Lexicon:
         needles=re.compile("|".join(re.escape(needle) for needle in needles.values() if needle) or "(?!)"),
         cased=re.compile("|".join(f"(?:{p})" for p in cased) or "(?!)"),
         cased_slash=re.compile("|".join(f"(?:{p})" for p in cased_slash) or "(?!)"),
-        consent=re.compile("|".join(f"(?:{p})" for p in consent)),
+        consent=NeedleFilter(consent),
         consent_words=_CONSENT_WORDS,
-        meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),
+        meta=FirstCharDispatch({"meta": list(_entries("debris_meta.txt"))}),
         comments=re.compile("|".join(f"(?:{p})" for p in _entries("debris_comments.txt"))),
         related=re.compile("|".join(f"(?:{p})" for p in _entries("debris_related.txt"))),
     )

@@ -112,7 +112,7 @@ def _can_start(first: frozenset[str] | None, char: str) -> bool:
 
 
 class FirstCharDispatch:
-    """`fullmatch` of `(?P<kind>p1|p2...)|(?P<kind2>...)` over non-empty strings, trying only possible branches."""
+    """`fullmatch`/`match` of `(?P<kind>p1|p2...)|(?P<kind2>...)` on non-empty strings, with only possible branches."""
 
     def __init__(self, patterns: dict[str, list[str]]) -> None:
         self._patterns = patterns
@@ -142,12 +142,41 @@ class FirstCharDispatch:
             pattern = self._by_branches[source] = re.compile(source)
         return pattern
 
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        """Same match as the whole alternation's `fullmatch(text)`, for a non-empty `text`."""
+    def _for(self, text: str) -> re.Pattern[str]:
         key: tuple[str, ...] = (text[0],)
-        if self._any_needle.search(text) is not None:
+        if self._needles and self._any_needle.search(text) is not None:
             key = (text[0], *(needle for needle in self._needles if needle in text))
         pattern = self._by_key.get(key)
         if pattern is None:
             pattern = self._by_key[key] = self._compile(key)
-        return pattern.fullmatch(text)
+        return pattern
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """Same match as the whole alternation's `fullmatch(text)`, for a non-empty `text`."""
+        return self._for(text).fullmatch(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """Same match as the whole alternation's `match(text)` (at the start), for a non-empty `text`."""
+        return self._for(text).match(text)
+
+
+class NeedleFilter:
+    """`findall` of an alternation `(?:p1)|(?:p2)...`, with only the branches whose needed words the text holds.
+
+    A branch that no literal run at its top level guards is always tried; the others only when their words
+    are in the text. A dropped branch cannot match anywhere in it, so every match found is the same.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        self._patterns = [(pattern, required_literal(pattern)) for pattern in patterns]
+        self._needles = sorted({need for _pattern, need in self._patterns if need})
+        self._by_key: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+    def findall(self, text: str) -> list[Any]:
+        """Same as the whole alternation's `findall(text)`."""
+        key = tuple(needle for needle in self._needles if needle in text)
+        pattern = self._by_key.get(key)
+        if pattern is None:
+            kept = (f"(?:{p})" for p, need in self._patterns if need is None or need in key)
+            pattern = self._by_key[key] = re.compile("|".join(kept) or "(?!)")
+        return pattern.findall(text)
