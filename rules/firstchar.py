@@ -51,8 +51,8 @@ def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
         if op is c.AT or op in (c.ASSERT, c.ASSERT_NOT):
             continue  # zero-width: the next item decides
         if op is c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = arg
-            if add_flags & (re.IGNORECASE | re.VERBOSE):
+            _group, add_flags, del_flags, sub = arg
+            if (add_flags | del_flags) & (re.IGNORECASE | re.VERBOSE):
                 return _ANY, False
             first, empty = _first(sub)
         elif op is c.BRANCH:
@@ -76,10 +76,13 @@ def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
     return frozenset(chars), True
 
 
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a non-empty match of `pattern` can start with, or None when that is not known."""
-    parsed = sre_parse.parse(pattern)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a non-empty match of `pattern` can start with, or None when that is not known.
+
+    Under IGNORECASE they are the pattern's own characters: `_can_start` lets `re` compare them with the text's.
+    """
+    parsed = sre_parse.parse(pattern, flags)
+    if (parsed.state.flags & ~flags) & (re.IGNORECASE | re.VERBOSE):  # a flag set inside the pattern
         return _ANY
     chars, _empty = _first(list(parsed))
     return chars
@@ -104,79 +107,86 @@ def required_literal(pattern: str) -> str | None:
     return best if len(best) >= 4 else None
 
 
-def _can_start(first: frozenset[str] | None, char: str) -> bool:
-    """Whether a match whose first characters are `first` can start with `char`."""
-    if first is None or char in first:
+_NON_ASCII = "<non-ascii>"  # stands for any character past ASCII
+
+
+def _can_start(first: frozenset[str] | None, char: str, flags: int = 0) -> bool:
+    """Whether a match whose first characters are `first` can start with `char` (or any non-ASCII one)."""
+    if first is None or char in first or not char:
         return True
-    return any(_TESTS[name](char) for name in first if len(name) > 1)
+    if char == _NON_ASCII:  # a non-ASCII first character, or a class (all hold some); any at all ignoring case
+        return bool(flags & re.IGNORECASE) or any(len(name) > 1 or name >= "\x80" for name in first)
+    if any(_TESTS[name](char) for name in first if len(name) > 1):
+        return True
+    if flags & re.IGNORECASE:  # the engine's own case-insensitive comparison ("K" also matches the Kelvin sign)
+        literal = "".join(re.escape(name) for name in first if len(name) == 1)
+        return bool(literal) and re.fullmatch(f"[{literal}]", char, flags) is not None
+    return False
 
 
 class FirstCharDispatch:
-    """`fullmatch`/`match` of `(?P<kind>p1|p2...)|(?P<kind2>...)` on non-empty strings, with only possible branches."""
+    """`fullmatch`/`match` of `(?P<kind>p1|p2...)|(?P<kind2>...)` with only the branches that can match."""
 
-    def __init__(self, patterns: dict[str, list[str]]) -> None:
-        self._patterns = patterns
-        self._firsts = {p: first_chars(p) for pats in patterns.values() for p in pats}
+    def __init__(self, patterns: dict[str, list[str]], flags: int = 0) -> None:
+        self._patterns, self._flags = patterns, flags
+        self._firsts = {p: first_chars(p, flags) for pats in patterns.values() for p in pats}
         # A branch that may start anywhere (".{0,80}\\ball rights reserved") is kept only for a text that
         # holds the literal words it needs; one search for all of them, and most texts hold none.
         self._needs = {p: required_literal(p) for p, first in self._firsts.items() if first is None}
         needles = sorted({n for n in self._needs.values() if n}, key=len, reverse=True)
         self._needles = needles
-        self._any_needle = re.compile("|".join(map(re.escape, needles)) or "(?!)")
+        self._any_needle = re.compile("|".join(map(re.escape, needles)) or "(?!)", flags & re.IGNORECASE)
         self._by_key: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._by_branches: dict[str, re.Pattern[str]] = {}  # keys that keep the same branches share one
 
-    def _keeps(self, pattern: str, char: str, present: tuple[str, ...]) -> bool:
-        need = self._needs.get(pattern)
-        return _can_start(self._firsts[pattern], char) and (need is None or need in present)
+    def _keeps(self, pattern: str, char: str, needle: bool) -> bool:
+        return _can_start(self._firsts[pattern], char, self._flags) and (needle or self._needs.get(pattern) is None)
 
     def _compile(self, key: tuple[str, ...]) -> re.Pattern[str]:
         """The alternation of the branches that can match, in order, one named group per kind."""
-        char, *present = key
-        kept = {
-            kind: [p for p in pats if self._keeps(p, char, tuple(present))] for kind, pats in self._patterns.items()
-        }
+        char, needle = key[0], len(key) > 1
+        kept = {kind: [p for p in pats if self._keeps(p, char, needle)] for kind, pats in self._patterns.items()}
         source = "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats) or '(?!)'})" for kind, pats in kept.items())
         pattern = self._by_branches.get(source)
         if pattern is None:
-            pattern = self._by_branches[source] = re.compile(source)
+            pattern = self._by_branches[source] = re.compile(source, self._flags)
         return pattern
 
     def _for(self, text: str) -> re.Pattern[str]:
-        key: tuple[str, ...] = (text[0],)
-        if self._needles and self._any_needle.search(text) is not None:
-            key = (text[0], *(needle for needle in self._needles if needle in text))
+        # the first character, non-ASCII ones as one (fewer alternations to compile), and whether the text
+        # holds a needle: then every floating branch is kept
+        first = text[:1] if text[:1] < "\x80" else _NON_ASCII  # ("" for an empty text: every branch is kept)
+        key = (first, "needle") if self._needles and self._any_needle.search(text) is not None else (first,)
         pattern = self._by_key.get(key)
         if pattern is None:
             pattern = self._by_key[key] = self._compile(key)
         return pattern
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
-        """Same match as the whole alternation's `fullmatch(text)`, for a non-empty `text`."""
+        """Same match as the whole alternation's `fullmatch(text)`."""
         return self._for(text).fullmatch(text)
 
     def match(self, text: str) -> re.Match[str] | None:
-        """Same match as the whole alternation's `match(text)` (at the start), for a non-empty `text`."""
+        """Same match as the whole alternation's `match(text)` (at the start)."""
         return self._for(text).match(text)
 
 
 class NeedleFilter:
-    """`findall` of an alternation `(?:p1)|(?:p2)...`, with only the branches whose needed words the text holds.
+    """`findall` of an alternation `(?:p1)|(?:p2)...`; the branches that need words only for a text with some.
 
-    A branch that no literal run at its top level guards is always tried; the others only when their words
-    are in the text. A dropped branch cannot match anywhere in it, so every match found is the same.
+    A branch that no literal run at its top level guards is always tried; the others only when the text
+    holds the words of one of them. A dropped branch cannot match anywhere in it: the same matches.
     """
 
     def __init__(self, patterns: list[str]) -> None:
         self._patterns = [(pattern, required_literal(pattern)) for pattern in patterns]
-        self._needles = sorted({need for _pattern, need in self._patterns if need})
-        self._by_key: dict[tuple[str, ...], re.Pattern[str]] = {}
+        needles = sorted({need for _pattern, need in self._patterns if need})
+        self._any_needle = re.compile("|".join(map(re.escape, needles)) or "(?!)")
+        # two alternations: all branches (a text that holds some needle), and the unguarded ones alone
+        self._guarded = re.compile("|".join(f"(?:{p})" for p, _need in self._patterns) or "(?!)")
+        self._unguarded = re.compile("|".join(f"(?:{p})" for p, need in self._patterns if need is None) or "(?!)")
 
     def findall(self, text: str) -> list[Any]:
         """Same as the whole alternation's `findall(text)`."""
-        key = tuple(needle for needle in self._needles if needle in text)
-        pattern = self._by_key.get(key)
-        if pattern is None:
-            kept = (f"(?:{p})" for p, need in self._patterns if need is None or need in key)
-            pattern = self._by_key[key] = re.compile("|".join(kept) or "(?!)")
+        pattern = self._guarded if self._any_needle.search(text) is not None else self._unguarded
         return pattern.findall(text)
