@@ -16,13 +16,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
 from scrapelint.document import Document
 from scrapelint.models import Finding
 from scrapelint.rule import Rule
 from scrapelint.rules.deb import DATA, Analysis, Line, analyse, lexicon, line_deletion, normalise
-from scrapelint.rules.firstchar import FirstCharDispatch
 from scrapelint.rules.structure import sentence_like
 
 _MAX_GAP = 8  # lines of comment text between two headers
@@ -34,7 +32,7 @@ _DATE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, Any]:
+def _patterns() -> dict[str, re.Pattern[str]]:
     """The data file's sections, each one alternation (compiled once per process)."""
     sections: dict[str, list[str]] = {}
     kind = ""
@@ -49,11 +47,7 @@ def _patterns() -> dict[str, Any]:
             sections[kind].append(line)
     compiled = {name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for name, pats in sections.items()}
     compiled["said"] = re.compile(rf"\s(?:{compiled['says'].pattern})$", re.IGNORECASE)  # the verb ends the line
-    # tried on every short line: only the branches that can start with its first character (as deb.py's lexicon)
-    patterns: dict[str, Any] = dict(compiled)
-    for name in ("action", "form", "by"):
-        patterns[name] = FirstCharDispatch({name: sections[name]}, re.IGNORECASE)
-    return patterns
+    return compiled
 
 
 _ANCHORS: dict[str, str | None] = {}  # by line: menus and footers recur across a site's pages (as in deb.py)
