@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # the parser of `re` (public as sre_parse/sre_constants before 3.11)
-    import re._constants as c
-    import re._parser as sre_parse
+try:  # the parser of `re` (public as sre_parse/sre_constants before 3.11, deprecated since)
+    import re._constants as c  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as c  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants as c
+    import sre_parse
 
 _ANY = None  # "any character may come first": the branch is kept for every line
 # A class like \\d stands in a set of first characters as its name, which no single character equals; how `re`
