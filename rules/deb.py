@@ -32,6 +32,7 @@ from scrapelint.document import Document
 from scrapelint.language import prose_density
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
+from scrapelint.rules.firstchar import FirstCharDispatch, NeedleFilter
 from scrapelint.rules.kickers import kicker
 from scrapelint.rules.leadcopy import copies_lead
 from scrapelint.rules.lexicon import entries as lexicon_entries
@@ -60,14 +61,14 @@ class Lexicon:
     """What the data files say: exact lines and whole-line patterns, by kind."""
 
     exact: dict[str, str]
-    whole: re.Pattern[str]  # fullmatch on the normalised line; group name = kind
-    anchored: re.Pattern[str]  # `whole` without its floating patterns, for lines that hold none of their needles
+    whole: FirstCharDispatch  # fullmatch on the normalised line; group name = kind
+    anchored: FirstCharDispatch  # `whole` without its floating patterns, for lines that hold none of their needles
     needles: re.Pattern[str]  # the literal text every floating pattern (".{0,160}\\ball rights reserved...") needs
     cased: re.Pattern[str]  # fullmatch on the line as written (photo credits)
     cased_slash: re.Pattern[str]  # more of them, each of which needs a '/' ("Jane Doe/Getty Images")
-    consent: re.Pattern[str]  # search in the normalised line
+    consent: NeedleFilter  # findall in the normalised line
     consent_words: re.Pattern[str]  # `_CONSENT_WORDS`: a line with none of them cannot hold a consent phrase
-    meta: re.Pattern[str]  # match at the start of the normalised line
+    meta: FirstCharDispatch  # match at the start of the normalised line
     comments: re.Pattern[str]  # fullmatch on the normalised line: a comment section opens
     related: re.Pattern[str]  # fullmatch on the normalised line: a list of other articles follows
 
@@ -134,14 +135,14 @@ def lexicon() -> Lexicon:
         raise ValueError(f"consent patterns without a word of _CONSENT_WORDS, which guards them: {missing}")
     return Lexicon(
         exact=exact,
-        whole=combined,
-        anchored=_by_kind({kind: [p for p in pats if p not in needles] for kind, pats in whole.items()}),
+        whole=FirstCharDispatch(whole),
+        anchored=FirstCharDispatch({kind: [p for p in pats if p not in needles] for kind, pats in whole.items()}),
         needles=re.compile("|".join(re.escape(needle) for needle in needles.values() if needle) or "(?!)"),
         cased=re.compile("|".join(f"(?:{p})" for p in cased) or "(?!)"),
         cased_slash=re.compile("|".join(f"(?:{p})" for p in cased_slash) or "(?!)"),
-        consent=re.compile("|".join(f"(?:{p})" for p in consent)),
+        consent=NeedleFilter(consent),
         consent_words=_CONSENT_WORDS,
-        meta=re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt"))),
+        meta=FirstCharDispatch({"meta": list(_entries("debris_meta.txt"))}),
         comments=re.compile("|".join(f"(?:{p})" for p in _entries("debris_comments.txt"))),
         related=re.compile("|".join(f"(?:{p})" for p in _entries("debris_related.txt"))),
     )
@@ -491,8 +492,9 @@ def lexicon_kind(line: str) -> str | None:
     if kind:
         return kind
     if len(norm) <= 200:
-        # without a needle no floating pattern can match: the anchored ones decide alone, in the same order
-        match = (lex.whole if lex.needles.search(norm) else lex.anchored).fullmatch(norm)
+        # only the patterns that can start with the line's first character, and the floating ones only when
+        # the line holds their words (rules/firstchar.py): the same match as the whole alternation
+        match = lex.whole.fullmatch(norm)
         if match:
             return match.lastgroup
         stripped = line.strip(" \t\u00a0")

@@ -1,0 +1,96 @@
+"""The pruned alternations of rules/firstchar.py find exactly what the whole alternation finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scrapelint.rules.deb import _by_kind, _entries, lexicon, normalise
+from scrapelint.rules.firstchar import FirstCharDispatch, NeedleFilter, first_chars, required_literal
+
+PATTERNS = {
+    "ui": [r"(?:share|tweet) (?:this|on \w+)", r"\d+ comments?", r"(?:\d+ )?комментари(?:и|ев)?", r"page \d+ of \d+"],
+    "ad": [r"advertisement", r".{0,40}\ball rights reserved\b.{0,40}", r"©? ?(?:\d{4} )?.{0,20}\btous droits réservés"],
+    "meta": [r"(?:posted|updated)(?: on)?\s*:", r"[a-z]+ min read", r"\s*tags?:"],
+}
+TEXTS = [
+    "share this",
+    "tweet on facebook",
+    "12 comments",
+    "١٢ comments",  # Arabic-Indic digits are \d too
+    "комментарии",
+    "5 комментариев",
+    "page 2 of 9",
+    "advertisement",
+    "© 2020 the times. all rights reserved.",
+    "copyright all rights reserved",
+    "2019 le monde tous droits réservés",
+    "© le monde tous droits réservés",
+    "posted on: monday",
+    "8 min read",
+    "reading min read",
+    "  tags: x",
+    "",
+    "Share This",
+    "the article text, with all rights reserved in the middle of a long sentence",
+]
+
+
+def whole(patterns: dict[str, list[str]], flags: int = 0) -> re.Pattern[str]:
+    return re.compile(_by_kind(patterns).pattern, flags)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_dispatch_matches_like_the_whole_alternation(text: str) -> None:
+    dispatch, reference = FirstCharDispatch(PATTERNS), whole(PATTERNS)
+    expected, got = reference.fullmatch(text), dispatch.fullmatch(text)
+    assert (got and got.lastgroup) == (expected and expected.lastgroup)
+    expected, got = reference.match(text), dispatch.match(text)
+    assert (got and got.group()) == (expected and expected.group())
+
+
+@pytest.mark.parametrize("text", ["k", "K", "\u212a", "ſ", "S", "é", "É", "", "Écrire un commentaire", "KOMMENTAR"])
+def test_ignorecase_dispatch_compares_as_re_does(text: str) -> None:
+    patterns = {"form": [r"k", r"s", r"écrire un commentaire", r"kommentar", r"\w"]}
+    dispatch, reference = FirstCharDispatch(patterns, re.IGNORECASE), whole(patterns, re.IGNORECASE)
+    assert bool(dispatch.fullmatch(text)) == bool(reference.fullmatch(text))
+
+
+def test_first_characters_and_needed_words() -> None:
+    assert first_chars(r"(?:share|tweet) this") == frozenset("st")
+    assert first_chars(r"\d+ comments") == frozenset({"<digit>"})
+    assert first_chars(r"(?:\d+ )?comments") == frozenset({"<digit>", "c"})
+    assert first_chars(r".{0,40}\bfoo") is None
+    assert required_literal(r".{0,40}\ball rights reserved\b.{0,40}") == "all rights reserved"
+    assert required_literal(r"(?:a|b) cookies") == " cookies"
+    assert required_literal(r"cookies|newsletter") is None  # a top-level alternative needs neither
+
+
+def test_needle_filter_counts_like_the_whole_alternation() -> None:
+    patterns = [r"\bwe use cookies\b", r"\bcookies\b", r"\bsubscribe to (?:our )?newsletter", r"\bnews|\bletter"]
+    reference, pruned = re.compile("|".join(f"(?:{p})" for p in patterns)), NeedleFilter(patterns)
+    for text in ["we use cookies and cookies", "subscribe to our newsletter", "the news of the day", "nothing", ""]:
+        assert pruned.findall(text) == reference.findall(text)
+
+
+def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None:
+    lex = lexicon()
+    reference = whole(lex.whole._patterns)
+    meta = re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt")))
+    lines = [
+        "Share this article",
+        "Advertisement",
+        "© 2021 Example Media. All rights reserved.",
+        "Alle Rechte vorbehalten.",
+        "12 Kommentare",
+        "Lesen Sie auch: Die Wahl in Hessen",
+        "Veröffentlicht am: 3. Mai 2020",
+        "Читайте также",
+        "The minister said on Tuesday that the plan would go ahead.",
+    ]
+    for line in lines:
+        norm = normalise(line)
+        expected, got = reference.fullmatch(norm), lex.whole.fullmatch(norm)
+        assert (got and got.lastgroup) == (expected and expected.lastgroup), line
+        assert bool(lex.meta.match(norm)) == bool(meta.match(norm)), line
