@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate, count, islice, pairwise, repeat
+from itertools import accumulate, chain, count, islice, pairwise, repeat
 from operator import add
 from typing import overload
 
@@ -239,9 +239,9 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         spans.append((start, end))
 
 
-def _ranges(firsts: list[int], total: int) -> list[tuple[int, int]]:
+def _ranges(firsts: list[int], total: int) -> _Ranges:
     """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
-    return list(zip(firsts, [*firsts[1:], total], strict=False))
+    return _Ranges(firsts, total)
 
 
 def _looks_hard_wrapped(text: str) -> bool:
@@ -434,12 +434,12 @@ class Document:
         return _WORD_SPLIT.split(text)
 
     @cached_property
-    def sentence_words(self) -> list[tuple[int, int]]:
+    def sentence_words(self) -> Sequence[tuple[int, int]]:
         """For each sentence, the range `[a, b)` of its words' indexes in `word_starts`."""
         return _ranges(self._sentence_first_words, len(self.word_starts))
 
     @cached_property
-    def paragraph_words(self) -> list[tuple[int, int]]:
+    def paragraph_words(self) -> Sequence[tuple[int, int]]:
         """For each paragraph, the range `[a, b)` of its words' indexes in `word_starts`."""
         # A paragraph's first sentence starts where it starts, so it has the same first word.
         firsts = list(map(self._sentence_first_words.__getitem__, self._sentence_split[3]))
@@ -535,6 +535,43 @@ class _Sentences(Sequence[Sentence]):  # noqa: PLW1641 -- unhashable, like the l
 
     def __eq__(self, other: object) -> bool:
         return list(self) == other if isinstance(other, list | _Sentences) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class _Ranges(Sequence[tuple[int, int]]):  # noqa: PLW1641 -- unhashable, like the list it stands for
+    """`sentence_words`/`paragraph_words`: ranges `(firsts[i], firsts[i + 1])` made on access.
+
+    A list of tuples cost ~100 bytes per line of text (issue #20); this holds only the list of firsts.
+    """
+
+    __slots__ = ("firsts", "total")
+
+    def __init__(self, firsts: list[int], total: int) -> None:
+        self.firsts, self.total = firsts, total  # `firsts` is shared: read it, never change it
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        firsts = self.firsts
+        return zip(firsts, chain(islice(firsts, 1, None), (self.total,)), strict=False)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.firsts)))]
+        firsts = self.firsts
+        first = firsts[index]  # raises IndexError like a list
+        following = index + 1 if index >= 0 else len(firsts) + index + 1
+        return first, firsts[following] if following < len(firsts) else self.total
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == other if isinstance(other, list | _Ranges) else NotImplemented
 
     def __repr__(self) -> str:
         return repr(list(self))

@@ -17,7 +17,7 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain, compress, count, repeat, starmap
@@ -71,8 +71,8 @@ class _Analysis:
     tokens: list[str]
     starts: list[int]
     words: list[str]  # the words as written: word i ends at starts[i] + len(words[i])
-    sentences: list[tuple[int, int]]  # token range [a, b) of each sentence of the Document
-    paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
+    sentences: Sequence[tuple[int, int]]  # token range [a, b) of each sentence of the Document
+    paragraphs: Sequence[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
     hard_wrapped: bool = False  # paragraphs are blocks of lines, so a line break may fall inside a sentence
     folded: str | None = field(default=None, repr=False)  # "\x00".join(tokens), when the tokens were split from it
@@ -101,11 +101,12 @@ class _Analysis:
         if k not in self._indexes:
             tokens, order = self.tokens, self.stops.order
             order = order[: bisect_right(order, len(tokens) - k)]
-            keys = list(map(tuple, map(tokens.__getitem__, map(slice, order, map(add, order, repeat(k))))))
-            counts = Counter(keys)
+            # (The keys are made twice rather than held in a list: a tuple per stop cost ~60 bytes, issue #20.)
+            counts = Counter(map(tuple, map(tokens.__getitem__, map(slice, order, map(add, order, repeat(k))))))
             index: dict[tuple[str, ...], list[int]] = {}
             repeated: list[int] = []
-            if len(counts) < len(keys):  # only words that begin two stops can start a repeat
+            if len(counts) < len(order):  # only words that begin two stops can start a repeat
+                keys = map(tuple, map(tokens.__getitem__, map(slice, order, map(add, order, repeat(k)))))
                 for key, position in zip(keys, order, strict=False):
                     if counts[key] > 1:
                         positions = index.get(key)
@@ -167,7 +168,7 @@ class _Analysis:
         return result
 
     @staticmethod
-    def ranges_at(starts: list[int], ranges: list[tuple[int, int]], runs: list[int], size: int) -> list[int]:
+    def ranges_at(starts: list[int], ranges: Sequence[tuple[int, int]], runs: list[int], size: int) -> list[int]:
         """Indexes, ascending, of the `ranges` (which begin at `starts`) that are one of the `runs` of `size` tokens."""
         found = []
         for run in runs:
@@ -184,11 +185,11 @@ class _Analysis:
         first: dict[tuple[str, ...], int] = {}
         result: dict[int, int] = {}
         tokens = self.tokens
-        keys = list(map(tuple, map(tokens.__getitem__, starmap(slice, self.paragraphs))))
-        counts = Counter(keys)
-        if len(counts) == len(keys):
+        # The keys are made twice rather than held in a list: a tuple per line cost ~60 bytes (issue #20).
+        counts = Counter(map(tuple, map(tokens.__getitem__, starmap(slice, self.paragraphs))))
+        if len(counts) == len(self.paragraphs):
             return result  # every paragraph differs
-        for number, key in enumerate(keys):
+        for number, key in enumerate(map(tuple, map(tokens.__getitem__, starmap(slice, self.paragraphs)))):
             if not key or counts[key] == 1:
                 continue
             if key in first:
