@@ -142,12 +142,12 @@ class _Analysis:
         return _Stops(sorted(members), members)
 
     @cached_property
-    def sentence_starts(self) -> list[int]:
-        return list(map(_FIRST, self.sentences))
+    def sentence_starts(self) -> Sequence[int]:
+        return _firsts(self.sentences)
 
     @cached_property
-    def paragraph_starts(self) -> list[int]:
-        return list(map(_FIRST, self.paragraphs))
+    def paragraph_starts(self) -> Sequence[int]:
+        return _firsts(self.paragraphs)
 
     @cached_property
     def joined(self) -> str:
@@ -168,7 +168,7 @@ class _Analysis:
         return result
 
     @staticmethod
-    def ranges_at(starts: list[int], ranges: Sequence[tuple[int, int]], runs: list[int], size: int) -> list[int]:
+    def ranges_at(starts: Sequence[int], ranges: Sequence[tuple[int, int]], runs: list[int], size: int) -> list[int]:
         """Indexes, ascending, of the `ranges` (which begin at `starts`) that are one of the `runs` of `size` tokens."""
         found = []
         for run in runs:
@@ -206,6 +206,12 @@ class _Analysis:
         while end < len(text) and text[end] in _CLOSE:
             end += 1
         return start, end
+
+
+def _firsts(ranges: Sequence[tuple[int, int]]) -> Sequence[int]:
+    """The first token of every range: the Document's own array when it has one (no int object each)."""
+    firsts: Sequence[int] | None = getattr(ranges, "firsts", None)
+    return firsts if firsts is not None else list(map(_FIRST, ranges))
 
 
 _cache: weakref.WeakKeyDictionary[Document, _Analysis] = weakref.WeakKeyDictionary()
