@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -57,10 +58,23 @@ _KGRAM = 4  # words hashed to find where a sentence occurred before
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
+class _Members:
+    """A set of token indexes as one byte per token: a set of ints cost ~70 bytes per line (issue #20)."""
+
+    __slots__ = ("_bits",)
+
+    def __init__(self, bits: bytearray) -> None:
+        self._bits = bits
+
+    def __contains__(self, index: object) -> bool:
+        bits = self._bits
+        return isinstance(index, int) and 0 <= index < len(bits) and bits[index] == 1
+
+
 @dataclass(frozen=True)
 class _Stops:
-    order: list[int]
-    members: set[int]
+    order: array[int]
+    members: _Members
 
 
 @dataclass(eq=False)
@@ -138,8 +152,10 @@ class _Analysis:
     @cached_property
     def stops(self) -> _Stops:
         """Sentence starts and boundaries together: where a repeated run may begin."""
-        members = self.boundaries.union(self.sentence_starts)
-        return _Stops(sorted(members), members)
+        bits = bytearray(len(self.tokens) + 1)  # (every stop is a token index, or the end)
+        for stop in chain(self.boundaries, self.sentence_starts):
+            bits[stop] = 1
+        return _Stops(array("q", compress(count(), bits)), _Members(bits))
 
     @cached_property
     def sentence_starts(self) -> Sequence[int]:
