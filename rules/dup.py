@@ -18,7 +18,7 @@ import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain, compress, count, repeat, starmap
@@ -26,6 +26,7 @@ from operator import add, countOf, ge, itemgetter, lt, sub
 
 from pydantic import Field
 
+from scrapelint.doc_cache import family_cache
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, deletion_span, location
@@ -230,7 +231,7 @@ def _firsts(ranges: Sequence[tuple[int, int]]) -> Sequence[int]:
     return firsts if firsts is not None else list(map(_FIRST, ranges))
 
 
-_cache: weakref.WeakKeyDictionary[Document, _Analysis] = weakref.WeakKeyDictionary()
+_cache: weakref.WeakKeyDictionary[Document, _Analysis] = family_cache("DUP")  # dropped after DUP (issue #20)
 
 
 def _normalise(text: str) -> str:
@@ -340,11 +341,7 @@ class DuplicatedParagraph(Rule):
         analysis = _analyse(doc)
         duplicated = analysis.duplicated_paragraphs
         starts, ends = doc.paragraph_spans
-        parallel = (
-            parallel_repeats([doc.text[s:e] for s, e in zip(starts, ends, strict=True)], duplicated)
-            if duplicated
-            else ()
-        )
+        parallel = parallel_repeats(_ParagraphTexts(doc.text, starts, ends), duplicated) if duplicated else ()
         for number, original in duplicated.items():
             a, b = analysis.paragraphs[number]
             if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
@@ -359,6 +356,24 @@ class DuplicatedParagraph(Rule):
                 fix=_delete(doc, starts[number], ends[number], number, "safe", "paragraph"),
                 related=(starts[original], ends[original]),
             )
+
+
+class _ParagraphTexts(Mapping[int, str]):
+    """Paragraph number -> its text, sliced when read: a list of every paragraph's text was one more copy."""
+
+    __slots__ = ("_ends", "_starts", "_text")
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __getitem__(self, number: int) -> str:
+        return self._text[self._starts[number] : self._ends[number]]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self._starts)))
 
 
 # -- DUP002 -----------------------------------------------------------------------
