@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
-from itertools import accumulate, count, islice, pairwise, repeat
+from itertools import accumulate, chain, count, islice, pairwise, repeat
 from operator import add
 from typing import overload
 
@@ -66,7 +67,7 @@ codecs.register_error(
     "scrapelint-mark-word-chars",
     lambda error: ("\x7f" if _WORD_CHAR.search(error.object, error.start, error.end) else "", error.end),  # type: ignore[attr-defined]
 )
-_MATCH_START, _MATCH_END = re.Match.start, re.Match.end
+_MATCH_SPAN = re.Match.span
 
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NONFINAL_ABBREVIATIONS = frozenset(
@@ -239,9 +240,9 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
         spans.append((start, end))
 
 
-def _ranges(firsts: list[int], total: int) -> list[tuple[int, int]]:
+def _ranges(firsts: Sequence[int], total: int) -> _Ranges:
     """Word ranges of consecutive spans that hold every word: each range ends where the next begins."""
-    return list(zip(firsts, [*firsts[1:], total], strict=False))
+    return _Ranges(firsts, total)
 
 
 def _looks_hard_wrapped(text: str) -> bool:
@@ -351,11 +352,13 @@ class Document:
         return list(map(Paragraph, *self.paragraph_spans, count()))
 
     @cached_property
-    def paragraph_spans(self) -> tuple[list[int], list[int]]:
+    def paragraph_spans(self) -> tuple[array[int], array[int]]:
         """Start and end of every paragraph: the cheap form of `paragraphs`, for rules that need only offsets."""
         pattern = _BLOCK if self.hard_wrapped else _NONBLANK_LINE
-        matches = list(pattern.finditer(self.text))
-        return list(map(_MATCH_START, matches)), list(map(_MATCH_END, matches))
+        # Offsets live in arrays (8 bytes each) rather than lists of ints (36): `'x\n' * 2_000_000` took
+        # ~850 bytes a line before (issue #20). One match at a time: a list of them cost ~100 bytes a line.
+        spans = array("q", chain.from_iterable(map(_MATCH_SPAN, pattern.finditer(self.text))))
+        return spans[0::2], spans[1::2]
 
     @cached_property
     def sentences(self) -> Sequence[Sentence]:
@@ -363,18 +366,15 @@ class Document:
         return _Sentences(*self.sentence_spans)
 
     @property
-    def sentence_spans(self) -> tuple[list[int], list[int], list[int]]:
+    def sentence_spans(self) -> tuple[array[int], array[int], array[int]]:
         """Start, end and paragraph index of every sentence: the cheap form of `sentences`, no object each."""
         return self._sentence_split[:3]
 
     @cached_property
-    def _sentence_split(self) -> tuple[list[int], list[int], list[int], list[int]]:
+    def _sentence_split(self) -> tuple[array[int], array[int], array[int], array[int]]:
         """`sentence_spans`, and the index of every paragraph's first sentence."""
         text = self.text
-        firsts: list[int] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        numbers: list[int] = []
+        firsts, starts, ends, numbers = array("q"), array("q"), array("q"), array("q")
         # One scan of the whole text for end marks; a paragraph without one is a single sentence (most
         # lines of a page: menus, captions, headings). Marks never straddle paragraphs.
         marks = _BOUNDARY.finditer(text)
@@ -402,7 +402,7 @@ class Document:
         return starts, ends, numbers, firsts
 
     @cached_property
-    def word_starts(self) -> list[int]:
+    def word_starts(self) -> array[int]:
         """Start offset of every word, in text order.
 
         The cheap form of `words` for rules that need only offsets: one regex split and a running sum,
@@ -410,13 +410,13 @@ class Document:
         the words of every sentence in order.)
         """
         pieces = self._word_split  # gap, word, gap, ..., word, gap: a word starts at every second sum
-        return list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
+        return array("q", islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
 
     @cached_property
-    def word_spans(self) -> tuple[list[int], list[int]]:
+    def word_spans(self) -> tuple[array[int], array[int]]:
         """Start and end offsets of every word, in text order (ends are computed only when asked for)."""
         starts = self.word_starts
-        return starts, list(map(add, starts, map(len, self.word_texts)))
+        return starts, array("q", map(add, starts, map(len, self.word_texts)))
 
     @cached_property
     def word_texts(self) -> list[str]:
@@ -434,21 +434,21 @@ class Document:
         return _WORD_SPLIT.split(text)
 
     @cached_property
-    def sentence_words(self) -> list[tuple[int, int]]:
+    def sentence_words(self) -> Sequence[tuple[int, int]]:
         """For each sentence, the range `[a, b)` of its words' indexes in `word_starts`."""
         return _ranges(self._sentence_first_words, len(self.word_starts))
 
     @cached_property
-    def paragraph_words(self) -> list[tuple[int, int]]:
+    def paragraph_words(self) -> Sequence[tuple[int, int]]:
         """For each paragraph, the range `[a, b)` of its words' indexes in `word_starts`."""
         # A paragraph's first sentence starts where it starts, so it has the same first word.
-        firsts = list(map(self._sentence_first_words.__getitem__, self._sentence_split[3]))
+        firsts = array("q", map(self._sentence_first_words.__getitem__, self._sentence_split[3]))
         return _ranges(firsts, len(self.word_starts))
 
     @cached_property
-    def _sentence_first_words(self) -> list[int]:
+    def _sentence_first_words(self) -> array[int]:
         """Index in `word_starts` of each sentence's first word (or of the next word, if it has none)."""
-        return list(map(partial(bisect_left, self.word_starts), self.sentence_spans[0]))
+        return array("q", map(partial(bisect_left, self.word_starts), self.sentence_spans[0]))
 
     @property
     def words(self) -> Sequence[Word]:
@@ -511,7 +511,7 @@ class _Sentences(Sequence[Sentence]):  # noqa: PLW1641 -- unhashable, like the l
 
     __slots__ = ("_ends", "_paragraphs", "_starts")
 
-    def __init__(self, starts: list[int], ends: list[int], paragraphs: list[int]) -> None:
+    def __init__(self, starts: Sequence[int], ends: Sequence[int], paragraphs: Sequence[int]) -> None:
         self._starts, self._ends, self._paragraphs = starts, ends, paragraphs
 
     def __len__(self) -> int:
@@ -535,6 +535,43 @@ class _Sentences(Sequence[Sentence]):  # noqa: PLW1641 -- unhashable, like the l
 
     def __eq__(self, other: object) -> bool:
         return list(self) == other if isinstance(other, list | _Sentences) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class _Ranges(Sequence[tuple[int, int]]):  # noqa: PLW1641 -- unhashable, like the list it stands for
+    """`sentence_words`/`paragraph_words`: ranges `(firsts[i], firsts[i + 1])` made on access.
+
+    A list of tuples cost ~100 bytes per line of text (issue #20); this holds only the list of firsts.
+    """
+
+    __slots__ = ("firsts", "total")
+
+    def __init__(self, firsts: Sequence[int], total: int) -> None:
+        self.firsts, self.total = firsts, total  # `firsts` is shared: read it, never change it
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        firsts = self.firsts
+        return zip(firsts, chain(islice(firsts, 1, None), (self.total,)), strict=False)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.firsts)))]
+        firsts = self.firsts
+        first = firsts[index]  # raises IndexError like a list
+        following = index + 1 if index >= 0 else len(firsts) + index + 1
+        return first, firsts[following] if following < len(firsts) else self.total
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == other if isinstance(other, list | _Ranges) else NotImplemented
 
     def __repr__(self) -> str:
         return repr(list(self))

@@ -23,6 +23,7 @@ from itertools import accumulate, chain, islice
 from typing import Any
 
 from scrapelint.config import ConfigError, Settings
+from scrapelint.doc_cache import release
 from scrapelint.document import Document
 from scrapelint.errors import WorkerLost, about
 from scrapelint.language import load as load_language_data
@@ -51,7 +52,11 @@ class Linter:
     def lint(self, article: Article) -> list[Finding]:
         doc = Document(article, language=self.settings.fixed_language)
         findings: list[Finding] = []
+        family = "-"
         for rule in self._rules_for(article):
+            if not rule.code.startswith(family):  # (rules come sorted by code, so grouped by family)
+                release(doc, family)  # its shared analysis is done with: one family's at a time (issue #20)
+                family = rule.code.rstrip("0123456789")
             try:
                 if runs_on(rule, doc):
                     findings.extend(keep(rule, doc, capped(rule.check(doc))))

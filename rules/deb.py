@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary
 
 from pydantic import Field
 
+from scrapelint.doc_cache import family_cache
 from scrapelint.document import Document
 from scrapelint.language import prose_density
 from scrapelint.models import Finding, Severity
@@ -411,7 +412,7 @@ class Analysis:
         return runs
 
 
-_CACHE: WeakKeyDictionary[Document, Analysis] = WeakKeyDictionary()
+_CACHE: WeakKeyDictionary[Document, Analysis] = family_cache("DEB")  # dropped after DEB (issue #20)
 
 
 def analyse(doc: Document) -> Analysis:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain, compress, count, repeat, starmap
@@ -25,6 +26,7 @@ from operator import add, countOf, ge, itemgetter, lt, sub
 
 from pydantic import Field
 
+from scrapelint.doc_cache import family_cache
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, deletion_span, location
@@ -57,10 +59,23 @@ _KGRAM = 4  # words hashed to find where a sentence occurred before
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
+class _Members:
+    """A set of token indexes as one byte per token: a set of ints cost ~70 bytes per line (issue #20)."""
+
+    __slots__ = ("_bits",)
+
+    def __init__(self, bits: bytearray) -> None:
+        self._bits = bits
+
+    def __contains__(self, index: object) -> bool:
+        bits = self._bits
+        return isinstance(index, int) and 0 <= index < len(bits) and bits[index] == 1
+
+
 @dataclass(frozen=True)
 class _Stops:
-    order: list[int]
-    members: set[int]
+    order: array[int]
+    members: _Members
 
 
 @dataclass(eq=False)
@@ -71,8 +86,8 @@ class _Analysis:
     tokens: list[str]
     starts: list[int]
     words: list[str]  # the words as written: word i ends at starts[i] + len(words[i])
-    sentences: list[tuple[int, int]]  # token range [a, b) of each sentence of the Document
-    paragraphs: list[tuple[int, int]]  # token range [a, b) of each paragraph
+    sentences: Sequence[tuple[int, int]]  # token range [a, b) of each sentence of the Document
+    paragraphs: Sequence[tuple[int, int]]  # token range [a, b) of each paragraph
     title: tuple[str, ...] = ()
     hard_wrapped: bool = False  # paragraphs are blocks of lines, so a line break may fall inside a sentence
     folded: str | None = field(default=None, repr=False)  # "\x00".join(tokens), when the tokens were split from it
@@ -101,11 +116,12 @@ class _Analysis:
         if k not in self._indexes:
             tokens, order = self.tokens, self.stops.order
             order = order[: bisect_right(order, len(tokens) - k)]
-            keys = list(map(tuple, map(tokens.__getitem__, map(slice, order, map(add, order, repeat(k))))))
-            counts = Counter(keys)
+            # (The keys are made twice rather than held in a list: a tuple per stop cost ~60 bytes, issue #20.)
+            counts = Counter(map(tuple, map(tokens.__getitem__, map(slice, order, map(add, order, repeat(k))))))
             index: dict[tuple[str, ...], list[int]] = {}
             repeated: list[int] = []
-            if len(counts) < len(keys):  # only words that begin two stops can start a repeat
+            if len(counts) < len(order):  # only words that begin two stops can start a repeat
+                keys = map(tuple, map(tokens.__getitem__, map(slice, order, map(add, order, repeat(k)))))
                 for key, position in zip(keys, order, strict=False):
                     if counts[key] > 1:
                         positions = index.get(key)
@@ -137,16 +153,18 @@ class _Analysis:
     @cached_property
     def stops(self) -> _Stops:
         """Sentence starts and boundaries together: where a repeated run may begin."""
-        members = self.boundaries.union(self.sentence_starts)
-        return _Stops(sorted(members), members)
+        bits = bytearray(len(self.tokens) + 1)  # (every stop is a token index, or the end)
+        for stop in chain(self.boundaries, self.sentence_starts):
+            bits[stop] = 1
+        return _Stops(array("q", compress(count(), bits)), _Members(bits))
 
     @cached_property
-    def sentence_starts(self) -> list[int]:
-        return list(map(_FIRST, self.sentences))
+    def sentence_starts(self) -> Sequence[int]:
+        return _firsts(self.sentences)
 
     @cached_property
-    def paragraph_starts(self) -> list[int]:
-        return list(map(_FIRST, self.paragraphs))
+    def paragraph_starts(self) -> Sequence[int]:
+        return _firsts(self.paragraphs)
 
     @cached_property
     def joined(self) -> str:
@@ -167,7 +185,7 @@ class _Analysis:
         return result
 
     @staticmethod
-    def ranges_at(starts: list[int], ranges: list[tuple[int, int]], runs: list[int], size: int) -> list[int]:
+    def ranges_at(starts: Sequence[int], ranges: Sequence[tuple[int, int]], runs: list[int], size: int) -> list[int]:
         """Indexes, ascending, of the `ranges` (which begin at `starts`) that are one of the `runs` of `size` tokens."""
         found = []
         for run in runs:
@@ -184,11 +202,11 @@ class _Analysis:
         first: dict[tuple[str, ...], int] = {}
         result: dict[int, int] = {}
         tokens = self.tokens
-        keys = list(map(tuple, map(tokens.__getitem__, starmap(slice, self.paragraphs))))
-        counts = Counter(keys)
-        if len(counts) == len(keys):
+        # The keys are made twice rather than held in a list: a tuple per line cost ~60 bytes (issue #20).
+        counts = Counter(map(tuple, map(tokens.__getitem__, starmap(slice, self.paragraphs))))
+        if len(counts) == len(self.paragraphs):
             return result  # every paragraph differs
-        for number, key in enumerate(keys):
+        for number, key in enumerate(map(tuple, map(tokens.__getitem__, starmap(slice, self.paragraphs)))):
             if not key or counts[key] == 1:
                 continue
             if key in first:
@@ -207,7 +225,13 @@ class _Analysis:
         return start, end
 
 
-_cache: weakref.WeakKeyDictionary[Document, _Analysis] = weakref.WeakKeyDictionary()
+def _firsts(ranges: Sequence[tuple[int, int]]) -> Sequence[int]:
+    """The first token of every range: the Document's own array when it has one (no int object each)."""
+    firsts: Sequence[int] | None = getattr(ranges, "firsts", None)
+    return firsts if firsts is not None else list(map(_FIRST, ranges))
+
+
+_cache: weakref.WeakKeyDictionary[Document, _Analysis] = family_cache("DUP")  # dropped after DUP (issue #20)
 
 
 def _normalise(text: str) -> str:
@@ -317,11 +341,7 @@ class DuplicatedParagraph(Rule):
         analysis = _analyse(doc)
         duplicated = analysis.duplicated_paragraphs
         starts, ends = doc.paragraph_spans
-        parallel = (
-            parallel_repeats([doc.text[s:e] for s, e in zip(starts, ends, strict=True)], duplicated)
-            if duplicated
-            else ()
-        )
+        parallel = parallel_repeats(_ParagraphTexts(doc.text, starts, ends), duplicated) if duplicated else ()
         for number, original in duplicated.items():
             a, b = analysis.paragraphs[number]
             if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
@@ -336,6 +356,24 @@ class DuplicatedParagraph(Rule):
                 fix=_delete(doc, starts[number], ends[number], number, "safe", "paragraph"),
                 related=(starts[original], ends[original]),
             )
+
+
+class _ParagraphTexts(Mapping[int, str]):
+    """Paragraph number -> its text, sliced when read: a list of every paragraph's text was one more copy."""
+
+    __slots__ = ("_ends", "_starts", "_text")
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __getitem__(self, number: int) -> str:
+        return self._text[self._starts[number] : self._ends[number]]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self._starts)))
 
 
 # -- DUP002 -----------------------------------------------------------------------

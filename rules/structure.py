@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -46,7 +46,7 @@ def short_item(text: str) -> bool:
     return words <= SHORT_ITEM_WORDS and not sentence_like(text)
 
 
-def parallel_repeats(texts: Sequence[str], duplicated: dict[int, int]) -> set[int]:
+def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[int, int]) -> set[int]:
     """The later copies among `duplicated` (copy -> first) that are items of a parallel structure.
 
     A short item repeated is structure when the text repeats several of them (two different items or
@@ -54,7 +54,8 @@ def parallel_repeats(texts: Sequence[str], duplicated: dict[int, int]) -> set[in
     one of them three times or more (a label under each day). One short line repeated once, and any
     repeated paragraph of prose, are left to be reported.
     """
-    return parallel_items({copy: (first, texts[copy]) for copy, first in duplicated.items()})
+    # (No (first, text) tuple per copy, as `parallel_items` takes: 10^6 copies of one line cost 150 MB, issue #20.)
+    return _parallel({copy: first for copy, first in duplicated.items() if short_item(texts[copy])})
 
 
 def known_debris(text: str) -> bool:
@@ -66,7 +67,11 @@ def known_debris(text: str) -> bool:
 
 def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:
     """`parallel_repeats` for any units: copy id -> (id of its first copy, the copy's text)."""
-    items = {copy: first for copy, (first, text) in copies.items() if short_item(text)}
+    return _parallel({copy: first for copy, (first, text) in copies.items() if short_item(text)})
+
+
+def _parallel(items: dict[int, int]) -> set[int]:
+    """The short copies (copy -> first) that are items of a parallel structure."""
     if not items:
         return set()
     per_first = Counter(items.values())

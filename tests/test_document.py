@@ -183,7 +183,11 @@ def test_sentences_are_read_like_a_list_built_from_their_spans() -> None:
     document = doc(text)
     sentences, (starts, ends, paragraphs) = document.sentences, document.sentence_spans
     assert [text[s.start : s.end] for s in sentences] == ["One.", "Two!", "Three?", "Four", "Five."]
-    assert (starts, ends, paragraphs) == ([s.start for s in sentences], [s.end for s in sentences], [0, 0, 1, 1, 2])
+    assert (list(starts), list(ends), list(paragraphs)) == (
+        [s.start for s in sentences],
+        [s.end for s in sentences],
+        [0, 0, 1, 1, 2],
+    )
     assert sentences[-1] == sentences[4] and sentences[1:3] == list(sentences)[1:3] and sentences == list(sentences)
     with pytest.raises(IndexError):
         sentences[5]
