@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import sub
@@ -221,7 +222,7 @@ def guess_article(text: str) -> str:
     return str(language) if language in COMMON and not any(map(english.__contains__, words)) else UNDETERMINED
 
 
-def sample_spans(text: str, starts: list[int], ends: list[int]) -> str:
+def sample_spans(text: str, starts: Sequence[int], ends: Sequence[int]) -> str:
     """`sample` of the paragraphs `text[starts[i]:ends[i]]`, without slicing every one of them."""
     if not starts:
         return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from scrapelint.document import Document
 from scrapelint.language import ANY, could_be, enough_text, supported
@@ -51,7 +51,7 @@ def has_text_in(doc: Document, languages: tuple[str, ...]) -> bool:
 _ENGLISH_MARKERS = re.compile(r"\b(?:the|and|of|that|with|this|from|which|have|has|are|were|for|you)\b", re.IGNORECASE)
 
 
-def _english_candidates(text: str, starts: list[int]) -> list[int]:
+def _english_candidates(text: str, starts: Sequence[int]) -> list[int]:
     """Indexes of the paragraphs holding two or more English marker words, in order."""
     lowered = text.lower()
     if sum(map(lowered.count, (" the ", " and ", " of ", " to "))) < 2:

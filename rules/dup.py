@@ -84,7 +84,7 @@ class _Analysis:
 
     text: str
     tokens: list[str]
-    starts: list[int]
+    starts: Sequence[int]
     words: list[str]  # the words as written: word i ends at starts[i] + len(words[i])
     sentences: Sequence[tuple[int, int]]  # token range [a, b) of each sentence of the Document
     paragraphs: Sequence[tuple[int, int]]  # token range [a, b) of each paragraph
