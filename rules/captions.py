@@ -20,6 +20,7 @@ from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 from scrapelint.rules.deb import DATA, analyse, line_deletion
+from scrapelint.rules.lexicon import sections as data_sections
 
 _CAPTION_WORDS = 60  # a caption is a sentence or two, never a long paragraph
 
@@ -37,17 +38,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    sections: dict[str, list[str]] = {}
-    kind = ""
-    for raw in (DATA / "captions.txt").read_text("utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("kind:"):
-            kind = line.split(":", 1)[1].strip()
-            sections[kind] = []
-        else:
-            sections[kind].append(line)
+    sections = data_sections(DATA / "captions.txt")
 
     def alternation(name: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in sections[name]), re.IGNORECASE)

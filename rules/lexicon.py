@@ -23,3 +23,18 @@ def entries(data: Path, name: str) -> Iterator[str]:
         for raw in path.read_text("utf-8").splitlines():
             if raw.strip() and not raw.startswith("#"):
                 yield raw.rstrip("\n")
+
+
+def sections(path: Path) -> dict[str, list[str]]:
+    """A data file split at its `kind: NAME` lines: name -> the entries below it (blank and # lines skipped)."""
+    found: dict[str, list[str]] = {}
+    entries_of_kind: list[str] = []
+    for raw in path.read_text("utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("kind:"):
+            entries_of_kind = found.setdefault(line.split(":", 1)[1].strip(), [])
+        else:
+            entries_of_kind.append(line)
+    return found

@@ -21,6 +21,7 @@ from scrapelint.document import Document
 from scrapelint.models import Finding
 from scrapelint.rule import Rule
 from scrapelint.rules.deb import DATA, Analysis, Line, analyse, lexicon, line_deletion, normalise
+from scrapelint.rules.lexicon import sections as data_sections
 from scrapelint.rules.structure import sentence_like
 
 _MAX_GAP = 8  # lines of comment text between two headers
@@ -34,18 +35,10 @@ _DATE = re.compile(
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The data file's sections, each one alternation (compiled once per process)."""
-    sections: dict[str, list[str]] = {}
-    kind = ""
-    for raw in (DATA / "comment_threads.txt").read_text("utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("kind:"):
-            kind = line.split(":", 1)[1].strip()
-            sections[kind] = []
-        else:
-            sections[kind].append(line)
-    compiled = {name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for name, pats in sections.items()}
+    compiled = {
+        name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+        for name, pats in data_sections(DATA / "comment_threads.txt").items()
+    }
     compiled["said"] = re.compile(rf"\s(?:{compiled['says'].pattern})$", re.IGNORECASE)  # the verb ends the line
     return compiled
 
