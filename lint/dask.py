@@ -154,6 +154,14 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     return data
 
 
+def _results(
+    records: Iterable[dict[str, Any]], linter: Linter, sources: SourceOptions | None, path: str, partition: int
+) -> Iterator[Result]:
+    """Each record of a partition linted, in order: the one loop both partition functions share."""
+    for item in to_items(records, sources, path, partition):
+        yield Result(item, lint_item(linter, item))
+
+
 def lint_partition(
     records: Iterable[dict[str, Any]],
     linter: Linter,
@@ -162,11 +170,8 @@ def lint_partition(
     partition: int = 0,
 ) -> list[dict[str, Any]]:
     """Lint one partition of records: its findings, as flat dicts (see `finding_record`)."""
-    return [
-        finding_record(finding)
-        for item in to_items(records, sources, path, partition)
-        for finding in lint_item(linter, item)
-    ]
+    results = _results(records, linter, sources, path, partition)
+    return [finding_record(finding) for result in results for finding in result.findings]
 
 
 def lint_summary_partition(
@@ -179,12 +184,8 @@ def lint_summary_partition(
 ) -> tuple[list[dict[str, Any]], BatchFold]:
     """Lint one partition and fold its summary counters in the same pass: (finding dicts, the partition's fold)."""
     fold = BatchFold(site_field=site_field)
-    findings: list[dict[str, Any]] = []
-    for item in to_items(records, sources, path, partition):
-        result = Result(item, lint_item(linter, item))
-        fold.add(result)
-        findings += [finding_record(finding) for finding in result.findings]
-    return findings, fold
+    results = fold.watch(_results(records, linter, sources, path, partition))
+    return [finding_record(finding) for result in results for finding in result.findings], fold
 
 
 def merge_folds(*folds: BatchFold) -> BatchFold:
