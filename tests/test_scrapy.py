@@ -251,7 +251,9 @@ def test_fix_writes_back_the_text_scrapelint_fix_writes(tmp_path: Path, server: 
         expected = linter.fix({"body": text, "date": date, "url": item["url"]}).value["body"]
         assert item["body"] == expected, name_of(item)
         changed += expected != text
-    assert stats["scrapelint/fixed"] == changed >= len(KINDS) + 2
+    # the seed in every item kind, and two L3S pages where the dev data is present (the nav-and-teasers page
+    # is mostly debris: `fix` withholds safe fixes that would remove most of an article)
+    assert stats["scrapelint/fixed"] == changed >= len(KINDS) + (2 if L3S.exists() else 0)
     assert stats["scrapelint/fixed/DEB004"] >= len(KINDS)
 
 
