@@ -6,6 +6,11 @@ most 15x the CPU time. The quadratic cases of the issue (a run of 80,000 dots, o
 160,000-letter word, "a." * 40000 before a domain, 40k near-identical lines) were 100x
 and more. Times under 20 ms count as 20 ms: below that the clock measures the machine's
 load, not the rule.
+
+Some work is bounded by a window that is still filling at 10k characters (DUP003 compares
+each sentence with at most 256 earlier ones: 130 lines of 10k chars do not reach that).
+Such a case is checked once more a step up, at 100k and 1M characters, where the window
+is full: a linear rule passes there and a quadratic one is 100x again.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from scrapelint.rule import all_rules
 
 from .hostile_strings import PATHOLOGICAL
 
-SMALL, LARGE = 10_000, 100_000
+SMALL, LARGE, LARGER = 10_000, 100_000, 1_000_000
 MAX_RATIO = 15
 FLOOR = 0.02
 
@@ -42,18 +47,27 @@ def cpu_seconds(linter: Linter, text: str) -> float:
     return time.process_time() - began
 
 
-@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
-def test_ten_times_the_text_costs_at_most_fifteen_times_the_time(linter: Linter, name: str) -> None:
-    make = PATHOLOGICAL[name]
-    small, large = make(SMALL), make(LARGE)
-    ratio = 0.0
+def growth(linter: Linter, small: str, large: str) -> tuple[float, float]:
+    """CPU time of `large` and its ratio to the time of `small`, the best of three tries."""
+    ratio, took = 0.0, 0.0
     for _ in range(3):  # more tries, as another process may have taken the core during one
         base = max(min(cpu_seconds(linter, small) for _ in range(2)), FLOOR)
         took = cpu_seconds(linter, large)
         ratio = took / base
         if ratio < MAX_RATIO:
             break
-    assert ratio < MAX_RATIO, f"{name}: {LARGE:,} chars took {took:.2f} s CPU, {ratio:.0f}x the time of {SMALL:,}"
+    return took, ratio
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_ten_times_the_text_costs_at_most_fifteen_times_the_time(linter: Linter, name: str) -> None:
+    make = PATHOLOGICAL[name]
+    took, ratio = growth(linter, make(SMALL), make(LARGE))
+    size = LARGE
+    if ratio >= MAX_RATIO:  # a bounded window may still be filling at SMALL: one step up it is full
+        took, ratio = growth(linter, make(LARGE), make(LARGER))
+        size = LARGER
+    assert ratio < MAX_RATIO, f"{name}: {size:,} chars took {took:.2f} s CPU, {ratio:.0f}x the time of {size // 10:,}"
 
 
 def test_findings_of_one_rule_on_one_article_are_capped_with_a_count() -> None:
