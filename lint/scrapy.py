@@ -17,6 +17,9 @@ Settings (all optional):
 
 Every item is linted on its own, as `Linter.check` does: a crawl is a stream, so the corpus rules
 (DEB008 site boilerplate) see one article at a time; run `scrapelint check` over the feed for those.
+The linting runs in Twisted's thread pool (one `Linter` serves every thread), so the crawl's
+downloads go on while an article is checked; the item is changed, counted or dropped back on the
+reactor thread.
 Stats go to the crawler's stats collector (`scrapelint/items`, `scrapelint/findings/DEB002`,
 `scrapelint/dropped`, `scrapelint/fixed/FMT001`, ...), and when the spider closes the per-site summary is
 logged: the same fold and Markdown table as `scrapelint check --summary summary.md`.
@@ -26,9 +29,10 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-from scrapelint.api import Linter
+from scrapelint.api import FixResult, Linter
 from scrapelint.engine import Result
 from scrapelint.models import Article, Finding
 from scrapelint.quality import quality_score
@@ -39,6 +43,8 @@ from scrapelint.summary.render import to_markdown
 try:
     from itemadapter import ItemAdapter
     from scrapy.exceptions import DropItem
+    from scrapy.utils.defer import maybe_deferred_to_future
+    from twisted.internet.threads import deferToThread
 except ImportError as error:  # pragma: no cover - exercised only without the extra
     raise ImportError("scrapelint.scrapy needs Scrapy: pip install 'scrapelint[scrapy]'") from error
 
@@ -47,6 +53,16 @@ __all__ = ["MODES", "ScrapelintPipeline"]
 MODES = ("annotate", "fix", "drop")
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What linting one item found, carried from the worker thread back to the reactor thread."""
+
+    adapter: Any
+    article: Article | None
+    findings: list[Finding] = field(default_factory=list)
+    fixed: FixResult[Article] | None = None
 
 
 class ScrapelintPipeline:
@@ -105,25 +121,44 @@ class ScrapelintPipeline:
         """Start the per-site summary of this spider's run."""
         self.fold = BatchFold()
 
-    def process_item(self, item: Any, spider: Any = None) -> Any:
-        """Lint one item: dicts, `scrapy.Item`s, dataclass and attrs items alike (through itemadapter)."""
+    async def process_item(self, item: Any, spider: Any = None) -> Any:
+        """Lint one item off the reactor thread, then annotate, fix or drop it (see `lint_item`)."""
+        checked = await maybe_deferred_to_future(deferToThread(self._check, item))
+        return self._apply(checked)
+
+    def lint_item(self, item: Any) -> Any:
+        """Lint one item in this thread: dicts, `scrapy.Item`s, dataclass and attrs items alike (through itemadapter).
+
+        Returns the item (annotated or with its text fixed) or raises `DropItem`, as `process_item` does.
+        """
+        return self._apply(self._check(item))
+
+    def _check(self, item: Any) -> _Checked:
+        """The linting itself: thread-safe, touches neither the item nor the pipeline's counts."""
         adapter = ItemAdapter(item)
         article = self.linter._item(adapter.asdict())  # the record mapped as the JSONL reader maps one
         if not isinstance(article, Article):
-            self._inc("scrapelint/skipped")
-            return item
-        self._inc("scrapelint/items")
+            return _Checked(adapter, None)
         if self.mode == "fix":
             fixed = self.linter.fix(article, unsafe=self.unsafe)
-            self._count(article, fixed.remaining)
-            if fixed.changed:
-                adapter[article.text_field] = fixed.value.text
-                self._inc("scrapelint/fixed")
-                for code, count in fixed.applied.items():
-                    self._inc(f"scrapelint/fixed/{code}", count)
-            return item
-        findings = self.linter.check(article)
+            return _Checked(adapter, article, fixed.remaining, fixed)
+        return _Checked(adapter, article, self.linter.check(article))
+
+    def _apply(self, checked: _Checked) -> Any:
+        """Count the findings, then change, keep or drop the item; on the reactor thread."""
+        adapter, article, findings = checked.adapter, checked.article, checked.findings
+        if article is None:
+            self._inc("scrapelint/skipped")
+            return adapter.item
+        self._inc("scrapelint/items")
         self._count(article, findings)
+        if checked.fixed is not None:
+            if checked.fixed.changed:
+                adapter[article.text_field] = checked.fixed.value.text
+                self._inc("scrapelint/fixed")
+                for code, count in checked.fixed.applied.items():
+                    self._inc(f"scrapelint/fixed/{code}", count)
+            return adapter.item
         score = quality_score(findings, len(article.text))
         if self.mode == "drop":
             if score < self.drop_below:
@@ -131,9 +166,9 @@ class ScrapelintPipeline:
                 codes = Counter(f.rule for f in findings if f.family in ("DEB", "DUP"))
                 worst = ", ".join(f"{code} ×{n}" for code, n in codes.most_common(3))
                 raise DropItem(f"scrapelint: quality {score:.2f} < {self.drop_below} ({worst})")
-            return item
+            return adapter.item
         self._annotate(adapter, score, findings)
-        return item
+        return adapter.item
 
     def close_spider(self, spider: Any = None) -> None:
         """Log this run's per-site summary, as `scrapelint check --summary summary.md` writes it."""

@@ -189,6 +189,8 @@ def crawl(tmp_path: Path, base: str, pages: dict[str, Any], **settings: Any) -> 
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    warned = [line for line in result.stderr.splitlines() if "Warning" in line and "scrapelint" in line.lower()]
+    assert not warned, warned  # e.g. Scrapy's deprecation of pipelines that return Deferreds
     items = [json.loads(line) for line in feed.read_text("utf-8").splitlines()] if feed.exists() else []
     return items, json.loads(stats.read_text("utf-8")), result.stderr
 
@@ -291,7 +293,7 @@ def pipeline_for(**settings: Any) -> Any:
 def test_items_without_text_pass_untouched_and_a_bad_mode_is_an_error() -> None:
     pipeline, stats = pipeline_for(SCRAPELINT_FIELDS={"text": "body"})
     item = {"title": "a listing page, not an article"}
-    assert pipeline.process_item(item) is item and item == {"title": "a listing page, not an article"}
+    assert pipeline.lint_item(item) is item and item == {"title": "a listing page, not an article"}
     assert stats.get_value("scrapelint/skipped") == 1 and stats.get_value("scrapelint/items") is None
     with pytest.raises(ValueError, match="SCRAPELINT_MODE"):
         pipeline_for(SCRAPELINT_MODE="delete")
@@ -306,6 +308,6 @@ def test_an_item_class_without_the_annotation_field_is_warned_about_once(caplog:
     pipeline, stats = pipeline_for(SCRAPELINT_FIELDS={"text": "body"}, SCRAPELINT_SELECT=["FMT001"])
     for _ in range(2):
         item = Page(body="A stray space , here.")
-        assert dict(pipeline.process_item(item)) == {"body": "A stray space , here."}
+        assert dict(pipeline.lint_item(item)) == {"body": "A stray space , here."}
     assert stats.get_value("scrapelint/findings/FMT001") == 2
     assert sum("has no field 'scrapelint'" in record.message for record in caplog.records) == 1
