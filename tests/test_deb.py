@@ -492,7 +492,7 @@ def test_script_and_style_lines_are_still_reported_whatever_their_form(code: str
 
 def test_markup_scan_finds_every_token_and_only_once() -> None:
     """The scan jumps from place to place where a token can start; it must match a plain finditer."""
-    from scrapelint.rules.deb import _INLINE_MARKUP, _inline_markup
+    from scrapelint.rules.deb.markup import _INLINE_MARKUP, _inline_markup
 
     line = "N&amp;<b>Nan NaN $NaN ${x}[object Object] &&nbsp;<<br>{{a}} <!-- c --> [{%b%}"
     assert [m.group() for m in _inline_markup(line)] == [m.group() for m in _INLINE_MARKUP.finditer(line)]
@@ -614,7 +614,7 @@ def test_lead_paragraph_above_a_box_of_figures_stays() -> None:
 )
 def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
     """ASCII lines are counted with an ASCII pattern (faster): it must find exactly the words the Unicode one does."""
-    from scrapelint.rules.deb import _WORD, _words
+    from scrapelint.rules.deb.text import _WORD, _words
 
     assert _words(line) == _WORD.findall(line)
     assert _words(line.lower()) == _WORD.findall(line.lower())
@@ -632,7 +632,7 @@ def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
 )
 def test_word_count_is_the_number_of_words(line: str) -> None:
     """Long ASCII lines are counted from character classes (faster): the count must be the pattern's, at any cut."""
-    from scrapelint.rules.deb import _WORD, _word_count
+    from scrapelint.rules.deb.text import _WORD, _word_count
 
     for end in range(len(line) + 1):
         assert _word_count(line[:end]) == len(_WORD.findall(line[:end])), line[:end]
@@ -675,7 +675,7 @@ def test_consent_guard_grouped_by_letter_finds_every_part() -> None:
     """The guard is one branch per first letter: it must match wherever a plain alternation of the parts does."""
     import re
 
-    from scrapelint.rules.deb import _CONSENT_PARTS, _CONSENT_WORDS
+    from scrapelint.rules.deb.lexicons import _CONSENT_PARTS, _CONSENT_WORDS
 
     plain = re.compile("|".join(map(re.escape, _CONSENT_PARTS)))
     for part in _CONSENT_PARTS:
