@@ -134,7 +134,7 @@ def structure_beside(lines: Sequence[_Line], first: int, end: int) -> set[int]:
                 break
             kind = _structural(lines[index].text)
             if kind is None:
-                others += 1
+                others += any(c.isalnum() for c in lines[index].text)  # an icon glyph alone is no line between
                 if others > _BETWEEN:
                     break
                 run.append(index)

@@ -758,3 +758,55 @@ def test_lexicons_of_other_languages_are_read_with_the_english_one() -> None:
     assert lexicon_kind("Veröffentlicht am: 12.03.2024") == "meta"
     assert lexicon_kind("Photo: Getty Images") == "credit"  # an English credit stays a credit
     assert lexicon_kind("Die Regierung teilte am Dienstag mit, dass sie das Gesetz ändern will.") is None
+
+
+def test_blog_share_buttons_and_widgets_in_several_languages_are_furniture() -> None:
+    """WordPress share buttons, comment forms and counters are the same furniture on every blog, in any language."""
+    for line in (
+        "Click to share on Twitter (Opens in new window)",
+        "Teilen Sie dies mit:",
+        "3 Gedanken zu “Need for Speed”",
+        "E-Mail (wird benötigt und nicht veröffentlicht)",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+        "Das könnte Sie auch interessieren!",  # a heading, exclaimed
+        "Escucha esta nota aquí",
+    ):
+        assert lexicon_kind(line) == "ui", line
+    assert lexicon_kind("Reklama") == "ad"
+    assert lexicon_kind("Informujemy, że korzystamy z cookies.") == "consent"
+    # prose that holds the same words is not furniture
+    assert lexicon_kind("Er wollte mehr über die Geschichte der Stadt erfahren, sagte er am Montag.") is None
+    assert lexicon_kind("We share on Twitter what we find, and we open new windows on the world.") is None
+
+
+def test_a_kommentar_label_in_a_list_of_articles_does_not_end_the_body() -> None:
+    """'Kommentar' alone names an opinion piece in German; only 'Kommentare' (or a count) opens a thread."""
+    body = [
+        "Die Bundesregierung will den Ausbau der erneuerbaren Energien in den kommenden Jahren deutlich beschleunigen, wie das Ministerium mitteilte.",
+        "Genehmigungsverfahren für Windräder sollen künftig nur noch halb so lange dauern wie bisher, und die Länder sollen mehr Flächen ausweisen.",
+        "Kommentar",
+        "Kritiker bemängeln jedoch, dass die Netze mit dem Tempo nicht Schritt halten und viele Anlagen schon heute wieder abgeschaltet werden müssen.",
+        "Die Netzbetreiber verweisen darauf, dass der Bau neuer Leitungen oft am Widerstand der Anwohner und an langen Verfahren vor Gericht scheitert.",
+    ]
+    text = "\n".join(body)
+    findings = deb(text)
+    assert not any(f.start <= text.index("Kritiker") < f.end for f in findings)
+    text = text.replace("Kommentar\n", "12 Kommentare\n")
+    assert any(f.start <= text.index("Kritiker") < f.end for f in deb(text))  # a thread's count: comments follow
+
+
+def test_icon_glyph_lines_do_not_cut_an_ingredient_list_off_the_body() -> None:
+    """Icon fonts leave lines of one private-use glyph between a recipe's parts: they are not lines of text."""
+    from dataclasses import dataclass
+
+    from scrapelint.rules.structure import structure_beside
+
+    @dataclass
+    class Row:
+        text: str
+        kind: str | None = None
+
+    rows = [Row(t) for t in ("Zutaten", "125 g Mehl", "65 g Zucker", "1 TL Backpulver", "Zubereitung")]
+    rows += [Row("\ue192"), Row("Arbeitszeit ca. 30 Minuten")] * 4 + [Row("Den Teig kneten und ruhen lassen.")]
+    kept = structure_beside(rows, len(rows) - 1, len(rows) - 1)
+    assert {1, 2, 3} <= kept

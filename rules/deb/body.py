@@ -478,7 +478,7 @@ def _mark_related_lists(analysis: Analysis) -> None:
     # Marking makes no line "ui" nor takes the kind from one: the headings can be listed first.
     headings = [index for index, line in enumerate(lines) if line.kind == "ui" and len(line.text) <= 60]
     for heading in headings:
-        if not related.fullmatch(normalise(lines[heading].text)):
+        if not related.fullmatch(normalise(lines[heading].text).rstrip("! ")):
             continue
         index = heading + 1
         while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):

@@ -190,6 +190,8 @@ def lexicon_kind(line: str) -> str | None:
         # only the patterns that can start with the line's first character, and the floating ones only when
         # the line holds their words (rules/deb/firstchar.py): the same match as the whole alternation
         match = lex.whole.fullmatch(norm)
+        if match is None and norm[-1] == "!":  # "Das könnte Sie auch interessieren!": the heading, exclaimed
+            match = lex.whole.fullmatch(norm.rstrip("! "))
         if match:
             return match.lastgroup
         stripped = line.strip(" \t\u00a0")
