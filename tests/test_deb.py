@@ -810,3 +810,27 @@ def test_icon_glyph_lines_do_not_cut_an_ingredient_list_off_the_body() -> None:
     rows += [Row("\ue192"), Row("Arbeitszeit ca. 30 Minuten")] * 4 + [Row("Den Teig kneten und ruhen lassen.")]
     kept = structure_beside(rows, len(rows) - 1, len(rows) - 1)
     assert {1, 2, 3} <= kept
+
+
+def test_short_lines_on_many_sites_are_furniture_but_a_shared_heading_is_not() -> None:
+    """A button every site's template carries recurs across sites; a heading like "Conclusion" does too, inside prose."""
+    settings = Settings(select=["DEB008"])
+    items = []
+    for number, site in enumerate(("a.org", "b.net", "c.com")):
+        lines = [
+            f"Story {number}: {PARAGRAPHS[0]}",
+            PARAGRAPHS[1],
+            "Listen to our podcast",
+            "Explore the archive",
+            PARAGRAPHS[2],
+            "Conclusion",
+            f"In closing, site {number} notes: {PARAGRAPHS[3]}",
+        ]
+        items.append(Article(id=site, url=f"https://{site}/story", text="\n".join(lines), path="x.jsonl"))
+    results = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items)))
+    for result in results:
+        reported = [result.item.text[f.start : f.end] for f in result.findings]
+        assert reported == ["Listen to our podcast", "Explore the archive"], reported
+        assert "3 different sites" in result.findings[0].message
+    two_sites = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items[:2])))
+    assert not any(result.findings for result in two_sites)  # `min-sites` is 3

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -19,6 +21,8 @@ from scrapelint.rules.deb.body import analyse
 from scrapelint.rules.deb.lexicons import normalise
 from scrapelint.rules.deb.line_rules import line_deletion
 from scrapelint.rules.deb.lines import _CACHED_LINE, Line
+from scrapelint.rules.deb.text import _BYLINE, _WIRE
+from scrapelint.rules.structure import sentence_like
 
 # -- the corpus rule: a site's template lines ----------------------------------------
 
@@ -27,6 +31,9 @@ class SiteBoilerplateOptions(RuleOptions):
     min_articles: int = Field(4, ge=2, description="A line must recur on at least this many articles of a site.")
     min_share: float = Field(0.5, gt=0, le=1, description="...and on at least this share of the site's articles.")
     max_lines: int = Field(2_000_000, ge=10_000, description="Bound on the (site, line) counters kept in memory.")
+    min_sites: int = Field(
+        3, ge=2, description="A short line found on this many sites' articles is the web's furniture (a share button)."
+    )
 
 
 @dataclass
@@ -127,6 +134,7 @@ class SiteBoilerplate(CorpusRule):
     def __init__(self, options: Any = None) -> None:
         super().__init__(options)
         self._boilerplate: dict[str, dict[int, float]] = {}
+        self._common: dict[int, int] = {}  # line hash -> sites it is found on, where they are `min-sites` or more
 
     def new_state(self) -> SiteCounts:
         return SiteCounts()
@@ -164,33 +172,77 @@ class SiteBoilerplate(CorpusRule):
             found = {key: count / docs for key, count in counts.items() if count >= need}
             if found:
                 self._boilerplate[site] = found
+        sites = Counter(chain.from_iterable(state.lines.values()))  # keys are counted per site: sites per key
+        self._common = {key: count for key, count in sites.items() if count >= self.options.min_sites}
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        shares = self._boilerplate.get(site_of(doc))
-        if not shares:
+        shares = self._boilerplate.get(site_of(doc)) or {}
+        common = self._common
+        if not shares and not common:
             return
         text = doc.text
-        shared: list[tuple[Line, float]] = []
+        shared: list[tuple[int, float, int]] = []
         unshared = False  # template text sits next to the article's own text
-        for line in analyse(doc).lines:
+        analysis = analyse(doc)
+        lines = analysis.lines
+        for index, line in enumerate(lines):
             if line.kind is not None:
                 continue  # another DEB rule reports it; recurrence overrides a protected position
             key = _line_key(line.text)
             share = shares.get(key) if key is not None else None
-            if share is None:
+            sites = common.get(key, 0) if key is not None and share is None and _furniture_like(line) else 0
+            if share is None and not sites:
                 unshared = unshared or key is not None
                 continue
-            shared.append((line, share))
+            shared.append((index, share or 0.0, sites))
         if not unshared:
             return  # every line is shared: a copy of another article (DUP's job), not a template around one
-        for line, share in shared:
+        found = {index for index, _, _ in shared}
+        first, last = analysis.body or (len(lines), -1)
+        for index, share, sites in shared:
+            line = lines[index]
+            if sites and first <= index <= last and not _beside_debris(lines, index, found):
+                continue  # a short heading between the body's paragraphs ("Game Notes") that other sites use too
             fix_start, fix_end = line_deletion(text, line.start, line.end)
-            safe = share >= 0.8
-            yield self.finding(
-                doc,
-                line.start,
-                line.end,
-                f"this line recurs on {share:.0%} of this site's articles in the run: it is the site's template, "
-                "not this article's text",
-                fix=self.replace(fix_start, fix_end, "", "safe" if safe else "unsafe", "remove the template line"),
-            )
+            if sites:
+                message = (
+                    f"this short line recurs on the articles of {sites} different sites in the run: it is page "
+                    "furniture (a button, a widget's heading), not this article's text"
+                )
+                fix = self.replace(fix_start, fix_end, "", "unsafe", "remove the furniture line")
+            else:
+                message = (
+                    f"this line recurs on {share:.0%} of this site's articles in the run: it is the site's template, "
+                    "not this article's text"
+                )
+                safe = "safe" if share >= 0.8 else "unsafe"
+                fix = self.replace(fix_start, fix_end, "", safe, "remove the template line")
+            yield self.finding(doc, line.start, line.end, message, fix=fix)
+
+
+_FURNITURE_WORDS = 8
+
+
+def _beside_debris(lines: list[Line], index: int, found: set[int]) -> bool:
+    """A line next to a line of debris, or to another recurring line: part of a widget (a share bar's buttons)."""
+    return any(
+        0 <= other < len(lines) and (other in found or (lines[other].kind is not None and not lines[other].protected))
+        for other in (index - 1, index + 1)
+    )
+
+
+def _furniture_like(line: Line) -> bool:
+    """What may be the web's furniture when many sites carry it: a few words, no figure, no sentence, no credit.
+
+    Not the article's headline, byline or dateline (protected), nor a date or a wire credit ("Associated
+    Press"), which the same day's syndicated stories share across sites.
+    """
+    return (
+        not line.protected
+        and 0 < line.words <= _FURNITURE_WORDS
+        and not any(c.isdigit() for c in line.text)
+        and not sentence_like(line.text)
+        and not line.text.rstrip().endswith(":")  # a label over the article's own list or table ("New Zealand:")
+        and _WIRE.fullmatch(line.text.strip().title()) is None
+        and _BYLINE.match(line.text) is None
+    )
