@@ -834,3 +834,18 @@ def test_short_lines_on_many_sites_are_furniture_but_a_shared_heading_is_not() -
         assert "3 different sites" in result.findings[0].message
     two_sites = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items[:2])))
     assert not any(result.findings for result in two_sites)  # `min-sites` is 3
+
+
+def test_prose_broken_over_lines_above_the_body_is_not_a_menu() -> None:
+    """A paragraph with hard line breaks inside its sentences (a <pre> block, a mail) reads on; a menu does not."""
+    wrapped = [
+        "There are several ways to move files between a thirty year old",
+        "home computer and a modern laptop, and most of them need a cable,",
+        "a little patience and the right program on both sides.",
+    ]
+    sidebar = [f"Section {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
+    text = "\n".join([*MENU, *wrapped, *sidebar, "Council passes budget after long debate", "By Jane Doe", *PARAGRAPHS])
+    findings = deb(text)
+    for line in wrapped:
+        assert not any(f.start <= text.index(line) < f.end for f in findings), line
+    assert any(f.start <= text.index(MENU[0]) < f.end for f in findings)  # the menu above still goes

@@ -35,7 +35,7 @@ from scrapelint.rules.deb.text import (
     _WIRE,
     _words,
 )
-from scrapelint.rules.structure import item_number, structure_beside
+from scrapelint.rules.structure import item_number, sentence_like, structure_beside
 
 
 @dataclass
@@ -459,9 +459,10 @@ def _mark_off_body(analysis: Analysis) -> None:
         for line in lines[a : b + 1]:
             line.kind = "furniture"
     beside = structure_beside(lines, first, end)
-    before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i])]
+    wrapped = _wrapped_prose(lines, first, end)
+    before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
     for candidates in (before, after):
-        free = [i for i in candidates if not lines[i].protected and i not in beside]
+        free = [i for i in candidates if not lines[i].protected and i not in beside and i not in wrapped]
         if len(free) < 3:
             continue
         # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
@@ -469,6 +470,41 @@ def _mark_off_body(analysis: Analysis) -> None:
         kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
         for i in free:
             lines[i].kind = kind
+
+
+_TERMINAL_MARKS = ".!?…:"
+_GO_ON = (",", ";", "-", "–")  # how a line that a sentence goes on after ends
+
+
+def _goes_on(line: Line, following: Line) -> bool:
+    """A hard line break inside a sentence: the line ends on a comma or a hyphen, or the next starts lower-case."""
+    return not line.text.rstrip().endswith(tuple(_TERMINAL_MARKS)) and (
+        line.text.rstrip().endswith(_GO_ON) or following.text.lstrip()[:1].islower()
+    )
+
+
+def _wrapped_prose(lines: list[Line], first: int, end: int) -> set[int]:
+    """Lines around the body that are one paragraph of prose broken over several lines (as in a <pre> block).
+
+    A menu or a list of links breaks where each item ends; prose broken by hard line breaks runs on from
+    line to line inside its sentences and ends as a sentence does.
+    """
+    kept: set[int] = set()
+    for span in (range(first), range(end + 1, len(lines))):
+        block: list[int] = []
+        for index in span:
+            line = lines[index]
+            if line.kind is not None:
+                block = []
+                continue
+            block.append(index)
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is not None and following.kind is None and index + 1 in span and _goes_on(line, following):
+                continue
+            if len(block) >= 2 and sum(lines[i].words for i in block) >= 15 and sentence_like(line.text):
+                kept.update(block)
+            block = []
+    return kept
 
 
 def _mark_related_lists(analysis: Analysis) -> None:
