@@ -188,6 +188,9 @@ class SiteBoilerplate(CorpusRule):
         for index, line in enumerate(lines):
             if line.kind is not None:
                 continue  # another DEB rule reports it; recurrence overrides a protected position
+            if not shares and line.words > _FURNITURE_WORDS:
+                unshared = True  # too long for the web's furniture, and no line of this site recurs
+                continue
             key = _line_key(line.text)
             share = shares.get(key) if key is not None else None
             sites = common.get(key, 0) if key is not None and share is None and _furniture_like(line) else 0
