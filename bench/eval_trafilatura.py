@@ -8,6 +8,7 @@ Printed per language group (the set's rough `lang_guess`: de, en, other) and per
 The corpus rule (DEB008) runs through the engine's two passes over all pages.
 
     python bench/eval_trafilatura.py [path/to/trafilatura_dev.jsonl] [--show N] [--half check]
+    python bench/eval_trafilatura.py --lines missed   # DEB's view of each boilerplate line missed on the tune half
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from collections import Counter
 from datapath import data_dir
 from eval_debris import flagged_lines, half
 
+from scrapelint.document import Document
 from scrapelint.engine import Linter, run
 from scrapelint.models import Article
 from scrapelint.rule import all_rules
+from scrapelint.rules.deb import analyse, lexicon_kind
 
 DEFAULT = data_dir() / "trafilatura_dev.jsonl"
 
@@ -37,7 +40,17 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print N article snippets flagged and N boilerplate missed")
     parser.add_argument("--half", choices=("tune", "check"), help="show examples from this half only")
     parser.add_argument("--prefix", default="DEB", help="rules selected by this code prefix (default DEB)")
+    parser.add_argument(
+        "--lines",
+        choices=("missed", "flagged"),
+        help="print DEB's view of every boilerplate line missed / article line flagged in --half (default tune): "
+        "where it stands to the body, its kind, protected or not, words, prose or not, lexicon kind",
+    )
     args = parser.parse_args()
+    if args.lines:
+        with open(args.data, encoding="utf-8") as handle:
+            show_lines([json.loads(line) for line in handle], args.lines, args.half or "tune")
+        return
     with open(args.data, encoding="utf-8") as handle:
         pages = [json.loads(line) for line in handle]
     rules = [rule() for code, rule in all_rules().items() if code.startswith(args.prefix) and rule.enabled_by_default]
@@ -90,6 +103,35 @@ def main() -> None:
         print("\nBoilerplate missed:")
         for lang, snippet in misses[: args.show]:
             print(f"  [{lang}] {snippet}")
+
+
+def show_lines(pages: list[dict], which: str, wanted_half: str) -> None:
+    """DEB's analysis of each labelled line it got wrong: where misses and false alarms come from."""
+    for page in pages:
+        if half(page["id"]) != wanted_half:
+            continue
+        analysis = analyse(Document(Article(id=page["id"], url=page["url"], text=page["text"], path="x")))
+        raw = page["text"].split("\n")
+        starts = [0]
+        for line in raw:
+            starts.append(starts[-1] + len(line) + 1)
+        by_start = {line.start: (index, line) for index, line in enumerate(analysis.lines)}
+        for label in page["labels"]:
+            if (which == "missed") != (label["label"] == 0):
+                continue
+            for number in label["lines"]:
+                found = by_start.get(starts[number] + len(raw[number]) - len(raw[number].lstrip()))
+                if found is None:
+                    continue
+                index, line = found
+                if (line.kind is not None and not line.protected) != (which == "flagged"):
+                    continue
+                body = analysis.body
+                where = "none" if body is None else "above" if index < body[0] else "below" if index > body[1] else "in"
+                print(
+                    f"[{page['lang_guess']}] {where:5} kind={line.kind} protected={int(line.protected)} "
+                    f"words={line.words} prose={int(line.prose)} lexicon={lexicon_kind(line.text)} | {line.text[:110]}"
+                )
 
 
 if __name__ == "__main__":
