@@ -47,10 +47,6 @@ def main() -> None:
         "where it stands to the body, its kind, protected or not, words, prose or not, lexicon kind",
     )
     args = parser.parse_args()
-    if args.lines:
-        with open(args.data, encoding="utf-8") as handle:
-            show_lines([json.loads(line) for line in handle], args.lines, args.half or "tune")
-        return
     with open(args.data, encoding="utf-8") as handle:
         pages = [json.loads(line) for line in handle]
     rules = [rule() for code, rule in all_rules().items() if code.startswith(args.prefix) and rule.enabled_by_default]
@@ -67,6 +63,8 @@ def main() -> None:
     misses: list[tuple[str, str]] = []
     for page, findings in zip(pages, results, strict=True):
         hit = flagged_lines(page["text"], findings)
+        if args.lines and half(page["id"]) == (args.half or "tune"):
+            show_lines(page, hit, args.lines)
         key_half, key_group = half(page["id"]), group(page["lang_guess"])
         for label in page["labels"]:
             flagged = [hit[i] for i in label["lines"] if i in hit]
@@ -105,33 +103,30 @@ def main() -> None:
             print(f"  [{lang}] {snippet}")
 
 
-def show_lines(pages: list[dict], which: str, wanted_half: str) -> None:
-    """DEB's analysis of each labelled line it got wrong: where misses and false alarms come from."""
-    for page in pages:
-        if half(page["id"]) != wanted_half:
+def show_lines(page: dict, hit: dict[int, str], which: str) -> None:
+    """DEB's analysis of each labelled line it got wrong on the page: where misses and false alarms come from."""
+    analysis = analyse(Document(Article(id=page["id"], url=page["url"], text=page["text"], path="x")))
+    starts = [0]
+    for raw in page["text"].split("\n"):
+        starts.append(starts[-1] + len(raw) + 1)
+    body = analysis.body
+    for label in page["labels"]:
+        if (which == "missed") != (label["label"] == 0):
             continue
-        analysis = analyse(Document(Article(id=page["id"], url=page["url"], text=page["text"], path="x")))
-        raw = page["text"].split("\n")
-        starts = [0]
-        for line in raw:
-            starts.append(starts[-1] + len(line) + 1)
-        by_start = {line.start: (index, line) for index, line in enumerate(analysis.lines)}
-        for label in page["labels"]:
-            if (which == "missed") != (label["label"] == 0):
+        for number in label["lines"]:
+            if (number in hit) != (which == "flagged"):
                 continue
-            for number in label["lines"]:
-                found = by_start.get(starts[number] + len(raw[number]) - len(raw[number].lstrip()))
-                if found is None:
-                    continue
-                index, line = found
-                if (line.kind is not None and not line.protected) != (which == "flagged"):
-                    continue
-                body = analysis.body
-                where = "none" if body is None else "above" if index < body[0] else "below" if index > body[1] else "in"
-                print(
-                    f"[{page['lang_guess']}] {where:5} kind={line.kind} protected={int(line.protected)} "
-                    f"words={line.words} prose={int(line.prose)} lexicon={lexicon_kind(line.text)} | {line.text[:110]}"
-                )
+            for index, line in enumerate(analysis.lines):
+                if starts[number] <= line.start < starts[number + 1]:
+                    where = (
+                        "none" if body is None else "above" if index < body[0] else "below" if index > body[1] else "in"
+                    )
+                    print(
+                        f"[{page['lang_guess']}] {hit.get(number, '-')} {where:5} kind={line.kind} "
+                        f"protected={int(line.protected)} words={line.words} prose={int(line.prose)} "
+                        f"lexicon={lexicon_kind(line.text)} | {line.text[:110]}"
+                    )
+                    break
 
 
 if __name__ == "__main__":
