@@ -237,12 +237,14 @@ def _beside_debris(lines: list[Line], index: int, found: set[int]) -> bool:
 def _furniture_like(line: Line) -> bool:
     """What may be the web's furniture when many sites carry it: a few words, no figure, no sentence, no credit.
 
+    Two words at least: one word alone is as often a section heading other sites use too ("Extras", "Bowling").
+
     Not the article's headline, byline or dateline (protected), nor a date or a wire credit ("Associated
     Press"), which the same day's syndicated stories share across sites.
     """
     return (
         not line.protected
-        and 0 < line.words <= _FURNITURE_WORDS
+        and 1 < line.words <= _FURNITURE_WORDS
         and not any(c.isdigit() for c in line.text)
         and not sentence_like(line.text)
         and not line.text.rstrip().endswith(":")  # a label over the article's own list or table ("New Zealand:")
