@@ -218,8 +218,9 @@ class SiteBoilerplate(CorpusRule):
                     f"this line recurs on {share:.0%} of this site's articles in the run: it is the site's template, "
                     "not this article's text"
                 )
-                safe = "safe" if share >= 0.8 else "unsafe"
-                fix = self.replace(fix_start, fix_end, "", safe, "remove the template line")
+                fix = self.replace(
+                    fix_start, fix_end, "", "safe" if share >= 0.8 else "unsafe", "remove the template line"
+                )
             yield self.finding(doc, line.start, line.end, message, fix=fix)
 
 
