@@ -8,6 +8,7 @@ Printed per language group (the set's rough `lang_guess`: de, en, other) and per
 The corpus rule (DEB008) runs through the engine's two passes over all pages.
 
     python bench/eval_trafilatura.py [path/to/trafilatura_dev.jsonl] [--show N] [--half check]
+    python bench/eval_trafilatura.py --lines missed   # DEB's view of each boilerplate line missed on the tune half
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from collections import Counter
 from datapath import data_dir
 from eval_debris import flagged_lines, half
 
+from scrapelint.document import Document
 from scrapelint.engine import Linter, run
 from scrapelint.models import Article
 from scrapelint.rule import all_rules
+from scrapelint.rules.deb import analyse, lexicon_kind
 
 DEFAULT = data_dir() / "trafilatura_dev.jsonl"
 
@@ -37,6 +40,12 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print N article snippets flagged and N boilerplate missed")
     parser.add_argument("--half", choices=("tune", "check"), help="show examples from this half only")
     parser.add_argument("--prefix", default="DEB", help="rules selected by this code prefix (default DEB)")
+    parser.add_argument(
+        "--lines",
+        choices=("missed", "flagged"),
+        help="print DEB's view of every boilerplate line missed / article line flagged in --half (default tune): "
+        "where it stands to the body, its kind, protected or not, words, prose or not, lexicon kind",
+    )
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as handle:
         pages = [json.loads(line) for line in handle]
@@ -54,6 +63,8 @@ def main() -> None:
     misses: list[tuple[str, str]] = []
     for page, findings in zip(pages, results, strict=True):
         hit = flagged_lines(page["text"], findings)
+        if args.lines and half(page["id"]) == (args.half or "tune"):
+            show_lines(page, hit, args.lines)
         key_half, key_group = half(page["id"]), group(page["lang_guess"])
         for label in page["labels"]:
             flagged = [hit[i] for i in label["lines"] if i in hit]
@@ -90,6 +101,32 @@ def main() -> None:
         print("\nBoilerplate missed:")
         for lang, snippet in misses[: args.show]:
             print(f"  [{lang}] {snippet}")
+
+
+def show_lines(page: dict, hit: dict[int, str], which: str) -> None:
+    """DEB's analysis of each labelled line it got wrong on the page: where misses and false alarms come from."""
+    analysis = analyse(Document(Article(id=page["id"], url=page["url"], text=page["text"], path="x")))
+    starts = [0]
+    for raw in page["text"].split("\n"):
+        starts.append(starts[-1] + len(raw) + 1)
+    body = analysis.body
+    for label in page["labels"]:
+        if (which == "missed") != (label["label"] == 0):
+            continue
+        for number in label["lines"]:
+            if (number in hit) != (which == "flagged"):
+                continue
+            for index, line in enumerate(analysis.lines):
+                if starts[number] <= line.start < starts[number + 1]:
+                    where = (
+                        "none" if body is None else "above" if index < body[0] else "below" if index > body[1] else "in"
+                    )
+                    print(
+                        f"[{page['lang_guess']}] {hit.get(number, '-')} {where:5} kind={line.kind} "
+                        f"protected={int(line.protected)} words={line.words} prose={int(line.prose)} "
+                        f"lexicon={lexicon_kind(line.text)} | {line.text[:110]}"
+                    )
+                    break
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[
 
 def known_debris(text: str) -> bool:
     """DEB's lexicon knows the line (a shop widget, a button): DEB reports it, once per line, not DUP."""
-    from scrapelint.rules.deb import lexicon_kind  # (deb imports this module)
+    from scrapelint.rules.deb.lexicons import lexicon_kind  # (deb imports this module)
 
     return lexicon_kind(text) is not None
 
@@ -134,7 +134,7 @@ def structure_beside(lines: Sequence[_Line], first: int, end: int) -> set[int]:
                 break
             kind = _structural(lines[index].text)
             if kind is None:
-                others += 1
+                others += any(c.isalnum() for c in lines[index].text)  # an icon glyph alone is no line between
                 if others > _BETWEEN:
                     break
                 run.append(index)

@@ -492,7 +492,7 @@ def test_script_and_style_lines_are_still_reported_whatever_their_form(code: str
 
 def test_markup_scan_finds_every_token_and_only_once() -> None:
     """The scan jumps from place to place where a token can start; it must match a plain finditer."""
-    from scrapelint.rules.deb import _INLINE_MARKUP, _inline_markup
+    from scrapelint.rules.deb.markup import _INLINE_MARKUP, _inline_markup
 
     line = "N&amp;<b>Nan NaN $NaN ${x}[object Object] &&nbsp;<<br>{{a}} <!-- c --> [{%b%}"
     assert [m.group() for m in _inline_markup(line)] == [m.group() for m in _INLINE_MARKUP.finditer(line)]
@@ -614,7 +614,7 @@ def test_lead_paragraph_above_a_box_of_figures_stays() -> None:
 )
 def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
     """ASCII lines are counted with an ASCII pattern (faster): it must find exactly the words the Unicode one does."""
-    from scrapelint.rules.deb import _WORD, _words
+    from scrapelint.rules.deb.text import _WORD, _words
 
     assert _words(line) == _WORD.findall(line)
     assert _words(line.lower()) == _WORD.findall(line.lower())
@@ -632,7 +632,7 @@ def test_word_count_is_the_same_on_ascii_and_unicode_lines(line: str) -> None:
 )
 def test_word_count_is_the_number_of_words(line: str) -> None:
     """Long ASCII lines are counted from character classes (faster): the count must be the pattern's, at any cut."""
-    from scrapelint.rules.deb import _WORD, _word_count
+    from scrapelint.rules.deb.text import _WORD, _word_count
 
     for end in range(len(line) + 1):
         assert _word_count(line[:end]) == len(_WORD.findall(line[:end])), line[:end]
@@ -675,7 +675,7 @@ def test_consent_guard_grouped_by_letter_finds_every_part() -> None:
     """The guard is one branch per first letter: it must match wherever a plain alternation of the parts does."""
     import re
 
-    from scrapelint.rules.deb import _CONSENT_PARTS, _CONSENT_WORDS
+    from scrapelint.rules.deb.lexicons import _CONSENT_PARTS, _CONSENT_WORDS
 
     plain = re.compile("|".join(map(re.escape, _CONSENT_PARTS)))
     for part in _CONSENT_PARTS:
@@ -758,3 +758,94 @@ def test_lexicons_of_other_languages_are_read_with_the_english_one() -> None:
     assert lexicon_kind("Veröffentlicht am: 12.03.2024") == "meta"
     assert lexicon_kind("Photo: Getty Images") == "credit"  # an English credit stays a credit
     assert lexicon_kind("Die Regierung teilte am Dienstag mit, dass sie das Gesetz ändern will.") is None
+
+
+def test_blog_share_buttons_and_widgets_in_several_languages_are_furniture() -> None:
+    """WordPress share buttons, comment forms and counters are the same furniture on every blog, in any language."""
+    for line in (
+        "Click to share on Twitter (Opens in new window)",
+        "Teilen Sie dies mit:",
+        "3 Gedanken zu “Need for Speed”",
+        "E-Mail (wird benötigt und nicht veröffentlicht)",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+        "Das könnte Sie auch interessieren!",  # a heading, exclaimed
+        "Escucha esta nota aquí",
+    ):
+        assert lexicon_kind(line) == "ui", line
+    assert lexicon_kind("Reklama") == "ad"
+    assert lexicon_kind("Informujemy, że korzystamy z cookies.") == "consent"
+    # prose that holds the same words is not furniture
+    assert lexicon_kind("Er wollte mehr über die Geschichte der Stadt erfahren, sagte er am Montag.") is None
+    assert lexicon_kind("We share on Twitter what we find, and we open new windows on the world.") is None
+
+
+def test_a_kommentar_label_in_a_list_of_articles_does_not_end_the_body() -> None:
+    """'Kommentar' alone names an opinion piece in German; only 'Kommentare' (or a count) opens a thread."""
+    body = [
+        "Die Bundesregierung will den Ausbau der erneuerbaren Energien in den kommenden Jahren deutlich beschleunigen, wie das Ministerium mitteilte.",
+        "Genehmigungsverfahren für Windräder sollen künftig nur noch halb so lange dauern wie bisher, und die Länder sollen mehr Flächen ausweisen.",
+        "Kommentar",
+        "Kritiker bemängeln jedoch, dass die Netze mit dem Tempo nicht Schritt halten und viele Anlagen schon heute wieder abgeschaltet werden müssen.",
+        "Die Netzbetreiber verweisen darauf, dass der Bau neuer Leitungen oft am Widerstand der Anwohner und an langen Verfahren vor Gericht scheitert.",
+    ]
+    text = "\n".join(body)
+    findings = deb(text)
+    assert not any(f.start <= text.index("Kritiker") < f.end for f in findings)
+    text = text.replace("Kommentar\n", "12 Kommentare\n")
+    assert any(f.start <= text.index("Kritiker") < f.end for f in deb(text))  # a thread's count: comments follow
+
+
+def test_icon_glyph_lines_do_not_cut_an_ingredient_list_off_the_body() -> None:
+    """Icon fonts leave lines of one private-use glyph between a recipe's parts: they are not lines of text."""
+    from dataclasses import dataclass
+
+    from scrapelint.rules.structure import structure_beside
+
+    @dataclass
+    class Row:
+        text: str
+        kind: str | None = None
+
+    rows = [Row(t) for t in ("Zutaten", "125 g Mehl", "65 g Zucker", "1 TL Backpulver", "Zubereitung")]
+    rows += [Row("\ue192"), Row("Arbeitszeit ca. 30 Minuten")] * 4 + [Row("Den Teig kneten und ruhen lassen.")]
+    kept = structure_beside(rows, len(rows) - 1, len(rows) - 1)
+    assert {1, 2, 3} <= kept
+
+
+def test_short_lines_on_many_sites_are_furniture_but_a_shared_heading_is_not() -> None:
+    """A button every site's template carries recurs across sites; a heading like "Conclusion" does too, inside prose."""
+    settings = Settings(select=["DEB008"])
+    items = []
+    for number, site in enumerate(("a.org", "b.net", "c.com")):
+        lines = [
+            f"Story {number}: {PARAGRAPHS[0]}",
+            PARAGRAPHS[1],
+            "Listen to our podcast",
+            "Explore the archive",
+            PARAGRAPHS[2],
+            "Conclusion",
+            f"In closing, site {number} notes: {PARAGRAPHS[3]}",
+        ]
+        items.append(Article(id=site, url=f"https://{site}/story", text="\n".join(lines), path="x.jsonl"))
+    results = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items)))
+    for result in results:
+        reported = [result.item.text[f.start : f.end] for f in result.findings]
+        assert reported == ["Listen to our podcast", "Explore the archive"], reported
+        assert "3 different sites" in result.findings[0].message
+    two_sites = list(run(Linter(resolve_rules(settings), settings), lambda: iter(items[:2])))
+    assert not any(result.findings for result in two_sites)  # `min-sites` is 3
+
+
+def test_prose_broken_over_lines_above_the_body_is_not_a_menu() -> None:
+    """A paragraph with hard line breaks inside its sentences (a <pre> block, a mail) reads on; a menu does not."""
+    wrapped = [
+        "There are several ways to move files between a thirty year old",
+        "home computer and a modern laptop, and most of them need a cable,",
+        "a little patience and the right program on both sides.",
+    ]
+    sidebar = [f"Section {name}" for name in "ABCDEFGHIJKLMNOPQRST"]
+    text = "\n".join([*MENU, *wrapped, *sidebar, "Council passes budget after long debate", "By Jane Doe", *PARAGRAPHS])
+    findings = deb(text)
+    for line in wrapped:
+        assert not any(f.start <= text.index(line) < f.end for f in findings), line
+    assert any(f.start <= text.index(MENU[0]) < f.end for f in findings)  # the menu above still goes

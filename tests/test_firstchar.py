@@ -1,4 +1,4 @@
-"""The pruned alternations of rules/firstchar.py find exactly what the whole alternation finds."""
+"""The pruned alternations of rules/deb/firstchar.py find exactly what the whole alternation finds."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from scrapelint.rules.deb import _by_kind, _entries, lexicon, normalise
-from scrapelint.rules.firstchar import FirstCharDispatch, NeedleFilter, first_chars, required_literal
+from scrapelint.rules.deb.firstchar import FirstCharDispatch, NeedleFilter, first_chars, required_literal
+from scrapelint.rules.deb.lexicons import _by_kind, _entries, lexicon, normalise
 
 PATTERNS = {
     "ui": [r"(?:share|tweet) (?:this|on \w+)", r"\d+ comments?", r"(?:\d+ )?комментари(?:и|ев)?", r"page \d+ of \d+"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scrapelint.rules.leadcopy import copies_lead
+from scrapelint.rules.deb.leadcopy import copies_lead
 
 from .conftest import lint_text
 

@@ -20,7 +20,10 @@ from itertools import pairwise
 from scrapelint.document import Document
 from scrapelint.models import Finding
 from scrapelint.rule import Rule
-from scrapelint.rules.deb import DATA, Analysis, Line, analyse, lexicon, line_deletion, normalise
+from scrapelint.rules.deb.body import Analysis, analyse
+from scrapelint.rules.deb.lexicons import DATA, lexicon, normalise
+from scrapelint.rules.deb.line_rules import line_deletion
+from scrapelint.rules.deb.lines import Line
 from scrapelint.rules.lexicon import sections as data_sections
 from scrapelint.rules.structure import sentence_like
 
@@ -43,7 +46,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return compiled
 
 
-_ANCHORS: dict[str, str | None] = {}  # by line: menus and footers recur across a site's pages (as in deb.py)
+_ANCHORS: dict[str, str | None] = {}  # by line: menus and footers recur across a site's pages (as in lines.py)
 _DIGIT = re.compile(r"\d")
 
 

@@ -19,7 +19,9 @@ from functools import lru_cache
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
-from scrapelint.rules.deb import DATA, analyse, line_deletion
+from scrapelint.rules.deb.body import analyse
+from scrapelint.rules.deb.lexicons import DATA
+from scrapelint.rules.deb.line_rules import line_deletion
 from scrapelint.rules.lexicon import sections as data_sections
 
 _CAPTION_WORDS = 60  # a caption is a sentence or two, never a long paragraph
@@ -90,7 +92,7 @@ def caption(text: str, words: int) -> str | None:
     return None
 
 
-_SEEN: dict[str, str | None] = {}  # `caption` by line text, bounded like deb.py's line facts
+_SEEN: dict[str, str | None] = {}  # `caption` by line text, bounded like lines.py's line facts
 
 
 def _caption_cached(text: str, words: int) -> str | None:

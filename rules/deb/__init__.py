@@ -1,0 +1,69 @@
+"""DEB: scraping debris — page furniture that a scraper carried into the article body.
+
+One analysis per document labels every non-blank line (lexicon hits, leftover code, the main body, the
+teasers glued after it, the menus and footers around it); each rule then reports the lines of its own kind.
+One idea per file:
+
+- `lexicons.py`: the data files of furniture phrases (rules/data/debris_*), compiled once, and a line's kind by them;
+  `firstchar.py` keeps their alternations cheap.
+- `text.py`: what a line's words say (word counts, bylines, wire credits, dates); `lines.py`: a line on its own.
+- `body.py`: the per-document analysis, choosing the article body and marking what stands around it, with
+  `kickers.py` (section labels over the headline), `leadcopy.py` (a teaser of the lead above the body) and
+  `menus.py` (a run of labels inside the body).
+- `line_rules.py`: DEB001-DEB007, which report the labelled lines; `markup.py`: leftover tags and entities.
+- `site.py`: DEB008, a site's template lines over the whole run.
+- `threads.py` (DEB009, reader comment threads) and `captions.py` (DEB010), registered as entry points of their own.
+"""
+
+from __future__ import annotations
+
+from scrapelint.rules.deb.body import Analysis, analyse
+from scrapelint.rules.deb.lexicons import DATA, Lexicon, lexicon, lexicon_kind, normalise
+from scrapelint.rules.deb.line_rules import (
+    MESSAGES,
+    AdMarker,
+    ConsentBox,
+    LeftoverMarkup,
+    MetadataLine,
+    NavigationText,
+    OtherArticleTeaser,
+    TruncatedParagraph,
+    line_deletion,
+)
+from scrapelint.rules.deb.lines import Line, line_facts
+from scrapelint.rules.deb.site import SiteBoilerplate, site_of
+
+__all__ = [
+    "DATA",
+    "MESSAGES",
+    "RULES",
+    "AdMarker",
+    "Analysis",
+    "ConsentBox",
+    "LeftoverMarkup",
+    "Lexicon",
+    "Line",
+    "MetadataLine",
+    "NavigationText",
+    "OtherArticleTeaser",
+    "SiteBoilerplate",
+    "TruncatedParagraph",
+    "analyse",
+    "lexicon",
+    "lexicon_kind",
+    "line_deletion",
+    "line_facts",
+    "normalise",
+    "site_of",
+]
+
+RULES = [
+    NavigationText,
+    ConsentBox,
+    AdMarker,
+    OtherArticleTeaser,
+    TruncatedParagraph,
+    LeftoverMarkup,
+    MetadataLine,
+    SiteBoilerplate,
+]

@@ -1,0 +1,563 @@
+"""DEB's body finding: one analysis per document labels every non-blank line, which every DEB rule reads.
+
+It is linear in the text: the main body is one maximum-sum pass over the lines, then the preamble above it is
+protected and the teasers, menus, footers and related lists around it are marked. What a line is on its own
+(word count, prose or not, lexicon kind) is cached per process by its text (lines.py): menus and footers recur
+across a site's pages, so most of them are judged once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
+from weakref import WeakKeyDictionary
+
+from scrapelint.doc_cache import family_cache
+from scrapelint.document import Document
+from scrapelint.rules.deb.kickers import kicker
+from scrapelint.rules.deb.leadcopy import copies_lead
+from scrapelint.rules.deb.lexicons import lexicon, normalise
+from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
+from scrapelint.rules.deb.menus import inner_menus
+from scrapelint.rules.deb.text import (
+    _BYLINE,
+    _DATE,
+    _DATE_META,
+    _FIGURE,
+    _FUNCTION_WORDS,
+    _LAST_SENTENCE,
+    _LIST_ITEM,
+    _NAME_LINE,
+    _REPORT_CREDIT,
+    _TEASER_CUT,
+    _WIRE,
+    _words,
+)
+from scrapelint.rules.structure import item_number, sentence_like, structure_beside
+
+
+@dataclass
+class Analysis:
+    lines: list[Line]
+    body: tuple[int, int] | None  # index range [first, last] of the main body in `lines`
+    teasers: list[tuple[int, int]] = field(default_factory=list)  # index ranges, one per teaser
+    truncated: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, inside a teaser)
+    _segments: list[tuple[int, int, str]] | None = field(default=None, repr=False)
+
+    def runs(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Index ranges [first, last] of the runs of consecutive lines whose kind is one of `kinds`.
+
+        Made from the runs of lines of one kind, found once (after the analysis is done) for every rule.
+        """
+        if self._segments is None:
+            self._segments = []
+            index = 0
+            for kind, group in groupby(map(_KIND, self.lines)):  # in C: one step per run, not per line
+                size = len(list(group))
+                if kind is not None:
+                    self._segments.append((index, index + size - 1, kind))
+                index += size
+        runs: list[tuple[int, int]] = []
+        for first, last, kind in self._segments:
+            if kind in kinds:
+                if runs and runs[-1][1] + 1 == first:
+                    runs[-1] = (runs[-1][0], last)
+                else:
+                    runs.append((first, last))
+        return runs
+
+
+_CACHE: WeakKeyDictionary[Document, Analysis] = family_cache("DEB")  # dropped after DEB (issue #20)
+
+
+def analyse(doc: Document) -> Analysis:
+    """Label every non-blank line of the document once; every DEB rule reads the result."""
+    cached = _CACHE.get(doc)
+    if cached is None:
+        cached = _CACHE[doc] = _analyse(doc)
+    return cached
+
+
+def _analyse(doc: Document) -> Analysis:
+    text = doc.text
+    # Non-blank lines, trimmed; in hard-wrapped text the Document gives whole blocks instead.
+    lines: list[Line] = []
+    append, cached = lines.append, _FACTS.get
+    # the offsets of `doc.paragraphs`, without an object each
+    for start, end in zip(*doc.paragraph_spans, strict=False):
+        body = text[start:end]
+        # `line_facts` inlined for a line seen before: this runs once per line of every article
+        words, prose, kind = cached(body) or line_facts(body)
+        append(Line(start, end, body, words, prose, kind))
+    analysis = Analysis(lines, _main_body(lines))
+    _settle_weak(analysis)
+    if analysis.body is not None:
+        _end_at_comments(analysis)
+        _protect_preamble(analysis, doc)
+        _find_teasers(analysis)
+        _mark_off_body(analysis)
+    _mark_related_lists(analysis)
+    _find_truncated(analysis, text)
+    return analysis
+
+
+def _settle_weak(analysis: Analysis) -> None:
+    """A word like "Video" or "Jobs" alone between paragraphs is a heading; next to debris or off the body, a button."""
+    lines, body = analysis.lines, analysis.body
+    for index, line in enumerate(lines):
+        if line.kind != "weak":
+            continue
+        inside = body is not None and body[0] <= index <= body[1]
+        neighbours = [lines[i].kind for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        line.kind = "ui" if not inside or any(kind is not None and kind != "code" for kind in neighbours) else None
+
+
+def _main_body(lines: list[Line]) -> tuple[int, int] | None:
+    """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost.
+
+    A short article can lose to a longer block of comments or of the site's blurb further down: an earlier
+    block at least half as long that sits under a byline or dateline, where the best one does not, wins.
+    """
+    blocks: list[tuple[int, int, int]] = []  # (score, first, last): the best segment of each run above zero
+    total, first, top = 0, 0, None
+    listing = False  # after "Cities that top the list:" list items and table cells cost nothing
+    number = -1  # so do the items of a numbered list counting up (a table of contents, steps: rules/structure.py)
+    for index, line in enumerate(lines):
+        if line.kind is not None:
+            score, listing = -12, False
+        else:
+            colon = line.text.endswith(":")
+            listing = colon or (listing and _list_item(line))
+            if line.prose or listing:
+                score = line.words if line.prose else 0
+            elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
+                score, number = (0 if found == number + 1 else -4), found
+            else:
+                score = -4
+        if total <= 0:
+            if top is not None:
+                blocks.append(top)
+            total, first, top = 0, index, None
+        total += score
+        if total > 0 and (top is None or total > top[0]):
+            top = (total, first, index)
+    if top is not None:
+        blocks.append(top)
+    if not blocks:
+        return None
+    best = max(blocks)
+    if best[0] < 30:
+        return None
+    if not _under_byline(lines, best[1]):
+        for block in blocks:
+            if block[1] >= best[1]:
+                break
+            if block[0] * 2 >= best[0] and _under_byline(lines, block[1]):
+                prose = [line.text for line in lines[block[1] : block[2] + 1] if line.prose]
+                if copies_lead(prose, [line.text for line in lines[best[1] : best[2] + 1]]):
+                    continue  # a teaser of this article above it (rules/deb/leadcopy.py): the body goes on below
+                return block[1], block[2]
+    return best[1], best[2]
+
+
+def _under_byline(lines: list[Line], first: int) -> bool:
+    """A byline, dateline or agency credit among the few lines above `first`: where an article starts."""
+    return any(
+        line.kind in (None, "meta") and line.words <= 12 and (_dateline(line) or _WIRE.fullmatch(line.text))
+        for line in lines[max(0, first - 4) : first]
+    )
+
+
+def _list_item(line: Line) -> bool:
+    """An item of a list or a cell of a table: "- Paris", "2. Rome", "1990-1994", "Sheffield Wednesday"."""
+    return line.words <= 4 or _LIST_ITEM.match(line.text) is not None
+
+
+_NOT_TITLE = (".", ",", ";", ":")  # how a sentence or a clause ends, not a headline
+
+
+def _title_like(line: Line) -> bool:
+    """A headline: a few words, not a sentence that ends in a full stop."""
+    return line.kind is None and 2 <= line.words <= 30 and not line.text.endswith(_NOT_TITLE)
+
+
+def _dateline(line: Line) -> bool:
+    """A date, time or byline under the headline: "Posted January 1, 2008", "By JOSEPH WHITE"."""
+    return line.words <= 20 and _dated(line.text)
+
+
+@lru_cache(maxsize=1 << 14)  # lines of at most 20 words, asked about again and again around the body's start
+def _dated(text: str) -> bool:
+    return bool(_BYLINE.match(text) or _DATE_META.match(normalise(text)) or _DATE.search(text))
+
+
+def _protect_preamble(analysis: Analysis, doc: Document) -> None:
+    """The headline, dek, byline and dateline just above the body, and the article's title where it is given."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    title = normalise(doc.article.title or "")
+    if title:
+        for index in range(first - 1, -1, -1):
+            text = lines[index].text  # normalising never lengthens ASCII text: a shorter line cannot be the title
+            if (len(text) >= len(title) or not text.isascii()) and normalise(text) == title:
+                # Near the body, all between the title and the body is its preamble (dek, byline, dateline);
+                # far above it (a sidebar or a results box between), the title line alone is sure.
+                for line in lines[index:first] if index >= first - 40 else [lines[index]]:
+                    if line.kind is None or (line.kind == "meta" and _dateline(line)):
+                        line.protected = True
+                        line.kind = None
+                break
+    for line in lines[max(0, first - 15) : first]:
+        if line.kind == "meta" and _dateline(line):
+            line.kind = None  # a dateline under the headline is part of the article
+        if line.kind in (None, "credit") and _WIRE.fullmatch(line.text):
+            line.kind, line.protected = None, True  # so is the agency's credit, whatever menu sits around it
+    headline = _find_headline(lines, first)
+    if headline is not None:
+        dated = next((i for i in range(first - 1, headline, -1) if _dateline(lines[i])), headline)
+        for index in range(headline, first):
+            line = lines[index]
+            if line.kind is None and (index <= dated or _dateline(line) or line.words >= 8):
+                line.protected = True  # between the headline and its dateline all is byline; below, only a dek
+    echo = _echoed_headline(lines, first, last)
+    if echo is not None:
+        _protect_echo(lines, echo, first)
+    byline = next(
+        (
+            i
+            for i in range(first - 1, max(-1, first - 41), -1)
+            if lines[i].kind is None and lines[i].text.startswith("By") and _byline(lines[i])  # what `_BYLINE` needs
+        ),
+        None,
+    )
+    if byline is not None and not lines[byline].protected:
+        lines[byline].protected = True  # far above the body, behind a tools bar, the byline still tops the article
+        for line in lines[max(0, byline - 2) : byline][::-1]:
+            if line.kind is not None or not _title_like(line):
+                break
+            line.protected = True  # and the headline and dek over it
+    headlines = 0
+    for index in range(first - 1, max(-1, first - 9), -1):
+        line = lines[index]
+        if line.kind is not None or line.protected:
+            continue
+        if _dateline(line):
+            line.protected = True
+        elif headlines < 3 and line.words <= 60 and (line.words >= 4 or (headlines == 0 and line.words >= 2)):
+            line.protected = True
+            headlines += 1
+    _protect_sidebar(lines, first)
+    for index in range(first - 1, max(0, first - 15), -1):
+        line, above, below = lines[index], lines[index - 1], lines[index + 1]
+        if (
+            line.kind is None
+            and above.protected
+            and (below.protected or index + 1 == first)
+            and _NAME_LINE.fullmatch(line.text)
+        ):
+            line.protected = True  # one line between the headline or byline and the body: the author, the outlet
+    if lines[last].text.endswith(":"):  # "Below is the list of players invited:" — the list is the article's
+        for line in lines[last + 1 : last + 300]:
+            if line.kind is not None:
+                break
+            line.protected = True
+    for index in range(max(0, first - 15), first - 1):
+        line, below = lines[index], lines[index + 1]
+        if line.protected and below.protected and kicker(line.text, below.text) and not _WIRE.fullmatch(line.text):
+            line.protected, line.kind = False, "ui"  # a section label over the headline (rules/deb/kickers.py)
+    tail = lines[last + 1 : last + 3]
+    if tail and tail[0].kind is None and tail[0].words <= 30:
+        tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
+    for line in tail:
+        if line.kind is None and _REPORT_CREDIT.search(line.text):
+            line.protected = True
+
+
+def _protect_sidebar(lines: list[Line], first: int) -> None:
+    """A lead paragraph under its byline, then a box of figures or a caption, then the rest of the story.
+
+    The box costs the body its lead; the lead, the box and the byline above are the article's all the same,
+    when no line the lexicon knows (a menu, a button) stands between the lead and the body.
+    """
+    for index in range(first - 1, max(0, first - 60), -1):
+        line = lines[index]
+        if line.kind is not None:
+            return  # past a menu or a button nothing is the article's
+        if not line.prose:
+            continue
+        byline = lines[index - 1]
+        if byline.kind is None and (_byline(byline) or _dateline(byline)) and byline.words <= 20:
+            for between in lines[index - 1 : first]:
+                between.protected = True
+            return
+
+
+def _protect_echo(lines: list[Line], echo: int, first: int) -> None:
+    """The headline the lead echoes, its dek above, its byline and dateline below, and prose between it and the body."""
+    lines[echo].protected = True
+    above = lines[echo - 1] if echo > 0 else None
+    if above is not None and above.kind is None and _title_like(above) and above.words >= 3:
+        above.protected = True  # a headline over its dek
+    under = 0
+    for line in lines[echo + 1 : first]:
+        if line.kind is not None:
+            under = 4  # past the tools bar, only prose is the article's
+        elif (under < 4 and (line.words <= 6 or _dateline(line))) or line.prose:
+            line.protected = True
+        under += 1
+
+
+def _content_words(text: str) -> set[str]:
+    """Content words cut to five letters, a crude stem: "confrontation" and "confront" meet."""
+    return {word[:5] for word in set(_words(text.lower())) - _FUNCTION_WORDS if len(word) > 2}
+
+
+_STEM = itemgetter(slice(5))
+
+
+def _lead_words(lowered: str) -> set[str]:
+    """`_content_words` of a lower-cased text, and some stems of one or two letters, which no `_content_words` holds.
+
+    Made in C (the lead is long): a set of the words, less the function words, each cut to five letters.
+    """
+    return set(map(_STEM, set(_words(lowered)) - _FUNCTION_WORDS))
+
+
+def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
+    """Far above the body, the headline is the title-like line whose words the lead paragraphs repeat most."""
+    text: str | None = None  # the lead's text, lower-cased, and its words: gathered only once a candidate needs them
+    lead: set[str] | None = None
+    best, best_score = None, 0.0
+    for index in range(first - 1, max(-1, first - 41), -1):
+        line = lines[index]
+        if line.kind is not None or line.protected or not _title_like(line) or not 3 <= line.words <= 25:
+            continue
+        words = _content_words(line.text)
+        if len(words) < 2:
+            continue  # cannot share two words
+        if text is None:
+            text = " ".join(lead_line.text for lead_line in lines[first : min(last + 1, first + 5)]).lower()
+        if lead is None:
+            # a stem that is not in the lead's text begins none of its words: while too few are, no need of the words
+            bound = sum(1 for word in words if word in text)
+            if bound < 2 or bound / len(words) < 0.4 or bound / len(words) <= best_score:
+                continue
+            lead = _lead_words(text)
+        shared = len(words & lead)
+        score = shared / len(words)
+        if shared >= 2 and score >= 0.4 and score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _find_headline(lines: list[Line], first: int) -> int | None:
+    """The headline: above the dateline nearest the body, else the nearest title-like line above the body.
+
+    A title-like line directly above the one found is taken too: a headline over its dek or its credit.
+    """
+    window = range(first - 1, max(-1, first - 16), -1)
+    date = next((i for i in window if lines[i].kind is None and _dateline(lines[i])), None)
+    if date is not None:
+        while date > 0 and lines[date - 1].kind is None and _dateline(lines[date - 1]):
+            date -= 1
+    start, least = (date, 2) if date is not None else (first, 3)
+    found, examined = None, 0
+    for index in range(start - 1, max(-1, start - 12), -1):
+        line = lines[index]
+        if line.kind is not None:
+            continue
+        examined += 1
+        if _title_like(line) and line.words >= least:
+            found = index
+            break
+        if examined == 4:
+            break
+    if found is None:
+        return date
+    above = lines[found - 1] if found > 0 else None
+    if above is not None and above.kind is None and _title_like(above):
+        return found - 1
+    return found
+
+
+def _end_at_comments(analysis: Analysis) -> None:
+    """Reader comments are prose too: the body ends at a comment-section heading found in its later part."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    comments = lexicon().comments
+    words = sum(line.words for line in lines[first : last + 1] if line.prose)
+    seen = 0
+    for index in range(first, last + 1):
+        line = lines[index]
+        if line.prose and line.kind is None:
+            seen += line.words
+        elif (
+            (seen >= 0.3 * words or seen >= 150) and len(line.text) <= 200 and comments.fullmatch(normalise(line.text))
+        ):
+            analysis.body = (first, index - 1)
+            line.kind = "comments"  # the heading opens the thread (DEB009 reports it whole)
+            for after in lines[index + 1 :]:
+                if after.kind is None:
+                    after.kind = "comments"
+            return
+
+
+def _byline(line: Line) -> bool:
+    return _BYLINE.match(line.text) is not None
+
+
+def _find_teasers(analysis: Analysis) -> None:
+    """Other articles glued after the real end: a title-like line, then a 'By <author>' lead, more than once."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    starts = [
+        index - 1
+        for index in range(first + 2, len(lines))
+        if lines[index].text.startswith("By")  # what `_BYLINE` starts with: most lines are out at once
+        and _byline(lines[index])
+        and _title_like(lines[index - 1])
+        and not lines[index - 1].protected
+    ]
+    if not starts or (len(starts) == 1 and starts[0] < len(lines) - 3):
+        return
+    end_of_last = max(last, starts[-1] + 1)
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] - 1 if number + 1 < len(starts) else end_of_last
+        analysis.teasers.append((start, stop))
+        for line in lines[start : stop + 1]:
+            line.kind = "teaser"
+    analysis.body = (first, starts[0] - 1)
+
+
+def _mark_off_body(analysis: Analysis) -> None:
+    """Lines around the body in runs of three or more are page furniture: menus, link lists, footers.
+
+    Between the body's end and the first line the lexicon knows, lines with figures are kept: that is
+    where an article's own tables, results and score lines sit.
+    """
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    end = analysis.teasers[-1][1] if analysis.teasers else last
+    tail_open = True
+    after: list[int] = []
+    run: list[int] = []  # in the open tail, lines between figures count only in runs of four
+    for index in range(end + 1, len(lines)):
+        line = lines[index]
+        if line.protected:
+            continue
+        if tail_open and (line.kind is not None or not _FIGURE.search(line.text)):
+            if line.kind is None:
+                run.append(index)
+                continue
+            tail_open = False
+        if tail_open or line.kind is not None:
+            after.extend(run if len(run) >= 4 else [])
+            run = []
+            continue
+        after.append(index)
+    after.extend(run if len(run) >= 4 else [])
+    # an ingredient list or a table of figures right at the body is the article's own (rules/structure.py)
+    for a, b in inner_menus(lines, first, last):  # a long run of labels the body spans (rules/deb/menus.py)
+        for line in lines[a : b + 1]:
+            line.kind = "furniture"
+    beside = structure_beside(lines, first, end)
+    wrapped = _wrapped_prose(lines, first, end)
+    before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
+    for candidates in (before, after):
+        free = [i for i in candidates if not lines[i].protected and i not in beside and i not in wrapped]
+        if len(free) < 3:
+            continue
+        # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
+        headline_like = sum(1 for i in free if 4 <= lines[i].words <= 30 and not lines[i].text.endswith(_NOT_TITLE))
+        kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
+        for i in free:
+            lines[i].kind = kind
+
+
+_TERMINAL_MARKS = ".!?…:"
+_GO_ON = (",", ";", "-", "–")  # how a line that a sentence goes on after ends
+
+
+def _goes_on(line: Line, following: Line) -> bool:
+    """A hard line break inside a sentence: the line ends on a comma or a hyphen, or the next starts lower-case."""
+    return not line.text.rstrip().endswith(tuple(_TERMINAL_MARKS)) and (
+        line.text.rstrip().endswith(_GO_ON) or following.text.lstrip()[:1].islower()
+    )
+
+
+def _wrapped_prose(lines: list[Line], first: int, end: int) -> set[int]:
+    """Lines around the body that are one paragraph of prose broken over several lines (as in a <pre> block).
+
+    A menu or a list of links breaks where each item ends; prose broken by hard line breaks runs on from
+    line to line inside its sentences and ends as a sentence does.
+    """
+    kept: set[int] = set()
+    for span in (range(first), range(end + 1, len(lines))):
+        block: list[int] = []
+        for index in span:
+            line = lines[index]
+            if line.kind is not None:
+                block = []
+                continue
+            block.append(index)
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is not None and following.kind is None and index + 1 in span and _goes_on(line, following):
+                continue
+            if len(block) >= 2 and sum(lines[i].words for i in block) >= 15 and sentence_like(line.text):
+                kept.update(block)
+            block = []
+    return kept
+
+
+def _mark_related_lists(analysis: Analysis) -> None:
+    """Under "Related stories" or "Most read", the headline-like lines that follow are links to other articles."""
+    related = lexicon().related
+    lines = analysis.lines
+    # Marking makes no line "ui" nor takes the kind from one: the headings can be listed first.
+    headings = [index for index, line in enumerate(lines) if line.kind == "ui" and len(line.text) <= 60]
+    for heading in headings:
+        if not related.fullmatch(normalise(lines[heading].text).rstrip("! ")):
+            continue
+        index = heading + 1
+        while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):
+            item = lines[index]
+            if item.protected or item.prose or (not _title_like(item) and item.kind is None):
+                break
+            item.kind = "headlines"
+            index += 1
+
+
+def _find_truncated(analysis: Analysis, text: str) -> None:
+    """Paragraphs cut mid-sentence: the last one of the body or of a teaser, or one ending in '…'/'Read more'."""
+    lines = analysis.lines
+    ends: dict[int, bool] = {stop: True for _, stop in analysis.teasers}
+    if analysis.body is not None:
+        ends[analysis.body[1]] = False
+        ends.setdefault(analysis.body[1] + 1, False)  # a cut paragraph is no prose: it may fall just outside
+    for index, line in enumerate(lines):
+        if line.words < 12 or line.kind not in (None, "teaser"):
+            continue
+        if index not in ends and "…" not in line.text and "..." not in line.text:
+            continue  # neither the end of a body or teaser nor a possible '…' cut: the common case, decided cheaply
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if nxt is not None and nxt.text[:1].islower() and nxt.start - line.end == 1:
+            continue  # a hard line break inside a sentence, not a cut
+        cut = _TEASER_CUT.search(line.text)
+        bare = line.text[: cut.start()].rstrip() if cut else line.text
+        last_word = bare.split()[-1] if bare.split() else ""
+        if cut is not None and cut.group().rstrip(".… ").strip():
+            pass  # "… Read more": a teaser cut whatever the position
+        elif index not in ends or not last_word[-1:].isalpha() or not last_word[:1].islower():
+            continue
+        elif not ends[index] and last_word.lower() not in _FUNCTION_WORDS:
+            continue  # the body's last line may just lack its full stop; a cut leaves a dangling word
+        byline = _BYLINE.match(line.text)
+        begin = line.start + (
+            len(byline.group()) + len(line.text[byline.end() :]) - len(line.text[byline.end() :].lstrip())
+            if byline
+            else 0
+        )
+        for match in _LAST_SENTENCE.finditer(line.text, begin - line.start):
+            begin = line.start + match.end()
+        analysis.truncated.append((begin, line.end, line.kind == "teaser"))
+
+
+# -- fixes --------------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""A line of the page and what it is on its own (words, prose or not, lexicon kind), cached by its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import attrgetter
+
+from scrapelint.language import prose_density
+from scrapelint.rules.deb.lexicons import lexicon_kind
+from scrapelint.rules.deb.text import _TERMINAL, _word_count, _words
+
+# -- the per-document analysis ---------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    words: int
+    prose: bool
+    kind: str | None = None  # debris kind, None for content
+    protected: bool = False  # title, byline, dateline, report credit: content whatever it looks like
+
+
+_KIND = attrgetter("kind")
+
+
+def _facts(body: str) -> tuple[int, bool, str | None]:
+    """What a line is on its own: its word count, whether it reads as prose, its lexicon kind."""
+    words = _word_count(body)
+    terminal = body.rstrip()[-1:] in _TERMINAL
+    prose = words >= 25 or (words >= 8 and terminal) or (terminal and words >= _SHORT_PROSE and _short_prose(body))
+    return words, prose, lexicon_kind(body)
+
+
+# Stop words tell prose from furniture in any language (jusText's signal, from stopwordsiso's lists, in
+# whichever common language has most of them). A short sentence with many reads as prose: "Ein Backblech
+# mit Backpapier auslegen." does, a menu or a headline of nouns does not. (Not in English, where the rules
+# above were tuned on L3S-GN1 and this costs recall there.) Tuned on the tune half of trafilatura_dev.
+_SHORT_PROSE = 5
+_STOP_DENSITY = 0.35
+
+
+def _short_prose(body: str) -> bool:
+    language, density = prose_density(_words(body.lower()))
+    return language != "en" and density >= _STOP_DENSITY
+
+
+def _dense_prose(line: Line) -> bool:
+    """A paragraph of prose above the body, full of stop words, is the article's intro, not furniture."""
+    return line.prose and line.words >= 20 and prose_density(_words(line.text.lower()))[1] >= _STOP_DENSITY
+
+
+# Menus, footers and credits repeat across a site's pages (and across the two passes of a run): the facts
+# of lines are cached per process, bounded (at most about 30 MB); paragraphs too long for the lexicon
+# are not kept. Plain dicts, emptied when full: a hit is one lookup, a third of what an lru_cache's costs.
+_CACHED_LINE = 400
+_FACTS: dict[str, tuple[int, bool, str | None]] = {}  # lines of at most `_CACHED_LINE` characters
+_LONG_FACTS: dict[str, tuple[int, bool, str | None]] = {}  # longer ones, up to 1200
+
+
+def line_facts(body: str) -> tuple[int, bool, str | None]:
+    """`_facts`, cached."""
+    cache, size = (_FACTS, 1 << 16) if len(body) <= _CACHED_LINE else (_LONG_FACTS, 1 << 12)
+    facts = cache.get(body)
+    if facts is None:
+        facts = _facts(body)
+        if len(body) <= 1200:
+            if len(cache) >= size:
+                cache.clear()
+            cache[body] = facts
+    return facts
