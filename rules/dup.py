@@ -30,7 +30,18 @@ from scrapelint.doc_cache import family_cache
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Fix, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, deletion_span, location
-from scrapelint.rules.structure import QUESTION_WORDS, known_debris, parallel_items, parallel_repeats
+from scrapelint.rules.structure import (
+    LABEL_MIN_WORDS,
+    LABEL_WORDS,
+    OPENING_WORDS,
+    QUESTION_WORDS,
+    copied_runs,
+    known_debris,
+    parallel_items,
+    parallel_repeats,
+    recurring,
+    template_rows,
+)
 
 _APOSTROPHES = ("’", "‘", "ʼ", "`", "´")
 # Where a sentence-like unit may start: after terminal punctuation and a space ("Earth., Stalin"
@@ -57,6 +68,7 @@ _TERMINALS, _CLOSERS = ".!?…", "\"'”’»)]"  # a sentence ends in one of th
 _MAX_CANDIDATES = 64  # earlier positions verified per sentence: bounds pathological inputs
 _KGRAM = 4  # words hashed to find where a sentence occurred before
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_LABEL_END = re.compile(r"[?:？：]")  # ends a row's label: "Fees:", "Are bicycles allowed? Yes."
 
 
 class _Members:
@@ -215,6 +227,27 @@ class _Analysis:
                 first[key] = number
         return result
 
+    @cached_property
+    def template_rows(self) -> set[int]:
+        """Paragraphs that are rows of a template (rules/structure.py): keyed by their label and their opening."""
+        tokens, starts, paragraphs = self.tokens, self.starts, self.paragraphs
+        marks = [m.start() for m in _LABEL_END.finditer(self.text)]
+        keys: list[tuple[int, tuple[str, ...]]] = []
+        for number, (a, b) in enumerate(paragraphs):
+            if b - a < 2:
+                continue
+            if b - a >= OPENING_WORDS + 3:
+                keys.append((number, ("", *tokens[a : a + OPENING_WORDS])))
+            at = bisect_left(marks, starts[a])
+            if at < len(marks) and marks[at] < starts[b - 1]:
+                end = bisect_left(starts, marks[at], a, b)  # the label's words: [a, end), a value follows
+                # (Three words or more: "Morton:", "AP:", "He said:" head an interview's or a story's prose.)
+                if LABEL_MIN_WORDS <= end - a <= LABEL_WORDS and not all(map(str.isdigit, tokens[a:end])):
+                    keys.append((number, ("?", *tokens[a:end])))
+        if not keys:
+            return set()
+        return template_rows(keys, lambda line: tuple(tokens[slice(*paragraphs[line])]))
+
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens [a, b), widened over adjoining quotes, brackets and end punctuation."""
         text, start, end = self.text, self.starts[a], self.starts[b - 1] + len(self.words[b - 1])
@@ -341,7 +374,7 @@ class DuplicatedParagraph(Rule):
         analysis = _analyse(doc)
         duplicated = analysis.duplicated_paragraphs
         starts, ends = doc.paragraph_spans
-        parallel = parallel_repeats(_ParagraphTexts(doc.text, starts, ends), duplicated) if duplicated else ()
+        parallel = _structural_copies(doc, analysis, duplicated) if duplicated else set()
         for number, original in duplicated.items():
             a, b = analysis.paragraphs[number]
             if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
@@ -356,6 +389,19 @@ class DuplicatedParagraph(Rule):
                 fix=_delete(doc, starts[number], ends[number], number, "safe", "paragraph"),
                 related=(starts[original], ends[original]),
             )
+
+
+def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int, int]) -> set[int]:
+    """Copied paragraphs (copy -> first) that repeat by design: items of a parallel structure, cells of a
+    template's rows, a line under each item; a block of paragraphs copied in its order is never one."""
+    starts, ends = doc.paragraph_spans
+    rows = analysis.template_rows
+    found = recurring(duplicated)
+    found.update(copy for copy, first in duplicated.items() if copy in rows and first in rows)
+    if found:  # (a paragraph doubled in place, or a block copied in order, is a scrape's error)
+        found -= copied_runs(duplicated)
+        found.difference_update(copy for copy, first in duplicated.items() if first == copy - 1)
+    return found | parallel_repeats(_ParagraphTexts(doc.text, starts, ends), duplicated)
 
 
 class _ParagraphTexts(Mapping[int, str]):
@@ -432,7 +478,16 @@ class RepeatedSentence(Rule):
             for number, block in enumerate(blocks)
             if block.lb - block.la <= QUESTION_WORDS
         }
-        parallel = parallel_items(short) if short else ()
+        parallel = parallel_items(short) if short else set()
+        if blocks:  # cells of a template's rows (rules/structure.py)
+            rows, owners = analysis.template_rows, doc.sentence_spans[2]
+            parallel.update(
+                number
+                for number, block in enumerate(blocks)
+                if block.paragraph in rows
+                and (first := owners[_sentence_at(analysis, block.a)]) in rows
+                and first != block.paragraph
+            )
         for number, block in enumerate(blocks):
             if number not in parallel:
                 yield self._finding(doc, analysis, block)
@@ -688,8 +743,19 @@ class NearDuplicateSentence(Rule):
                     best, best_score = other, score
             for word in prefix:
                 index.setdefault(word, []).append(j)
-            if best >= 0 and not (questions[j] and questions[best]):  # a quiz's or interview's questions
+            # (a quiz's or interview's questions, cells of a template's rows: alike by design)
+            if (
+                best >= 0
+                and not (questions[j] and questions[best])
+                and not self._in_rows(doc, analysis, i, units[best][0])
+            ):
                 yield self._finding(doc, i, units[best][0], best_score)
+
+    @staticmethod
+    def _in_rows(doc: Document, analysis: _Analysis, i: int, original: int) -> bool:
+        """Both sentences are cells of a template's rows, which read alike by design (rules/structure.py)."""
+        owners, rows = doc.sentence_spans[2], analysis.template_rows
+        return owners[i] in rows and owners[original] in rows
 
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:
         """Sentences worth comparing: long, sentence-like, not exact repeats, not quotations."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -156,3 +156,59 @@ def item_number(text: str) -> int | None:
     """The number of a numbered list item ("3. Jim Parsons", "12) Add the flour"), else None."""
     found = _NUMBERED.match(text)
     return int(found.group(1)) if found else None
+
+
+# -- templates and recurring lines (for DUP) ------------------------------------------------
+
+TEMPLATE_ROWS = 3  # a label or an opening that heads this many lines is a template's
+LABEL_MIN_WORDS = 3  # a row's label is a field's name or a question, not a speaker's name ("Morton:")
+LABEL_WORDS = 12  # at most this many words before the "?" or ":" that ends a row's label
+OPENING_WORDS = 5  # the words that open a templated line ("If you would like to speak to ... call 0800 ...")
+COPIED_RUN = 3  # this many paragraphs copied in their order are a copied block, whatever their shape
+
+
+def template_rows(keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[int], Hashable]) -> set[int]:
+    """The lines that are rows of a template: (line, key) pairs -> the lines whose key heads enough rows.
+
+    A key is a row's label ("Fees:", "Are bicycles allowed?", "Beschreibung:") or its opening words. The
+    same label or opening at the head of lines that go on in `TEMPLATE_ROWS` different ways or more (`full`:
+    a line's whole text, compared) is a template filled in for each item: an FAQ answered by each operator,
+    the fields of each record, a form letter with a number changed. Text repeated inside such rows is a cell
+    repeated by design, not a paragraph scraped twice. (A headline, its lead and a copy share their opening
+    too, but in two ways only.)
+    """
+    heads: dict[tuple[str, ...], list[int]] = {}
+    for line, key in keys:
+        heads.setdefault(key, []).append(line)
+    rows: set[int] = set()
+    for lines in heads.values():
+        if len(lines) >= TEMPLATE_ROWS and len(set(map(full, lines))) >= TEMPLATE_ROWS:
+            rows.update(lines)
+    return rows
+
+
+def recurring(duplicated: Mapping[int, int]) -> set[int]:
+    """The copies (copy -> first) of a line that recurs three times or more: a line under each item.
+
+    A caption under each photo, a signature under each forum post, a product box's disclaimer, "follow the
+    same steps as above" in each section: a scrape doubles a text, it does not triple one line among others.
+    """
+    per_first = Counter(duplicated.values())
+    return {copy for copy, first in duplicated.items() if per_first[first] >= 2}
+
+
+def copied_runs(duplicated: Mapping[int, int]) -> set[int]:
+    """The copies (copy -> first) in a run of `COPIED_RUN` paragraphs copied in their order: a block scraped twice.
+
+    Those are reported whatever their shape: a doubled FAQ or interview is still doubled.
+    """
+    found: set[int] = set()
+    for copy, first in duplicated.items():
+        if duplicated.get(copy - 1) == first - 1:
+            continue  # not the start of a run
+        length = 1
+        while duplicated.get(copy + length) == first + length:
+            length += 1
+        if length >= COPIED_RUN:
+            found.update(range(copy, copy + length))
+    return found
