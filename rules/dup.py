@@ -37,6 +37,7 @@ from scrapelint.rules.structure import (
     QUESTION_WORDS,
     copied_runs,
     known_debris,
+    listed,
     parallel_items,
     parallel_repeats,
     recurring,
@@ -401,7 +402,8 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     if found:  # (a paragraph doubled in place, or a block copied in order, is a scrape's error)
         found -= copied_runs(duplicated)
         found.difference_update(copy for copy, first in duplicated.items() if first == copy - 1)
-    return found | parallel_repeats(_ParagraphTexts(doc.text, starts, ends), duplicated)
+    texts = _ParagraphTexts(doc.text, starts, ends)
+    return found | parallel_repeats(texts, duplicated) | listed(texts, duplicated)
 
 
 class _ParagraphTexts(Mapping[int, str]):

@@ -164,6 +164,7 @@ TEMPLATE_ROWS = 3  # a label or an opening that heads this many lines is a templ
 LABEL_MIN_WORDS = 3  # a row's label is a field's name or a question, not a speaker's name ("Morton:")
 LABEL_WORDS = 12  # at most this many words before the "?" or ":" that ends a row's label
 OPENING_WORDS = 5  # the words that open a templated line ("If you would like to speak to ... call 0800 ...")
+LIST_ITEMS = 3  # short items in a row that make a list
 COPIED_RUN = 3  # this many paragraphs copied in their order are a copied block, whatever their shape
 
 
@@ -185,6 +186,45 @@ def template_rows(keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[i
         if len(lines) >= TEMPLATE_ROWS and len(set(map(full, lines))) >= TEMPLATE_ROWS:
             rows.update(lines)
     return rows
+
+
+def listed(texts: Mapping[int, str] | Sequence[str], duplicated: Mapping[int, int]) -> set[int]:
+    """The short copies (copy -> first) where the copy or its first is an item of a bulleted or numbered list.
+
+    A list of the contents ("Aus dem Inhalt: – Schamanismus in den Reiki-Schriftzeichen – ...") names a
+    heading found above or below it: one item of a list repeated once is the list's, not a scrape's. A list
+    is `LIST_ITEMS` lines in a row that open with the same bullet (or a number).
+    """
+    found: set[int] = set()
+    for copy, first in duplicated.items():
+        if first != copy - 1 and short_item(texts[copy]) and (_in_list(texts, copy) or _in_list(texts, first)):
+            found.add(copy)
+    return found
+
+
+_BULLET = re.compile(r"\s*(?:([-–—•*·▪►✓✔]|\d{1,3}[.)])\s)")
+
+
+def _bullet(text: str) -> str | None:
+    """The line's bullet ("–", "•", any number as "1."), or None."""
+    found = _BULLET.match(text)
+    if found is None:
+        return None
+    return "1." if found.group(1)[0].isdigit() else found.group(1)
+
+
+def _in_list(texts: Mapping[int, str] | Sequence[str], index: int) -> bool:
+    """Line `index` is one of `LIST_ITEMS` lines in a row that open with the same bullet."""
+    bullet = _bullet(texts[index])
+    if bullet is None:
+        return False
+    run = 1
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(texts) and run < LIST_ITEMS and _bullet(texts[at]) == bullet:
+            run += 1
+            at += step
+    return run >= LIST_ITEMS
 
 
 def recurring(duplicated: Mapping[int, int]) -> set[int]:
