@@ -18,7 +18,7 @@ import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain, compress, count, repeat, starmap
@@ -228,26 +228,38 @@ class _Analysis:
                 first[key] = number
         return result
 
-    @cached_property
-    def template_rows(self) -> set[int]:
-        """Paragraphs that are rows of a template (rules/structure.py): keyed by their label and their opening."""
-        tokens, starts, paragraphs = self.tokens, self.starts, self.paragraphs
-        marks = [m.start() for m in _LABEL_END.finditer(self.text)]
+    def template_rows(self, numbers: Iterable[int]) -> set[int]:
+        """Which of paragraphs `numbers` are rows of a template (rules/structure.py), keyed by label and opening.
+
+        A paragraph sharing a key with one of them opens with the same word: only those are keyed, so the
+        cost follows the copies found, not the length of the text.
+        """
+        tokens, starts, paragraphs, firsts = self.tokens, self.starts, self.paragraphs, self.paragraph_starts
+        pairs = {tuple(tokens[a : a + 2]) for a, b in map(paragraphs.__getitem__, numbers) if b - a >= 2}
+        if not pairs:
+            return set()  # (every key has three words or more: a paragraph's first two must match one's)
+        firsts_, seconds = {pair[0] for pair in pairs}, {pair[1] for pair in pairs}
+        last = len(tokens) - 1  # (an empty last paragraph starts at the end)
+        alike = list(
+            compress(count(), map(firsts_.__contains__, map(tokens.__getitem__, map(min, firsts, repeat(last)))))
+        )
+        heads = map(min, map(add, map(firsts.__getitem__, alike), repeat(1)), repeat(last))
+        alike = list(compress(alike, map(seconds.__contains__, map(tokens.__getitem__, heads))))
         keys: list[tuple[int, tuple[str, ...]]] = []
-        for number, (a, b) in enumerate(paragraphs):
+        text = self.text
+        for number in alike:
+            a, b = paragraphs[number]
             if b - a < 2:
                 continue
             if b - a >= OPENING_WORDS + 3:
                 keys.append((number, ("", *tokens[a : a + OPENING_WORDS])))
-            at = bisect_left(marks, starts[a])
-            if at < len(marks) and marks[at] < starts[b - 1]:
-                end = bisect_left(starts, marks[at], a, b)  # the label's words: [a, end), a value follows
+            mark = _LABEL_END.search(text, starts[a], starts[b - 1])
+            if mark is not None:  # the label's words end at the first mark; a value follows
+                end = bisect_left(starts, mark.start(), a, b)
                 # (Three words or more: "Morton:", "AP:", "He said:" head an interview's or a story's prose.)
                 if LABEL_MIN_WORDS <= end - a <= LABEL_WORDS and not all(map(str.isdigit, tokens[a:end])):
                     keys.append((number, ("?", *tokens[a:end])))
-        if not keys:
-            return set()
-        return template_rows(keys, lambda line: tuple(tokens[slice(*paragraphs[line])]))
+        return template_rows(keys, lambda line: tuple(tokens[slice(*paragraphs[line])])) if keys else set()
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens [a, b), widened over adjoining quotes, brackets and end punctuation."""
@@ -393,17 +405,20 @@ class DuplicatedParagraph(Rule):
 
 
 def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int, int]) -> set[int]:
-    """Copied paragraphs (copy -> first) that repeat by design: items of a parallel structure, cells of a
-    template's rows, a line under each item; a block of paragraphs copied in its order is never one."""
+    """Copied paragraphs (copy -> first) that repeat by design: items of a parallel structure or a list, cells
+    of a template's rows, a line under each item; a paragraph doubled in place or a block of paragraphs copied
+    in its order is neither of the last two (rules/structure.py)."""
     starts, ends = doc.paragraph_spans
-    rows = analysis.template_rows
-    found = recurring(duplicated)
-    found.update(copy for copy, first in duplicated.items() if copy in rows and first in rows)
-    if found:  # (a paragraph doubled in place, or a block copied in order, is a scrape's error)
-        found -= copied_runs(duplicated)
-        found.difference_update(copy for copy, first in duplicated.items() if first == copy - 1)
     texts = _ParagraphTexts(doc.text, starts, ends)
-    return found | parallel_repeats(texts, duplicated) | listed(texts, duplicated)
+    found = parallel_repeats(texts, duplicated)
+    found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
+    runs = copied_runs(duplicated)
+    loose = [copy for copy, first in duplicated.items() if first != copy - 1 and copy not in runs and copy not in found]
+    if loose:  # (the template's rows are looked for only then: most copies of a doubled text are in runs)
+        found.update(recurring(duplicated).intersection(loose))
+        rows = analysis.template_rows(chain(loose, map(duplicated.__getitem__, loose)))
+        found.update(copy for copy in loose if copy in rows and duplicated[copy] in rows)
+    return found
 
 
 class _ParagraphTexts(Mapping[int, str]):
@@ -481,15 +496,12 @@ class RepeatedSentence(Rule):
             if block.lb - block.la <= QUESTION_WORDS
         }
         parallel = parallel_items(short) if short else set()
-        if blocks:  # cells of a template's rows (rules/structure.py)
-            rows, owners = analysis.template_rows, doc.sentence_spans[2]
-            parallel.update(
-                number
-                for number, block in enumerate(blocks)
-                if block.paragraph in rows
-                and (first := owners[_sentence_at(analysis, block.a)]) in rows
-                and first != block.paragraph
-            )
+        if blocks:  # cells of a template's rows (rules/structure.py), in two different paragraphs
+            owners = doc.sentence_spans[2]
+            pairs = [(block.paragraph, owners[_sentence_at(analysis, block.a)]) for block in blocks]
+            pairs = [(copy, first) if copy != first else (-1, -1) for copy, first in pairs]
+            rows = analysis.template_rows(p for pair in pairs for p in pair if p >= 0)
+            parallel.update(number for number, (copy, first) in enumerate(pairs) if copy in rows and first in rows)
         for number, block in enumerate(blocks):
             if number not in parallel:
                 yield self._finding(doc, analysis, block)
@@ -720,6 +732,7 @@ class NearDuplicateSentence(Rule):
         rank = None  # word -> position when the rarest come first; built when a unit first needs it
         index: dict[int, list[int]] = {}  # word rank -> units whose prefix holds it
         no_match: tuple[int, ...] = ()
+        found: list[tuple[int, int, float]] = []  # sentence, its near-duplicate before, similarity
         for j in compared:
             i, words = units[j]
             size, prefix_size = len(words), prefix_sizes[j]
@@ -745,19 +758,14 @@ class NearDuplicateSentence(Rule):
                     best, best_score = other, score
             for word in prefix:
                 index.setdefault(word, []).append(j)
-            # (a quiz's or interview's questions, cells of a template's rows: alike by design)
-            if (
-                best >= 0
-                and not (questions[j] and questions[best])
-                and not self._in_rows(doc, analysis, i, units[best][0])
-            ):
-                yield self._finding(doc, i, units[best][0], best_score)
-
-    @staticmethod
-    def _in_rows(doc: Document, analysis: _Analysis, i: int, original: int) -> bool:
-        """Both sentences are cells of a template's rows, which read alike by design (rules/structure.py)."""
-        owners, rows = doc.sentence_spans[2], analysis.template_rows
-        return owners[i] in rows and owners[original] in rows
+            if best >= 0 and not (questions[j] and questions[best]):  # (a quiz's or interview's questions)
+                found.append((i, units[best][0], best_score))
+        if found:  # cells of a template's rows read alike by design (rules/structure.py)
+            owners = doc.sentence_spans[2]
+            rows = analysis.template_rows(owners[sentence] for pair in found for sentence in pair[:2])
+            for i, original, score in found:
+                if owners[i] not in rows or owners[original] not in rows:
+                    yield self._finding(doc, i, original, score)
 
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:
         """Sentences worth comparing: long, sentence-like, not exact repeats, not quotations."""

@@ -197,7 +197,7 @@ def listed(texts: Mapping[int, str] | Sequence[str], duplicated: Mapping[int, in
     """
     found: set[int] = set()
     for copy, first in duplicated.items():
-        if first != copy - 1 and short_item(texts[copy]) and (_in_list(texts, copy) or _in_list(texts, first)):
+        if first != copy - 1 and (_in_list(texts, copy) or _in_list(texts, first)) and short_item(texts[copy]):
             found.add(copy)
     return found
 
