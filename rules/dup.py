@@ -36,6 +36,7 @@ from scrapelint.rules.structure import (
     OPENING_WORDS,
     QUESTION_WORDS,
     copied_runs,
+    form_rows,
     known_debris,
     listed,
     parallel_items,
@@ -231,10 +232,11 @@ class _Analysis:
     def template_rows(self, numbers: Iterable[int]) -> set[int]:
         """Which of paragraphs `numbers` are rows of a template (rules/structure.py), keyed by label and opening.
 
-        A paragraph sharing a key with one of them opens with the same word: only those are keyed, so the
+        A paragraph sharing a key with one of them opens with the same words: only those are keyed, so the
         cost follows the copies found, not the length of the text.
         """
-        tokens, starts, paragraphs, firsts = self.tokens, self.starts, self.paragraphs, self.paragraph_starts
+        tokens, paragraphs, firsts = self.tokens, self.paragraphs, self.paragraph_starts
+        numbers = list(numbers)
         pairs = {tuple(tokens[a : a + 2]) for a, b in map(paragraphs.__getitem__, numbers) if b - a >= 2}
         if not pairs:
             return set()  # (every key has three words or more: a paragraph's first two must match one's)
@@ -245,21 +247,45 @@ class _Analysis:
         )
         heads = map(min, map(add, map(firsts.__getitem__, alike), repeat(1)), repeat(last))
         alike = list(compress(alike, map(seconds.__contains__, map(tokens.__getitem__, heads))))
+        keys = [key for number in alike for key in self._row_keys(number, opening=True)]
+        rows = template_rows(keys, self._paragraph_words) if keys else set()
+        labelled = {number for number, key in keys if key[0] == "?"}.difference(rows)
+        if labelled.intersection(numbers):  # a label of its own in a page of labelled rows (an FAQ's variant)
+            rows |= labelled & self.form_rows
+        return rows
+
+    @cached_property
+    def form_rows(self) -> set[int]:
+        """Every labelled paragraph, when the page is made of labelled rows (`form_rows`, rules/structure.py)."""
+        starts, firsts = self.starts, self.paragraph_starts
         keys: list[tuple[int, tuple[str, ...]]] = []
-        text = self.text
-        for number in alike:
-            a, b = paragraphs[number]
-            if b - a < 2:
-                continue
-            if b - a >= OPENING_WORDS + 3:
-                keys.append((number, ("", *tokens[a : a + OPENING_WORDS])))
-            mark = _LABEL_END.search(text, starts[a], starts[b - 1])
-            if mark is not None:  # the label's words end at the first mark; a value follows
-                end = bisect_left(starts, mark.start(), a, b)
-                # (Three words or more: "Morton:", "AP:", "He said:" head an interview's or a story's prose.)
-                if LABEL_MIN_WORDS <= end - a <= LABEL_WORDS and not all(map(str.isdigit, tokens[a:end])):
-                    keys.append((number, ("?", *tokens[a:end])))
-        return template_rows(keys, lambda line: tuple(tokens[slice(*paragraphs[line])])) if keys else set()
+        last = -1
+        for mark in _LABEL_END.finditer(self.text):
+            number = bisect_right(firsts, bisect_left(starts, mark.start()) - 1) - 1
+            if number > last:  # (only a paragraph's first mark ends its label)
+                last = number
+                keys.extend(self._row_keys(number, opening=False))
+        return form_rows(keys, self._paragraph_words) if keys else set()
+
+    def _row_keys(self, number: int, opening: bool) -> list[tuple[int, tuple[str, ...]]]:
+        """Paragraph `number`'s keys as a template's row: its label (and, if asked, its opening words)."""
+        tokens, starts = self.tokens, self.starts
+        a, b = self.paragraphs[number]
+        if b - a < 2:
+            return []
+        keys = []
+        if opening and b - a >= OPENING_WORDS + 3:
+            keys.append((number, ("", *tokens[a : a + OPENING_WORDS])))
+        mark = _LABEL_END.search(self.text, starts[a], starts[b - 1])
+        if mark is not None:  # the label's words end at the first mark; a value follows
+            end = bisect_left(starts, mark.start(), a, b)
+            # (Three words or more: "Morton:", "AP:", "He said:" head an interview's or a story's prose.)
+            if LABEL_MIN_WORDS <= end - a <= LABEL_WORDS and not all(map(str.isdigit, tokens[a:end])):
+                keys.append((number, ("?", *tokens[a:end])))
+        return keys
+
+    def _paragraph_words(self, number: int) -> tuple[str, ...]:
+        return tuple(self.tokens[slice(*self.paragraphs[number])])
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens [a, b), widened over adjoining quotes, brackets and end punctuation."""

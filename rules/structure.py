@@ -164,6 +164,7 @@ TEMPLATE_ROWS = 3  # a label or an opening that heads this many lines is a templ
 LABEL_MIN_WORDS = 3  # a row's label is a field's name or a question, not a speaker's name ("Morton:")
 LABEL_WORDS = 12  # at most this many words before the "?" or ":" that ends a row's label
 OPENING_WORDS = 5  # the words that open a templated line ("If you would like to speak to ... call 0800 ...")
+FORM_LABELS = 2  # different labels heading a template's rows: the page is made of labelled rows
 LIST_ITEMS = 3  # short items in a row that make a list
 COPIED_RUN = 3  # this many paragraphs copied in their order are a copied block, whatever their shape
 
@@ -186,6 +187,18 @@ def template_rows(keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[i
         if len(lines) >= TEMPLATE_ROWS and len(set(map(full, lines))) >= TEMPLATE_ROWS:
             rows.update(lines)
     return rows
+
+
+def form_rows(keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[int], Hashable]) -> set[int]:
+    """Every labelled line (line, label) when `FORM_LABELS` different labels or more each head a template's rows.
+
+    Such a page is made of labelled rows (an FAQ answered per operator, a record's fields): a label met once
+    or twice there ("Prams / Pushchairs allowed?" for "Prams or pushchairs allowed?") heads a row too.
+    """
+    rows = template_rows(keys, full)
+    if len({key for line, key in keys if line in rows}) >= FORM_LABELS:
+        return {line for line, _ in keys}
+    return set()
 
 
 def listed(texts: Mapping[int, str] | Sequence[str], duplicated: Mapping[int, int]) -> set[int]:

@@ -128,6 +128,12 @@ def test_answers_repeated_in_the_rows_of_an_faq_are_not_duplicates() -> None:
     assert lint_text(text, select=["DUP"]) == []
 
 
+def test_a_question_worded_its_own_way_in_a_page_of_faq_rows_is_a_row_too() -> None:
+    variant = f"Bicycles or folding bikes allowed on the bus? {ANSWERS[1]}"  # answered as another operator
+    text = "\n\n".join(["Rail replacement buses, operator by operator", PARAGRAPHS[0], *faq(), "Southern", variant])
+    assert lint_text(text, select=["DUP"]) == []
+
+
 def test_a_paragraph_of_prose_repeated_beside_an_faq_still_counts() -> None:
     text = "\n\n".join(["Rail replacement buses", PARAGRAPHS[0], PARAGRAPHS[1], *faq(), PARAGRAPHS[1]])
     assert [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])] == [("DUP001", PARAGRAPHS[1])]
