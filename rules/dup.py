@@ -241,12 +241,10 @@ class _Analysis:
         if not pairs:
             return set()  # (every key has three words or more: a paragraph's first two must match one's)
         firsts_, seconds = {pair[0] for pair in pairs}, {pair[1] for pair in pairs}
-        last = len(tokens) - 1  # (an empty last paragraph starts at the end)
-        alike = list(
-            compress(count(), map(firsts_.__contains__, map(tokens.__getitem__, map(min, firsts, repeat(last)))))
-        )
-        heads = map(min, map(add, map(firsts.__getitem__, alike), repeat(1)), repeat(last))
-        alike = list(compress(alike, map(seconds.__contains__, map(tokens.__getitem__, heads))))
+        padded = tokens if firsts[-1] + 1 < len(tokens) else [*tokens, "", ""]  # (an empty last paragraph)
+        alike = list(compress(count(), map(firsts_.__contains__, map(padded.__getitem__, firsts))))
+        heads = map(add, map(firsts.__getitem__, alike), repeat(1))
+        alike = list(compress(alike, map(seconds.__contains__, map(padded.__getitem__, heads))))
         keys = [key for number in alike for key in self._row_keys(number, opening=True)]
         rows = template_rows(keys, self._paragraph_words) if keys else set()
         labelled = {number for number, key in keys if key[0] == "?"}.difference(rows)
@@ -261,10 +259,12 @@ class _Analysis:
         keys: list[tuple[int, tuple[str, ...]]] = []
         last = -1
         for mark in _LABEL_END.finditer(self.text):
-            number = bisect_right(firsts, bisect_left(starts, mark.start()) - 1) - 1
-            if number > last:  # (only a paragraph's first mark ends its label)
+            end = bisect_left(starts, mark.start())
+            number = bisect_right(firsts, end - 1) - 1
+            if number > last:  # (only a paragraph's first mark ends its label; most marks end no label)
                 last = number
-                keys.extend(self._row_keys(number, opening=False))
+                if LABEL_MIN_WORDS <= end - firsts[number] <= LABEL_WORDS:
+                    keys.extend(self._row_keys(number, opening=False))
         return form_rows(keys, self._paragraph_words) if keys else set()
 
     def _row_keys(self, number: int, opening: bool) -> list[tuple[int, tuple[str, ...]]]:

@@ -54,8 +54,18 @@ def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[
     one of them three times or more (a label under each day). One short line repeated once, and any
     repeated paragraph of prose, are left to be reported.
     """
-    # (No (first, text) tuple per copy, as `parallel_items` takes: 10^6 copies of one line cost 150 MB, issue #20.)
-    return _parallel({copy: first for copy, first in duplicated.items() if short_item(texts[copy])})
+    # (No (first, text) tuple per copy, as `parallel_items` takes: 10^6 copies of one line cost 150 MB, issue #20.
+    # Each different text is measured once: the copies of a doubled text are mostly the same few strings.)
+    short: dict[str, bool] = {}
+    items = {}
+    for copy, first in duplicated.items():
+        text = texts[copy]
+        found = short.get(text)
+        if found is None:
+            found = short[text] = short_item(text)
+        if found:
+            items[copy] = first
+    return _parallel(items)
 
 
 def known_debris(text: str) -> bool:
