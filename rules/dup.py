@@ -246,8 +246,8 @@ class _Analysis:
         heads = map(add, map(firsts.__getitem__, alike), repeat(1))
         alike = list(compress(alike, map(seconds.__contains__, map(padded.__getitem__, heads))))
         keys = [key for number in alike for key in self._row_keys(number, opening=True)]
-        rows = template_rows(keys, self._paragraph_words) if keys else set()
-        labelled = {number for number, key in keys if key[0] == "?"}.difference(rows)
+        rows = template_rows([key for key in keys if key[1][0] != "s"], self._paragraph_words) if keys else set()
+        labelled = {number for number, key in keys if key[1][0] != ""}.difference(rows)
         if labelled.intersection(numbers):  # a label of its own in a page of labelled rows (an FAQ's variant)
             rows |= labelled & self.form_rows
         return rows
@@ -255,7 +255,7 @@ class _Analysis:
     @cached_property
     def form_rows(self) -> set[int]:
         """Every labelled paragraph, when the page is made of labelled rows (`form_rows`, rules/structure.py)."""
-        starts, firsts = self.starts, self.paragraph_starts
+        starts, firsts, paragraphs = self.starts, self.paragraph_starts, self.paragraphs
         keys: list[tuple[int, tuple[str, ...]]] = []
         last = -1
         for mark in _LABEL_END.finditer(self.text):
@@ -263,9 +263,12 @@ class _Analysis:
             number = bisect_right(firsts, end - 1) - 1
             if number > last:  # (only a paragraph's first mark ends its label; most marks end no label)
                 last = number
-                if LABEL_MIN_WORDS <= end - firsts[number] <= LABEL_WORDS:
+                if 0 < end - firsts[number] <= LABEL_WORDS:
                     keys.extend(self._row_keys(number, opening=False))
-        return form_rows(keys, self._paragraph_words) if keys else set()
+        if not keys:
+            return set()
+        values = {number: paragraphs[number][1] - paragraphs[number][0] - len(key) + 1 for number, key in keys}
+        return form_rows(keys, self._paragraph_words, values.__getitem__)
 
     def _row_keys(self, number: int, opening: bool) -> list[tuple[int, tuple[str, ...]]]:
         """Paragraph `number`'s keys as a template's row: its label (and, if asked, its opening words)."""
@@ -279,9 +282,9 @@ class _Analysis:
         mark = _LABEL_END.search(self.text, starts[a], starts[b - 1])
         if mark is not None:  # the label's words end at the first mark; a value follows
             end = bisect_left(starts, mark.start(), a, b)
-            # (Three words or more: "Morton:", "AP:", "He said:" head an interview's or a story's prose.)
-            if LABEL_MIN_WORDS <= end - a <= LABEL_WORDS and not all(map(str.isdigit, tokens[a:end])):
-                keys.append((number, ("?", *tokens[a:end])))
+            # ("s": under three words, a field's name or a speaker's, "Level:", "Morton:", "He said:"; rules/structure.py)
+            if 0 < end - a <= LABEL_WORDS and not all(map(str.isdigit, tokens[a:end])):
+                keys.append((number, ("?" if end - a >= LABEL_MIN_WORDS else "s", *tokens[a:end])))
         return keys
 
     def _paragraph_words(self, number: int) -> tuple[str, ...]:

@@ -174,6 +174,7 @@ TEMPLATE_ROWS = 3  # a label or an opening that heads this many lines is a templ
 LABEL_MIN_WORDS = 3  # a row's label is a field's name or a question, not a speaker's name ("Morton:")
 LABEL_WORDS = 12  # at most this many words before the "?" or ":" that ends a row's label
 OPENING_WORDS = 5  # the words that open a templated line ("If you would like to speak to ... call 0800 ...")
+RECORD_FIELDS = 4  # different short labels heading a template's rows with short values: a record's fields
 FORM_LABELS = 2  # different labels heading a template's rows: the page is made of labelled rows
 LIST_ITEMS = 3  # short items in a row that make a list
 COPIED_RUN = 3  # this many paragraphs copied in their order are a copied block, whatever their shape
@@ -199,15 +200,29 @@ def template_rows(keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[i
     return rows
 
 
-def form_rows(keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[int], Hashable]) -> set[int]:
-    """Every labelled line (line, label) when `FORM_LABELS` different labels or more each head a template's rows.
+def form_rows(
+    keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[int], Hashable], value_words: Callable[[int], int]
+) -> set[int]:
+    """Every labelled line when the page is made of labelled rows: (line, label) pairs -> lines.
 
-    Such a page is made of labelled rows (an FAQ answered per operator, a record's fields): a label met once
-    or twice there ("Prams / Pushchairs allowed?" for "Prams or pushchairs allowed?") heads a row too.
+    Labels are keyed "?" (three words or more: a question, a field's long name) or "s" (shorter: a field's
+    name, or a speaker's). The page is made of labelled rows when `FORM_LABELS` long labels or more each head
+    a template's rows (an FAQ answered per operator), or `RECORD_FIELDS` short ones or more do with values of
+    a few words (`value_words`: a record's fields, "Name:", "Level:", "NPC:"; an interview's speakers answer
+    at length). There a label met once or twice ("Prams / Pushchairs allowed?" for "Prams or pushchairs
+    allowed?") heads a row too.
     """
-    rows = template_rows(keys, full)
-    if len({key for line, key in keys if line in rows}) >= FORM_LABELS:
+    long = [(line, key) for line, key in keys if key[0] == "?"]
+    rows = template_rows(long, full)
+    if len({key for line, key in long if line in rows}) >= FORM_LABELS:
         return {line for line, _ in keys}
+    short = [(line, key) for line, key in keys if key[0] == "s"]
+    rows = template_rows(short, full)
+    fields = {key for line, key in short if line in rows}
+    if len(fields) >= RECORD_FIELDS:
+        lengths = sorted(value_words(line) for line in rows)
+        if lengths[len(lengths) // 2] <= SHORT_ITEM_WORDS:
+            return {line for line, _ in keys}
     return set()
 
 

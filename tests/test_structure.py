@@ -167,3 +167,21 @@ def test_a_list_of_contents_naming_a_heading_is_not_a_duplicate() -> None:
     contents = ["– Shamanism in the Reiki characters", "– Shinto, Japan's shamanism", "– Rituals of healing"]
     text = "\n\n".join(["Shamanism in the Reiki characters", PARAGRAPHS[0], "Contents:", *contents, PARAGRAPHS[1]])
     assert lint_text(text, select=["DUP"]) == []
+
+
+def test_fields_of_records_repeated_are_not_duplicates_but_a_dialogue_line_is() -> None:
+    quests = []
+    for n, (name, task) in enumerate((("Stolen Sack", 1), ("Black Eagles", 2), ("Fine Fabric", 1), ("Horns", 3))):
+        quests += [
+            f"Name: {name}",
+            f"Level: {70 + n}",
+            f"NPC: Village Chief of Town {n}",
+            f"Task: {('Kill the guards and collect sacks of food and water for the village.', 'Kill 1500 eagles.', 'Bring the letter.')[task - 1]}",
+            f"Reward: EXP {n + 2},300,000",
+        ]
+    text = "\n\n".join(["Quests of the new region", PARAGRAPHS[0], *quests])
+    assert lint_text(text, select=["DUP"]) == []
+    turns = ["Cleric: Peace be on you.", "Emir: Peace be on you, too.", "Cleric: How are you today, Emir?"]
+    turns += ["Emir: I am in the town. Come, I am at the house of my friend.", "Cleric: Okay, I will come."]
+    text = "\n\n".join(["A conversation", PARAGRAPHS[0], *turns, PARAGRAPHS[1], turns[3]])
+    assert [text[f.start : f.end] for f in lint_text(text, select=["DUP001"])] == [turns[3]]
