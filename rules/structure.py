@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -54,8 +54,18 @@ def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[
     one of them three times or more (a label under each day). One short line repeated once, and any
     repeated paragraph of prose, are left to be reported.
     """
-    # (No (first, text) tuple per copy, as `parallel_items` takes: 10^6 copies of one line cost 150 MB, issue #20.)
-    return _parallel({copy: first for copy, first in duplicated.items() if short_item(texts[copy])})
+    # (No (first, text) tuple per copy, as `parallel_items` takes: 10^6 copies of one line cost 150 MB, issue #20.
+    # Each different text is measured once: the copies of a doubled text are mostly the same few strings.)
+    short: dict[str, bool] = {}
+    items = {}
+    for copy, first in duplicated.items():
+        text = texts[copy]
+        found = short.get(text)
+        if found is None:
+            found = short[text] = short_item(text)
+        if found:
+            items[copy] = first
+    return _parallel(items)
 
 
 def known_debris(text: str) -> bool:
@@ -156,3 +166,127 @@ def item_number(text: str) -> int | None:
     """The number of a numbered list item ("3. Jim Parsons", "12) Add the flour"), else None."""
     found = _NUMBERED.match(text)
     return int(found.group(1)) if found else None
+
+
+# -- templates and recurring lines (for DUP) ------------------------------------------------
+
+TEMPLATE_ROWS = 3  # a label or an opening that heads this many lines is a template's
+LABEL_MIN_WORDS = 3  # a row's label is a field's name or a question, not a speaker's name ("Morton:")
+LABEL_WORDS = 12  # at most this many words before the "?" or ":" that ends a row's label
+OPENING_WORDS = 5  # the words that open a templated line ("If you would like to speak to ... call 0800 ...")
+RECORD_FIELDS = 4  # different short labels heading a template's rows with short values: a record's fields
+FORM_LABELS = 2  # different labels heading a template's rows: the page is made of labelled rows
+LIST_ITEMS = 3  # short items in a row that make a list
+COPIED_RUN = 3  # this many paragraphs copied in their order are a copied block, whatever their shape
+
+
+def template_rows(keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[int], Hashable]) -> set[int]:
+    """The lines that are rows of a template: (line, key) pairs -> the lines whose key heads enough rows.
+
+    A key is a row's label ("Fees:", "Are bicycles allowed?", "Beschreibung:") or its opening words. The
+    same label or opening at the head of lines that go on in `TEMPLATE_ROWS` different ways or more (`full`:
+    a line's whole text, compared) is a template filled in for each item: an FAQ answered by each operator,
+    the fields of each record, a form letter with a number changed. Text repeated inside such rows is a cell
+    repeated by design, not a paragraph scraped twice. (A headline, its lead and a copy share their opening
+    too, but in two ways only.)
+    """
+    heads: dict[tuple[str, ...], list[int]] = {}
+    for line, key in keys:
+        heads.setdefault(key, []).append(line)
+    rows: set[int] = set()
+    for lines in heads.values():
+        if len(lines) >= TEMPLATE_ROWS and len(set(map(full, lines))) >= TEMPLATE_ROWS:
+            rows.update(lines)
+    return rows
+
+
+def form_rows(
+    keys: Sequence[tuple[int, tuple[str, ...]]], full: Callable[[int], Hashable], value_words: Callable[[int], int]
+) -> set[int]:
+    """Every labelled line when the page is made of labelled rows: (line, label) pairs -> lines.
+
+    Labels are keyed "?" (three words or more: a question, a field's long name) or "s" (shorter: a field's
+    name, or a speaker's). The page is made of labelled rows when `FORM_LABELS` long labels or more each head
+    a template's rows (an FAQ answered per operator), or `RECORD_FIELDS` short ones or more do with values of
+    a few words (`value_words`: a record's fields, "Name:", "Level:", "NPC:"; an interview's speakers answer
+    at length). There a label met once or twice ("Prams / Pushchairs allowed?" for "Prams or pushchairs
+    allowed?") heads a row too.
+    """
+    long = [(line, key) for line, key in keys if key[0] == "?"]
+    rows = template_rows(long, full)
+    if len({key for line, key in long if line in rows}) >= FORM_LABELS:
+        return {line for line, _ in keys}
+    short = [(line, key) for line, key in keys if key[0] == "s"]
+    rows = template_rows(short, full)
+    fields = {key for line, key in short if line in rows}
+    if len(fields) >= RECORD_FIELDS:
+        lengths = sorted(value_words(line) for line in rows)
+        if lengths[len(lengths) // 2] <= SHORT_ITEM_WORDS:
+            return {line for line, _ in keys}
+    return set()
+
+
+def listed(texts: Mapping[int, str] | Sequence[str], duplicated: Mapping[int, int]) -> set[int]:
+    """The short copies (copy -> first) where the copy or its first is an item of a bulleted or numbered list.
+
+    A list of the contents ("Aus dem Inhalt: – Schamanismus in den Reiki-Schriftzeichen – ...") names a
+    heading found above or below it: one item of a list repeated once is the list's, not a scrape's. A list
+    is `LIST_ITEMS` lines in a row that open with the same bullet (or a number).
+    """
+    found: set[int] = set()
+    for copy, first in duplicated.items():
+        if first != copy - 1 and (_in_list(texts, copy) or _in_list(texts, first)) and short_item(texts[copy]):
+            found.add(copy)
+    return found
+
+
+_BULLET = re.compile(r"\s*(?:([-–—•*·▪►✓✔]|\d{1,3}[.)])\s)")
+
+
+def _bullet(text: str) -> str | None:
+    """The line's bullet ("–", "•", any number as "1."), or None."""
+    found = _BULLET.match(text)
+    if found is None:
+        return None
+    return "1." if found.group(1)[0].isdigit() else found.group(1)
+
+
+def _in_list(texts: Mapping[int, str] | Sequence[str], index: int) -> bool:
+    """Line `index` is one of `LIST_ITEMS` lines in a row that open with the same bullet."""
+    bullet = _bullet(texts[index])
+    if bullet is None:
+        return False
+    run = 1
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(texts) and run < LIST_ITEMS and _bullet(texts[at]) == bullet:
+            run += 1
+            at += step
+    return run >= LIST_ITEMS
+
+
+def recurring(duplicated: Mapping[int, int]) -> set[int]:
+    """The copies (copy -> first) of a line that recurs three times or more: a line under each item.
+
+    A caption under each photo, a signature under each forum post, a product box's disclaimer, "follow the
+    same steps as above" in each section: a scrape doubles a text, it does not triple one line among others.
+    """
+    per_first = Counter(duplicated.values())
+    return {copy for copy, first in duplicated.items() if per_first[first] >= 2}
+
+
+def copied_runs(duplicated: Mapping[int, int]) -> set[int]:
+    """The copies (copy -> first) in a run of `COPIED_RUN` paragraphs copied in their order: a block scraped twice.
+
+    Those are reported whatever their shape: a doubled FAQ or interview is still doubled.
+    """
+    found: set[int] = set()
+    for copy, first in duplicated.items():
+        if duplicated.get(copy - 1) == first - 1:
+            continue  # not the start of a run
+        length = 1
+        while duplicated.get(copy + length) == first + length:
+            length += 1
+        if length >= COPIED_RUN:
+            found.update(range(copy, copy + length))
+    return found

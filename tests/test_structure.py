@@ -98,3 +98,90 @@ def test_a_repeated_shop_widget_is_debris_not_duplicates() -> None:
     assert lint_text(text, select=["DUP"]) == []  # also when DEB is not run
     found = [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP", "DEB"])]
     assert found == [("DEB003", "\n\n".join(widget))] * 3  # each widget once, as ads
+
+
+OPERATORS = ("Avanti", "Chiltern", "Grand Central", "Hull Trains", "Northern")
+ANSWERS = (
+    "Folding cycles only. These are carried in the coach's luggage compartment.",
+    "Yes, but it is at the discretion of the driver. Some coach operators do not allow animals.",
+    "Folding cycles only. These are carried in the coach's luggage compartment.",
+    "Only folding bikes in bags are allowed on board the replacement coaches.",
+    "Yes, but it is at the discretion of the driver. Some coach operators do not allow animals.",
+)
+
+
+def faq(operators: tuple[str, ...] = OPERATORS) -> list[str]:
+    """An FAQ answered by each operator: the same questions, answers copied between some of them."""
+    lines = []
+    for n, operator in enumerate(operators):
+        lines += [
+            operator,
+            f"Are bicycles allowed on the replacement bus? {ANSWERS[n]}",
+            f"If you would like to speak to the assisted travel team, please call 0800 {n}12 345 or 0800 {n}12 346.",
+            f"Will there be a toilet on the bus? {ANSWERS[-n]}",
+        ]
+    return lines
+
+
+def test_answers_repeated_in_the_rows_of_an_faq_are_not_duplicates() -> None:
+    text = "\n\n".join(["Rail replacement buses, operator by operator", PARAGRAPHS[0], *faq()])
+    assert lint_text(text, select=["DUP"]) == []
+
+
+def test_a_question_worded_its_own_way_in_a_page_of_faq_rows_is_a_row_too() -> None:
+    variant = f"Bicycles or folding bikes allowed on the bus? {ANSWERS[1]}"  # answered as another operator
+    text = "\n\n".join(["Rail replacement buses, operator by operator", PARAGRAPHS[0], *faq(), "Southern", variant])
+    assert lint_text(text, select=["DUP"]) == []
+
+
+def test_a_paragraph_of_prose_repeated_beside_an_faq_still_counts() -> None:
+    text = "\n\n".join(["Rail replacement buses", PARAGRAPHS[0], PARAGRAPHS[1], *faq(), PARAGRAPHS[1]])
+    assert [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])] == [("DUP001", PARAGRAPHS[1])]
+
+
+def test_an_faq_scraped_twice_is_still_reported() -> None:
+    rows = faq()[:4]
+    text = "\n\n".join(["Rail replacement buses", PARAGRAPHS[0], *faq(), *rows])
+    found = [text[f.start : f.end] for f in lint_text(text, select=["DUP"]) if f.rule == "DUP001"]
+    # The block copied in its order counts, though its rows are a template's: the row of prose is reported
+    # (a short heading, a question with its short answer are items of a structure, as on main).
+    assert found == [rows[2]]
+
+
+def test_a_headline_its_lead_and_a_copy_are_no_template() -> None:
+    lead = "Nicole Richie and Christina Aguilera both gave birth to healthy babies on Saturday in Los Angeles."
+    body = "Nicole Richie and Christina Aguilera gave birth about an hour apart at the same hospital. " + PARAGRAPHS[1]
+    text = "\n\n".join(["Nicole Richie and Christina Aguilera give birth", lead, body, PARAGRAPHS[2], lead])
+    assert [text[f.start : f.end] for f in lint_text(text, select=["DUP001"])] == [lead]
+
+
+def test_a_line_under_each_item_is_not_a_duplicate_but_a_line_repeated_once_is() -> None:
+    signature = "Sent from my HD7 T9292 using the free PocketPC.ch app."
+    posts = [part for paragraph in PARAGRAPHS[:3] for part in (paragraph, signature)]
+    assert lint_text("\n\n".join(["Forum thread", *posts]), select=["DUP"]) == []
+    text = "\n\n".join(["Forum thread", *posts[:4]])
+    assert [text[f.start : f.end] for f in lint_text(text, select=["DUP"])] == [signature]
+
+
+def test_a_list_of_contents_naming_a_heading_is_not_a_duplicate() -> None:
+    contents = ["– Shamanism in the Reiki characters", "– Shinto, Japan's shamanism", "– Rituals of healing"]
+    text = "\n\n".join(["Shamanism in the Reiki characters", PARAGRAPHS[0], "Contents:", *contents, PARAGRAPHS[1]])
+    assert lint_text(text, select=["DUP"]) == []
+
+
+def test_fields_of_records_repeated_are_not_duplicates_but_a_dialogue_line_is() -> None:
+    quests = []
+    for n, (name, task) in enumerate((("Stolen Sack", 1), ("Black Eagles", 2), ("Fine Fabric", 1), ("Horns", 3))):
+        quests += [
+            f"Name: {name}",
+            f"Level: {70 + n}",
+            f"NPC: Village Chief of Town {n}",
+            f"Task: {('Kill the guards and collect sacks of food and water for the village.', 'Kill 1500 eagles.', 'Bring the letter.')[task - 1]}",
+            f"Reward: EXP {n + 2},300,000",
+        ]
+    text = "\n\n".join(["Quests of the new region", PARAGRAPHS[0], *quests])
+    assert lint_text(text, select=["DUP"]) == []
+    turns = ["Cleric: Peace be on you.", "Emir: Peace be on you, too.", "Cleric: How are you today, Emir?"]
+    turns += ["Emir: I am in the town. Come, I am at the house of my friend.", "Cleric: Okay, I will come."]
+    text = "\n\n".join(["A conversation", PARAGRAPHS[0], *turns, PARAGRAPHS[1], turns[3]])
+    assert [text[f.start : f.end] for f in lint_text(text, select=["DUP001"])] == [turns[3]]

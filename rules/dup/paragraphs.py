@@ -1,0 +1,109 @@
+"""DUP001: a paragraph that repeats an earlier one, unless the page's structure repeats it by design."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
+
+from pydantic import Field
+
+from scrapelint.document import Document
+from scrapelint.models import Finding, Severity
+from scrapelint.rule import Rule, RuleOptions
+from scrapelint.rules.dup.analysis import (
+    _analyse,
+    _Analysis,
+    _delete,
+    _line,
+)
+from scrapelint.rules.structure import (
+    copied_runs,
+    known_debris,
+    listed,
+    parallel_repeats,
+    recurring,
+)
+
+
+class DuplicatedParagraphOptions(RuleOptions):
+    min_words: int = Field(5, ge=1, description="Shorter paragraphs (stock lines like 'Read more') are not reported.")
+
+
+class DuplicatedParagraph(Rule):
+    code = "DUP001"
+    name = "duplicated-paragraph"
+    summary = "A paragraph repeats an earlier paragraph."
+    what = (
+        "Reports a paragraph whose words equal those of an earlier paragraph, ignoring case, spacing, "
+        "curly versus straight quotes, dashes and punctuation. The later copy is reported; `related` "
+        "points at the first. The safe fix deletes the copy with its line break."
+    )
+    why = (
+        "Scrapers capture the same node twice (a lazy-loaded block, a mobile and a desktop copy, a "
+        "pull quote rendered again). Readers see the text twice and models trained on it learn the "
+        "repetition."
+    )
+    example = (
+        "Negotiators met in Addis Ababa on Tuesday for the first time.\n"
+        "Talks resume next week in Cairo.\n"
+        "Negotiators met in Addis Ababa on Tuesday for the first time.\n"
+        "(line 3 is reported: it repeats line 1)"
+    )
+    severity = Severity.warning
+    fixable = "safe"
+    Options = DuplicatedParagraphOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        analysis = _analyse(doc)
+        duplicated = analysis.duplicated_paragraphs
+        starts, ends = doc.paragraph_spans
+        parallel = _structural_copies(doc, analysis, duplicated) if duplicated else set()
+        for number, original in duplicated.items():
+            a, b = analysis.paragraphs[number]
+            if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
+                continue  # short stock line, or the title (DUP004 reports that)
+            if number in parallel or known_debris(doc.text[starts[number] : ends[number]]):
+                continue  # a heading, cell, question or list item repeated by design, or DEB's (rules/structure.py)
+            yield self.finding(
+                doc,
+                starts[number],
+                ends[number],
+                f"paragraph duplicates the one at line {_line(doc, starts[original])}; the same text appears twice",
+                fix=_delete(doc, starts[number], ends[number], number, "safe", "paragraph"),
+                related=(starts[original], ends[original]),
+            )
+
+
+def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int, int]) -> set[int]:
+    """Copied paragraphs (copy -> first) that repeat by design: items of a parallel structure or a list, cells
+    of a template's rows, a line under each item; a paragraph doubled in place or a block of paragraphs copied
+    in its order is neither of the last two (rules/structure.py)."""
+    starts, ends = doc.paragraph_spans
+    texts = _ParagraphTexts(doc.text, starts, ends)
+    found = parallel_repeats(texts, duplicated)
+    found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
+    runs = copied_runs(duplicated)
+    loose = [copy for copy, first in duplicated.items() if first != copy - 1 and copy not in runs and copy not in found]
+    if loose:  # (the template's rows are looked for only then: most copies of a doubled text are in runs)
+        found.update(recurring(duplicated).intersection(loose))
+        rows = analysis.template_rows(chain(loose, map(duplicated.__getitem__, loose)))
+        found.update(copy for copy in loose if copy in rows and duplicated[copy] in rows)
+    return found
+
+
+class _ParagraphTexts(Mapping[int, str]):
+    """Paragraph number -> its text, sliced when read: a list of every paragraph's text was one more copy."""
+
+    __slots__ = ("_ends", "_starts", "_text")
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __getitem__(self, number: int) -> str:
+        return self._text[self._starts[number] : self._ends[number]]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self._starts)))
