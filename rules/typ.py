@@ -1,6 +1,6 @@
 """TYP: spelling and grammar.
 
-The spelling rules share one analysis per document (`lint/spelling.py`, or LanguageTool
+The spelling rules share one analysis per document (`lint/spelling/`, or LanguageTool
 when a server is given); the deterministic checks (stray letters, doubled words, a/an)
 are plain regular expressions and need no dictionary.
 """
