@@ -9,7 +9,10 @@ from dataclasses import replace
 
 from scrapelint.dictionary import dictionary, is_word
 from scrapelint.spelling.candidates import _one_edit, near_words
+from scrapelint.spelling.code import CodeLines, identifier_shape
 from scrapelint.spelling.foreign import _ForeignQuotes
+from scrapelint.spelling.foreign_clause import in_foreign_clause
+from scrapelint.spelling.inflection import regular_inflection
 from scrapelint.spelling.issue import (
     GLUED_WORDS,
     KNOWN_MISSPELLING,
@@ -30,6 +33,7 @@ from scrapelint.spelling.names import (
     _sentence_start,
     _slip_of_function_word,
 )
+from scrapelint.spelling.taxon import taxon_epithet
 from scrapelint.spelling.tokens import _FlatWords, _pieces, _scans, _Tokens
 from scrapelint.spelling.unlikely import _unlikely_word
 from scrapelint.spelling.verdict import verdict
@@ -62,6 +66,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     words = _FlatWords(scans)
     dialect = _LazyDialect(words)
     foreign = _ForeignQuotes(words)
+    code = CodeLines(text)
     issues: list[SpellIssue] = []
     offset = 0
     for line_no, (masked, pieces, suspects) in enumerate(scans):
@@ -74,7 +79,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
         for index in suspects:
             issue = _check_word(
                 masked, line, tokens, index, line_no, lex, trusted, vocab, counts, names, dialect,
-                foreign, eligible, base,
+                foreign, code, eligible, base,
             )  # fmt: skip
             if issue is not None:
                 issues.append(issue)
@@ -94,6 +99,7 @@ def _check_word(
     names: set[str],
     dialect: _LazyDialect,
     foreign: _ForeignQuotes,
+    code: CodeLines,
     eligible: set[int] | None,
     base: int,
 ) -> SpellIssue | None:
@@ -120,7 +126,12 @@ def _check_word(
         return None
     recurs = counts[lower] + counts[lower + "'s"] > 1
     table = lex.misspellings.get(lower)
-    if table and lower not in trusted and _table_applies(masked, tokens, index, table, recurs, foreign, line_no):
+    if (
+        table
+        and lower not in trusted
+        and _table_applies(masked, tokens, index, table, recurs, foreign, line_no)
+        and not in_foreign_clause(line, start, end)
+    ):
         return _table_issue(base + start, base + end, word, table, dialect.value)
     if lower in trusted:
         issue = _unlikely_word(line, tokens, index, start, end, word, lower)
@@ -150,8 +161,12 @@ def _check_word(
         return None  # nothing to report, nothing to record
     if is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
         return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
-    if foreign.contains(masked, tokens, index, line_no):
+    if foreign.contains(masked, tokens, index, line_no) or in_foreign_clause(line, start, end):
         return None
+    if not capitalised and (code.code_word(line_no, line, start, end) or (code.technical and identifier_shape(lower))):
+        return None  # a command, flag or module name: "tar xvf", "tcpd", "ctypes" on a page about code
+    if not capitalised and (regular_inflection(lower) or taxon_epithet(line, start, end)):
+        return None  # "heartlanders" (a long word, regularly inflected); "Anolis nubilus" (a species)
     if eligible is not None and (found is not None or not capitalised):
         eligible.add(base + start)  # a capitalised word with no near known word is a name, whatever the backend
     if found is None:

@@ -31,6 +31,8 @@ _NOT_PROSE = [
             r"\b[\w-]+\.(?:so|conf|cfg|ini|el|py|js|sh|pem|txt|log|gz|bz2|tar|zip|json|xml|yml|yaml|md|exe|dll|deb|rpm)\b[\w.]*"
         ),
     ),
+    # A bare file extension: ".zip or .rar", "for .tar" (a dot after a space or bracket, not after a word).
+    (r"(?<![\w.])\.[A-Za-z]", re.compile(r"(?<![\w.])\.[A-Za-z][A-Za-z0-9]{0,4}\b(?![.\w])")),
     # File paths: "/usr/local/sbin", "etc/stunnel/x.pem"; not "and/or".
     (r"/\w", re.compile(r"(?<![\w/])~?(?:/[\w.~-]+)+/?|(?<![\w/])[\w.~-]+(?:/[\w.~-]+){2,}/?")),
     (r"@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
