@@ -25,6 +25,7 @@ from scrapelint.spelling.issue import (
 )
 from scrapelint.spelling.lexicon import Lexicon, lexicon
 from scrapelint.spelling.morphology import _in_dialect, derived_from_known, detect_dialect, dialect_variant_known
+from scrapelint.spelling.name_slot import in_name_slot
 from scrapelint.spelling.names import (
     _is_name_like,
     _match_case,
@@ -165,8 +166,10 @@ def _check_word(
         return None
     if not capitalised and (code.code_word(line_no, line, start, end) or (code.technical and identifier_shape(lower))):
         return None  # a command, flag or module name: "tar xvf", "tcpd", "ctypes" on a page about code
-    if not capitalised and (regular_inflection(lower) or taxon_epithet(line, start, end)):
-        return None  # "heartlanders" (a long word, regularly inflected); "Anolis nubilus" (a species)
+    if not capitalised and (
+        regular_inflection(lower) or taxon_epithet(line, start, end) or in_name_slot(line, start, end)
+    ):
+        return None  # "heartlanders" (regularly inflected), "Anolis nubilus" (a species), "called fasterer"
     if eligible is not None and (found is not None or not capitalised):
         eligible.add(base + start)  # a capitalised word with no near known word is a name, whatever the backend
     if found is None:
