@@ -164,7 +164,7 @@ def _check_word(
         return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
     if foreign.contains(masked, tokens, index, line_no) or in_foreign_clause(line, start, end):
         return None
-    if not capitalised and (code.code_word(line_no, line, start, end) or (code.technical and identifier_shape(lower))):
+    if not capitalised and (code.code_word(line_no, line, start, end) or (identifier_shape(lower) and code.technical)):
         return None  # a command, flag or module name: "tar xvf", "tcpd", "ctypes" on a page about code
     if not capitalised and (
         regular_inflection(lower) or taxon_epithet(line, start, end) or in_name_slot(line, start, end)

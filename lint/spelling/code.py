@@ -70,43 +70,61 @@ def _command_like(line: str) -> bool:
 
 
 class CodeLines:
-    """Which lines of a text are code, worked out on first use (most texts have no suspect to ask about)."""
+    """Which lines of a text are code, each worked out when a suspect on it or next to it asks (most lines of
+    most texts never are: they hold no suspect that survived the other filters)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines: list[str] = []
-        self._code: set[int] | None = None
-        self.signed: set[int] = set()
+        self._lines: list[str] | None = None
+        self._signed: dict[int, bool] = {}
+        self._technical: bool | None = None
 
     @property
-    def code(self) -> set[int]:
-        if self._code is None:
-            self.lines = self.text.split("\n")
-            signed = self.signed = {i for i, line in enumerate(self.lines) if code_line(line)}
-            nonblank = [i for i, line in enumerate(self.lines) if line.strip()]
-            block = set(signed)
-            for before, here, after in zip([None, *nonblank[:-1]], nonblank, [*nonblank[1:], None], strict=True):
-                if here not in signed and _command_like(self.lines[here]) and (before in signed or after in signed):
-                    block.add(here)
-            self._code = block
-        return self._code
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    def signed(self, line_no: int) -> bool:
+        """Whether line `line_no` holds a code sign."""
+        found = self._signed.get(line_no)
+        if found is None:
+            found = self._signed[line_no] = code_line(self.lines[line_no])
+        return found
+
+    def _neighbour(self, line_no: int, step: int) -> int | None:
+        """The nearest non-blank line before (step -1) or after (step 1) `line_no`."""
+        lines = self.lines
+        i = line_no + step
+        while 0 <= i < len(lines) and not lines[i].strip():
+            i += step
+        return i if 0 <= i < len(lines) else None
 
     def on_code_line(self, line_no: int) -> bool:
-        return line_no in self.code
+        """A line with a code sign, or a short command-like line next to one (a code block)."""
+        if self.signed(line_no):
+            return True
+        if not _command_like(self.lines[line_no]):
+            return False
+        return any(
+            i is not None and self.signed(i) for i in (self._neighbour(line_no, -1), self._neighbour(line_no, 1))
+        )
 
     def code_word(self, line_no: int, line: str, start: int, end: int) -> bool:
         """Whether `line[start:end]` is code: on a short command line of a code block, in the sentence of a
         code sign and near it, or on a code line with no vowel ("xvf", "tcpd")."""
-        if line_no not in self.code:
+        if not self.on_code_line(line_no):
             return False
-        if line_no not in self.signed or not _VOWEL.search(line, start, end):
+        if not self.signed(line_no) or not _VOWEL.search(line, start, end):
             return True
         return near_sign(line, start, end)
 
     @property
     def technical(self) -> bool:
         """A page about code: several lines hold code signs."""
-        return len(self.code) >= TECHNICAL_LINES
+        if self._technical is None:
+            self._technical = sum(map(self.signed, range(len(self.lines)))) >= TECHNICAL_LINES
+        return self._technical
 
 
 _PARTICLES = frozenset(["up", "in", "out", "on", "off"])  # "rustup", "setup", "login": a verb and its particle

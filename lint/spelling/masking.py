@@ -32,7 +32,7 @@ _NOT_PROSE = [
         ),
     ),
     # A bare file extension: ".zip or .rar", "for .tar" (a dot after a space or bracket, not after a word).
-    (r"(?<![\w.])\.[A-Za-z]", re.compile(r"(?<![\w.])\.[A-Za-z][A-Za-z0-9]{0,4}\b(?![.\w])")),
+    (r"\.[a-z]", re.compile(r"(?<![\w.])\.[a-z][a-z0-9]{0,4}\b(?![.\w])")),
     # File paths: "/usr/local/sbin", "etc/stunnel/x.pem"; not "and/or".
     (r"/\w", re.compile(r"(?<![\w/])~?(?:/[\w.~-]+)+/?|(?<![\w/])[\w.~-]+(?:/[\w.~-]+){2,}/?")),
     (r"@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+")),
@@ -42,7 +42,7 @@ _NOT_PROSE = [
 ]
 
 
-_ANY_HINT = re.compile("|".join(hint for hint, _ in _NOT_PROSE))
+_ANY_HINT = re.compile("|".join(dict.fromkeys(hint for hint, _ in _NOT_PROSE)))  # (each hint once)
 
 
 _HINTS = [(re.compile(hint), pattern) for hint, pattern in _NOT_PROSE]
