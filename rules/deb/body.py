@@ -21,6 +21,7 @@ from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import inner_menus
+from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.text import (
     _BYLINE,
     _DATE,
@@ -461,8 +462,11 @@ def _mark_off_body(analysis: Analysis) -> None:
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
+    specs = spec_lists(lines)
     for candidates in (before, after):
-        free = [i for i in candidates if not lines[i].protected and i not in beside and i not in wrapped]
+        free = [
+            i for i in candidates if not lines[i].protected and i not in beside and i not in wrapped and i not in specs
+        ]
         if len(free) < 3:
             continue
         # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
