@@ -21,6 +21,7 @@ from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import inner_menus
+from scrapelint.rules.deb.quantities import quantity
 from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.text import (
     _BYLINE,
@@ -115,6 +116,10 @@ def _settle_weak(analysis: Analysis) -> None:
         line.kind = "ui" if not inside or any(kind is not None and kind != "code" for kind in neighbours) else None
 
 
+_MEASURE = 2  # the score of a quantity line ("200 g Zucker") in the body finding
+_MEASURE_HEADS = frozenset("0123456789½¼¾⅓⅔⅛-•*· ")  # how one starts (a cheap test: most lines fail it)
+
+
 def _main_body(lines: list[Line]) -> tuple[int, int] | None:
     """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost.
 
@@ -131,7 +136,9 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
         else:
             colon = line.text.endswith(":")
             listing = colon or (listing and _list_item(line))
-            if line.prose or listing:
+            if line.text[:1] in _MEASURE_HEADS and quantity(line.text, line.words):
+                score = _MEASURE  # an ingredient: a recipe is an article
+            elif line.prose or listing:
                 score = line.words if line.prose else 0
             elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
                 score, number = (0 if found == number + 1 else -4), found
