@@ -21,7 +21,7 @@ from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import inner_menus
-from scrapelint.rules.deb.quantities import quantity
+from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.text import (
     _BYLINE,
@@ -469,7 +469,7 @@ def _mark_off_body(analysis: Analysis) -> None:
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
-    specs = spec_lists(lines)
+    specs = spec_lists(lines) | recipes(lines)
     for candidates in (before, after):
         free = [
             i for i in candidates if not lines[i].protected and i not in beside and i not in wrapped and i not in specs
