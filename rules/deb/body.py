@@ -485,6 +485,9 @@ def _mark_off_body(analysis: Analysis) -> None:
 
 _TERMINAL_MARKS = ".!?…:"
 _GO_ON = (",", ";", "-", "–")  # how a line that a sentence goes on after ends
+_WRAPPED_WORDS = (
+    8  # a sentence broken over lines: "Kinder unter 4 Jahren werden nicht als / zahlende Personen gerechnet."
+)
 
 
 def _goes_on(line: Line, following: Line) -> bool:
@@ -512,7 +515,7 @@ def _wrapped_prose(lines: list[Line], first: int, end: int) -> set[int]:
             following = lines[index + 1] if index + 1 < len(lines) else None
             if following is not None and following.kind is None and index + 1 in span and _goes_on(line, following):
                 continue
-            if len(block) >= 2 and sum(lines[i].words for i in block) >= 15 and sentence_like(line.text):
+            if len(block) >= 2 and sum(lines[i].words for i in block) >= _WRAPPED_WORDS and sentence_like(line.text):
                 kept.update(block)
             block = []
     return kept
