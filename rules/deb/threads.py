@@ -159,9 +159,9 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
                 return None  # in the body's first part: the article's own dated entries
     gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
-    inside = analysis.body is None or group[0] <= analysis.body[1]
+    in_article = analysis.body is None or group[0] <= analysis.body[1]
     if (
-        inside
+        in_article
         and len(group) < _LISTED
         and not any(kind in _BESIDE_STAMPS for kind in kinds[max(0, start - 3) : end + _MAX_GAP])
     ):
