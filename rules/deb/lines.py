@@ -42,7 +42,6 @@ def _facts(body: str) -> tuple[int, bool, str | None]:
 # above were tuned on L3S-GN1 and this costs recall there.) Tuned on the tune half of trafilatura_dev.
 _SHORT_PROSE = 5
 _STOP_DENSITY = 0.35
-_PARAGRAPH = 20  # words of a paragraph
 
 
 def _short_prose(body: str) -> bool:
@@ -51,13 +50,8 @@ def _short_prose(body: str) -> bool:
 
 
 def _dense_prose(line: Line) -> bool:
-    """Prose above the body, full of stop words, is the article's intro or its first part, not furniture: a
-    paragraph, or a single sentence in a language other than English ("So sah es aus, als …", "Ich bedanke mich
-    für …"; a menu label ends as no sentence). English sentences above L3S's bodies are mostly the site's."""
-    if not line.prose:
-        return False
-    language, density = prose_density(_words(line.text.lower()))
-    return density >= _STOP_DENSITY and (line.words >= _PARAGRAPH or language != "en")
+    """A paragraph of prose above the body, full of stop words, is the article's intro, not furniture."""
+    return line.prose and line.words >= 20 and prose_density(_words(line.text.lower()))[1] >= _STOP_DENSITY
 
 
 # Menus, footers and credits repeat across a site's pages (and across the two passes of a run): the facts
