@@ -29,8 +29,6 @@ from scrapelint.rules.structure import sentence_like
 
 _MAX_GAP = 8  # lines of comment text between two headers
 _HEADER_WORDS = 16  # a header or timestamp is a short line
-_BESIDE_STAMPS = ("header", "action", "form")  # what a thread holds besides its timestamps
-_LISTED = 3  # timestamps alone that make a list of dated items (comments or news), not an article's dates
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
 _DATE = re.compile(
     r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? [^\W\d_]{3,}\.? \d{4}|[^\W\d_]{3,}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b"
@@ -159,13 +157,6 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
                 return None  # in the body's first part: the article's own dated entries
     gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
-    in_article = analysis.body is None or group[0] <= analysis.body[1]
-    if (
-        in_article
-        and len(group) < _LISTED
-        and not any(kind in _BESIDE_STAMPS for kind in kinds[max(0, start - 3) : end + _MAX_GAP])
-    ):
-        return None  # two dates alone in the article: its own dated passages or embedded posts
     comments_heading = lexicon().comments
     while start > 0 and group[0] - start < 3:
         above = lines[start - 1]
