@@ -21,6 +21,8 @@ from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import inner_menus
+from scrapelint.rules.deb.quantities import quantity, recipes
+from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.text import (
     _BYLINE,
     _DATE,
@@ -114,6 +116,10 @@ def _settle_weak(analysis: Analysis) -> None:
         line.kind = "ui" if not inside or any(kind is not None and kind != "code" for kind in neighbours) else None
 
 
+_MEASURE = 2  # the score of a quantity line ("200 g Zucker") in the body finding
+_MEASURE_HEADS = frozenset("0123456789½¼¾⅓⅔⅛-•*· ")  # how one starts (a cheap test: most lines fail it)
+
+
 def _main_body(lines: list[Line]) -> tuple[int, int] | None:
     """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost.
 
@@ -130,7 +136,9 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
         else:
             colon = line.text.endswith(":")
             listing = colon or (listing and _list_item(line))
-            if line.prose or listing:
+            if line.text[:1] in _MEASURE_HEADS and quantity(line.text, line.words):
+                score = _MEASURE  # an ingredient: a recipe is an article
+            elif line.prose or listing:
                 score = line.words if line.prose else 0
             elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
                 score, number = (0 if found == number + 1 else -4), found
@@ -461,8 +469,11 @@ def _mark_off_body(analysis: Analysis) -> None:
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
+    specs = spec_lists(lines) | recipes(lines)
     for candidates in (before, after):
-        free = [i for i in candidates if not lines[i].protected and i not in beside and i not in wrapped]
+        free = [
+            i for i in candidates if not lines[i].protected and i not in beside and i not in wrapped and i not in specs
+        ]
         if len(free) < 3:
             continue
         # `_title_like(lines[i]) and lines[i].words >= 4`: every free line is of no kind
@@ -474,6 +485,9 @@ def _mark_off_body(analysis: Analysis) -> None:
 
 _TERMINAL_MARKS = ".!?…:"
 _GO_ON = (",", ";", "-", "–")  # how a line that a sentence goes on after ends
+_WRAPPED_WORDS = (
+    8  # a sentence broken over lines: "Kinder unter 4 Jahren werden nicht als / zahlende Personen gerechnet."
+)
 
 
 def _goes_on(line: Line, following: Line) -> bool:
@@ -501,7 +515,7 @@ def _wrapped_prose(lines: list[Line], first: int, end: int) -> set[int]:
             following = lines[index + 1] if index + 1 < len(lines) else None
             if following is not None and following.kind is None and index + 1 in span and _goes_on(line, following):
                 continue
-            if len(block) >= 2 and sum(lines[i].words for i in block) >= 15 and sentence_like(line.text):
+            if len(block) >= 2 and sum(lines[i].words for i in block) >= _WRAPPED_WORDS and sentence_like(line.text):
                 kept.update(block)
             block = []
     return kept

@@ -24,12 +24,14 @@ class Line:
 
 
 _KIND = attrgetter("kind")
+# white space and the invisible format characters some blogs end their lines with (U+2063 after each step)
+_INVISIBLE = " \t\r\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
 
 
 def _facts(body: str) -> tuple[int, bool, str | None]:
     """What a line is on its own: its word count, whether it reads as prose, its lexicon kind."""
     words = _word_count(body)
-    terminal = body.rstrip()[-1:] in _TERMINAL
+    terminal = body.rstrip(_INVISIBLE)[-1:] in _TERMINAL
     prose = words >= 25 or (words >= 8 and terminal) or (terminal and words >= _SHORT_PROSE and _short_prose(body))
     return words, prose, lexicon_kind(body)
 

@@ -1,0 +1,79 @@
+"""DEB on structured content: recipes and spec lists are the article's.
+
+Each case puts article structure where DEB looks for furniture (off the body, or between dates), and
+checks that it is not reported while a real menu or list of links in the same place still is.
+"""
+
+from __future__ import annotations
+
+from scrapelint.rules.deb.quantities import quantity
+
+from .conftest import lint_text
+
+ARTICLE = [
+    "Die Stadt hat am Dienstag nach einer langen Debatte den neuen Haushalt für das kommende Jahr beschlossen, "
+    "wie der Bürgermeister am Abend mitteilte.",
+    "Mit dem Geld sollen zwei neue Bibliotheken gebaut und die Straßen in den nördlichen Vierteln der Stadt "
+    "repariert werden, die seit Jahren in einem schlechten Zustand sind.",
+    "Die Opposition warf der Regierung vor, dass die Ausgaben in den nächsten zwei Jahren zu höheren Steuern "
+    "für alle Bürger der Stadt führen würden.",
+    "Der Bürgermeister zeigte sich dennoch zuversichtlich, dass der Plan auch die zweite Abstimmung im "
+    "kommenden Monat ohne Änderungen überstehen wird.",
+]
+HEADLINE = ["Stadt beschließt den Haushalt nach langer Debatte", "Von Anna Schmidt"]
+ENGLISH = [
+    "I love making this dish on a quiet weekend, and it has become one of the family's favourite dinners over "
+    "the years because it is quick to cook and easy to adapt.",
+    "The only part that takes time is frying the tofu, which you can do ahead of time and keep in the fridge "
+    "until you are ready to cook the noodles for the whole family.",
+    "It tastes best with a little chilli on the side, and it keeps well for a day or two if you have any of it "
+    "left over after dinner, which rarely happens in our house.",
+]
+# what stands between the article and what follows it on a blog page: buttons, a recipe card's header
+BETWEEN = ["Pin", "Print", "Vegan Noodles", "Servings", "1", "servings", "Prep time", "10", "minutes", "Ingredients"]
+MENU = ["Home", "Recipes", "Travel", "Lifestyle", "Reviews", "Shop", "About me", "Contact"]
+RELATED = ["Spicy Fishcake Balls", "Egg Noodle Soup With Spinach", "Chicken Rice The Easy Way", "Lemon Tart"]
+
+
+def reported(text: str, *lines: str) -> list[str]:
+    """The given lines that a DEB finding covers."""
+    findings = lint_text(text, select=["DEB"])
+    return [line for line in lines if any(f.start <= text.index(line) < f.end for f in findings)]
+
+
+def test_quantity_lines_in_any_language() -> None:
+    for line in (
+        "200 g Zucker",
+        "1 TL Zimt",
+        "120g yellow noodles",
+        "1 1/2-2 tbsp kecap manis",
+        "2 cucharadas de aceite",
+    ):
+        assert quantity(line, len(line.split())), line
+    for line in ("2 Spieler verletzt", "10 Gründe für Berlin", "1/2 block of tofu", "2019 Annual Report"):
+        assert not quantity(line, len(line.split())), line
+
+
+def test_a_recipe_card_after_the_article_is_content_but_a_menu_there_is_not() -> None:
+    """Ingredients (quantities and units in a run) and the steps under their heading, far below the body."""
+    ingredients = ["120g yellow noodles", "120g flat rice noodles", "1 tbsp minced garlic", "Some beansprouts"]
+    ingredients += ["1 1/2 tbsp sweet soy sauce", "2 tsp dark soy sauce", "1 tsp sugar", "Pinch of pepper"]
+    steps = ["Directions", "Fry the diced tofu until golden.", "Remove and drain on paper towels."]
+    steps += ["Stir fry the noodles with the sauce.", "Serve hot with chillies."]
+    text = "\n".join([*ENGLISH, *BETWEEN, *ingredients, *steps])
+    assert reported(text, "120g flat rice noodles", "2 tsp dark soy sauce", "Remove and drain on paper towels.") == []
+    text = "\n".join([*ENGLISH, *BETWEEN, *MENU])
+    assert reported(text, "Recipes", "Travel", "Contact") == ["Recipes", "Travel", "Contact"]
+
+
+def test_a_spec_list_beside_the_article_is_content_but_topic_headlines_are_not() -> None:
+    """Parallel "label: value" lines with their own labels and short values are the article's data."""
+    specs = ["Art der Aufnahme: Digitalfoto", "Optik: Teleobjektiv", "Kamera: Canon EOS", "Zeitzone: MESZ"]
+    specs += ["Ort: Kasberg im Frankenland", "Montierung: Skywatcher Star Adventurer"]
+    text = "\n".join([*HEADLINE, *ARTICLE, "Detailangaben", *specs, "Zurück", "Weiter"])
+    assert reported(text, "Optik: Teleobjektiv", "Ort: Kasberg im Frankenland") == []
+    # the same place, a list of links under topic labels: headlines of other articles
+    links = ["Bugatti: Erinnerung an den Sohn des Gründers", "USA: Umfrage offenbart Unterschiede im Klerus"]
+    links += ["VATIKAN: Papst fordert Eltern zu mehr Offenheit auf", "USA: Neue Regeln für die Bischöfe im Land"]
+    text = "\n".join([*HEADLINE, *ARTICLE, "Weitere Meldungen", *links, "Zurück", "Weiter"])
+    assert reported(text, links[0], links[2]) == [links[0], links[2]]
