@@ -43,7 +43,7 @@ SEGMENT = 2_500  # articles per segment when the cost along a run is traced
 
 def dev_records() -> list[dict[str, Any]]:
     """One pass over the dev set: every page as a careless scraper took it and as cleaned by hand, plus the seed."""
-    records = []
+    records: list[dict[str, Any]] = []
     with L3S.open("rb") as stream:
         for raw in stream:
             page = orjson.loads(raw)

@@ -60,7 +60,7 @@ def main() -> None:
             outs = [directory / f"{side}_{path.stem}.jsonl" for side in ("before", "after")]
             for python, out in zip(args.python, outs, strict=True):
                 findings(python, path, out)
-            same = filecmp.cmp(*outs, shallow=False)
+            same = filecmp.cmp(outs[0], outs[1], shallow=False)
             differ += not same
             lines = sum(1 for _ in outs[1].open("rb"))
             print(f"{path.name}: {lines} findings, {'identical' if same else 'DIFFERENT'}")
