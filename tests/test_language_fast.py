@@ -69,3 +69,15 @@ def test_prose_density_reads_english_prose_as_english() -> None:
     language, density = prose_density(str.split("this is what the minister said to the press on monday"))
     assert language == "en"
     assert density >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ascii words, with digits 123 and under_scores", "Straße und Übermaß", "l'été dernier", "x1y2z3", "",
+     "mixed ascii and кириллица", "tab\tand\nnewline", "émigré café"],
+)  # fmt: skip
+def test_words_are_the_letter_runs_ascii_or_not(text: str) -> None:
+    from scrapelint.language import _WORDS, _words
+
+    assert _words(text) == _WORDS.findall(text)
+    assert _words(text.lower()) == _WORDS.findall(text.lower())
