@@ -254,7 +254,14 @@ def sample_spans(text: str, starts: Sequence[int], ends: Sequence[int]) -> str:
     if longest >= SAMPLE:  # most articles: one paragraph is enough
         index = lengths.index(longest)
         return text[starts[index] : ends[index]]
-    return sample([text[a:b] for a, b in zip(starts, ends, strict=True)])
+    chosen: list[str] = []  # as `sample` picks them (longest first, ties in text order), slicing only those
+    size = 0
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__, reverse=True):
+        if size >= SAMPLE:
+            break
+        chosen.append(text[starts[index] : ends[index]])
+        size += lengths[index] + 1
+    return "\n".join(chosen)
 
 
 def sample(paragraphs: list[str]) -> str:

@@ -81,3 +81,21 @@ def test_words_are_the_letter_runs_ascii_or_not(text: str) -> None:
 
     assert _words(text) == _WORDS.findall(text)
     assert _words(text.lower()) == _WORDS.findall(text.lower())
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [[], ["one short line"], ["a" * 40, "b" * 120, "c" * 120, "d" * 90, "e" * 120], ["x" * 299, "y" * 299],
+     ["menu", "x" * 350, "y" * 350, "footer"], ["tie one", "tie two", "longer line here"] * 30],
+)  # fmt: skip
+def test_sample_spans_picks_what_sample_picks(lines: list[str]) -> None:
+    """The longest paragraphs up to 300 characters, ties in text order: the article's language is told from them."""
+    from scrapelint.language import sample, sample_spans
+
+    text = "\n".join(lines)
+    starts, position = [], 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    ends = [start + len(line) for start, line in zip(starts, lines, strict=True)]
+    assert sample_spans(text, starts, ends) == (sample(lines) if lines else "")
