@@ -29,7 +29,10 @@ from typing import Any
 import orjson
 
 ROOT = Path(__file__).resolve().parent.parent
-L3S = ROOT.parent / "shared" / "data" / "l3s_gn1_lines.jsonl"
+sys.path.insert(0, str(ROOT / "bench"))
+from datapath import data_dir  # noqa: E402
+
+L3S = data_dir() / "l3s_gn1_lines.jsonl"
 SEED = ROOT / "seeds" / "000_e317222bdc01896f.txt"
 MB = 1_000_000
 SEGMENT = 2_500  # articles per segment when the cost along a run is traced
@@ -40,7 +43,7 @@ SEGMENT = 2_500  # articles per segment when the cost along a run is traced
 
 def dev_records() -> list[dict[str, Any]]:
     """One pass over the dev set: every page as a careless scraper took it and as cleaned by hand, plus the seed."""
-    records = []
+    records: list[dict[str, Any]] = []
     with L3S.open("rb") as stream:
         for raw in stream:
             page = orjson.loads(raw)
@@ -174,27 +177,27 @@ def timed_run(corpus: Path, jobs: int, select: str) -> dict[str, Any]:
 # -- per rule, on the dev set -----------------------------------------------------------
 
 
-def per_rule(records: list[dict[str, Any]], batch: int = 200) -> tuple[dict[str, float], float]:
+def per_rule(
+    records: list[dict[str, Any]], batch: int = 200, select: list[str] | None = None
+) -> tuple[dict[str, float], float]:
     """CPU seconds per rule over `records` (their own check only), and of the shared Document analysis.
 
     Documents are analysed once per batch (paragraphs, sentences, words, lines), as in a run where every
-    rule reads the same Document; corpus rules get their first pass first, as the engine does.
+    rule reads the same Document; corpus rules get their first pass first (`observe`), as the engine does.
+    `select` picks rules as `--select` does (default: the default rules). `bench_families.py` times with this too.
     """
     from scrapelint.config import Settings, resolve_rules
     from scrapelint.document import Document
-    from scrapelint.engine import observe, prepare
+    from scrapelint.engine import Linter, observe, prepare
     from scrapelint.rule import CorpusRule
     from scrapelint.sources import SourceOptions, record_to_article
 
-    settings = Settings()
+    settings = Settings(select=select)
     rules = resolve_rules(settings)
     options = SourceOptions()
     articles = [record_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
     seconds: dict[str, float] = defaultdict(float)
-    corpus_rules = [rule for rule in rules if isinstance(rule, CorpusRule)]
-    if corpus_rules:
-        from scrapelint.engine import Linter
-
+    if any(isinstance(rule, CorpusRule) for rule in rules):
         start = time.process_time()
         linter = Linter(rules, settings)
         prepare(linter, observe(linter, articles))

@@ -40,6 +40,14 @@ _ENGLISH = frozenset(
      "are", "said", "its", "would", "their"]
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
+_ASCII_WORDS = re.compile(r"[A-Za-z]+")  # `_WORDS` on an ASCII text: the same words, found ~30% faster
+
+
+def _words(text: str) -> list[str]:
+    """`_WORDS.findall(text)` (the letter runs of `text`)."""
+    return (_ASCII_WORDS if text.isascii() else _WORDS).findall(text)
+
+
 # Characters the model reads: of an article, from its longest paragraphs; of a paragraph, its start. The model
 # costs ~1 µs a character (bench/bench_language.py), and 300 characters of prose are told right 99% of the time.
 SAMPLE = 300
@@ -109,7 +117,7 @@ def stopword_density(text: str, language: str) -> float | None:
     words = stopwords(language)
     if not words:
         return None
-    found = _WORDS.findall(text.lower())
+    found = _words(text.lower())
     return sum(map(words.__contains__, found)) / len(found) if found else 0.0
 
 
@@ -134,7 +142,7 @@ CLEAR_MARGIN = 0.2
 
 def by_stopwords(text: str) -> str | None:
     """The language of `text` when the stop words of `COMMON` languages leave no doubt, else None."""
-    words = _WORDS.findall(text.lower())
+    words = _words(text.lower())
     if len(words) < CLEAR_MIN_WORDS:
         return None
     # one lookup per word (in C: map, chain, Counter), not one per word and language
@@ -151,11 +159,18 @@ def prose_density(words: list[str]) -> tuple[str | None, float]:
     of prose (text written in sentences holds many), whatever the language."""
     if not words:
         return None, 0.0
-    counts = Counter(chain.from_iterable(map(_common_stopwords().get, words, repeat(()))))
-    if not counts:
+    found = list(chain.from_iterable(map(_common_stopwords().get, words, repeat(()))))  # a language per hit
+    if not found:
         return None, 0.0
-    language, count = counts.most_common(1)[0]
+    if len(found) > _FEW_HITS:
+        language, count = Counter(found).most_common(1)[0]
+    else:  # DEB asks this of every short line: a few C-level counts beat building a Counter (~35% less)
+        language = max(dict.fromkeys(found), key=found.count)  # the first language seen wins a tie, as above
+        count = found.count(language)
     return language, count / len(words)
+
+
+_FEW_HITS = 20  # up to this many stop-word hits, `prose_density` counts each language on the list instead
 
 
 @lru_cache(maxsize=1)
@@ -175,8 +190,16 @@ def load() -> None:
 
 
 def enough_text(text: str, words: int = MIN_WORDS, letters: int = MIN_LETTERS) -> bool:
-    """Whether `text` is long enough for a guess worth acting on."""
-    return len(text.split(None, words)) >= words and len(_LETTER.findall(text, 0, 400)) >= letters
+    """Whether `text` is long enough for a guess worth acting on: `words` words, `letters` letters in its
+    first 400 characters."""
+    return len(text.split(None, words)) >= words and _letters(letters).match(text, 0, 400) is not None
+
+
+@lru_cache(maxsize=8)
+def _letters(count: int) -> re.Pattern[str]:
+    """Matches a text with `count` letters or more: the test of `len(_LETTER.findall(text)) >= count` in one
+    call, without a string per letter (10x faster on a paragraph of 100+ characters; the gate asks it of many)."""
+    return re.compile(rf"(?:[\W\d_]*{_LETTER.pattern}){{{count}}}")
 
 
 def guess(text: str, min_confidence: float = MIN_CONFIDENCE) -> str:
@@ -210,7 +233,7 @@ def guess_article(text: str) -> str:
     language, confidence = identifier().classify(text[:SAMPLE])
     if confidence >= ARTICLE_MIN_CONFIDENCE or language == "en":
         return str(language)
-    words = _WORDS.findall(text[:SAMPLE].lower())
+    words = _words(text[:SAMPLE].lower())
     english_words = sum(word in _ENGLISH for word in words)
     if english_words and english_words >= 0.1 * len(words):
         return "en"
@@ -231,7 +254,14 @@ def sample_spans(text: str, starts: Sequence[int], ends: Sequence[int]) -> str:
     if longest >= SAMPLE:  # most articles: one paragraph is enough
         index = lengths.index(longest)
         return text[starts[index] : ends[index]]
-    return sample([text[a:b] for a, b in zip(starts, ends, strict=True)])
+    chosen: list[str] = []  # as `sample` picks them (longest first, ties in text order), slicing only those
+    size = 0
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__, reverse=True):
+        if size >= SAMPLE:
+            break
+        chosen.append(text[starts[index] : ends[index]])
+        size += lengths[index] + 1
+    return "\n".join(chosen)
 
 
 def sample(paragraphs: list[str]) -> str:

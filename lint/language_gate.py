@@ -73,7 +73,7 @@ def keep(rule: Rule, doc: Document, findings: Iterable[Finding]) -> list[Finding
             language = doc.language
             for finding in kept:
                 if finding.language is None:
-                    finding.__dict__["language"] = language  # (pydantic's __setattr__ costs 10x, for a plain str)
+                    finding.language = language  # (a plain assignment: pydantic 2.14's costs ~0.1 µs more)
         return kept
     kept = []
     for finding in findings:
