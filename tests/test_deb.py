@@ -108,6 +108,7 @@ def test_menu_run_before_the_article_is_one_finding() -> None:
         "News Nation Media Ltd. All rights reserved.",  # only the pattern that floats to 'all rights reserved'
         "Back to top",
         "Print",
+        "Sent from my iPhone using Tapatalk",  # a forum signature
     ],
 )
 def test_interface_lines_anywhere(line: str) -> None:
@@ -140,7 +141,15 @@ def test_consent_newsletter_and_paywall_boxes(line: str) -> None:
     assert [(f.rule, text[f.start : f.end]) for f in findings] == [("DEB002", line)]
 
 
-@pytest.mark.parametrize("line", ["Advertisement", "Story continues below advertisement", "Sponsored content"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Story continues below advertisement",
+        "Sponsored content",
+        "Last update on 2020-03-12 / Affiliate links / Images from Amazon Product Advertising API",
+    ],
+)
 def test_ad_markers(line: str) -> None:
     text = article(middle=(line,))
     assert [(f.rule, text[f.start : f.end]) for f in deb(text)] == [("DEB003", line)]
