@@ -466,6 +466,12 @@ def _mark_off_body(analysis: Analysis) -> None:
     for a, b in inner_menus(lines, first, last):  # a long run of labels the body spans (rules/deb/menus.py)
         for line in lines[a : b + 1]:
             line.kind = "furniture"
+    # the lines kept as tables, wrapped prose, specs and recipes are only ever taken out of a side of three free
+    # lines or more: with fewer on both sides (and no protected line counts), nothing is marked, and the
+    # scans below are skipped (most of a short page's lines are the body's)
+    unprotected = [i for i in range(first) if lines[i].kind is None and not lines[i].protected]
+    if len(unprotected) < 3 and len([i for i in after if not lines[i].protected]) < 3:
+        return
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
