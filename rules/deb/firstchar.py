@@ -162,6 +162,15 @@ class FirstCharDispatch:
             pattern = self._by_key[key] = self._compile(key)
         return pattern
 
+    def warm(self, chars: str) -> None:
+        """Compile the alternations for lines starting with one of `chars` (and any non-ASCII character) now.
+
+        Called before `--jobs` forks (engine.warm_up): the workers share them instead of each compiling its own.
+        """
+        for first in [*chars, _NON_ASCII]:
+            if (first,) not in self._by_key:
+                self._by_key[(first,)] = self._compile((first,))
+
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Same match as the whole alternation's `fullmatch(text)`."""
         return self._for(text).fullmatch(text)
