@@ -496,11 +496,13 @@ _WRAPPED_WORDS = (
 )
 
 
+_TERMINAL_ENDS = tuple(_TERMINAL_MARKS)  # (made once: this runs for every line around the body)
+
+
 def _goes_on(line: Line, following: Line) -> bool:
     """A hard line break inside a sentence: the line ends on a comma or a hyphen, or the next starts lower-case."""
-    return not line.text.rstrip().endswith(tuple(_TERMINAL_MARKS)) and (
-        line.text.rstrip().endswith(_GO_ON) or following.text.lstrip()[:1].islower()
-    )
+    end = line.text.rstrip()
+    return not end.endswith(_TERMINAL_ENDS) and (end.endswith(_GO_ON) or following.text.lstrip()[:1].islower())
 
 
 def _wrapped_prose(lines: list[Line], first: int, end: int) -> set[int]:
