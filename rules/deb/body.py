@@ -198,7 +198,10 @@ def _dateline(line: Line) -> bool:
 
 @lru_cache(maxsize=1 << 14)  # lines of at most 20 words, asked about again and again around the body's start
 def _dated(text: str) -> bool:
-    return bool(_BYLINE.match(text) or _DATE_META.match(normalise(text)) or _DATE.search(text))
+    # every branch of `_DATE` holds a digit: the scan for one is 2x cheaper than `_DATE`'s at every position
+    return bool(
+        _BYLINE.match(text) or _DATE_META.match(normalise(text)) or (_FIGURE.search(text) and _DATE.search(text))
+    )
 
 
 def _protect_preamble(analysis: Analysis, doc: Document) -> None:
