@@ -124,6 +124,10 @@ class CaptionCredit(Rule):
     severity = Severity.info
     fixable = "unsafe"
 
+    def warm(self) -> None:
+        """Before `--jobs` forks (engine.warm_up): the data file's alternations, shared by the workers."""
+        _words()
+
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         inline = _words().inline

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,14 @@ class Lexicon:
     meta: FirstCharDispatch  # match at the start of the normalised line
     comments: re.Pattern[str]  # fullmatch on the normalised line: a comment section opens
     related: re.Pattern[str]  # fullmatch on the normalised line: a list of other articles follows
+
+
+def warm() -> None:
+    """Build the lexicon and its alternations for the usual first characters of a normalised (lower-cased)
+    line, once, before `--jobs` forks: ~0.05 s a process, paid once instead of once per worker."""
+    lex = lexicon()
+    for dispatch in (lex.whole, lex.meta):
+        dispatch.warm(string.ascii_lowercase + string.digits)
 
 
 def _entries(name: str) -> Iterator[str]:

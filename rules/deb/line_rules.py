@@ -10,6 +10,7 @@ from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 from scrapelint.rules.deb.body import analyse
+from scrapelint.rules.deb.lexicons import warm as warm_lexicon
 from scrapelint.rules.deb.lines import Line
 from scrapelint.rules.deb.markup import _inline_markup
 
@@ -58,6 +59,10 @@ class _LineKindRule(Rule):
         analysis = analyse(doc)
         for first, last in analysis.runs(self.kinds):
             yield self._report(doc, analysis.lines[first : last + 1])
+
+    def warm(self) -> None:
+        """Before `--jobs` forks (engine.warm_up): the lexicon's alternations, shared by the workers."""
+        warm_lexicon()
 
     def _report(self, doc: Document, run: list[Line]) -> Finding:
         kinds = {line.kind or "" for line in run}

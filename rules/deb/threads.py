@@ -212,6 +212,10 @@ class CommentThread(Rule):
     )
     fixable = "safe"
 
+    def warm(self) -> None:
+        """Before `--jobs` forks (engine.warm_up): the data file's alternations, shared by the workers."""
+        _patterns()
+
     def check(self, doc: Document) -> Iterable[Finding]:
         analysis = analyse(doc)
         lines: list[Line] = analysis.lines
