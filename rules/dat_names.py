@@ -47,20 +47,35 @@ def _alternation(names: dict[str, int]) -> str:
 
 
 _SP = r"[ \t\u00a0\u202f\u2009]{1,3}"
-# [weekday[,]] [le|el|den|am] day[.|er|º|°] [de] month [[de|del] year [года|г.|r.]]
-DATE = re.compile(
-    rf"(?:(?<![\w-])(?P<wd>{_alternation(WEEKDAY_NUMBERS)}),?{_SP}(?:(?:le|el|den|der|am|il|o){_SP})?)?"
+_WEEKDAY = rf"(?<![\w-])(?P<wd>{_alternation(WEEKDAY_NUMBERS)}),?{_SP}(?:(?:le|el|den|der|am|il|o){_SP})?"
+_FROM_DAY = (
     rf"(?<![\w.,$£€/-])(?P<day>\d{{1,2}})(?:\.|er|º|°|ᵉʳ)?{_SP}(?:de{_SP})?"
     rf"(?P<mon>{_alternation(MONTH_NUMBERS)})(?:(?<=\.)|(?![\w-]))"
-    rf"(?:,?{_SP}(?:(?:de|del){_SP})?(?P<year>\d{{4,6}})(?![\d%]|[.,]\d))?",
-    re.IGNORECASE,
+    rf"(?:,?{_SP}(?:(?:de|del){_SP})?(?P<year>\d{{4,6}})(?![\d%]|[.,]\d))?"
 )
+# [weekday[,]] [le|el|den|am] day[.|er|º|°] [de] month [[de|del] year [года|г.|r.]]
+DATE = re.compile(rf"(?:{_WEEKDAY})?{_FROM_DAY}", re.IGNORECASE)
+# The scan looks for the day and month, which start with a digit the engine skips to in C; the weekday
+# before a date is looked for behind each one found (trying the weekday names at every position was most
+# of the cost).
+_DAY_MONTH = re.compile(_FROM_DAY, re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}\Z", re.IGNORECASE)
+_WEEKDAY_REACH = 40  # characters: the longest weekday name, a comma and an article, with spaces
 # Every match holds a day followed by a space and a letter: the cheap test that rules most texts out.
 _HINT = re.compile(r"\d\.?[ \t\u00a0\u202f\u2009]+(?:de[ \t]+)?[^\W\d_]")
 
 
 def matches(text: str) -> Iterator[re.Match[str]]:
-    """The date expressions with a month name of one of these languages (none for plain English text)."""
+    """The matches of `DATE.finditer(text)`, found from their day."""
     if text.isascii() and not _HINT.search(text):
-        return iter(())
-    return DATE.finditer(text)
+        return
+    done = 0  # where the last match ended: a weekday before a date may not reach into it
+    for found in _DAY_MONTH.finditer(text):
+        start = found.start()
+        weekday = _WEEKDAY_BEFORE.search(text, max(done, start - _WEEKDAY_REACH), start)
+        match = DATE.match(text, weekday.start() if weekday else start)
+        if match is None or match.end() != found.end():  # (cannot happen: the same pattern from the same day)
+            match = DATE.match(text, start)
+        if match is not None:
+            done = match.end()
+            yield match
