@@ -1,13 +1,5 @@
-"""The analysis all DUP rules share, made once per document.
-
-All four rules share one analysis per document (`_analyse`): the body's words,
-normalised (case, curly/straight apostrophes), with their offsets, and the token
-range of every sentence and paragraph. Comparing word sequences rather than raw
-strings makes a copy with changed whitespace, quotes, dashes, case or trailing
-punctuation equal to the original, and hashing them keeps the cost linear.
-The first occurrence always stays; every finding is on a later copy, with
-`related` pointing at the first.
-"""
+"""The analysis all DUP rules share, made once per document: the body's normalised words with their
+offsets and the token range of every sentence and paragraph (why words, not strings: see the package)."""
 
 from __future__ import annotations
 
