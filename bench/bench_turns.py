@@ -20,16 +20,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def child(fraction: float) -> None:
+def child(fraction: float, round_: int) -> None:
     """One timed run in this process; prints CPU seconds, megabytes and findings as JSON."""
-    from bench import dev_records
+    from bench import dev_records, vary
     from scrapelint.config import Settings, resolve_rules
     from scrapelint.engine import Linter, run, warm_up
     from scrapelint.language import load
     from scrapelint.sources import SourceOptions, record_to_article
 
     records = dev_records()
-    records = records[: int(len(records) * fraction)]
+    records = [{**r, "text": vary(r["text"], round_)} for r in records[: int(len(records) * fraction)]]
     settings = Settings()
     linter = Linter(resolve_rules(settings), settings)
     options = SourceOptions()
@@ -48,12 +48,18 @@ def main() -> None:
     parser.add_argument("--python", action="append", required=True, help="Two interpreters: before, after.")
     parser.add_argument("--passes", type=int, default=3, help="Passes per tree (the fastest counts).")
     parser.add_argument("--fraction", type=float, default=1.0, help="Share of the dev set (from its start).")
+    parser.add_argument(
+        "--round", type=int, default=0, help="bench.py's variation: 1+ makes every long line new (cold line caches)."
+    )
     args = parser.parse_args()
     runs: dict[str, list[dict[str, float]]] = {python: [] for python in args.python}
     for _ in range(args.passes):
         for python in args.python:
             done = subprocess.run(
-                [python, __file__, "_child", str(args.fraction)], capture_output=True, text=True, check=True
+                [python, __file__, "_child", str(args.fraction), str(args.round)],
+                capture_output=True,
+                text=True,
+                check=True,
             )
             runs[python].append(json.loads(done.stdout.strip().splitlines()[-1]))
     for python, numbers in runs.items():
@@ -68,6 +74,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["_child"]:
-        child(float(sys.argv[2]))
+        child(float(sys.argv[2]), int(sys.argv[3]))
     else:
         main()
