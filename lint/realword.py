@@ -107,6 +107,9 @@ def _likely(previous: str | None, word: str, following: str) -> str | None:
 
     `previous` is None after punctuation or a capital ("Cats, ans dogs"): the word after decides alone.
     """
+    candidates = _candidates(word)  # cached per word, and mostly empty: then nothing else is asked
+    if not candidates:
+        return None
     lex = spelling.lexicon()
     bigrams = lex.bigrams
     if f"{word} {following}" in bigrams or f"{previous} {word}" in bigrams:
@@ -114,7 +117,7 @@ def _likely(previous: str | None, word: str, following: str) -> str | None:
     z = lex.zipf(word)
     written: float | None = None
     best: tuple[float, str] | None = None
-    for candidate in _candidates(word):  # cached per word, and mostly empty
+    for candidate in candidates:
         if bigrams.get(f"{candidate} {following}", 0) < MIN_PAIR_COUNT:
             continue
         if previous is not None and bigrams.get(f"{previous} {candidate}", 0) < MIN_PAIR_COUNT:

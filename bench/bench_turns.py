@@ -1,0 +1,79 @@
+"""Whole-pipeline CPU time of two trees, measured in turns: the check for a speed-only change.
+
+    python bench/bench_turns.py --python /work/wt/ref/.venv/bin/python --python .venv/bin/python
+
+Each pass is a fresh process per tree (so the per-process caches of lines, words and scans start cold, as
+in a real run over new pages), alternating before/after; it times `engine.run` (corpus first pass, lint,
+language gate, findings) with the default rules over the dev set already parsed, after `warm_up` (the
+lexicons and models are a one-time start-up cost, timed by bench/startup.py). Prints the fastest pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def child(fraction: float, round_: int) -> None:
+    """One timed run in this process; prints CPU seconds, megabytes and findings as JSON."""
+    from bench import dev_records, vary
+    from scrapelint.config import Settings, resolve_rules
+    from scrapelint.engine import Linter, run, warm_up
+    from scrapelint.language import load
+    from scrapelint.sources import SourceOptions, record_to_article
+
+    records = dev_records()
+    records = [{**r, "text": vary(r["text"], round_)} for r in records[: int(len(records) * fraction)]]
+    settings = Settings()
+    linter = Linter(resolve_rules(settings), settings)
+    options = SourceOptions()
+    articles = [record_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
+    warm_up(linter, articles[:1])
+    load()
+    start = time.process_time()
+    findings = sum(len(result.findings) for result in run(linter, lambda: iter(articles), 1))
+    seconds = time.process_time() - start
+    megabytes = sum(len(a.text.encode()) for a in articles) / 1e6
+    print(json.dumps({"cpu_seconds": seconds, "mb": megabytes, "findings": findings}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--python", action="append", required=True, help="Two interpreters: before, after.")
+    parser.add_argument("--passes", type=int, default=3, help="Passes per tree (the fastest counts).")
+    parser.add_argument("--fraction", type=float, default=1.0, help="Share of the dev set (from its start).")
+    parser.add_argument(
+        "--round", type=int, default=0, help="bench.py's variation: 1+ makes every long line new (cold line caches)."
+    )
+    args = parser.parse_args()
+    runs: dict[str, list[dict[str, float]]] = {python: [] for python in args.python}
+    for _ in range(args.passes):
+        for python in args.python:
+            done = subprocess.run(
+                [python, __file__, "_child", str(args.fraction), str(args.round)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            runs[python].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    for python, numbers in runs.items():
+        best = min(n["cpu_seconds"] for n in numbers)
+        mb = numbers[0]["mb"]
+        passes = ", ".join(f"{n['cpu_seconds']:.2f}" for n in numbers)
+        print(
+            f"{python}: fastest {best:.2f} s CPU ({mb / best:.2f} MB/s on {mb:.2f} MB; passes {passes}), "
+            f"{numbers[0]['findings']:.0f} findings"
+        )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["_child"]:
+        child(float(sys.argv[2]), int(sys.argv[3]))
+    else:
+        main()
