@@ -139,7 +139,13 @@ def article_agreement() -> None:
             continue
         paragraphs = [line.strip() for line in page["text"].split("\n") if line.strip()]
         total[page["lang_guess"]] += 1
-        right[page["lang_guess"]] += language.guess_article(language.sample(paragraphs)) == page["lang_guess"]
+        starts, ends, position = [], [], 0
+        for paragraph in paragraphs:
+            starts.append(position)
+            ends.append(position + len(paragraph))
+            position += len(paragraph) + 1
+        sample = language.sample_spans("\n".join(paragraphs), starts, ends)
+        right[page["lang_guess"]] += language.guess_article(sample) == page["lang_guess"]
     cells = ", ".join(f"{lang} {right[lang]}/{n}" for lang, n in total.most_common())
     print(
         f"\narticle language (longest paragraphs, {language.SAMPLE} characters) agrees with the page's on "

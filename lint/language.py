@@ -246,7 +246,8 @@ def guess_article(text: str) -> str:
 
 
 def sample_spans(text: str, starts: Sequence[int], ends: Sequence[int]) -> str:
-    """`sample` of the paragraphs `text[starts[i]:ends[i]]`, without slicing every one of them."""
+    """The longest paragraphs `text[starts[i]:ends[i]]` (ties in text order), up to `SAMPLE` characters, joined
+    by newlines: prose decides, not menus (often English on any site). Only the chosen ones are sliced."""
     if not starts:
         return ""
     lengths = list(map(sub, ends, starts))
@@ -254,25 +255,13 @@ def sample_spans(text: str, starts: Sequence[int], ends: Sequence[int]) -> str:
     if longest >= SAMPLE:  # most articles: one paragraph is enough
         index = lengths.index(longest)
         return text[starts[index] : ends[index]]
-    chosen: list[str] = []  # as `sample` picks them (longest first, ties in text order), slicing only those
+    chosen: list[str] = []
     size = 0
     for index in sorted(range(len(lengths)), key=lengths.__getitem__, reverse=True):
         if size >= SAMPLE:
             break
         chosen.append(text[starts[index] : ends[index]])
         size += lengths[index] + 1
-    return "\n".join(chosen)
-
-
-def sample(paragraphs: list[str]) -> str:
-    """The longest paragraphs, up to `SAMPLE` characters: prose decides, not menus (often English on any site)."""
-    chosen: list[str] = []
-    size = 0
-    for paragraph in sorted(paragraphs, key=len, reverse=True):
-        if size >= SAMPLE:
-            break
-        chosen.append(paragraph)
-        size += len(paragraph) + 1
     return "\n".join(chosen)
 
 

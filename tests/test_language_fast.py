@@ -90,7 +90,17 @@ def test_words_are_the_letter_runs_ascii_or_not(text: str) -> None:
 )  # fmt: skip
 def test_sample_spans_picks_what_sample_picks(lines: list[str]) -> None:
     """The longest paragraphs up to 300 characters, ties in text order: the article's language is told from them."""
-    from scrapelint.language import sample, sample_spans
+    from scrapelint.language import SAMPLE, sample_spans
+
+    def sample(paragraphs: list[str]) -> str:  # the plain way: sort the paragraphs, take them up to SAMPLE
+        chosen: list[str] = []
+        size = 0
+        for paragraph in sorted(paragraphs, key=len, reverse=True):
+            if size >= SAMPLE:
+                break
+            chosen.append(paragraph)
+            size += len(paragraph) + 1
+        return "\n".join(chosen)
 
     text = "\n".join(lines)
     starts, position = [], 0
