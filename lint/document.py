@@ -311,6 +311,11 @@ class Document:
         return {}
 
     @cached_property
+    def language_presence(self) -> dict[tuple[str, ...], bool]:
+        """Per set of languages, whether a paragraph is in one of them (filled by lint/language_gate.py)."""
+        return {}
+
+    @cached_property
     def languages(self) -> frozenset[str]:
         """Every language of the text: the article's and each paragraph's (guesses every long paragraph)."""
         found = {self.language}

@@ -26,7 +26,7 @@ def has_text_in(doc: Document, languages: tuple[str, ...]) -> bool:
     Only paragraphs long enough to tell, and holding enough of those languages' stop words to be in one of
     them, are guessed; the answer is kept per document and set of languages (rules share them).
     """
-    cache: dict[tuple[str, ...], bool] = doc.__dict__.setdefault("_has_text_in", {})
+    cache = doc.language_presence
     found = cache.get(languages)
     if found is None:
         found = False
