@@ -24,7 +24,7 @@ from scrapelint.models import Article, Finding, Severity
 from scrapelint.report import FORMATS, ReportContext, renderer
 from scrapelint.rule import Rule, RuleError, all_rules
 from scrapelint.sources import DEFAULT_INCLUDE, SourceOptions, read_paths
-from scrapelint.summary.gate import GateError, SummaryRun, summary_options
+from scrapelint.summary.run import GateError, SummaryRun, summary_options
 
 SEVERITIES = [s.value for s in Severity]
 

@@ -19,7 +19,7 @@ from scrapelint.models import Article, Finding, Severity
 from scrapelint.summary import BatchFold, site_of, summarize
 from scrapelint.summary.baseline import compare, rise_p_value
 from scrapelint.summary.fold import NO_SITE, histogram_median
-from scrapelint.summary.gates import GateError, MaxShare, check_gates
+from scrapelint.summary.max_share import GateError, MaxShare, check_gates
 
 from .conftest import ROOT, SHARED_DATA
 

@@ -1,7 +1,7 @@
 """The batch summary: per-site counts folded from the findings, regressions against a baseline, gates.
 
 fold.py (the counters), model.py (the JSON shape), render.py (JSON, Markdown),
-baseline.py (regressions), gates.py (--max-share), gate.py (the CLI's options and run).
+baseline.py (regressions), max_share.py (--max-share), run.py (the CLI's options and run).
 """
 
 from scrapelint.summary.fold import BatchFold, site_of

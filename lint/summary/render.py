@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scrapelint.summary.baseline import Comparison
-from scrapelint.summary.gates import GateFailure
+from scrapelint.summary.max_share import GateFailure
 from scrapelint.summary.model import FAMILY_NAMES, SiteSummary, Summary
 
 MAX_ROWS = 200  # sites listed in Markdown ($GITHUB_STEP_SUMMARY takes at most 1 MiB); JSON lists all

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from scrapelint.summary.baseline import DEFAULT_MIN_ARTICLES, DEFAULT_POINTS, Comparison, compare
 from scrapelint.summary.fold import BatchFold
-from scrapelint.summary.gates import GateError, GateFailure, MaxShare, check_gates, extra_selectors
+from scrapelint.summary.max_share import GateError, GateFailure, MaxShare, check_gates, extra_selectors
 from scrapelint.summary.model import Summary, summarize
 from scrapelint.summary.render import to_json, to_markdown
 
