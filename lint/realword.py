@@ -29,6 +29,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from scrapelint import spelling
+from scrapelint.spelling.candidates import _one_edit
 
 SOURCE = "scrapelint:bigram-model"
 
@@ -158,21 +159,15 @@ def _pair(a: str, b: str) -> float:
     return min(expected, PAIR_FLOOR) * UNSEEN_SHARE
 
 
-_TOTAL: list[float] = []
-
-
+@lru_cache(maxsize=1)
 def _total() -> float:
     """The unigram table's total count, summed once per process."""
-    if not _TOTAL:
-        _TOTAL.append(float(sum(spelling.lexicon().trusted.values())))
-    return _TOTAL[0]
+    return float(sum(spelling.lexicon().trusted.values()))
 
 
 @lru_cache(maxsize=100_000)
 def _candidates(word: str) -> tuple[str, ...]:
     """Common dictionary words one edit (or one swap of neighbours) from `word`."""
-    from rapidfuzz.distance import OSA
-
     index = _common_index()
     found: set[str] = set(index.get(word, ()))  # one letter inserted into `word`
     for i in range(len(word)):
@@ -181,7 +176,7 @@ def _candidates(word: str) -> tuple[str, ...]:
         if deleted in index.words:
             found.add(deleted)  # one letter too many in `word`
     found.discard(word)
-    return tuple(sorted(c for c in found if OSA.distance(word, c) <= 1))
+    return tuple(sorted(c for c in found if _one_edit(word, c)))
 
 
 class _DeletionIndex(dict[str, list[str]]):

@@ -255,9 +255,6 @@ class StrayLetter(Rule):
         text = doc.text
         for match in _STRAY.finditer(text):
             start, end = match.start(1), match.end(1)
-            before = text[max(0, start - 30) : start - 1].rsplit(maxsplit=1)
-            if before and before[-1].lower() in _LETTER_NAMES:
-                continue
             if _letter_named(text, start, match.group(1)):
                 continue
             letter = match.group(1)
@@ -276,16 +273,18 @@ _COORDINATED = re.compile(r"(?:^|[^\w])[a-z](?: or | and |, ?| ?/ ?)[a-z](?:[^\w
 
 
 def _letter_named(text: str, start: int, letter: str) -> bool:
-    """A letter spoken of as a letter, not a slip: after a verb that types it ("Enter y at"), coordinated with
-    another letter ("the z or j is optional"), or named as a letter earlier on its line ("starts with the
-    letter t, ... and has t in it")."""
+    """A letter spoken of as a letter, not a slip: after a word that names it ("plan b", "vitamin d") or a verb
+    that types it ("Enter y at"), coordinated with another letter ("the z or j is optional"), or named as a
+    letter earlier on its line ("starts with the letter t, ... and has t in it")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end != -1 else len(text)]
     at = start - line_start
     before = line[:at].rsplit(maxsplit=1)
-    if before and before[-1].lower().strip("\"'“‘(") in _KEY_VERBS:
-        return True
+    if before:
+        previous = before[-1].lower()
+        if previous in _LETTER_NAMES or previous.strip("\"'“‘(") in _KEY_VERBS:
+            return True
     window = line[max(0, at - 6) : at + 7]
     if _COORDINATED.search(window):
         return True

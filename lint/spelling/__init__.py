@@ -20,7 +20,7 @@ and dialect forms), `names`, `foreign` (foreign quotes), `verdict` (one word for
 `unlikely` (rare word in a common phrase) and `checker` (the check itself).
 """
 
-from scrapelint.spelling.candidates import MAX_WORD_LENGTH, _edits1, _one_edit, near_words
+from scrapelint.spelling.candidates import MAX_WORD_LENGTH, _edits1, near_words
 from scrapelint.spelling.checker import check
 from scrapelint.spelling.issue import (
     GLUED_WORDS,
@@ -60,7 +60,6 @@ __all__ = [
     "Vocabulary",
     "_edits1",
     "_match_case",
-    "_one_edit",
     "_scan",
     "check",
     "derived_from_known",

@@ -32,7 +32,7 @@ def _foreign_stopwords() -> dict[str, frozenset[str]]:
         if language == "en":
             continue
         for word in stopwords(language):
-            if word not in english and word not in lex.trusted and not lex.accepted_any_case.__contains__(word):
+            if word not in english and word not in lex.trusted:  # (accepted_any_case is a subset of trusted)
                 table.setdefault(word, set()).add(language)
     return {word: frozenset(languages) for word, languages in table.items()}
 
