@@ -559,7 +559,7 @@ class RealWordError(Rule):
         from scrapelint import realword
 
         # URLs, paths and code blanked, per line, from the spelling analysis' per-process cache of line scans.
-        masked = "\n".join(spelling._scan(line, False)[0] for line in doc.text.split("\n"))
+        masked = "\n".join(spelling.scan_line(line, False)[0] for line in doc.line_texts)
         for error in realword.find(masked):
             likely = error.likely
             yield self.finding(
@@ -598,7 +598,7 @@ class MixedDialect(Rule):
         for start, end, word in words:
             target = other.get(word.lower())
             if target:
-                target = spelling._match_case(word, target)
+                target = spelling.match_case(word, target)
                 yield self.finding(
                     doc,
                     start,

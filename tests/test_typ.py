@@ -12,6 +12,7 @@ from scrapelint.engine import Linter, run
 from scrapelint.fix import apply_fixes as core_apply_fixes
 from scrapelint.models import Article, Finding
 from scrapelint.rules.typ import Misspelling
+from scrapelint.spelling.candidates import _edits1
 from tests.conftest import flagged, lint_text
 
 DEFAULT_TYP = ["TYP001", "TYP002", "TYP003", "TYP004", "TYP005", "TYP006", "TYP007"]
@@ -367,7 +368,7 @@ def test_long_run_without_letters_is_linear() -> None:
 @pytest.mark.parametrize("word", ["goverment", "wrold", "hte", "sucess", "accomodate", "vologda", "xqzt", "begining"])
 def test_fast_one_edit_search_finds_what_generated_edits_find(word: str) -> None:
     lex = spelling.lexicon()
-    expected = {c for c in spelling._edits1(word) if c in lex.trusted}
+    expected = {c for c in _edits1(word) if c in lex.trusted}
     assert {c for c, d in spelling.near_words(word, 1) if c in lex.trusted} == expected
 
 

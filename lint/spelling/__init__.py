@@ -20,53 +20,35 @@ and dialect forms), `names`, `foreign` (foreign quotes), `verdict` (one word for
 `unlikely` (rare word in a common phrase) and `checker` (the check itself).
 """
 
-from scrapelint.spelling.candidates import MAX_WORD_LENGTH, _edits1, near_words
+from scrapelint.spelling.candidates import near_words
 from scrapelint.spelling.checker import check
 from scrapelint.spelling.issue import (
     GLUED_WORDS,
     KNOWN_MISSPELLING,
     MISSPELLING,
     REJECTED_WORD,
-    SOURCE_BIGRAM,
-    SOURCE_CODESPELL,
-    SOURCE_GLUE,
-    SOURCE_LEXICON,
-    SOURCE_VOCABULARY,
     UNLIKELY_WORD,
     SpellIssue,
 )
-from scrapelint.spelling.lexicon import Lexicon, lexicon
-from scrapelint.spelling.morphology import derived_from_known, detect_dialect, dialect_variant_known
-from scrapelint.spelling.names import _match_case
-from scrapelint.spelling.tokens import _scan
-from scrapelint.spelling.verdict import verdict
-from scrapelint.spelling.vocabulary import Context, Vocabulary, read_word_file
+from scrapelint.spelling.lexicon import lexicon
+from scrapelint.spelling.morphology import detect_dialect
+from scrapelint.spelling.names import match_case
+from scrapelint.spelling.tokens import scan_line
+from scrapelint.spelling.vocabulary import Context, Vocabulary
 
 __all__ = [
     "GLUED_WORDS",
     "KNOWN_MISSPELLING",
-    "MAX_WORD_LENGTH",
     "MISSPELLING",
     "REJECTED_WORD",
-    "SOURCE_BIGRAM",
-    "SOURCE_CODESPELL",
-    "SOURCE_GLUE",
-    "SOURCE_LEXICON",
-    "SOURCE_VOCABULARY",
     "UNLIKELY_WORD",
     "Context",
-    "Lexicon",
     "SpellIssue",
     "Vocabulary",
-    "_edits1",
-    "_match_case",
-    "_scan",
     "check",
-    "derived_from_known",
     "detect_dialect",
-    "dialect_variant_known",
     "lexicon",
+    "match_case",
     "near_words",
-    "read_word_file",
-    "verdict",
+    "scan_line",
 ]

@@ -28,11 +28,11 @@ from scrapelint.spelling.morphology import _in_dialect, derived_from_known, dete
 from scrapelint.spelling.name_slot import in_name_slot
 from scrapelint.spelling.names import (
     _is_name_like,
-    _match_case,
     _name_words,
     _next_to_capital,
     _sentence_start,
     _slip_of_function_word,
+    match_case,
 )
 from scrapelint.spelling.taxon import taxon_epithet
 from scrapelint.spelling.tokens import _FlatWords, _pieces, _scans, _Tokens
@@ -175,7 +175,7 @@ def _check_word(
     if found is None:
         return None
     kind, suggestions = found
-    suggestions = tuple(_match_case(word, _in_dialect(s, dialect.value)) for s in suggestions)
+    suggestions = tuple(match_case(word, _in_dialect(s, dialect.value)) for s in suggestions)
     if kind == GLUED_WORDS:
         message = f"'{word}' looks like two words run together: '{suggestions[0]}'"
         return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_GLUE)
@@ -229,7 +229,7 @@ _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dr
 
 def _table_issue(start: int, end: int, word: str, corrections: tuple[str, ...], dialect: str | None) -> SpellIssue:
     lower = word.lower()
-    suggestions = tuple(_match_case(word, _in_dialect(c, dialect)) for c in corrections)
+    suggestions = tuple(match_case(word, _in_dialect(c, dialect)) for c in corrections)
     glued = any(c.replace(" ", "") == lower and " " in c for c in corrections)
     if glued:
         message = f"'{word}' is two words run together: write '{suggestions[0]}'"

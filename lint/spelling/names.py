@@ -14,7 +14,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in "\n.!?:;"
 
 
-def _match_case(template: str, word: str) -> str:
+def match_case(template: str, word: str) -> str:
     if template.isupper() and len(template) > 1:
         return word.upper()
     if template[:1].isupper():

@@ -87,7 +87,8 @@ def _cached_scan(line: str, skip_quoted: bool) -> _Scan:
     return _tokenise(_mask(line, skip_quoted))
 
 
-def _scan(line: str, skip_quoted: bool) -> _Scan:
+def scan_line(line: str, skip_quoted: bool) -> _Scan:
+    """A line masked (code, URLs, addresses blanked) and split into its words; cached for lines up to 2,000 chars."""
     return _cached_scan(line, skip_quoted) if len(line) <= _CACHED_LINE else _tokenise(_mask(line, skip_quoted))
 
 
@@ -96,7 +97,7 @@ def _scans(text: str, context: Context) -> list[_Scan]:
     lines = text.split("\n")
     phrases = context.vocabulary.phrases
     if phrases is None:
-        return [_scan(line, context.skip_quoted) for line in lines]
+        return [scan_line(line, context.skip_quoted) for line in lines]
     # Accepted phrases may span a line break: blank them in the whole masked text, then tokenise its lines.
     masked = _blank("\n".join(_mask(line, context.skip_quoted) for line in lines), phrases)
     return [_tokenise(line) for line in masked.split("\n")]

@@ -7,7 +7,7 @@ import re
 from scrapelint.spelling.candidates import near_words
 from scrapelint.spelling.issue import SOURCE_BIGRAM, UNLIKELY_WORD, SpellIssue
 from scrapelint.spelling.lexicon import lexicon
-from scrapelint.spelling.names import _match_case
+from scrapelint.spelling.names import match_case
 from scrapelint.spelling.tokens import _Tokens
 
 # Function words make frequent bigrams with anything; they are no evidence of a set phrase.
@@ -52,7 +52,7 @@ def _unlikely_word(
             best = (count, candidate)
     if best is None:
         return None
-    suggestion = _match_case(word, best[1])
+    suggestion = match_case(word, best[1])
     original_next = tokens[index + 1][2]
     message = f"'{word} {original_next}' is unusual; '{suggestion} {original_next}' is the common phrase"
     return SpellIssue(start, end, UNLIKELY_WORD, message, (suggestion,), SOURCE_BIGRAM)
