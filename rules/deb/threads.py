@@ -223,25 +223,17 @@ class CommentThread(Rule):
         for first, last, comments in threads(analysis):
             start, end = lines[first].start, lines[last].end
             count = last - first + 1
-            what = f"{comments} comments, " if comments >= 2 else ""
             if not comments and all(anchor(line.text, line.words) == "form" for line in lines[first : last + 1]):
-                fix_start, fix_end = line_deletion(text, start, end)
-                yield self.finding(
-                    doc,
-                    start,
-                    end,
-                    f"the reader-comment form or count (“{lines[first].text[:50]}”) is not the article's text",
-                    fix=self.replace(fix_start, fix_end, "", "safe", "remove the comment form"),
+                message = f"the reader-comment form or count (“{lines[first].text[:50]}”) is not the article's text"
+                fixed = "remove the comment form"
+            else:
+                what = f"{comments} comments, " if comments >= 2 else ""
+                message = (
+                    f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text"
                 )
-                continue
+                fixed = "remove the comment thread"
             fix_start, fix_end = line_deletion(text, start, end)
-            yield self.finding(
-                doc,
-                start,
-                end,
-                f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text",
-                fix=self.replace(fix_start, fix_end, "", "safe", "remove the comment thread"),
-            )
+            yield self.finding(doc, start, end, message, fix=self.replace(fix_start, fix_end, "", "safe", fixed))
 
 
 RULES = [CommentThread]
