@@ -24,6 +24,7 @@ from scrapelint.rules.deb.body import Analysis, analyse
 from scrapelint.rules.deb.lexicons import DATA, lexicon, normalise
 from scrapelint.rules.deb.line_rules import line_deletion
 from scrapelint.rules.deb.lines import Line
+from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import sections as data_sections
 from scrapelint.rules.structure import sentence_like
 
@@ -39,8 +40,7 @@ _DATE = re.compile(
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The data file's sections, each one alternation (compiled once per process)."""
     compiled = {
-        name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
-        for name, pats in data_sections(DATA / "comment_threads.txt").items()
+        name: alternation(pats, re.IGNORECASE) for name, pats in data_sections(DATA / "comment_threads.txt").items()
     }
     compiled["said"] = re.compile(rf"\s(?:{compiled['says'].pattern})$", re.IGNORECASE)  # the verb ends the line
     return compiled
