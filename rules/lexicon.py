@@ -7,7 +7,8 @@ page is furniture too, and a phrase of one language is rarely a whole line of an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -23,6 +24,11 @@ def entries(data: Path, name: str) -> Iterator[str]:
         for raw in path.read_text("utf-8").splitlines():
             if raw.strip() and not raw.startswith("#"):
                 yield raw.rstrip("\n")
+
+
+def alternation(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """One regex of the patterns, each in its own group (a `|` inside one stays its own); none never matches."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
 
 
 def sections(path: Path) -> dict[str, list[str]]:

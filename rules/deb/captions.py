@@ -22,6 +22,7 @@ from scrapelint.rule import Rule
 from scrapelint.rules.deb.body import analyse
 from scrapelint.rules.deb.lexicons import DATA
 from scrapelint.rules.deb.line_rules import line_deletion
+from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import sections as data_sections
 
 _CAPTION_WORDS = 60  # a caption is a sentence or two, never a long paragraph
@@ -42,18 +43,15 @@ class _Words:
 def _words() -> _Words:
     sections = data_sections(DATA / "captions.txt")
 
-    def alternation(name: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in sections[name]), re.IGNORECASE)
-
     return _Words(
-        start=alternation("start"),
-        paren=alternation("paren"),
+        start=alternation(sections["start"], re.IGNORECASE),
+        paren=alternation(sections["paren"], re.IGNORECASE),
         labels=frozenset(sections["label"]),
         agencies={
             last: tuple(sorted((a for a in sections["agency"] if a.split()[-1] == last), key=len, reverse=True))
             for last in {agency.split()[-1] for agency in sections["agency"]}
         },
-        inline=alternation("inline"),
+        inline=alternation(sections["inline"], re.IGNORECASE),
     )
 
 

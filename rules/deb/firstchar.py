@@ -20,6 +20,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as c
     import sre_parse
 
+from scrapelint.rules.lexicon import alternation
+
 _ANY = None  # "any character may come first": the branch is kept for every line
 # A class like \\d stands in a set of first characters as its name, which no single character equals; how `re`
 # tests each on a `str` pattern (sre's Py_UNICODE_ISDECIMAL, ISSPACE, ISALNUM or "_").
@@ -195,8 +197,8 @@ class NeedleFilter:
         needles = [need for need in needles if not any(other != need and other in need for other in needles)]
         self._any_needle = re.compile("|".join(map(re.escape, needles)) or "(?!)")
         # two alternations: all branches (a text that holds some needle), and the unguarded ones alone
-        self._guarded = re.compile("|".join(f"(?:{p})" for p, _need in self._patterns) or "(?!)")
-        self._unguarded = re.compile("|".join(f"(?:{p})" for p, need in self._patterns if need is None) or "(?!)")
+        self._guarded = alternation(p for p, _need in self._patterns)
+        self._unguarded = alternation(p for p, need in self._patterns if need is None)
 
     def findall(self, text: str) -> list[Any]:
         """Same as the whole alternation's `findall(text)`."""

@@ -11,6 +11,7 @@ import re
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’.&-]*")
+_BY = ("by", "von", "par", "por", "di")  # the word a byline opens with
 
 
 def kicker(text: str, headline: str) -> bool:
@@ -27,13 +28,13 @@ def kicker(text: str, headline: str) -> bool:
         pass  # "AUTO NEWS", "NFL PLAYOFFS": a label in capitals, up to three words
     elif len(words) > 2 or not all(w[0].isupper() for w in words) or "," in stripped:
         return False  # "Slammer for Rammer", "Mirror, Mirror": a short headline, not a label
-    if words[0].lower() in ("by", "von", "par", "por", "di"):
+    if words[0].lower() in _BY:
         return False  # a byline
     below = headline.split()
     # the headline under it is longer and is a headline: not a sentence, a byline or a dateline
     return (
         len(below) >= max(4, len(words) + 2)
         and headline.rstrip()[-1:] not in ".,;:"
-        and below[0].lower() not in ("by", "von", "par", "por", "di")
+        and below[0].lower() not in _BY
         and not _DIGIT.search(headline)
     )

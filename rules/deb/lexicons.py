@@ -13,6 +13,7 @@ from pathlib import Path
 
 from scrapelint.rules.deb.firstchar import FirstCharDispatch, NeedleFilter
 from scrapelint.rules.deb.text import _FIGURE
+from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import entries as lexicon_entries
 
 DATA = Path(__file__).resolve().parent.parent / "data"  # rules/data
@@ -122,13 +123,13 @@ def lexicon() -> Lexicon:
         whole=FirstCharDispatch(whole),
         anchored=FirstCharDispatch({kind: [p for p in pats if p not in needles] for kind, pats in whole.items()}),
         needles=re.compile("|".join(re.escape(needle) for needle in needles.values() if needle) or "(?!)"),
-        cased=re.compile("|".join(f"(?:{p})" for p in cased) or "(?!)"),
-        cased_slash=re.compile("|".join(f"(?:{p})" for p in cased_slash) or "(?!)"),
+        cased=alternation(cased),
+        cased_slash=alternation(cased_slash),
         consent=NeedleFilter(consent),
         consent_words=_CONSENT_WORDS,
         meta=FirstCharDispatch({"meta": list(_entries("debris_meta.txt"))}),
-        comments=re.compile("|".join(f"(?:{p})" for p in _entries("debris_comments.txt"))),
-        related=re.compile("|".join(f"(?:{p})" for p in _entries("debris_related.txt"))),
+        comments=alternation(_entries("debris_comments.txt")),
+        related=alternation(_entries("debris_related.txt")),
     )
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from scrapelint.rules.deb.lines import _INVISIBLE  # (white space and the invisible marks some lines end in)
+
 _NUMBER = r"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|\d/\d|[½¼¾⅓⅔⅛])"  # "2", "0,5", "1 1/2", "1/2", "½"
 _QUANTITY = re.compile(
     rf"[-•*·\s]*{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*(?:g|gr|kg|mg|ml|cl|dl|l|oz|lbs?|"
@@ -78,6 +80,3 @@ def _keep(lines: Sequence[_Line], run: list[int], kept: set[int]) -> None:
 
 def _sentence(line: _Line) -> bool:
     return line.words >= 3 and line.text.rstrip(_INVISIBLE).rstrip("\"'”’»)")[-1:] in ".!?…"
-
-
-_INVISIBLE = " \t\r\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"

@@ -24,6 +24,7 @@ from scrapelint.rules.deb.body import Analysis, analyse
 from scrapelint.rules.deb.lexicons import DATA, lexicon, normalise
 from scrapelint.rules.deb.line_rules import line_deletion
 from scrapelint.rules.deb.lines import Line
+from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import sections as data_sections
 from scrapelint.rules.structure import sentence_like
 
@@ -39,8 +40,7 @@ _DATE = re.compile(
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The data file's sections, each one alternation (compiled once per process)."""
     compiled = {
-        name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
-        for name, pats in data_sections(DATA / "comment_threads.txt").items()
+        name: alternation(pats, re.IGNORECASE) for name, pats in data_sections(DATA / "comment_threads.txt").items()
     }
     compiled["said"] = re.compile(rf"\s(?:{compiled['says'].pattern})$", re.IGNORECASE)  # the verb ends the line
     return compiled
@@ -223,25 +223,17 @@ class CommentThread(Rule):
         for first, last, comments in threads(analysis):
             start, end = lines[first].start, lines[last].end
             count = last - first + 1
-            what = f"{comments} comments, " if comments >= 2 else ""
             if not comments and all(anchor(line.text, line.words) == "form" for line in lines[first : last + 1]):
-                fix_start, fix_end = line_deletion(text, start, end)
-                yield self.finding(
-                    doc,
-                    start,
-                    end,
-                    f"the reader-comment form or count (“{lines[first].text[:50]}”) is not the article's text",
-                    fix=self.replace(fix_start, fix_end, "", "safe", "remove the comment form"),
+                message = f"the reader-comment form or count (“{lines[first].text[:50]}”) is not the article's text"
+                fixed = "remove the comment form"
+            else:
+                what = f"{comments} comments, " if comments >= 2 else ""
+                message = (
+                    f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text"
                 )
-                continue
+                fixed = "remove the comment thread"
             fix_start, fix_end = line_deletion(text, start, end)
-            yield self.finding(
-                doc,
-                start,
-                end,
-                f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text",
-                fix=self.replace(fix_start, fix_end, "", "safe", "remove the comment thread"),
-            )
+            yield self.finding(doc, start, end, message, fix=self.replace(fix_start, fix_end, "", "safe", fixed))
 
 
 RULES = [CommentThread]

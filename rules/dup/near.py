@@ -97,9 +97,9 @@ class NearDuplicateSentence(Rule):
             # The nearest `cap` of each list hold the nearest `cap` of their union: cap before the union, which
             # was quadratic when common words sit in every prefix (40k similar lines, issue #20).
             cap = 4 * _MAX_CANDIDATES
-            candidates = set().union(*(found[-cap:] for found in map(index.get, prefix, repeat(no_match))))
-            if len(candidates) > 4 * _MAX_CANDIDATES:
-                candidates = set(sorted(candidates)[-4 * _MAX_CANDIDATES :])  # the nearest ones
+            candidates = set().union(*(listed[-cap:] for listed in map(index.get, prefix, repeat(no_match))))
+            if len(candidates) > cap:
+                candidates = set(sorted(candidates)[-cap:])  # the nearest ones
             smallest, largest = threshold * size, size / threshold
             best, best_score = -1, 0.0
             for other in candidates:
