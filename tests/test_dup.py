@@ -318,10 +318,10 @@ def test_one_megabyte_article_is_checked_in_linear_time() -> None:
     rules = [rule() for rule in RULES]
 
     def cost(size: int) -> float:
-        doc = Document(Article(id="big", text=pages[:size], path="big"))
-        _ = doc.words  # the core's analysis, shared by every family
         best = float("inf")
         for _ in range(3):  # the best of three resists a busy machine
+            doc = Document(Article(id="big", text=pages[:size], path="big"))  # fresh: DUP's analysis is cached on it
+            _ = doc.words  # the core's analysis, shared by every family
             began = time.process_time()
             for rule in rules:
                 list(rule.check(doc))
