@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar
 
 from scrapelint.config import Settings, find_config, load_config, override, resolve_rules
 from scrapelint.engine import Linter as _Engine
-from scrapelint.engine import corpus_rules, lint_item, map_items, observe, prepare
+from scrapelint.engine import corpus_rules, lint_item, map_items, observe, prepare, warm_rules
 from scrapelint.fix import fix_item, with_text
 from scrapelint.models import Article, Finding
 from scrapelint.quality import quality_score
@@ -234,6 +234,7 @@ class Linter:
                 engine = self._fresh()
                 prepare(engine, observe(engine, [sample]))
                 engine.lint(sample)
+                warm_rules(engine.rules)  # what the sample did not reach, before threads race to it
                 self._warmed = True
 
 

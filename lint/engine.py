@@ -371,12 +371,18 @@ def warm_up(linter: Linter, sample: Iterable[Item]) -> None:
             with contextlib.suppress(Exception):  # a crash is reported where the article is really linted
                 for _ in rule.check(doc):
                     pass
-    for rule in linter.rules:  # state built on first use that the sample article may not have reached
+    warm_rules(linter.rules)  # state built on first use that the sample article may not have reached
+    gc.freeze()
+
+
+def warm_rules(rules: Iterable[Rule]) -> None:
+    """Call each rule's `warm()`: its lazy state (lexicon parts, models, and the imports they need) built now,
+    in one thread, not first by several threads at once (a lazy import raced by threads can fail)."""
+    for rule in rules:
         warm = getattr(rule, "warm", None)
         if callable(warm):
             with contextlib.suppress(Exception):
                 warm()
-    gc.freeze()
 
 
 def _in_order(

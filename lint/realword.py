@@ -94,6 +94,11 @@ def find(text: str) -> Iterator[RealWordError]:
             yield RealWordError(start, start + len(word), word, likely, f"'{word}' is unlikely here; '{likely}'?")
 
 
+def warm() -> None:
+    """Build the tables on first use now (and import what the edit test needs), once, in one thread."""
+    _suspects(), _total(), _common_index(), _one_edit("warm", "worm")
+
+
 @lru_cache(maxsize=1)
 def _suspects() -> frozenset[str]:
     """The lower-case lexicon words of 3+ letters rare enough to be suspected, built once per process."""

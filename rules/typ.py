@@ -555,6 +555,12 @@ class RealWordError(Rule):
     severity = Severity.info
     fixable = "unsafe"
 
+    def warm(self) -> None:
+        """The bigram model and its indexes (engine.warm_up, Linter): built once, before workers or threads."""
+        from scrapelint import realword
+
+        realword.warm()
+
     def check(self, doc: Document) -> Iterable[Finding]:
         from scrapelint import realword
 

@@ -253,3 +253,21 @@ def test_one_linter_shared_by_threads_gives_each_the_sequential_results(seed_tex
     assert outcomes["one-a"] == outcomes["one-b"] == [expected_one] * 3
     assert outcomes["many-a"] == [expected_many] * 3
     assert outcomes["other-a"] == [expected_other] * 3  # the other run's site state never leaked in
+
+
+def test_the_first_check_builds_what_threads_would_race_to_import() -> None:
+    """A Scrapy pipeline lints in a thread pool: lazy state built by two threads at once failed (a half-imported
+    rapidfuzz made TYP011 crash). The first call builds it, in a fresh process where nothing else has."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from scrapelint import Linter\n"
+        "from scrapelint import realword\n"
+        "Linter().check('x')\n"
+        "assert 'rapidfuzz.distance.OSA' in sys.modules, 'rapidfuzz not imported'\n"
+        "assert realword._common_index.cache_info().currsize == 1, 'TYP011 index not built'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
