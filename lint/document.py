@@ -134,8 +134,8 @@ def is_glued_sentence_end(text: str, mark: int) -> bool:
     before = token_before(text, mark)
     if not before or "." in before or "_" in before:
         return False
-    if abbreviation(before):
-        return False
+    if abbreviation(before) or (len(before) == 1 and before.islower()):
+        return False  # "e.g", and brands written with a small letter ("e.Consult", "i.Sense")
     nxt = mark + 2 if text[mark + 1 : mark + 2] in _CLOSERS else mark + 1
     after = _WORD_AFTER.match(text, nxt)
     if after is None:
