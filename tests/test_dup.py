@@ -156,6 +156,23 @@ def test_short_stock_lines_and_distinct_paragraphs_are_not_reported() -> None:
     assert lint(text) == []
 
 
+def test_paragraphs_copied_in_their_order_are_one_block_with_one_fix() -> None:
+    heading = "Talks in Cairo"  # a short heading copied with the block belongs to it
+    body = [PARA_1, heading, PARA_2, PARA_3]
+    text = "\n".join([*body, "Read the full statement on the ministry's website tomorrow.", *body]) + "\n"
+    (finding,) = lint(text)
+    copy = "\n".join(body)
+    assert finding.rule == "DUP001" and "block of 4 paragraphs" in finding.message
+    assert flagged(text, [finding]) == [copy] and finding.start == text.rindex(copy)
+    assert related_text(text, finding) == copy and finding.related.line == 1
+    assert apply_safe_fixes(text, [finding]) == text[: text.rindex(copy)]
+
+
+def test_copies_out_of_their_order_stay_one_finding_each() -> None:
+    text = f"{PARA_1}\n{PARA_2}\n{PARA_3}\nMore later.\n{PARA_2}\n{PARA_1}\n"
+    assert [f.line for f in lint(text)] == [5, 6]
+
+
 # -- repeated sentences and blocks ------------------------------------------------------
 
 
