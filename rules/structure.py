@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -275,10 +275,13 @@ def recurring(duplicated: Mapping[int, int]) -> set[int]:
     return {copy for copy, first in duplicated.items() if per_first[first] >= 2}
 
 
-def copied_runs(duplicated: Mapping[int, int]) -> set[int]:
+def copied_runs(duplicated: Mapping[int, int], labels: Collection[int] = ()) -> set[int]:
     """The copies (copy -> first) in a run of `COPIED_RUN` paragraphs copied in their order: a block scraped twice.
 
-    Those are reported whatever their shape: a doubled FAQ or interview is still doubled.
+    Those are reported whatever their shape: a doubled FAQ or interview is still doubled. Copies in `labels`
+    (short lines under each item: `recurring`) join a run but do not make one: two of its copies or more must
+    be other lines. Two records' fields "Timer", "Extras" in a row are each record's, and the one value
+    after them that the records share is no block.
     """
     found: set[int] = set()
     for copy, first in duplicated.items():
@@ -287,6 +290,77 @@ def copied_runs(duplicated: Mapping[int, int]) -> set[int]:
         length = 1
         while duplicated.get(copy + length) == first + length:
             length += 1
-        if length >= COPIED_RUN:
-            found.update(range(copy, copy + length))
+        run = range(copy, copy + length)
+        if length >= COPIED_RUN and (not labels or sum(n not in labels for n in run) >= COPIED_RUN - 1):
+            found.update(run)
+    return found
+
+
+SLOT_ALIKE = 0.5  # word-set similarity of two different lines that fill one slot of a template
+SLOT_WORDS = 3  # words (not numbers) a line needs to be compared so
+SLOT_SWAP = 2  # words (not numbers) a template's sentence changes from one filling to the next
+
+
+def _lettered(words: Iterable[str]) -> set[str]:
+    """The words that are not numbers: numbers alone make lines alike by chance ("37,99 EUR", "22,99 EUR")."""
+    return {word for word in words if not word.isdigit()}
+
+
+def alike(one: Iterable[str], other: Iterable[str]) -> bool:
+    """Two lines (their normalised words) alike in most words, numbers aside: one template filled in twice."""
+    one, other = _lettered(one), _lettered(other)
+    if len(one) < SLOT_WORDS or len(other) < SLOT_WORDS:
+        return False
+    return len(one & other) >= SLOT_ALIKE * len(one | other)
+
+
+def swapped(one: Iterable[str], other: Iterable[str]) -> bool:
+    """Two sentences (their words) that differ only by words put in place of others: a slot filled in twice.
+
+    Each has words the other lacks, and at most `SLOT_SWAP` of them besides numbers ("... updates KB3068708"
+    / "... updates KB3075249, KB3080149"). A sentence that adds words to the other (a dateline, "by Coverity")
+    is a copy edited, not a template's.
+    """
+    one, other = set(one), set(other)
+    only_one, only_other = one - other, other - one
+    if not only_one or not only_other:
+        return False
+    return len(_lettered(only_one)) <= SLOT_SWAP and len(_lettered(only_other)) <= SLOT_SWAP
+
+
+def same_slot(
+    texts: Mapping[int, str] | Sequence[str],
+    duplicated: Mapping[int, int],
+    copies: Iterable[int],
+    words: Callable[[int], Collection[str]],
+) -> set[int]:
+    """The `copies` (copy -> first in `duplicated`) that fill the same slot of a repeated template as their first.
+
+    - the line before the copy is a short label met three times or more and the copy is no sentence (a
+      record's field: "Besonderheiten / Extras", then the value two products share), or
+    - a line beside the copy and the line beside its first, on the same side, are two different lines alike
+      in most words (a template filled in twice: "As of this writing, the latest version is 4.05." / "... is
+      2.6.0."; the Windows 7 and the Windows 8 steps).
+    Then the copy is a step or a value that two parallel sections share by design. A paragraph scraped twice
+    has other neighbours than its first, or the same ones (a block copied in its order: a copy beside it is
+    no slot).
+    """
+    per_first = Counter(duplicated.values())
+    found: set[int] = set()
+    size = len(texts)
+    for copy in copies:
+        first = duplicated[copy]
+        label = duplicated.get(copy - 1, -1)  # the copy is a value under a field's name met three times or more
+        slot = per_first[label] >= 2 and short_item(texts[copy - 1]) and not sentence_like(texts[copy])
+        copied = False
+        for c, f in ((copy - 1, first - 1), (copy + 1, first + 1)):
+            if f < 0 or c >= size or c == first or f == copy:
+                continue  # (no line there, or the copy beside its first)
+            label = duplicated.get(f, f)
+            if duplicated.get(c) == label:  # the same line beside both: a block copied in its order, no slot,
+                copied = copied or per_first[label] < 2 or not short_item(texts[c])  # unless a recurring label
+                continue
+            slot = slot or alike(words(c), words(f))  # two lines of one template
+        if slot and not copied:
+            found.add(copy)
     return found

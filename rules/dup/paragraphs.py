@@ -23,6 +23,8 @@ from scrapelint.rules.structure import (
     listed,
     parallel_repeats,
     recurring,
+    same_slot,
+    short_item,
 )
 
 
@@ -114,10 +116,12 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     texts = _ParagraphTexts(doc.text, starts, ends)
     found = parallel_repeats(texts, duplicated)
     found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
-    runs = copied_runs(duplicated)
+    under_each = recurring(duplicated)
+    runs = copied_runs(duplicated, {copy for copy in under_each if short_item(texts[copy])})  # fields' names
     loose = [copy for copy, first in duplicated.items() if first != copy - 1 and copy not in runs and copy not in found]
     if loose:  # (the template's rows are looked for only then: most copies of a doubled text are in runs)
-        found.update(recurring(duplicated).intersection(loose))
+        found.update(under_each.intersection(loose))
+        found |= same_slot(texts, duplicated, loose, analysis._paragraph_words)
         rows = analysis.template_rows(chain(loose, map(duplicated.__getitem__, loose)))
         found.update(copy for copy in loose if copy in rows and duplicated[copy] in rows)
     return found
