@@ -364,3 +364,75 @@ def same_slot(
         if slot and not copied:
             found.add(copy)
     return found
+
+
+# -- quotations (for DUP) ------------------------------------------------------------------
+
+# A line that opens a quotation in a forum post: "Zitat", "Quote", "Zitat von Anna", "Originally Posted by jdoe"
+# ("Anna schrieb:", "jdoe wrote:" are a thread's headers: rules/deb/threads.py knows them per language).
+_QUOTE_MARKER = re.compile(
+    r"\s*(?:zitat|quote|quoting|citation|citer|cita|citação|citazione|citaat|cytat|цитата)(?:\s+(?:von|from|de|di|by|van|od)\b.{0,60})?\s*:?\s*"
+    r"|\s*(?:originally posted by|ursprünglich (?:geschrieben|gepostet) von|message d'origine|mensaje original)\b.{0,60}",
+    re.IGNORECASE,
+)
+POST_LINES = 8  # lines of one post: a header this close before a line makes it part of a post
+LEAD_IN_WORDS = 4  # words before the colon that introduces a quotation or a recap: "Er antwortete:", "They are:"
+_LEAD_IN = re.compile(rf"((?:[^\W_]+(?:[-'’][^\W_]+)?(?:[\s,]+|(?=:))){{1,{LEAD_IN_WORDS}}}):\s")  # (one way to match)
+
+
+def _opens_quote(text: str) -> str | None:
+    """What a short line before a post's text is: "header" (who wrote it, a quote's marker), "stamp", or None."""
+    from scrapelint.rules.deb.threads import anchor  # (deb imports this module)
+
+    if len(text) > 200:
+        return None
+    if _QUOTE_MARKER.fullmatch(text):
+        return "header"
+    kind = anchor(text, len(_WORD.findall(text)))
+    return kind if kind in ("header", "stamp") else None
+
+
+def _introduction(texts: Mapping[int, str] | Sequence[str], number: int) -> tuple[str, ...] | None:
+    """The lines that introduce line `number` as a post or a quotation (a header, maybe a timestamp), or None."""
+    lines: list[str] = []
+    for before in (number - 1, number - 2):
+        if before < 0:
+            return None
+        kind = _opens_quote(texts[before])
+        if kind == "header":
+            return (texts[before].strip(), *lines)
+        if kind != "stamp" or lines:
+            return None
+        lines.append(texts[before].strip())
+    return None
+
+
+def quoting(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> bool:
+    """Line `copy`, which repeats text of line `first`, opens a quotation or a reply that quotes it.
+
+    Forum posts quote earlier posts: "Anna schrieb:", "Zitat von Anna", "Quote", "> ...", or a reply's header
+    ("jdoe says:", a timestamp) right before the repeated text, when the first copy is in a post too (within
+    `POST_LINES` after a header). A quotation is no scraping defect. The same
+    post twice, under the same header and timestamp, is one (a page scraped twice), and is not a quotation.
+    """
+    if texts[copy].lstrip().startswith(">") and not texts[first].lstrip().startswith(">"):
+        return True
+    opening = _introduction(texts, copy)
+    if opening is None or opening == _introduction(texts, first):
+        return False
+    # the first is a post too: a header shortly before it (a reader who copies the article is no thread's quote)
+    return any(_opens_quote(texts[line]) == "header" for line in range(max(0, first - POST_LINES), first))
+
+
+def lead_in(one: str, other: str) -> bool:
+    """Sentence `one` is sentence `other` introduced by a few words and a colon: a quotation or a recap.
+
+    "Er antwortete: Wo ein Leichnam ist, ...", "Long story short: ...", "They are: Heather Grant, ..." (the
+    names given before): the words `one` adds to `other` are all before its colon, and `other` has no such
+    lead-in of its own.
+    """
+    found = _LEAD_IN.match(one)
+    if found is None or _LEAD_IN.match(other):
+        return False
+    added = {w.lower() for w in _WORD.findall(one)} - {w.lower() for w in _WORD.findall(other)}
+    return bool(added) and added <= {w.lower() for w in _WORD.findall(found.group(1))}

@@ -64,3 +64,41 @@ def test_prose_repeated_under_a_recurring_field_is_still_reported() -> None:
     ]
     text = "\n\n".join(["Katzenspielzeug im Test", PARAGRAPHS[0], *boxes])
     assert flagged(text, lint_text(text, select=["DUP"])) == [review]
+
+
+POST = "Ich habe den Router gestern neu gestartet, aber die Verbindung bricht nach einer Stunde immer noch ab."
+REPLY = "Hast du schon die Firmware aktualisiert? Bei mir hat das nach dem letzten Update geholfen."
+
+
+def test_a_post_quoting_an_earlier_post_is_not_a_duplicate() -> None:
+    for marker in ("Zitat von Anna", "Quote", "Anna schrieb:"):
+        thread = ["Anna schrieb:", "12.03.2021 um 14:02 Uhr", POST, "Bob schrieb:", marker, POST, REPLY]
+        text = "\n\n".join(["Verbindung bricht ab", PARAGRAPHS[0], *thread])
+        assert lint_text(text, select=["DUP"]) == [], marker
+    text = "\n\n".join(["Verbindung bricht ab", "Anna wrote:", POST, "Bob wrote:", "> " + POST, REPLY])
+    assert lint_text(text, select=["DUP"]) == []
+
+
+def test_the_same_post_twice_under_its_header_is_still_reported() -> None:
+    post = ["Anna schrieb:", "12.03.2021 um 14:02 Uhr", POST]
+    text = "\n\n".join(["Verbindung bricht ab", PARAGRAPHS[0], *post, "Bob schrieb:", REPLY, *post])
+    assert flagged(text, lint_text(text, select=["DUP"])) == [POST]
+
+
+def test_a_reader_copying_the_article_under_a_comment_header_is_still_reported() -> None:
+    text = "\n\n".join(["Council passes budget", *PARAGRAPHS, "Comments", "jdoe says:", PARAGRAPHS[1]])
+    assert flagged(text, lint_text(text, select=["DUP"])) == [PARAGRAPHS[1]]
+
+
+SAYING = "Wo ein Leichnam ist, da sammeln sich auch die Geier und warten auf ihre Beute."
+
+
+def test_a_sentence_quoted_after_a_colon_is_not_a_near_duplicate() -> None:
+    text = "\n\n".join([SAYING + " " + PARAGRAPHS[0], PARAGRAPHS[1], "Er antwortete: " + SAYING, PARAGRAPHS[2]])
+    assert lint_text(text, select=["DUP"]) == []
+
+
+def test_a_sentence_with_words_added_elsewhere_is_still_a_near_duplicate() -> None:
+    added = SAYING.replace("warten", "warten geduldig")
+    text = "\n\n".join([SAYING + " " + PARAGRAPHS[0], PARAGRAPHS[1], added, PARAGRAPHS[2]])
+    assert [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])] == [("DUP003", added)]

@@ -29,7 +29,7 @@ from scrapelint.rules.dup.analysis import (
     _sentence_at,
 )
 from scrapelint.rules.dup.sentences import RepeatedSentence
-from scrapelint.rules.structure import alike, swapped
+from scrapelint.rules.structure import alike, lead_in, swapped
 
 
 class NearDuplicateOptions(RuleOptions):
@@ -123,6 +123,8 @@ class NearDuplicateSentence(Rule):
             for i, original, score in found:
                 if owners[i] in rows and owners[original] in rows:
                     continue
+                if lead_in(_text(doc, i), _text(doc, original)):
+                    continue  # the sentence quoted or recapped after a colon ("Er antwortete: ...")
                 if swapped(wordsets[index_of[i]], wordsets[index_of[original]]) and _parallel(
                     analysis, owners[i], owners[original]
                 ):
@@ -191,3 +193,8 @@ def _parallel(analysis: _Analysis, paragraph: int, other: int) -> bool:
             if (a and a == b) or alike(a, b):
                 return True
     return False
+
+
+def _text(doc: Document, sentence: int) -> str:
+    starts, ends, _ = doc.sentence_spans
+    return doc.text[starts[sentence] : ends[sentence]]

@@ -22,6 +22,7 @@ from scrapelint.rules.structure import (
     known_debris,
     listed,
     parallel_repeats,
+    quoting,
     recurring,
     same_slot,
     short_item,
@@ -115,6 +116,11 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     starts, ends = doc.paragraph_spans
     texts = _ParagraphTexts(doc.text, starts, ends)
     found = parallel_repeats(texts, duplicated)
+    quoted = -2  # the last copy that quotes (with the copies that follow it in their order)
+    for copy, first in duplicated.items():
+        if (quoted == copy - 1 and duplicated.get(quoted) == first - 1) or quoting(texts, copy, first):
+            found.add(copy)
+            quoted = copy
     found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
     under_each = recurring(duplicated)
     runs = copied_runs(duplicated, {copy for copy in under_each if short_item(texts[copy])})  # fields' names

@@ -22,9 +22,11 @@ from scrapelint.rules.dup.analysis import (
     _line,
     _sentence_at,
 )
+from scrapelint.rules.dup.paragraphs import _ParagraphTexts
 from scrapelint.rules.structure import (
     QUESTION_WORDS,
     parallel_items,
+    quoting,
 )
 
 
@@ -77,9 +79,15 @@ class RepeatedSentence(Rule):
             pairs = [(copy, first) if copy != first else (-1, -1) for copy, first in pairs]
             rows = analysis.template_rows(p for pair in pairs for p in pair if p >= 0)
             parallel.update(number for number, (copy, first) in enumerate(pairs) if copy in rows and first in rows)
+        texts = _ParagraphTexts(doc.text, *doc.paragraph_spans)
         for number, block in enumerate(blocks):
-            if number not in parallel:
-                yield self._finding(doc, analysis, block)
+            if number in parallel:
+                continue
+            if block.la == analysis.paragraphs[block.paragraph][0]:  # the copy opens its paragraph
+                first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
+                if first != block.paragraph and quoting(texts, block.paragraph, first):
+                    continue  # a post that quotes an earlier one (rules/structure.py)
+            yield self._finding(doc, analysis, block)
 
     def blocks(self, doc: Document) -> list[_Block]:
         """Every repeated block, in text order.
