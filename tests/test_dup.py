@@ -360,3 +360,15 @@ def test_every_rule_is_documented_with_an_example_that_it_reports() -> None:
         assert rule.summary and len(rule.what) > 80 and len(rule.why) > 60 and rule.example
         if rule.code != "DUP004":  # its example shows a title field beside the body
             assert [f.rule for f in lint(rule.example)] == [rule.code], rule.code
+
+
+def test_a_copy_cut_mid_sentence_is_one_block_from_its_first_word() -> None:
+    lead = (
+        "Between the Turin games of 2006 and Vancouver 2010 the relay team reached the podium four times. "
+        f"{PARA_1} {PARA_3}"
+    )
+    cut = lead[lead.index("2006 and") :]  # a "read more" that repeats the lead from where the teaser broke off
+    text = f"{lead}\n{PARA_2}\n{cut}\n"
+    (finding,) = lint(text)
+    assert finding.rule == "DUP002" and flagged(text, [finding]) == [cut]
+    assert apply_safe_fixes(text, [finding]) == f"{lead}\n{PARA_2}\n"

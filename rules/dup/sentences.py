@@ -29,6 +29,8 @@ from scrapelint.rules.structure import (
     quoting,
 )
 
+_CUT_WORDS = 4  # words of a sentence's end that open a paragraph cut from a copy
+
 
 class RepeatedSentenceOptions(RuleOptions):
     min_words: int = Field(
@@ -188,15 +190,25 @@ class RepeatedSentence(Rule):
 
     @staticmethod
     def _extend_backwards(doc: Document, analysis: _Analysis, block: _Block, floor: int) -> None:
-        """Take in the short sentences or pieces ("Mr.") just before the block that also precede its first copy."""
+        """Take in the short sentences or pieces ("Mr.") just before the block that also precede its first copy.
+
+        A paragraph that opens with the end of a sentence of the first copy is a copy cut mid-sentence (a "read
+        more" that repeats the lead from where the teaser broke off): the piece is taken in too.
+        """
         tokens, stops = analysis.tokens, analysis.stops
-        floor = max(floor, analysis.paragraphs[block.paragraph][0])
+        opening = analysis.paragraphs[block.paragraph][0]
+        floor = max(floor, opening)
         k = bisect_left(stops.order, block.la) - 1
         while k >= 0 and stops.order[k] >= floor:
             q = stops.order[k]
             length = block.la - q
             earlier = block.a - length
-            if earlier < 0 or earlier not in stops.members or tokens[q : block.la] != tokens[earlier : block.a]:
+            cut = q == opening and length >= _CUT_WORDS  # (so many words in a row are no chance)
+            if (
+                earlier < 0
+                or (earlier not in stops.members and not cut)
+                or tokens[q : block.la] != tokens[earlier : block.a]
+            ):
                 return
             block.la, block.a = q, earlier
             k -= 1
