@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -380,6 +381,7 @@ LEAD_IN_WORDS = 4  # words before the colon that introduces a quotation or a rec
 _LEAD_IN = re.compile(rf"((?:[^\W_]+(?:[-'’][^\W_]+)?(?:[\s,]+|(?=:))){{1,{LEAD_IN_WORDS}}}):\s")  # (one way to match)
 
 
+@lru_cache(maxsize=4096)  # (a thread's headers and stamps recur; a hostile page repeats one line 10^6 times)
 def _opens_quote(text: str) -> str | None:
     """What a short line before a post's text is: "header" (who wrote it, a quote's marker), "stamp", or None."""
     from scrapelint.rules.deb.threads import anchor  # (deb imports this module)
