@@ -70,10 +70,12 @@ def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[
 
 
 def known_debris(text: str) -> bool:
-    """DEB's lexicon knows the line (a shop widget, a button): DEB reports it, once per line, not DUP."""
-    from scrapelint.rules.deb.lexicons import lexicon_kind  # (deb imports this module)
+    """DEB knows the line (a shop widget, a button in its lexicon; a picture's caption or credit): DEB reports
+    it, once per line, not DUP."""
+    from scrapelint.rules.deb.captions import caption  # (deb imports this module)
+    from scrapelint.rules.deb.lexicons import lexicon_kind
 
-    return lexicon_kind(text) is not None
+    return lexicon_kind(text) is not None or caption(text, len(_WORD.findall(text))) is not None
 
 
 def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:

@@ -102,3 +102,20 @@ def test_a_sentence_with_words_added_elsewhere_is_still_a_near_duplicate() -> No
     added = SAYING.replace("warten", "warten geduldig")
     text = "\n\n".join([SAYING + " " + PARAGRAPHS[0], PARAGRAPHS[1], added, PARAGRAPHS[2]])
     assert [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])] == [("DUP003", added)]
+
+
+CAPTION = "Protesters gathered outside the parliament in the rain on Monday evening. Photo: Jane Doe/Getty Images"
+
+
+def test_a_caption_repeated_under_a_second_picture_is_debs_not_a_duplicate() -> None:
+    second = CAPTION + ". Click on the picture to start the video."
+    text = "\n\n".join(["Budget protests", PARAGRAPHS[0], CAPTION, PARAGRAPHS[1], second, PARAGRAPHS[2]])
+    assert lint_text(text, select=["DUP"]) == []
+    assert [f.rule for f in lint_text(text, select=["DEB010"])] == ["DEB010"]  # DEB reports the caption
+
+
+def test_a_sentence_of_prose_repeated_from_a_paragraph_of_its_own_is_still_reported() -> None:
+    sentence = "Protesters gathered outside the parliament in the rain on Monday evening."
+    later = sentence + " Click on the picture to start the video."
+    text = "\n\n".join(["Budget protests", PARAGRAPHS[0], sentence, PARAGRAPHS[1], later, PARAGRAPHS[2]])
+    assert flagged(text, lint_text(text, select=["DUP"])) == [sentence]

@@ -25,6 +25,7 @@ from scrapelint.rules.dup.analysis import (
 from scrapelint.rules.dup.paragraphs import _ParagraphTexts
 from scrapelint.rules.structure import (
     QUESTION_WORDS,
+    known_debris,
     parallel_items,
     quoting,
 )
@@ -85,10 +86,12 @@ class RepeatedSentence(Rule):
         for number, block in enumerate(blocks):
             if number in parallel:
                 continue
-            if block.la == analysis.paragraphs[block.paragraph][0]:  # the copy opens its paragraph
-                first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
-                if first != block.paragraph and quoting(texts, block.paragraph, first):
-                    continue  # a post that quotes an earlier one (rules/structure.py)
+            first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
+            opens = block.la == analysis.paragraphs[block.paragraph][0]  # the copy opens its paragraph
+            if opens and first != block.paragraph and quoting(texts, block.paragraph, first):
+                continue  # a post that quotes an earlier one (rules/structure.py)
+            if (block.a, block.b) == analysis.paragraphs[first] and known_debris(texts[first]):
+                continue  # a caption or a widget repeated: DEB reports each (rules/structure.py)
             yield self._finding(doc, analysis, block)
 
     def blocks(self, doc: Document) -> list[_Block]:
