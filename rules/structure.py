@@ -69,6 +69,13 @@ def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[
     return _parallel(items)
 
 
+def warm() -> None:
+    """Import and build what DUP asks of DEB here (its lexicon, captions' and threads' words) now, in one
+    thread: threads that first import it at once can race (engine.warm_rules)."""
+    known_debris("Buy Now")
+    _opens_quote("jdoe says:")
+
+
 def known_debris(text: str) -> bool:
     """DEB knows the line (a shop widget, a button in its lexicon; a picture's caption or credit): DEB reports
     it, once per line, not DUP."""

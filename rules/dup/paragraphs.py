@@ -10,6 +10,7 @@ from pydantic import Field
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule, RuleOptions
+from scrapelint.rules import structure
 from scrapelint.rules.dup.analysis import (
     _analyse,
     _Analysis,
@@ -57,6 +58,10 @@ class DuplicatedParagraph(Rule):
     severity = Severity.warning
     fixable = "safe"
     Options = DuplicatedParagraphOptions
+
+    def warm(self) -> None:
+        """What the structure tests need of DEB, built before the first check (rules/structure.py)."""
+        structure.warm()
 
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = _analyse(doc)

@@ -11,6 +11,7 @@ from pydantic import Field
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule, RuleOptions
+from scrapelint.rules import structure
 from scrapelint.rules.dup.analysis import (
     _KGRAM,
     _MAX_CANDIDATES,
@@ -66,6 +67,10 @@ class RepeatedSentence(Rule):
     severity = Severity.warning
     fixable = "safe"
     Options = RepeatedSentenceOptions
+
+    def warm(self) -> None:
+        """What the structure tests need of DEB, built before the first check (rules/structure.py)."""
+        structure.warm()
 
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = _analyse(doc)
