@@ -250,6 +250,16 @@ def listed(texts: Mapping[int, str] | Sequence[str], duplicated: Mapping[int, in
     return found
 
 
+def steps(texts: Mapping[int, str] | Sequence[str], pairs: Iterable[tuple[int, int]]) -> set[int]:
+    """The copies of `pairs` (copy, first) where both are items of bulleted or numbered lists: a step two
+    procedures share ("5. Add salt as per your taste and mix well." in a recipe and in its variant).
+
+    Items of any length (`listed` takes short ones only). A list scraped twice is a block copied in its
+    order, which the caller reports before asking.
+    """
+    return {copy for copy, first in pairs if copy != first + 1 and _in_list(texts, copy) and _in_list(texts, first)}
+
+
 _BULLET = re.compile(r"\s*(?:([-–—•*·▪►✓✔]|\d{1,3}[.)])\s)")
 
 

@@ -119,3 +119,36 @@ def test_a_sentence_of_prose_repeated_from_a_paragraph_of_its_own_is_still_repor
     later = sentence + " Click on the picture to start the video."
     text = "\n\n".join(["Budget protests", PARAGRAPHS[0], sentence, PARAGRAPHS[1], later, PARAGRAPHS[2]])
     assert flagged(text, lint_text(text, select=["DUP"])) == [sentence]
+
+
+SALT = "Add salt as per your taste and mix well, then cover the pan and cook for two more minutes."
+
+
+def recipe(steps: list[str]) -> list[str]:
+    return [f"{n}. {step}" for n, step in enumerate(steps, 1)]
+
+
+PLAIN = ["Heat the oil in a heavy pan over a medium flame.", "Add the cumin seeds and let them splutter.", SALT]
+SPICY = [
+    "Dry roast the red chillies and grind them to a fine paste.",
+    "Heat the oil and fry the paste until it smells fragrant.",
+    "Add the tomatoes and cook them down to a thick sauce.",
+    SALT,
+]
+
+
+def test_a_step_two_recipe_variants_share_is_not_a_duplicate() -> None:
+    text = "\n\n".join(["Jeera rice", PARAGRAPHS[0], "Plain", *recipe(PLAIN), "Spicy", *recipe(SPICY)])
+    assert lint_text(text, select=["DUP"]) == []
+    bulleted = [f"- {step}" for step in PLAIN] + ["Spicy"] + [f"- {step}" for step in SPICY]
+    text = "\n\n".join(["Jeera rice", PARAGRAPHS[0], *bulleted])
+    assert lint_text(text, select=["DUP"]) == []
+
+
+def test_a_step_repeated_in_prose_and_a_step_list_scraped_twice_are_still_reported() -> None:
+    text = "\n\n".join(["Jeera rice", PARAGRAPHS[0], *recipe(PLAIN), PARAGRAPHS[1] + " " + SALT])
+    assert flagged(text, lint_text(text, select=["DUP"])) == [SALT]
+    steps = recipe(SPICY)
+    text = "\n\n".join(["Jeera rice", PARAGRAPHS[0], *steps, PARAGRAPHS[1], *steps])
+    (finding,) = lint_text(text, select=["DUP"])
+    assert flagged(text, [finding]) == ["\n\n".join(steps)]

@@ -27,6 +27,7 @@ from scrapelint.rules.structure import (
     recurring,
     same_slot,
     short_item,
+    steps,
 )
 
 
@@ -132,6 +133,7 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     loose = [copy for copy, first in duplicated.items() if first != copy - 1 and copy not in runs and copy not in found]
     if loose:  # (the template's rows are looked for only then: most copies of a doubled text are in runs)
         found.update(under_each.intersection(loose))
+        found |= steps(texts, ((copy, duplicated[copy]) for copy in loose))
         found |= same_slot(texts, duplicated, loose, analysis._paragraph_words)
         rows = analysis.template_rows(chain(loose, map(duplicated.__getitem__, loose)))
         found.update(copy for copy in loose if copy in rows and duplicated[copy] in rows)

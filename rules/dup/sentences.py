@@ -29,6 +29,7 @@ from scrapelint.rules.structure import (
     known_debris,
     parallel_items,
     quoting,
+    steps,
 )
 
 _CUT_WORDS = 4  # words of a sentence's end that open a paragraph cut from a copy
@@ -89,15 +90,8 @@ class RepeatedSentence(Rule):
             parallel.update(number for number, (copy, first) in enumerate(pairs) if copy in rows and first in rows)
         texts = _ParagraphTexts(doc.text, *doc.paragraph_spans)
         for number, block in enumerate(blocks):
-            if number in parallel:
-                continue
-            first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
-            opens = block.la == analysis.paragraphs[block.paragraph][0]  # the copy opens its paragraph
-            if opens and first != block.paragraph and quoting(texts, block.paragraph, first):
-                continue  # a post that quotes an earlier one (rules/structure.py)
-            if (block.a, block.b) == analysis.paragraphs[first] and known_debris(texts[first]):
-                continue  # a caption or a widget repeated: DEB reports each (rules/structure.py)
-            yield self._finding(doc, analysis, block)
+            if number not in parallel and not _by_design(doc, analysis, texts, block):
+                yield self._finding(doc, analysis, block)
 
     def blocks(self, doc: Document) -> list[_Block]:
         """Every repeated block, in text order.
@@ -269,3 +263,24 @@ class RepeatedSentence(Rule):
 def _wordless(analysis: _Analysis, sentence: Sentence) -> bool:
     a, b = analysis.sentences[sentence.index]
     return a == b
+
+
+def _whole_item(analysis: _Analysis, a: int, b: int, paragraph: int) -> bool:
+    """Tokens [a, b) are all of paragraph `paragraph`'s words but a list item's number before them."""
+    start, end = analysis.paragraphs[paragraph]
+    return b == end and (a == start or (a == start + 1 and analysis.tokens[start].isdigit()))
+
+
+def _by_design(doc: Document, analysis: _Analysis, texts: _ParagraphTexts, block: _Block) -> bool:
+    """The copy is a quotation, DEB's, or a step two lists share (rules/structure.py)."""
+    first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
+    if first == block.paragraph:
+        return False
+    if block.la == analysis.paragraphs[block.paragraph][0] and quoting(texts, block.paragraph, first):
+        return True  # a post that opens with an earlier one's text, quoted
+    if (block.a, block.b) == analysis.paragraphs[first] and known_debris(texts[first]):
+        return True  # a caption or a widget repeated: DEB reports each
+    whole = _whole_item(analysis, block.la, block.lb, block.paragraph) and _whole_item(
+        analysis, block.a, block.b, first
+    )
+    return whole and bool(steps(texts, [(block.paragraph, first)]))  # "3. Add salt ..." / "5. Add salt ..."
