@@ -124,7 +124,11 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     found = parallel_repeats(texts, duplicated)
     quoted = -2  # the last copy that quotes (with the copies that follow it in their order)
     for copy, first in duplicated.items():
-        if (quoted == copy - 1 and duplicated.get(quoted) == first - 1) or quoting(texts, copy, first):
+        if duplicated.get(copy - 1) == first - 1:  # a run goes on: quoted if its start is
+            if quoted == copy - 1:
+                found.add(copy)
+                quoted = copy
+        elif quoting(texts, copy, first):
             found.add(copy)
             quoted = copy
     found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
