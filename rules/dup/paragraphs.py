@@ -92,7 +92,7 @@ class DuplicatedParagraph(Rule):
             what = f"block of {last - first + 1} paragraphs"
             fix = Rule.replace(*_removal(doc.text, start, end, start, end), "", "safe", f"delete the repeated {what}")
             lines = f"lines {_line(doc, related[0])}-{_line(doc, related[1])}"
-            message = f"{what} duplicates the one at {lines}, in the same order; the same text appears twice"
+            message = f"{what} duplicates {lines} in the same order; the same text appears twice"
         return self.finding(doc, start, end, message, fix=fix, related=related)
 
 
