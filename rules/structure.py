@@ -5,7 +5,9 @@ recipe's "1 cup" items, an interview's same questions to each guest, a meal plan
 "Eat every 2-3 hours" under each day, a table of contents that lists the headings found below. A
 linter that reads those as debris (a menu) or as duplicates (the same paragraph twice) reports the
 article itself. This module tells such units apart from prose, language-independently (shape,
-length, punctuation, figures), for DEB and DUP alike.
+length, punctuation, figures), for DEB and DUP alike. For DUP also: two parallel sections that share a
+step or a value (a template filled in twice), and quotations (a forum post quoting another, a sentence
+quoted after a colon), which repeat text by design too.
 """
 
 from __future__ import annotations
@@ -433,8 +435,8 @@ def quoting(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> 
 
     Forum posts quote earlier posts: "Anna schrieb:", "Zitat von Anna", "Quote", "> ...", or a reply's header
     ("jdoe says:", a timestamp) right before the repeated text, when the first copy is in a post too (within
-    `POST_LINES` after a header). A quotation is no scraping defect. The same
-    post twice, under the same header and timestamp, is one (a page scraped twice), and is not a quotation.
+    `POST_LINES` after a header). A quotation is no scraping defect. The same post twice, under the same
+    header and timestamp, is one (a page scraped twice), and is not a quotation.
     """
     if texts[copy].lstrip().startswith(">") and not texts[first].lstrip().startswith(">"):
         return True
