@@ -78,7 +78,7 @@ def main() -> None:
     pages: Counter[tuple[str, str]] = Counter()
     findings: Counter[tuple[str, str]] = Counter()
     doubled: Counter[tuple[str, str]] = Counter()  # findings on pages with a doubled block (real repeats)
-    by_rule: Counter[str] = Counter()
+    by_rule: Counter[tuple[str, str]] = Counter()  # (half, rule)
     shown: list[str] = []
     for corpus, page_id, lang, text in bodies():
         key = (corpus, half(page_id))
@@ -87,7 +87,7 @@ def main() -> None:
         findings[key] += len(result)
         if result and doubled_block(text):
             doubled[key] += len(result)
-        by_rule.update(f.rule for f in result)
+        by_rule.update((key[1], f.rule) for f in result)
         if args.half in (None, key[1]):
             shown.extend(f"{f.rule} [{corpus} {lang} {page_id}] {text[f.start : f.end][:100]!r}" for f in result)
     print("| corpus | half | bodies | DUP findings | per 160 bodies | of which on pages with a doubled block |")
@@ -97,7 +97,8 @@ def main() -> None:
             keys = [(c, part) for c in ("l3s", "trafilatura")] if corpus == "all" else [(corpus, part)]
             n, f, d = sum(pages[k] for k in keys), sum(findings[k] for k in keys), sum(doubled[k] for k in keys)
             print(f"| {corpus} | {part} | {n} | {f} | {160 * f / max(n, 1):.1f} | {d} |")
-    print("\nby rule:", dict(sorted(by_rule.items())))
+    for part in ("tune", "check"):
+        print(f"\nby rule, {part} half:", {rule: n for (half_, rule), n in sorted(by_rule.items()) if half_ == part})
     for line in shown[: args.show]:
         print(" ", line)
 

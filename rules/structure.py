@@ -5,14 +5,17 @@ recipe's "1 cup" items, an interview's same questions to each guest, a meal plan
 "Eat every 2-3 hours" under each day, a table of contents that lists the headings found below. A
 linter that reads those as debris (a menu) or as duplicates (the same paragraph twice) reports the
 article itself. This module tells such units apart from prose, language-independently (shape,
-length, punctuation, figures), for DEB and DUP alike.
+length, punctuation, figures), for DEB and DUP alike. For DUP also: two parallel sections that share a
+step or a value (a template filled in twice), and quotations (a forum post quoting another, a sentence
+quoted after a colon), which repeat text by design too.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -68,11 +71,20 @@ def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[
     return _parallel(items)
 
 
-def known_debris(text: str) -> bool:
-    """DEB's lexicon knows the line (a shop widget, a button): DEB reports it, once per line, not DUP."""
-    from scrapelint.rules.deb.lexicons import lexicon_kind  # (deb imports this module)
+def warm() -> None:
+    """Import and build what DUP asks of DEB here (its lexicon, captions' and threads' words) now, in one
+    thread: threads that first import it at once can race (engine.warm_rules)."""
+    known_debris("Buy Now")
+    _opens_quote("jdoe says:")
 
-    return lexicon_kind(text) is not None
+
+def known_debris(text: str) -> bool:
+    """DEB knows the line (a shop widget, a button in its lexicon; a picture's caption or credit): DEB reports
+    it, once per line, not DUP."""
+    from scrapelint.rules.deb.captions import caption  # (deb imports this module)
+    from scrapelint.rules.deb.lexicons import lexicon_kind
+
+    return lexicon_kind(text) is not None or caption(text, len(_WORD.findall(text))) is not None
 
 
 def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:
@@ -240,6 +252,16 @@ def listed(texts: Mapping[int, str] | Sequence[str], duplicated: Mapping[int, in
     return found
 
 
+def steps(texts: Mapping[int, str] | Sequence[str], pairs: Iterable[tuple[int, int]]) -> set[int]:
+    """The copies of `pairs` (copy, first) where both are items of bulleted or numbered lists: a step two
+    procedures share ("5. Add salt as per your taste and mix well." in a recipe and in its variant).
+
+    Items of any length (`listed` takes short ones only). A list scraped twice is a block copied in its
+    order, which the caller reports before asking.
+    """
+    return {copy for copy, first in pairs if copy != first + 1 and _in_list(texts, copy) and _in_list(texts, first)}
+
+
 _BULLET = re.compile(r"\s*(?:([-–—•*·▪►✓✔]|\d{1,3}[.)])\s)")
 
 
@@ -275,10 +297,13 @@ def recurring(duplicated: Mapping[int, int]) -> set[int]:
     return {copy for copy, first in duplicated.items() if per_first[first] >= 2}
 
 
-def copied_runs(duplicated: Mapping[int, int]) -> set[int]:
+def copied_runs(duplicated: Mapping[int, int], labels: Collection[int] = ()) -> set[int]:
     """The copies (copy -> first) in a run of `COPIED_RUN` paragraphs copied in their order: a block scraped twice.
 
-    Those are reported whatever their shape: a doubled FAQ or interview is still doubled.
+    Those are reported whatever their shape: a doubled FAQ or interview is still doubled. Copies in `labels`
+    (short lines under each item: `recurring`) join a run but do not make one: two of its copies or more must
+    be other lines. Two records' fields "Timer", "Extras" in a row are each record's, and the one value
+    after them that the records share is no block.
     """
     found: set[int] = set()
     for copy, first in duplicated.items():
@@ -287,6 +312,150 @@ def copied_runs(duplicated: Mapping[int, int]) -> set[int]:
         length = 1
         while duplicated.get(copy + length) == first + length:
             length += 1
-        if length >= COPIED_RUN:
-            found.update(range(copy, copy + length))
+        run = range(copy, copy + length)
+        if length >= COPIED_RUN and (not labels or sum(n not in labels for n in run) >= COPIED_RUN - 1):
+            found.update(run)
     return found
+
+
+SLOT_ALIKE = 0.5  # word-set similarity of two different lines that fill one slot of a template
+SLOT_WORDS = 3  # words (not numbers) a line needs to be compared so
+SLOT_SWAP = 2  # words (not numbers) a template's sentence changes from one filling to the next
+
+
+def _lettered(words: Iterable[str]) -> set[str]:
+    """The words that are not numbers: numbers alone make lines alike by chance ("37,99 EUR", "22,99 EUR")."""
+    return {word for word in words if not word.isdigit()}
+
+
+def alike(one: Iterable[str], other: Iterable[str]) -> bool:
+    """Two lines (their normalised words) alike in most words, numbers aside: one template filled in twice."""
+    one, other = _lettered(one), _lettered(other)
+    if len(one) < SLOT_WORDS or len(other) < SLOT_WORDS:
+        return False
+    return len(one & other) >= SLOT_ALIKE * len(one | other)
+
+
+def swapped(one: Iterable[str], other: Iterable[str]) -> bool:
+    """Two sentences (their words) that differ only by words put in place of others: a slot filled in twice.
+
+    Each has words the other lacks, and at most `SLOT_SWAP` of them besides numbers ("... updates KB3068708"
+    / "... updates KB3075249, KB3080149"). A sentence that adds words to the other (a dateline, "by Coverity")
+    is a copy edited, not a template's.
+    """
+    one, other = set(one), set(other)
+    only_one, only_other = one - other, other - one
+    if not only_one or not only_other:
+        return False
+    return len(_lettered(only_one)) <= SLOT_SWAP and len(_lettered(only_other)) <= SLOT_SWAP
+
+
+def same_slot(
+    texts: Mapping[int, str] | Sequence[str],
+    duplicated: Mapping[int, int],
+    copies: Iterable[int],
+    words: Callable[[int], Collection[str]],
+) -> set[int]:
+    """The `copies` (copy -> first in `duplicated`) that fill the same slot of a repeated template as their first.
+
+    - the line before the copy is a short label met three times or more and the copy is no sentence (a
+      record's field: "Besonderheiten / Extras", then the value two products share), or
+    - a line beside the copy and the line beside its first, on the same side, are two different lines alike
+      in most words (a template filled in twice: "As of this writing, the latest version is 4.05." / "... is
+      2.6.0."; the Windows 7 and the Windows 8 steps).
+    Then the copy is a step or a value that two parallel sections share by design. A paragraph scraped twice
+    has other neighbours than its first, or the same ones (a block copied in its order: a copy beside it is
+    no slot).
+    """
+    per_first = Counter(duplicated.values())
+    found: set[int] = set()
+    size = len(texts)
+    for copy in copies:
+        first = duplicated[copy]
+        label = duplicated.get(copy - 1, -1)  # the copy is a value under a field's name met three times or more
+        slot = per_first[label] >= 2 and short_item(texts[copy - 1]) and not sentence_like(texts[copy])
+        copied = False
+        for c, f in ((copy - 1, first - 1), (copy + 1, first + 1)):
+            if f < 0 or c >= size or c == first or f == copy:
+                continue  # (no line there, or the copy beside its first)
+            label = duplicated.get(f, f)
+            if duplicated.get(c) == label:  # the same line beside both: a block copied in its order, no slot,
+                copied = copied or per_first[label] < 2 or not short_item(texts[c])  # unless a recurring label
+                continue
+            slot = slot or alike(words(c), words(f))  # two lines of one template
+        if slot and not copied:
+            found.add(copy)
+    return found
+
+
+# -- quotations (for DUP) ------------------------------------------------------------------
+
+# A line that opens a quotation in a forum post: "Zitat", "Quote", "Zitat von Anna", "Originally Posted by jdoe"
+# ("Anna schrieb:", "jdoe wrote:" are a thread's headers: rules/deb/threads.py knows them per language).
+_QUOTE_MARKER = re.compile(
+    r"\s*(?:zitat|quote|quoting|citation|citer|cita|citação|citazione|citaat|cytat|цитата)(?:\s+(?:von|from|de|di|by|van|od)\b.{0,60})?\s*:?\s*"
+    r"|\s*(?:originally posted by|ursprünglich (?:geschrieben|gepostet) von|message d'origine|mensaje original)\b.{0,60}",
+    re.IGNORECASE,
+)
+POST_LINES = 8  # lines of one post: a header this close before a line makes it part of a post
+LEAD_IN_WORDS = 4  # words before the colon that introduces a quotation or a recap: "Er antwortete:", "They are:"
+_LEAD_IN = re.compile(rf"((?:[^\W_]+(?:[-'’][^\W_]+)?(?:[\s,]+|(?=:))){{1,{LEAD_IN_WORDS}}}):\s")  # (one way to match)
+
+
+@lru_cache(maxsize=4096)  # (a thread's headers and stamps recur; a hostile page repeats one line 10^6 times)
+def _opens_quote(text: str) -> str | None:
+    """What a short line before a post's text is: "header" (who wrote it, a quote's marker), "stamp", or None."""
+    from scrapelint.rules.deb.threads import anchor  # (deb imports this module)
+
+    if len(text) > 200:
+        return None
+    if _QUOTE_MARKER.fullmatch(text):
+        return "header"
+    kind = anchor(text, len(_WORD.findall(text)))
+    return kind if kind in ("header", "stamp") else None
+
+
+def _introduction(texts: Mapping[int, str] | Sequence[str], number: int) -> tuple[str, ...] | None:
+    """The lines that introduce line `number` as a post or a quotation (a header, maybe a timestamp), or None."""
+    lines: list[str] = []
+    for before in (number - 1, number - 2):
+        if before < 0:
+            return None
+        kind = _opens_quote(texts[before])
+        if kind == "header":
+            return (texts[before].strip(), *lines)
+        if kind != "stamp" or lines:
+            return None
+        lines.append(texts[before].strip())
+    return None
+
+
+def quoting(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> bool:
+    """Line `copy`, which repeats text of line `first`, opens a quotation or a reply that quotes it.
+
+    Forum posts quote earlier posts: "Anna schrieb:", "Zitat von Anna", "Quote", "> ...", or a reply's header
+    ("jdoe says:", a timestamp) right before the repeated text, when the first copy is in a post too (within
+    `POST_LINES` after a header). A quotation is no scraping defect. The same post twice, under the same
+    header and timestamp, is one (a page scraped twice), and is not a quotation.
+    """
+    if texts[copy].lstrip().startswith(">") and not texts[first].lstrip().startswith(">"):
+        return True
+    opening = _introduction(texts, copy)
+    if opening is None or opening == _introduction(texts, first):
+        return False
+    # the first is a post too: a header shortly before it (a reader who copies the article is no thread's quote)
+    return any(_opens_quote(texts[line]) == "header" for line in range(max(0, first - POST_LINES), first))
+
+
+def lead_in(one: str, other: str) -> bool:
+    """Sentence `one` is sentence `other` introduced by a few words and a colon: a quotation or a recap.
+
+    "Er antwortete: Wo ein Leichnam ist, ...", "Long story short: ...", "They are: Heather Grant, ..." (the
+    names given before): the words `one` adds to `other` are all before its colon, and `other` has no such
+    lead-in of its own.
+    """
+    found = _LEAD_IN.match(one)
+    if found is None or _LEAD_IN.match(other):
+        return False
+    added = {w.lower() for w in _WORD.findall(one)} - {w.lower() for w in _WORD.findall(other)}
+    return bool(added) and added <= {w.lower() for w in _WORD.findall(found.group(1))}

@@ -156,6 +156,23 @@ def test_short_stock_lines_and_distinct_paragraphs_are_not_reported() -> None:
     assert lint(text) == []
 
 
+def test_paragraphs_copied_in_their_order_are_one_block_with_one_fix() -> None:
+    heading = "Talks in Cairo"  # a short heading copied with the block belongs to it
+    body = [PARA_1, heading, PARA_2, PARA_3]
+    text = "\n".join([*body, "Read the full statement on the ministry's website tomorrow.", *body]) + "\n"
+    (finding,) = lint(text)
+    copy = "\n".join(body)
+    assert finding.rule == "DUP001" and "block of 4 paragraphs" in finding.message
+    assert flagged(text, [finding]) == [copy] and finding.start == text.rindex(copy)
+    assert related_text(text, finding) == copy and finding.related.line == 1
+    assert apply_safe_fixes(text, [finding]) == text[: text.rindex(copy)]
+
+
+def test_copies_out_of_their_order_stay_one_finding_each() -> None:
+    text = f"{PARA_1}\n{PARA_2}\n{PARA_3}\nMore later.\n{PARA_2}\n{PARA_1}\n"
+    assert [f.line for f in lint(text)] == [5, 6]
+
+
 # -- repeated sentences and blocks ------------------------------------------------------
 
 
@@ -343,3 +360,15 @@ def test_every_rule_is_documented_with_an_example_that_it_reports() -> None:
         assert rule.summary and len(rule.what) > 80 and len(rule.why) > 60 and rule.example
         if rule.code != "DUP004":  # its example shows a title field beside the body
             assert [f.rule for f in lint(rule.example)] == [rule.code], rule.code
+
+
+def test_a_copy_cut_mid_sentence_is_one_block_from_its_first_word() -> None:
+    lead = (
+        "Between the Turin games of 2006 and Vancouver 2010 the relay team reached the podium four times. "
+        f"{PARA_1} {PARA_3}"
+    )
+    cut = lead[lead.index("2006 and") :]  # a "read more" that repeats the lead from where the teaser broke off
+    text = f"{lead}\n{PARA_2}\n{cut}\n"
+    (finding,) = lint(text)
+    assert finding.rule == "DUP002" and flagged(text, [finding]) == [cut]
+    assert apply_safe_fixes(text, [finding]) == f"{lead}\n{PARA_2}\n"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from scrapelint.rules.structure import parallel_repeats, short_item
+import time
+
+from scrapelint.rules.structure import alike, lead_in, parallel_repeats, short_item, swapped
 
 from .conftest import lint_text
 from .test_deb import PARAGRAPHS, article
@@ -185,3 +187,31 @@ def test_fields_of_records_repeated_are_not_duplicates_but_a_dialogue_line_is() 
     turns += ["Emir: I am in the town. Come, I am at the house of my friend.", "Cleric: Okay, I will come."]
     text = "\n\n".join(["A conversation", PARAGRAPHS[0], *turns, PARAGRAPHS[1], turns[3]])
     assert [text[f.start : f.end] for f in lint_text(text, select=["DUP001"])] == [turns[3]]
+
+
+def test_a_lead_in_is_a_few_words_before_a_colon_and_only_they_are_added() -> None:
+    saying = "Wo ein Leichnam ist, da sammeln sich auch die Geier."
+    assert lead_in("Er antwortete: " + saying, saying)
+    assert not lead_in("Er antwortete: " + saying.replace("Geier", "Raben"), saying)  # a word changed after it
+    assert not lead_in("Der Pfarrer der kleinen Gemeinde antwortete: " + saying, saying)  # five words: no lead-in
+
+
+def test_a_lead_in_is_looked_for_in_linear_time() -> None:
+    started = time.process_time()
+    for text in ("a" * 200_000, "ab " * 70_000, "a-" * 100_000 + ":"):
+        assert not lead_in(text, "b")
+    assert time.process_time() - started < 1.0
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_lines_alike_and_slots_swapped() -> None:
+    assert alike(
+        _words("as of this writing the latest version of stunnel is 4 05"),
+        _words("as of this writing the latest version of rsync is 2 6 0"),
+    )
+    assert not alike(_words("37 99 eur"), _words("22 99 eur"))  # numbers alone make no template
+    assert swapped(_words("search for updates kb3068708"), _words("search for updates kb3075249 kb3080149"))
+    assert not swapped(_words("egypt beat mali"), _words("on thursday egypt beat mali"))  # words added, none swapped

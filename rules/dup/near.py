@@ -29,6 +29,7 @@ from scrapelint.rules.dup.analysis import (
     _sentence_at,
 )
 from scrapelint.rules.dup.sentences import RepeatedSentence
+from scrapelint.rules.structure import alike, lead_in, swapped
 
 
 class NearDuplicateOptions(RuleOptions):
@@ -88,6 +89,7 @@ class NearDuplicateSentence(Rule):
         index: dict[int, list[int]] = {}  # word rank -> units whose prefix holds it
         no_match: tuple[int, ...] = ()
         found: list[tuple[int, int, float]] = []  # sentence, its near-duplicate before, similarity
+        index_of = {sentence: j for j, (sentence, _) in enumerate(units)}
         for j in compared:
             i, words = units[j]
             size, prefix_size = len(words), prefix_sizes[j]
@@ -119,8 +121,15 @@ class NearDuplicateSentence(Rule):
             owners = doc.sentence_spans[2]
             rows = analysis.template_rows(owners[sentence] for pair in found for sentence in pair[:2])
             for i, original, score in found:
-                if owners[i] not in rows or owners[original] not in rows:
-                    yield self._finding(doc, i, original, score)
+                if owners[i] in rows and owners[original] in rows:
+                    continue
+                if lead_in(_text(doc, i), _text(doc, original)):
+                    continue  # the sentence quoted or recapped after a colon ("Er antwortete: ...")
+                if swapped(wordsets[index_of[i]], wordsets[index_of[original]]) and _parallel(
+                    analysis, owners[i], owners[original]
+                ):
+                    continue  # one sentence of two parallel sections, its slot filled in two ways
+                yield self._finding(doc, i, original, score)
 
     def _units(self, doc: Document, analysis: _Analysis) -> list[tuple[int, frozenset[str]]]:
         """Sentences worth comparing: long, sentence-like, not exact repeats, not quotations."""
@@ -169,3 +178,23 @@ class NearDuplicateSentence(Rule):
             fix=_delete(doc, sentence.start, sentence.end, sentence.paragraph, "unsafe", "near-duplicate sentence"),
             related=(first.start, first.end),
         )
+
+
+def _parallel(analysis: _Analysis, paragraph: int, other: int) -> bool:
+    """Paragraphs `paragraph` and `other` sit in parallel sections: their neighbours on one side are the same
+    paragraph or two alike (a template's; rules/structure.py), and the two are not next to each other."""
+    if abs(paragraph - other) < 2:
+        return False
+    words, size = analysis._paragraph_words, len(analysis.paragraphs)
+    for step in (-1, 1):
+        one, two = paragraph + step, other + step
+        if min(one, two) >= 0 and max(one, two) < size:
+            a, b = words(one), words(two)
+            if (a and a == b) or alike(a, b):
+                return True
+    return False
+
+
+def _text(doc: Document, sentence: int) -> str:
+    starts, ends, _ = doc.sentence_spans
+    return doc.text[starts[sentence] : ends[sentence]]

@@ -10,18 +10,24 @@ from pydantic import Field
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule, RuleOptions
+from scrapelint.rules import structure
 from scrapelint.rules.dup.analysis import (
     _analyse,
     _Analysis,
     _delete,
     _line,
+    _removal,
 )
 from scrapelint.rules.structure import (
     copied_runs,
     known_debris,
     listed,
     parallel_repeats,
+    quoting,
     recurring,
+    same_slot,
+    short_item,
+    steps,
 )
 
 
@@ -36,7 +42,8 @@ class DuplicatedParagraph(Rule):
     what = (
         "Reports a paragraph whose words equal those of an earlier paragraph, ignoring case, spacing, "
         "curly versus straight quotes, dashes and punctuation. The later copy is reported; `related` "
-        "points at the first. The safe fix deletes the copy with its line break."
+        "points at the first. Consecutive paragraphs copied in their order are one finding, a repeated block. "
+        "The safe fix deletes the copy with its line break."
     )
     why = (
         "Scrapers capture the same node twice (a lazy-loaded block, a mobile and a desktop copy, a "
@@ -53,25 +60,59 @@ class DuplicatedParagraph(Rule):
     fixable = "safe"
     Options = DuplicatedParagraphOptions
 
+    def warm(self) -> None:
+        """What the structure tests need of DEB, built before the first check (rules/structure.py)."""
+        structure.warm()
+
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = _analyse(doc)
         duplicated = analysis.duplicated_paragraphs
         starts, ends = doc.paragraph_spans
         parallel = _structural_copies(doc, analysis, duplicated) if duplicated else set()
-        for number, original in duplicated.items():
+        reported = []
+        for number in duplicated:
             a, b = analysis.paragraphs[number]
             if b - a < self.options.min_words or tuple(analysis.tokens[a:b]) == analysis.title:
                 continue  # short stock line, or the title (DUP004 reports that)
             if number in parallel or known_debris(doc.text[starts[number] : ends[number]]):
                 continue  # a heading, cell, question or list item repeated by design, or DEB's (rules/structure.py)
-            yield self.finding(
-                doc,
-                starts[number],
-                ends[number],
-                f"paragraph duplicates the one at line {_line(doc, starts[original])}; the same text appears twice",
-                fix=_delete(doc, starts[number], ends[number], number, "safe", "paragraph"),
-                related=(starts[original], ends[original]),
-            )
+            reported.append(number)
+        for first, last in _blocks(reported, duplicated):
+            yield self._finding(doc, first, last, duplicated)
+
+    def _finding(self, doc: Document, first: int, last: int, duplicated: dict[int, int]) -> Finding:
+        """One finding for the copied paragraphs `first`..`last` (one paragraph, or a block copied in its order)."""
+        starts, ends = doc.paragraph_spans
+        start, end = starts[first], ends[last]
+        related = (starts[duplicated[first]], ends[duplicated[last]])
+        if first == last:
+            what, fix = "paragraph", _delete(doc, start, end, first, "safe", "paragraph")
+            message = f"paragraph duplicates the one at line {_line(doc, related[0])}; the same text appears twice"
+        else:
+            what = f"block of {last - first + 1} paragraphs"
+            fix = Rule.replace(*_removal(doc.text, start, end, start, end), "", "safe", f"delete the repeated {what}")
+            lines = f"lines {_line(doc, related[0])}-{_line(doc, related[1])}"
+            message = f"{what} duplicates {lines} in the same order; the same text appears twice"
+        return self.finding(doc, start, end, message, fix=fix, related=related)
+
+
+def _blocks(reported: list[int], duplicated: dict[int, int]) -> Iterator[tuple[int, int]]:
+    """The reported copies (ascending) as (first, last) paragraphs: a block copied in its order is one.
+
+    Two reported copies are one block when every paragraph between them is a copy too, in the order of their
+    first copies (a short heading copied with them included): a node scraped twice is one defect, as a run of
+    repeated sentences is one DUP002 block.
+    """
+    at = 0
+    while at < len(reported):
+        first = last = reported[at]
+        at += 1
+        while at < len(reported) and all(
+            duplicated.get(n) == duplicated[last] + n - last for n in range(last + 1, reported[at] + 1)
+        ):
+            last = reported[at]
+            at += 1
+        yield first, last
 
 
 def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int, int]) -> set[int]:
@@ -81,11 +122,23 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     starts, ends = doc.paragraph_spans
     texts = _ParagraphTexts(doc.text, starts, ends)
     found = parallel_repeats(texts, duplicated)
+    quoted = -2  # the last copy that quotes (with the copies that follow it in their order)
+    for copy, first in duplicated.items():
+        if duplicated.get(copy - 1) == first - 1:  # a run goes on: quoted if its start is
+            if quoted == copy - 1:
+                found.add(copy)
+                quoted = copy
+        elif quoting(texts, copy, first):
+            found.add(copy)
+            quoted = copy
     found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
-    runs = copied_runs(duplicated)
+    under_each = recurring(duplicated)
+    runs = copied_runs(duplicated, {copy for copy in under_each if short_item(texts[copy])})  # fields' names
     loose = [copy for copy, first in duplicated.items() if first != copy - 1 and copy not in runs and copy not in found]
     if loose:  # (the template's rows are looked for only then: most copies of a doubled text are in runs)
-        found.update(recurring(duplicated).intersection(loose))
+        found.update(under_each.intersection(loose))
+        found |= steps(texts, ((copy, duplicated[copy]) for copy in loose))
+        found |= same_slot(texts, duplicated, loose, analysis._paragraph_words)
         rows = analysis.template_rows(chain(loose, map(duplicated.__getitem__, loose)))
         found.update(copy for copy in loose if copy in rows and duplicated[copy] in rows)
     return found

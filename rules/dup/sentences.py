@@ -11,6 +11,7 @@ from pydantic import Field
 from scrapelint.document import Document, Sentence
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule, RuleOptions
+from scrapelint.rules import structure
 from scrapelint.rules.dup.analysis import (
     _KGRAM,
     _MAX_CANDIDATES,
@@ -22,10 +23,16 @@ from scrapelint.rules.dup.analysis import (
     _line,
     _sentence_at,
 )
+from scrapelint.rules.dup.paragraphs import _ParagraphTexts
 from scrapelint.rules.structure import (
     QUESTION_WORDS,
+    known_debris,
     parallel_items,
+    quoting,
+    steps,
 )
+
+_CUT_WORDS = 4  # words of a sentence's end that open a paragraph cut from a copy
 
 
 class RepeatedSentenceOptions(RuleOptions):
@@ -62,6 +69,10 @@ class RepeatedSentence(Rule):
     fixable = "safe"
     Options = RepeatedSentenceOptions
 
+    def warm(self) -> None:
+        """What the structure tests need of DEB, built before the first check (rules/structure.py)."""
+        structure.warm()
+
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = _analyse(doc)
         blocks = self.blocks(doc)
@@ -77,8 +88,9 @@ class RepeatedSentence(Rule):
             pairs = [(copy, first) if copy != first else (-1, -1) for copy, first in pairs]
             rows = analysis.template_rows(p for pair in pairs for p in pair if p >= 0)
             parallel.update(number for number, (copy, first) in enumerate(pairs) if copy in rows and first in rows)
+        texts = _ParagraphTexts(doc.text, *doc.paragraph_spans)
         for number, block in enumerate(blocks):
-            if number not in parallel:
+            if number not in parallel and not _by_design(doc, analysis, texts, block):
                 yield self._finding(doc, analysis, block)
 
     def blocks(self, doc: Document) -> list[_Block]:
@@ -180,15 +192,25 @@ class RepeatedSentence(Rule):
 
     @staticmethod
     def _extend_backwards(doc: Document, analysis: _Analysis, block: _Block, floor: int) -> None:
-        """Take in the short sentences or pieces ("Mr.") just before the block that also precede its first copy."""
+        """Take in the short sentences or pieces ("Mr.") just before the block that also precede its first copy.
+
+        A paragraph that opens with the end of a sentence of the first copy is a copy cut mid-sentence (a "read
+        more" that repeats the lead from where the teaser broke off): the piece is taken in too.
+        """
         tokens, stops = analysis.tokens, analysis.stops
-        floor = max(floor, analysis.paragraphs[block.paragraph][0])
+        opening = analysis.paragraphs[block.paragraph][0]
+        floor = max(floor, opening)
         k = bisect_left(stops.order, block.la) - 1
         while k >= 0 and stops.order[k] >= floor:
             q = stops.order[k]
             length = block.la - q
             earlier = block.a - length
-            if earlier < 0 or earlier not in stops.members or tokens[q : block.la] != tokens[earlier : block.a]:
+            cut = q == opening and length >= _CUT_WORDS  # (so many words in a row are no chance)
+            if (
+                earlier < 0
+                or (earlier not in stops.members and not cut)
+                or tokens[q : block.la] != tokens[earlier : block.a]
+            ):
                 return
             block.la, block.a = q, earlier
             k -= 1
@@ -241,3 +263,24 @@ class RepeatedSentence(Rule):
 def _wordless(analysis: _Analysis, sentence: Sentence) -> bool:
     a, b = analysis.sentences[sentence.index]
     return a == b
+
+
+def _whole_item(analysis: _Analysis, a: int, b: int, paragraph: int) -> bool:
+    """Tokens [a, b) are all of paragraph `paragraph`'s words but a list item's number before them."""
+    start, end = analysis.paragraphs[paragraph]
+    return b == end and (a == start or (a == start + 1 and analysis.tokens[start].isdigit()))
+
+
+def _by_design(doc: Document, analysis: _Analysis, texts: _ParagraphTexts, block: _Block) -> bool:
+    """The copy is a quotation, DEB's, or a step two lists share (rules/structure.py)."""
+    first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
+    if first == block.paragraph:
+        return False
+    if block.la == analysis.paragraphs[block.paragraph][0] and quoting(texts, block.paragraph, first):
+        return True  # a post that opens with an earlier one's text, quoted
+    if (block.a, block.b) == analysis.paragraphs[first] and known_debris(texts[first]):
+        return True  # a caption or a widget repeated: DEB reports each
+    whole = _whole_item(analysis, block.la, block.lb, block.paragraph) and _whole_item(
+        analysis, block.a, block.b, first
+    )
+    return whole and bool(steps(texts, [(block.paragraph, first)]))  # "3. Add salt ..." / "5. Add salt ..."
