@@ -179,7 +179,8 @@ class Misspelling(CorpusRule, SpellingRule):
                 yield self._finding(doc, issue)
 
 
-_CAPITALISED = re.compile(r"(?<![\w@#])[A-Z][a-z]{2,}(?![\w@])")
+# (The capital first, then the look-behind on the character before it: the regex engine skips to the next capital.)
+_CAPITALISED = re.compile(r"[A-Z](?<![\w@#][A-Z])[a-z]{2,}(?![\w@])")
 
 
 class KnownMisspelling(SpellingRule):
