@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate
 
 from scrapelint import spelling
 from scrapelint.spelling.candidates import _one_edit
@@ -71,17 +71,16 @@ class RealWordError:
 
 def find(text: str) -> Iterator[RealWordError]:
     """Every real-word error in `text`, in order."""
-    _suspects(), _common_index()  # built on the first call: before the engine forks, when `warm_up` runs the rule
+    suspects = _suspects()
+    _common_index()  # built on the first call: before the engine forks, when `warm_up` runs the rule once
     # gap, word, gap, word, ..., gap in one C-speed pass; offsets are added up only for a finding.
     pieces = _SPLIT.split(text)
     words = pieces[1::2]
     offsets: list[int] | None = None
-    last = len(words) - 1
-    # Only words with a common word one edit away can be errors: one dict lookup per word, in C, finds them.
-    for i in compress(count(), map(_CANDIDATES.__getitem__, words)):
-        if i == 0 or i == last or pieces[2 * i + 2] not in _ADJACENT_GAPS:
-            continue  # the text's first and last words have no neighbour on one side
+    for i in range(1, len(words) - 1):
         word = words[i]
+        if word not in suspects or pieces[2 * i + 2] not in _ADJACENT_GAPS:
+            continue  # one set lookup for most words: capitalised, very common, or no dictionary word
         following = words[i + 1]
         if not following.islower():
             continue  # the word after is the stronger evidence; a word without it is left alone
@@ -93,23 +92,6 @@ def find(text: str) -> Iterator[RealWordError]:
                 offsets = list(accumulate(map(len, pieces)))
             start = offsets[2 * i]
             yield RealWordError(start, start + len(word), word, likely, f"'{word}' is unlikely here; '{likely}'?")
-
-
-class _CandidatesOf(dict[str, tuple[str, ...]]):
-    """`_candidates` of each suspect word form, () for any other (capitalised, very common, no dictionary word):
-    filled on first sight of a form, cleared when full so memory stays flat."""
-
-    LIMIT = 100_000  # distinct word forms (~15 MB when full)
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        found = _candidates(word) if word in _suspects() else ()
-        if len(self) >= self.LIMIT:
-            self.clear()
-        self[word] = found
-        return found
-
-
-_CANDIDATES = _CandidatesOf()
 
 
 def warm() -> None:
