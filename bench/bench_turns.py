@@ -1,6 +1,6 @@
 """Whole-pipeline CPU time of two trees, measured in turns: the check for a speed-only change.
 
-    python bench/bench_turns.py --python /work/wt/ref/.venv/bin/python --python .venv/bin/python
+    python bench/bench_turns.py --python /work/wt/ref/.venv/bin/python --python .venv/bin/python [--rules]
 
 Each pass is a fresh process per tree (so the per-process caches of lines, words and scans start cold, as
 in a real run over new pages), alternating before/after; it times `engine.run` (corpus first pass, lint,
@@ -15,13 +15,15 @@ import json
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def child(fraction: float, round_: int) -> None:
-    """One timed run in this process; prints CPU seconds, megabytes and findings as JSON."""
+def child(fraction: float, round_: int, by_rule: bool = False) -> None:
+    """One timed run in this process; prints CPU seconds, megabytes and findings (and each rule's time) as JSON."""
     from bench import dev_records, vary
     from scrapelint.config import Settings, resolve_rules
     from scrapelint.engine import Linter, run, warm_up
@@ -36,11 +38,28 @@ def child(fraction: float, round_: int) -> None:
     articles = [record_to_article(r, "bench.jsonl", i, options, f"bench:{i}", None) for i, r in enumerate(records)]
     warm_up(linter, articles[:1])
     load()
+    spent: dict[str, float] = defaultdict(float)
+    if by_rule:
+        for rule in linter.rules:
+            _time_checks(rule, spent)
     start = time.process_time()
     findings = sum(len(result.findings) for result in run(linter, lambda: iter(articles), 1))
     seconds = time.process_time() - start
     megabytes = sum(len(a.text.encode()) for a in articles) / 1e6
-    print(json.dumps({"cpu_seconds": seconds, "mb": megabytes, "findings": findings}))
+    print(json.dumps({"cpu_seconds": seconds, "mb": megabytes, "findings": findings, "rules": spent}))
+
+
+def _time_checks(rule: Any, spent: dict[str, float]) -> None:
+    """Add the CPU time of each of `rule`'s checks, inside the run, to `spent[rule.code]`."""
+    check = rule.check
+
+    def timed(doc: Any) -> list[Any]:
+        start = time.process_time()
+        found = list(check(doc))
+        spent[rule.code] += time.process_time() - start
+        return found
+
+    rule.check = timed
 
 
 def main() -> None:
@@ -51,12 +70,15 @@ def main() -> None:
     parser.add_argument(
         "--round", type=int, default=0, help="bench.py's variation: 1+ makes every long line new (cold line caches)."
     )
+    parser.add_argument(
+        "--rules", action="store_true", help="Also time each rule's checks inside the run (fastest pass's shares)."
+    )
     args = parser.parse_args()
     runs: dict[str, list[dict[str, float]]] = {python: [] for python in args.python}
     for _ in range(args.passes):
         for python in args.python:
             done = subprocess.run(
-                [python, __file__, "_child", str(args.fraction), str(args.round)],
+                [python, __file__, "_child", str(args.fraction), str(args.round), str(int(args.rules))],
                 capture_output=True,
                 text=True,
                 check=True,
@@ -70,10 +92,22 @@ def main() -> None:
             f"{python}: fastest {best:.2f} s CPU ({mb / best:.2f} MB/s on {mb:.2f} MB; passes {passes}), "
             f"{numbers[0]['findings']:.0f} findings"
         )
+        if args.rules:
+            fastest = min(numbers, key=lambda n: n["cpu_seconds"])
+            spent = fastest["rules"]
+            families: dict[str, float] = defaultdict(float)
+            for code, seconds in spent.items():
+                families[code.rstrip("0123456789")] += seconds
+            print("  families: " + ", ".join(f"{f} {s:.2f}" for f, s in sorted(families.items(), key=lambda x: -x[1])))
+            top = sorted(spent.items(), key=lambda x: -x[1])[:12]
+            print("  rules: " + ", ".join(f"{code} {s:.2f}" for code, s in top))
+            print(
+                f"  outside the rules' checks (engine, corpus pass, language, findings): {best - sum(spent.values()):.2f}"
+            )
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["_child"]:
-        child(float(sys.argv[2]), int(sys.argv[3]))
+        child(float(sys.argv[2]), int(sys.argv[3]), sys.argv[4:5] == ["1"])
     else:
         main()

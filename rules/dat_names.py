@@ -58,7 +58,11 @@ DATE = re.compile(rf"(?:{_WEEKDAY})?{_FROM_DAY}", re.IGNORECASE)
 # The scan looks for the day and month, which start with a digit the engine skips to in C; the weekday
 # before a date is looked for behind each one found (trying the weekday names at every position was most
 # of the cost).
-_DAY_MONTH = re.compile(_FROM_DAY, re.IGNORECASE)
+# Its day's first digit comes before the look-behind on the character before it (the same matches): a pattern
+# that opens with `\d` lets the engine skip to the next digit in C (2x faster on the dev pages).
+_DAY_MONTH = re.compile(
+    _FROM_DAY.replace(r"(?<![\w.,$£€/-])(?P<day>\d{1,2})", r"(?P<day>\d(?<![\w.,$£€/-]\d)\d?)"), re.IGNORECASE
+)
 _WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}\Z", re.IGNORECASE)
 _WEEKDAY_REACH = 40  # characters: the longest weekday name, a comma and an article, with spaces
 # Every match holds a day followed by a space and a letter: the cheap test that rules most texts out.

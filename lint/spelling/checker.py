@@ -69,15 +69,19 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     foreign = _ForeignQuotes(words)
     code = CodeLines(text)
     issues: list[SpellIssue] = []
+    hopeless = _HOPELESS
     offset = 0
     for line_no, (masked, pieces, suspects) in enumerate(scans):
         base = offset
         offset += len(masked) + 1
         if not suspects or pieces is None:  # a line without suspects keeps no pieces
             continue
+        live = [i for i in suspects if not hopeless[pieces[2 * i + 1]]]
+        if not live:
+            continue
         tokens = _Tokens(pieces)
         line = text[base : offset - 1]  # the unmasked line (an accepted phrase may have joined two)
-        for index in suspects:
+        for index in live:
             issue = _check_word(
                 masked, line, tokens, index, line_no, lex, trusted, vocab, counts, names, dialect,
                 foreign, code, eligible, base,
@@ -183,6 +187,29 @@ def _check_word(
     how = "one letter away from" if _one_edit(lower, suggestions[0].lower()) else "close to"
     message = f"'{word}' is not in the dictionary and is {how} {listed}; probably a typo"
     return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_LEXICON)
+
+
+class _Hopeless(dict[str, bool]):
+    """Whether `_check_word` passes a token whatever its context (a short word, an acronym, a contraction, ...):
+    the first third of suspects, skipped by one dict lookup. Filled on first sight, cleared when full."""
+
+    LIMIT = 100_000  # distinct tokens
+
+    def __missing__(self, token: str) -> bool:
+        word = token.replace("’", "'")
+        hopeless = False
+        if "'" in word:
+            head, _, tail = word.partition("'")
+            hopeless = word.lower() in lexicon().trusted or tail.lower() != "s" or "'" in tail
+            word = head
+        hopeless = hopeless or len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii()
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[token] = hopeless
+        return hopeless
+
+
+_HOPELESS = _Hopeless()
 
 
 def _common_slip(lower: str, zipf: float) -> bool:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 # Letters only: a token glued to digits or underscores ("2nd", "x86", "foo_bar") is not a word.
-_WORD = re.compile(r"(?<![\w@#&])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@&])")
+# The first letter is matched before the look-behind that checks the character before it: a pattern that opens
+# with a character class lets the regex engine skip to the next letter in C (15-50% faster over a text).
+_WORD = re.compile(r"[^\W\d_](?<![\w@#&].)[^\W\d_]*(?:['’][^\W\d_]+)*(?![\w@&])")
 
 
 # Regions that are not prose: URLs, e-mail addresses, handles, hashtags, bare domains, code.
@@ -42,7 +44,11 @@ _NOT_PROSE = [
 ]
 
 
-_ANY_HINT = re.compile("|".join(dict.fromkeys(hint for hint, _ in _NOT_PROSE)))  # (each hint once)
+# Whether a line may hold any hint: looser than the hints (`\.[a-z_]` for the three hints with a dot, `(` for the
+# two with one), each branch opening with a literal, so the regex engine skips in C to the next candidate
+# character (7x faster than the hints' alternation, whose `[a-z]\.` and `\w\(` it tried at every position).
+# Every line it lets through is masked by the exact hints below.
+_ANY_HINT = re.compile(r"\.[a-z_]|\(|/\w|>>>|:[/:]|@|#|_|\{|\}|<|>|=|\\|\||www\.")
 
 
 _HINTS = [(re.compile(hint), pattern) for hint, pattern in _NOT_PROSE]
