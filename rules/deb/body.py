@@ -21,6 +21,7 @@ from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import inner_menus
+from scrapelint.rules.deb.notices import notice_family
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.text import (
@@ -99,10 +100,28 @@ def _analyse(doc: Document) -> Analysis:
         _end_at_comments(analysis)
         _protect_preamble(analysis, doc)
         _find_teasers(analysis)
+        _keep_sign_off(analysis)
         _mark_off_body(analysis)
     _mark_related_lists(analysis)
     _find_truncated(analysis, text)
     return analysis
+
+
+def _keep_sign_off(analysis: Analysis) -> None:
+    """An author's note right under the article's last paragraph is its sign-off ("X is a freelance journalist
+    who …" closing an op-ed), the article's own; an author box elsewhere (beside it, after a share bar) is not."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    for index in (last, last + 1):  # the body's last line, or the one under it: the max-sum run may end either side
+        line = lines[index] if first < index < len(lines) else None
+        if (
+            line is not None
+            and line.kind == "notice"
+            and lines[index - 1].prose
+            and lines[index - 1].kind is None
+            and notice_family(normalise(line.text), line.text.count(" ")) == "author"
+        ):
+            line.kind, line.protected = None, True
+            return
 
 
 def _settle_weak(analysis: Analysis) -> None:

@@ -12,6 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from scrapelint.rules.deb.firstchar import FirstCharDispatch, NeedleFilter
+from scrapelint.rules.deb.notices import notice_family
 from scrapelint.rules.deb.text import _FIGURE
 from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import entries as lexicon_entries
@@ -222,6 +223,8 @@ def lexicon_kind(line: str) -> str | None:
         return "consent"  # one phrase in a long paragraph may be quoted prose
     if spaces < 30 and lex.meta.match(norm):
         return "meta"
+    if spaces < 150 and notice_family(norm, spaces) is not None:
+        return "notice"  # prose-like furniture: an author box, a sign-up prompt, a licence (rules/deb/notices.py)
     if len(norm) <= 300 and _may_be_code(stripped := line.strip()) and _CODE_LINE.fullmatch(stripped):
         return "code"
     return None

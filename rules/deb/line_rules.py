@@ -10,9 +10,11 @@ from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 from scrapelint.rules.deb.body import analyse
+from scrapelint.rules.deb.lexicons import normalise
 from scrapelint.rules.deb.lexicons import warm as warm_lexicon
 from scrapelint.rules.deb.lines import Line
 from scrapelint.rules.deb.markup import _inline_markup
+from scrapelint.rules.deb.notices import FAMILIES, notice_family
 
 
 def line_deletion(text: str, start: int, end: int) -> tuple[int, int]:
@@ -46,6 +48,7 @@ MESSAGES = {
     "comments": "{count} line(s) of reader comments follow the article's end",
     "headlines": "{count} headline-like line(s) outside the article's main body are links to other articles",
     "teaser": "a teaser of another article ({what}) follows the end of this one",
+    "notice": "{family} ({what}) is the site's furniture, not article text",
 }
 
 
@@ -70,7 +73,8 @@ class _LineKindRule(Rule):
         start, end = run[0].start, run[-1].end
         what = run[0].text if len(run[0].text) <= 60 else run[0].text[:57] + "…"
         more = f" and {len(run) - 1} more line{'s' if len(run) > 2 else ''}" if len(run) > 1 else ""
-        message = MESSAGES[kind].format(what=f"“{what}”{more}", count=len(run))
+        family = FAMILIES.get(notice_family(normalise(run[0].text), run[0].text.count(" ")) or "", "a site notice")
+        message = MESSAGES[kind].format(what=f"“{what}”{more}", count=len(run), family=family)
         safe = all(line.kind in self.safe_kinds for line in run)
         fix_start, fix_end = line_deletion(doc.text, start, end)
         fix = self.replace(
@@ -97,7 +101,7 @@ class NavigationText(_LineKindRule):
         "Skip to main content\\n\\nStalin's legacy\\n\\nBy Harsh Thakor\\n\\nWe commemorate ...  -> line 1 reported"
     )
     fixable = "sometimes"
-    kinds = ("ui", "furniture")  # comment sections: DEB009 (rules/deb/threads.py)
+    kinds = ("ui", "furniture", "notice")  # comment sections: DEB009 (rules/deb/threads.py)
     safe_kinds = ("ui",)
 
 
