@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from scrapelint.rules.deb import lexicon_kind
 from scrapelint.rules.deb.lexicons import normalise
 from scrapelint.rules.deb.notices import FAMILIES, notice_family
 
@@ -46,14 +45,16 @@ KEPT = [  # article prose that shares words with the families
 def test_a_notice_is_found_by_its_family(family: str, text: str) -> None:
     norm = normalise(text)
     assert notice_family(norm, norm.count(" ")) == family
-    assert lexicon_kind(text) in ("notice", "consent")  # some sign-ups the consent box patterns know already
+    page = article(middle=(text,))
+    assert flagged(page, lint_text(page, select=["DEB"])) == [text]  # DEB001, or DEB002 for a sign-up it knows
 
 
 @pytest.mark.parametrize("text", KEPT)
 def test_article_prose_sharing_its_words_is_kept(text: str) -> None:
     norm = normalise(text)
     assert notice_family(norm, norm.count(" ")) is None
-    assert lexicon_kind(text) is None
+    page = article(middle=(text,))
+    assert lint_text(page, select=["DEB"]) == []
 
 
 def test_a_phrase_deep_in_a_long_paragraph_is_a_quote_not_a_notice() -> None:

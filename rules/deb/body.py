@@ -100,28 +100,49 @@ def _analyse(doc: Document) -> Analysis:
         _end_at_comments(analysis)
         _protect_preamble(analysis, doc)
         _find_teasers(analysis)
-        _keep_sign_off(analysis)
         _mark_off_body(analysis)
     _mark_related_lists(analysis)
+    _mark_notices(analysis)
     _find_truncated(analysis, text)
     return analysis
 
 
-def _keep_sign_off(analysis: Analysis) -> None:
-    """An author's note right under the article's last paragraph is its sign-off ("X is a freelance journalist
-    who …" closing an op-ed), the article's own; an author box elsewhere (beside it, after a share bar) is not."""
-    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
-    for index in (last, last + 1):  # the body's last line, or the one under it: the max-sum run may end either side
-        line = lines[index] if first < index < len(lines) else None
-        if (
-            line is not None
-            and line.kind == "notice"
-            and lines[index - 1].prose
-            and lines[index - 1].kind is None
-            and notice_family(normalise(line.text), line.text.count(" ")) == "author"
-        ):
-            line.kind, line.protected = None, True
-            return
+def _mark_notices(analysis: Analysis) -> None:
+    """The lines still read as the article's that are a site's notice: an author box, a sign-up or follow prompt,
+    a licence (rules/deb/notices.py). Asked last, of those lines only: most of a page is marked by then.
+
+    An author's note right under the article's last paragraph is its sign-off ("X is a freelance journalist
+    who …" closing an op-ed), the article's own; an author box elsewhere (beside it, after a share bar) is not.
+    """
+    lines, body = analysis.lines, analysis.body
+    sign_off = -1
+    if body is not None:
+        last = body[1]
+        sign_off = last if last + 1 >= len(lines) or not lines[last].prose else last + 1
+    for index, line in enumerate(lines):
+        if line.kind is not None or line.protected or line.words < 4:
+            continue
+        family = _notice(line.text)
+        if family is None:
+            continue
+        if family == "author" and index in (sign_off, sign_off - 1) and index > 0 and lines[index - 1].prose:
+            continue
+        line.kind = "notice"
+
+
+_NOTICES: dict[str, str | None] = {}  # by the line's text, as lines.py caches a line's facts
+
+
+def _notice(text: str) -> str | None:
+    """`notice_family` of a line, cached by its text (bounded, emptied when full)."""
+    if text in _NOTICES:
+        return _NOTICES[text]
+    norm = normalise(text) if len(text) <= 1200 else ""
+    family = notice_family(norm, norm.count(" ")) if norm.count(" ") < 150 else None
+    if len(_NOTICES) >= 1 << 14:
+        _NOTICES.clear()
+    _NOTICES[text] = family
+    return family
 
 
 def _settle_weak(analysis: Analysis) -> None:
