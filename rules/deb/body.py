@@ -518,6 +518,8 @@ def _mark_off_body(analysis: Analysis) -> None:
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
+    intro = _intro_prose(lines, first)
+    before = [i for i in before if i not in intro]
     specs = spec_lists(lines) | recipes(lines)
     for candidates in (before, after):
         free = [
@@ -530,6 +532,23 @@ def _mark_off_body(analysis: Analysis) -> None:
         kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
         for i in free:
             lines[i].kind = kind
+
+
+_INTRO_WORDS = 12  # a sentence of an intro, not a teaser's title
+
+
+def _intro_prose(lines: list[Line], first: int) -> set[int]:
+    """Paragraphs of prose in the page's words above the body, with nothing the lexicon knows between them and
+    it but ad markers and credits: the article's intro, cut from its body by a table or a product box, not a
+    sidebar (a menu, a share bar or a heading of other stories stands between those and the body)."""
+    kept: set[int] = set()
+    for index in range(first - 1, -1, -1):
+        line = lines[index]
+        if line.kind is not None and line.kind not in ("ad", "credit"):
+            break
+        if line.kind is None and _dense_prose(line, _INTRO_WORDS):
+            kept.add(index)
+    return kept
 
 
 _TERMINAL_MARKS = ".!?…:"

@@ -49,9 +49,9 @@ def _short_prose(body: str) -> bool:
     return language != "en" and density >= _STOP_DENSITY
 
 
-def _dense_prose(line: Line) -> bool:
+def _dense_prose(line: Line, least: int = 20) -> bool:
     """A paragraph of prose above the body, full of stop words, is the article's intro, not furniture."""
-    return line.prose and line.words >= 20 and prose_density(_words(line.text.lower()))[1] >= _STOP_DENSITY
+    return line.prose and line.words >= least and prose_density(_words(line.text.lower()))[1] >= _STOP_DENSITY
 
 
 # Menus, footers and credits repeat across a site's pages (and across the two passes of a run): the facts
