@@ -27,6 +27,10 @@ FOUND = [  # (family, a notice) — none of them from the dev pages
     ("comment_form", "Bitte halten Sie sich beim Kommentieren an unsere Netiquette."),
     ("more", "Das Thema könnte dich auch interessieren:"),
     ("paywall", "Your subscription will auto-renew each month until you cancel."),
+    ("shop", "Liked the recipe? Add the ingredients to your basket and we deliver them tomorrow."),
+    ("shop", "Unterzeichnen Sie jetzt die Petition für saubere Flüsse!"),
+    ("empty", "Es gibt derzeit keine bevorstehenden Termine."),
+    ("empty", "Aucun commentaire pour le moment."),
     ("paywall", "Gefällt Ihnen unser Magazin? Dann unterstützen Sie unsere Redaktion mit einer Spende."),
 ]
 
@@ -38,6 +42,8 @@ KEPT = [  # article prose that shares words with the families
     "Kommentare der Opposition wurden im Landtag zurückgewiesen.",
     "The writer Maria Lopez, who lives in Madrid, told the court she had never met the defendant.",
     "Los usuarios de Telegram en el país superan ya los dos millones, según el informe.",
+    "Le ministre n'a fait aucun commentaire sur l'affaire avant la réunion du conseil.",
+    "There are no easy answers, the minister said, but the town will rebuild the bridge.",
 ]
 
 

@@ -1,5 +1,6 @@
 """Prose-like furniture: the notices a site words in sentences (newsletter and follow prompts, author boxes,
-licence and liability notices, comment-form and privacy text, "more on this topic", subscription appeals).
+licence and liability notices, comment-form and privacy text, "more on this topic", subscription appeals, shop
+and donation prompts, an empty widget's "no comments yet").
 
 Prose detection takes them for the article's own text, so the body finding cannot tell them apart; their
 phrases can. The families are data (rules/data/debris_notices*.txt, one `kind:` section per family, in
@@ -28,6 +29,8 @@ FAMILIES = {
     "comment_form": "a comment-form or data-protection notice",
     "more": "a 'more on this topic' prompt",
     "paywall": "a subscription or support appeal",
+    "shop": "a shop, donation or petition prompt",
+    "empty": "an empty widget's message",
 }
 _SHORT = 40  # words: below, one phrase anywhere makes the line a notice
 _HEAD = 120  # characters: in a longer line, the phrase stands in its first words
