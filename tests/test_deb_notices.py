@@ -84,3 +84,11 @@ def test_an_authors_sign_off_under_the_last_paragraph_is_kept_a_box_elsewhere_is
     assert lint_text(signed, select=["DEB"]) == []
     boxed = article(middle=(bio,))
     assert flagged(boxed, lint_text(boxed, select=["DEB"])) == [bio]
+
+
+def test_a_notice_right_under_the_last_paragraph_is_found_though_a_sign_off_would_be_kept() -> None:
+    follow = "Follow the Daily Courier on Twitter and Instagram"  # no full stop: not prose, so below the body
+    text = article(after=(follow,))
+    assert flagged(text, lint_text(text, select=["DEB"])) == [follow]
+    sign_off = article(after=("- REUTERS",))
+    assert lint_text(sign_off, select=["DEB"]) == []

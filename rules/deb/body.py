@@ -109,7 +109,8 @@ def _analyse(doc: Document) -> Analysis:
 
 def _mark_notices(analysis: Analysis) -> None:
     """The lines still read as the article's that are a site's notice: an author box, a sign-up or follow prompt,
-    a licence (rules/deb/notices.py). Asked last, of those lines only: most of a page is marked by then.
+    a licence (rules/deb/notices.py). Asked last, of those lines only: most of a page is marked by then. A line
+    the preamble or the sign-off guess protected is asked too: a notice's phrase says more than its position.
 
     An author's note right under the article's last paragraph is its sign-off ("X is a freelance journalist
     who …" closing an op-ed), the article's own; an author box elsewhere (beside it, after a share bar) is not.
@@ -120,7 +121,7 @@ def _mark_notices(analysis: Analysis) -> None:
         last = body[1]
         sign_off = last if last + 1 >= len(lines) or not lines[last].prose else last + 1
     for index, line in enumerate(lines):
-        if line.kind is not None or line.protected or line.words < 4:
+        if line.kind is not None or line.words < 4:
             continue
         family = _notice(line.text)
         if family is None:
