@@ -26,3 +26,18 @@ def test_an_intro_above_a_table_is_the_articles_a_paragraph_above_a_menu_is_not(
     shown = " | ".join(flagged(page, lint_text(page, select=["DEB"])))
     assert all(line not in shown for line in INTRO)  # only a table between it and the body
     assert sidebar in shown  # a share bar between it and the body
+
+
+def test_a_long_sentence_full_of_stop_words_is_prose_without_its_full_stop() -> None:
+    from scrapelint.rules.deb import line_facts
+
+    wrapped = (
+        "Es gibt verschiedene Möglichkeiten, die Dateien zwischen einem alten Computer und einem modernen "
+        "Rechner auszutauschen, und ich möchte hier eine davon"
+    )
+    nouns = (
+        "Startseite Politik Wirtschaft Sport Kultur Wissen Reise Auto Digital Karriere Gesundheit Familie "
+        "Bildung Immobilien Leserbriefe Archiv Podcasts Videos Bilder Wetter Horoskop"
+    )
+    assert 20 <= line_facts(wrapped)[0] < 25 and line_facts(wrapped)[1]  # cut at a line break: still a sentence
+    assert 20 <= line_facts(nouns)[0] < 25 and not line_facts(nouns)[1]  # a menu of as many words
