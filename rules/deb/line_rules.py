@@ -91,7 +91,9 @@ class NavigationText(_LineKindRule):
         "Reports lines that are interface text — 'Skip to main content', 'Share this', 'Print', 'Sign in', "
         "breadcrumbs, pagination, copyright footers — known from a lexicon (rules/data/debris_ui.txt), and runs "
         "of three or more lines around the article's main body (the longest run of prose paragraphs) that are "
-        "not its headline, byline or dateline: menus, footers and widgets."
+        "not its headline, byline or dateline: menus, footers and widgets. Also notices a site writes as "
+        "sentences, known by families of phrases per language (rules/data/debris_notices*.txt): author boxes, "
+        "newsletter and follow prompts, licence, liability and affiliate notices, comment-form and privacy text."
     )
     why = (
         "A reader never sees these strings as part of the story; left in, they pollute search indexes, "
