@@ -21,7 +21,7 @@ from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import inner_menus
-from scrapelint.rules.deb.notices import notice_family
+from scrapelint.rules.deb.notices import may_hold_notice, notice_family
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.text import (
@@ -121,7 +121,7 @@ def _mark_notices(analysis: Analysis) -> None:
         last = body[1]
         sign_off = last if last + 1 >= len(lines) or not lines[last].prose else last + 1
     for index, line in enumerate(lines):
-        if line.kind is not None or line.words < 4:
+        if line.kind is not None or line.words < 4 or not may_hold_notice(line.text, line.words):
             continue
         family = _notice(line.text)
         if family is None:

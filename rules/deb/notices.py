@@ -11,6 +11,7 @@ the article quoting it.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import ahocorasick
 
 from scrapelint.rules.deb.firstchar import required_needles
+from scrapelint.rules.deb.lexicons import normalise
 from scrapelint.rules.lexicon import lexicon_files, sections
 
 DATA = Path(__file__).resolve().parent.parent / "data"  # rules/data
@@ -44,14 +46,13 @@ def _compiled() -> ahocorasick.Automaton:
     alternation of them, and built in a millisecond where that takes ~30 ms to compile), and only their
     patterns are tried."""
     by_needle: dict[str, list[tuple[str, str]]] = {}
+    known = _known_needles()
     for path in lexicon_files(DATA, "debris_notices.txt"):
         for family, patterns in sections(path).items():
             if family not in FAMILIES:
                 raise ValueError(f"{path.name}: unknown family of notice {family!r} (one of {list(FAMILIES)})")
             for pattern in patterns:
-                found = required_needles(pattern)
-                if found is None:
-                    raise ValueError(f"a notice pattern without a literal run of 4+ characters: {pattern!r}")
+                found = known.get(pattern) or needles_of(pattern)
                 for needle in found:
                     by_needle.setdefault(needle, []).append((family, pattern))
     automaton = ahocorasick.Automaton()
@@ -59,6 +60,46 @@ def _compiled() -> ahocorasick.Automaton:
         automaton.add_word(needle, entries)
     automaton.make_automaton()
     return automaton
+
+
+def needles_of(pattern: str) -> frozenset[str]:
+    """The literal runs one of which every match of `pattern` holds (rules/deb/firstchar.py)."""
+    found = required_needles(pattern)
+    if found is None:
+        raise ValueError(f"a notice pattern without a literal run of 4+ characters: {pattern!r}")
+    return found
+
+
+NEEDLES = DATA / "debris_notices.needles.json"  # pattern -> its runs, as `needles_of` finds them
+
+
+def _known_needles() -> dict[str, list[str]]:
+    """The runs of each pattern, read from `NEEDLES` (parsing the ~130 patterns costs ~15 ms a process, most of a
+    small run's notice time); a pattern not in it is parsed. `write_needles()` remakes the file, and a test checks
+    that it says what parsing says."""
+    try:
+        return dict(json.loads(NEEDLES.read_text("utf-8")))
+    except FileNotFoundError:
+        return {}
+
+
+def write_needles() -> None:
+    """Remake `NEEDLES` from the data files: `python -c "from scrapelint.rules.deb.notices import write_needles;
+    write_needles()"` after editing a pattern (a stale file costs time, never a match: see `_known_needles`)."""
+    patterns = sorted(
+        {p for path in lexicon_files(DATA, "debris_notices.txt") for ps in sections(path).values() for p in ps}
+    )
+    table = {pattern: sorted(needles_of(pattern)) for pattern in patterns}
+    NEEDLES.write_text(json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n", "utf-8")
+
+
+def may_hold_notice(text: str, words: int) -> bool:
+    """Whether a line holds a run some pattern needs: the cheap test before `notice_family`, on the line as it
+    is, lower-cased (most lines need no normalising: curly apostrophes, no-break and doubled spaces are rare)."""
+    low = (text if words < _SHORT else text[: 2 * _HEAD]).lower()
+    if "’" in low or "\u00a0" in low or "  " in low or "\t" in low:
+        low = normalise(low)
+    return next(_compiled().iter(low), None) is not None
 
 
 def notice_family(norm: str, spaces: int) -> str | None:
