@@ -108,9 +108,7 @@ def test_required_needles_reads_into_groups_that_are_never_optional() -> None:
     from scrapelint.rules.deb.firstchar import required_needles
 
     # every match holds one of the runs returned: the notice guard (rules/deb/notices.py) skips lines with none
-    assert required_needles(r"\b(?:sign up|subscribe) (?:now )?to our newsletter\b") == frozenset(
-        ["to our newsletter"]
-    )
+    assert required_needles(r"\b(?:sign up|subscribe) (?:now )?to our newsletter\b") == frozenset(["to our newsletter"])
     assert required_needles(r"\b(?:abonniere|folge) uns\b") == frozenset(["abonniere", "folge"])
     assert required_needles(r"(?:newsletter)?x+") is None  # an optional group guards nothing
     assert required_needles(r"\b(?:a|abonnieren)\b") is None  # one branch without a run of four: no guard
