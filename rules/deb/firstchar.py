@@ -11,6 +11,7 @@ a pattern of only the branches that can start with it, in their order and named 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 try:  # the parser of `re` (public as sre_parse/sre_constants before 3.11, deprecated since)
@@ -78,6 +79,7 @@ def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
     return frozenset(chars), True
 
 
+@lru_cache(maxsize=4096)  # the lexicon's `whole` and `anchored` dispatches share most patterns: parse each once
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a non-empty match of `pattern` can start with, or None when that is not known.
 
@@ -90,6 +92,7 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return chars
 
 
+@lru_cache(maxsize=4096)
 def required_literal(pattern: str) -> str | None:
     """The longest run of literal characters every match of `pattern` holds (4 or more), or None.
 
