@@ -15,6 +15,7 @@ from scrapelint.rules.deb.lexicons import warm as warm_lexicon
 from scrapelint.rules.deb.lines import Line
 from scrapelint.rules.deb.markup import _inline_markup
 from scrapelint.rules.deb.notices import FAMILIES, notice_family
+from scrapelint.rules.deb.notices import warm as warm_notices
 
 
 def line_deletion(text: str, start: int, end: int) -> tuple[int, int]:
@@ -64,8 +65,10 @@ class _LineKindRule(Rule):
             yield self._report(doc, analysis.lines[first : last + 1])
 
     def warm(self) -> None:
-        """Before `--jobs` forks (engine.warm_up): the lexicon's alternations, shared by the workers."""
+        """Before `--jobs` forks (engine.warm_up): the lexicon's alternations and the notices' patterns, shared
+        by the workers."""
         warm_lexicon()
+        warm_notices()
 
     def _report(self, doc: Document, run: list[Line]) -> Finding:
         kinds = {line.kind or "" for line in run}
