@@ -45,7 +45,7 @@ def _compiled() -> ahocorasick.Automaton:
     that need it with their family: one Aho-Corasick pass finds the runs a line holds (5x faster than a regex
     alternation of them, and built in a millisecond where that takes ~30 ms to compile), and only their
     patterns are tried."""
-    by_needle: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    by_needle: dict[str, list[tuple[str, str]]] = {}
     known = _known_needles()
     for path in lexicon_files(DATA, "debris_notices.txt"):
         for family, patterns in sections(path).items():
@@ -53,9 +53,8 @@ def _compiled() -> ahocorasick.Automaton:
                 raise ValueError(f"{path.name}: unknown family of notice {family!r} (one of {list(FAMILIES)})")
             for pattern in patterns:
                 found = known.get(pattern) or needles_of(pattern)
-                compiled = re.compile(pattern)
                 for needle in found:
-                    by_needle.setdefault(needle, []).append((family, compiled))
+                    by_needle.setdefault(needle, []).append((family, pattern))
     automaton = ahocorasick.Automaton()
     for needle, entries in by_needle.items():
         automaton.add_word(needle, entries)
@@ -110,12 +109,24 @@ def notice_family(norm: str, spaces: int) -> str | None:
     text = norm if spaces < _SHORT else norm[:_HEAD]
     for _end, entries in _compiled().iter(text):  # most lines: no run at all
         for family, pattern in entries:
-            if pattern.search(text) is not None:
+            compiled = _PATTERNS.get(pattern) or _compile(pattern)
+            if compiled.search(text) is not None:
                 return family
     return None
 
 
+_PATTERNS: dict[str, re.Pattern[str]] = {}  # compiled when first tried: a run of English pages tries a third
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    compiled = _PATTERNS[pattern] = re.compile(pattern)
+    return compiled
+
+
 def warm() -> None:
-    """Build the runs' automaton and compile the patterns before `--jobs` forks (engine.warm_up), as the
-    lexicon is: ~15 ms a process, paid once instead of once per worker."""
-    _compiled()
+    """Build the runs' automaton and compile every pattern before `--jobs` forks (engine.warm_up), as the
+    lexicon is: ~15 ms, paid once instead of once per worker."""
+    for entries in _compiled().values():
+        for _family, pattern in entries:
+            if pattern not in _PATTERNS:
+                _compile(pattern)
