@@ -38,3 +38,21 @@ def test_prose_about_pictures_is_no_caption() -> None:
         "A spokesman told Reuters the deal would be signed by the end of the day.",
     )
     assert captions(article(middle=lines)) == []
+
+
+def test_credits_after_a_caption_and_figure_labels_in_other_languages() -> None:
+    from scrapelint.rules.deb.captions import caption
+
+    for line in (
+        "Die Skispringerin beim Training in Oberstdorf. © AFP / Jane Doe",
+        "El presidente durante la rueda de prensa en Madrid (REUTERS/Juan Pérez)",
+        "Abbildung 3: Die Schneehöhe im Vergleich zum Vorjahr",
+        "picture alliance | Jane Doe",
+    ):
+        assert caption(line, len(line.split())) == "caption", line
+    for line in (
+        "© 2020 Example Media GmbH",  # a copyright footer: DEB001's, not a caption
+        "Die Marke mit dem © wurde 1990 eingetragen, sagte der Sprecher am Montag.",
+        "Reuters reported that the talks in Geneva would resume next week.",
+    ):
+        assert caption(line, len(line.split())) is None, line

@@ -7,7 +7,15 @@ import re
 import pytest
 
 from scrapelint.rules.deb.firstchar import FirstCharDispatch, NeedleFilter, first_chars, required_literal
-from scrapelint.rules.deb.lexicons import _by_kind, _entries, lexicon, normalise
+from scrapelint.rules.deb.lexicons import _entries, lexicon, normalise
+
+
+def _by_kind(patterns: dict[str, list[str]]) -> re.Pattern[str]:
+    """The whole alternation, one named group per kind (the first kind wins): what the dispatch must equal."""
+    return re.compile(
+        "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats) or '(?!)'})" for kind, pats in patterns.items())
+    )
+
 
 PATTERNS = {
     "ui": [r"(?:share|tweet) (?:this|on \w+)", r"\d+ comments?", r"(?:\d+ )?комментари(?:и|ев)?", r"page \d+ of \d+"],
@@ -94,3 +102,21 @@ def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None
         expected, got = reference.fullmatch(norm), lex.whole.fullmatch(norm)
         assert (got and got.lastgroup) == (expected and expected.lastgroup), line
         assert bool(lex.meta.match(norm)) == bool(meta.match(norm)), line
+
+
+def test_required_needles_reads_into_groups_that_are_never_optional() -> None:
+    from scrapelint.rules.deb.firstchar import required_needles
+
+    # every match holds one of the runs returned: the notice guard (rules/deb/notices.py) skips lines with none
+    assert required_needles(r"\b(?:sign up|subscribe) (?:now )?to our newsletter\b") == frozenset(["to our newsletter"])
+    assert required_needles(r"\b(?:abonniere|folge) uns\b") == frozenset(["abonniere", "folge"])
+    assert required_needles(r"(?:newsletter)?x+") is None  # an optional group guards nothing
+    assert required_needles(r"\b(?:a|abonnieren)\b") is None  # one branch without a run of four: no guard
+
+
+def test_a_lexicon_pattern_with_a_capturing_group_is_refused() -> None:
+    from scrapelint.rules.deb.lexicons import _CAPTURE
+
+    # a capturing group would shift the named groups that tell a line's kind
+    assert _CAPTURE.search(r"share (this|that)") and _CAPTURE.search(r"[(]x")
+    assert not _CAPTURE.search(r"share (?:this|that) \(\d+\)")

@@ -60,7 +60,8 @@ def _fixed(bodies: list[str], select: list[str], unsafe: bool = False) -> list[s
 
 
 def test_template_next_to_own_text_is_still_removed() -> None:
-    pitch = "Support independent journalism: become a member of the Example Daily today."
+    pitch = "The Example Daily: news from the valley and the hills since 1921, every morning."  # (a notice's
+    # phrase, "support independent journalism", would make the line DEB001's: this test is DEB008's alone)
     stories = [
         f"Story {i}: the council met on day {i} to discuss the harbour repairs.\n"
         f"Residents on street {i} asked for a decision before the winter storms."

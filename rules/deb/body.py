@@ -21,6 +21,7 @@ from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import inner_menus
+from scrapelint.rules.deb.notices import may_hold_notice, notice_family
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.text import (
@@ -101,8 +102,48 @@ def _analyse(doc: Document) -> Analysis:
         _find_teasers(analysis)
         _mark_off_body(analysis)
     _mark_related_lists(analysis)
+    _mark_notices(analysis)
     _find_truncated(analysis, text)
     return analysis
+
+
+def _mark_notices(analysis: Analysis) -> None:
+    """The lines still read as the article's that are a site's notice: an author box, a sign-up or follow prompt,
+    a licence (rules/deb/notices.py). Asked last, of those lines only: most of a page is marked by then. A line
+    the preamble or the sign-off guess protected is asked too: a notice's phrase says more than its position.
+
+    An author's note right under the article's last paragraph is its sign-off ("X is a freelance journalist
+    who …" closing an op-ed), the article's own; an author box elsewhere (beside it, after a share bar) is not.
+    """
+    lines, body = analysis.lines, analysis.body
+    sign_off = -1
+    if body is not None:
+        last = body[1]
+        sign_off = last if last + 1 >= len(lines) or not lines[last].prose else last + 1
+    for index, line in enumerate(lines):
+        if line.kind is not None or line.words < 4 or not may_hold_notice(line.text, line.words):
+            continue
+        family = _notice(line.text)
+        if family is None:
+            continue
+        if family == "author" and index in (sign_off, sign_off - 1) and index > 0 and lines[index - 1].prose:
+            continue
+        line.kind = "notice"
+
+
+_NOTICES: dict[str, str | None] = {}  # by the line's text, as lines.py caches a line's facts
+
+
+def _notice(text: str) -> str | None:
+    """`notice_family` of a line, cached by its text (bounded, emptied when full)."""
+    if text in _NOTICES:
+        return _NOTICES[text]
+    norm = normalise(text) if len(text) <= 1200 else ""
+    family = notice_family(norm, norm.count(" ")) if norm.count(" ") < 150 else None
+    if len(_NOTICES) >= 1 << 14:
+        _NOTICES.clear()
+    _NOTICES[text] = family
+    return family
 
 
 def _settle_weak(analysis: Analysis) -> None:
@@ -478,6 +519,8 @@ def _mark_off_body(analysis: Analysis) -> None:
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
     before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
+    intro = _intro_prose(lines, first)
+    before = [i for i in before if i not in intro]
     specs = spec_lists(lines) | recipes(lines)
     for candidates in (before, after):
         free = [
@@ -490,6 +533,23 @@ def _mark_off_body(analysis: Analysis) -> None:
         kind = "headlines" if headline_like * 5 >= len(free) * 3 else "furniture"
         for i in free:
             lines[i].kind = kind
+
+
+_INTRO_WORDS = 12  # a sentence of an intro, not a teaser's title
+
+
+def _intro_prose(lines: list[Line], first: int) -> set[int]:
+    """Paragraphs of prose in the page's words above the body, with nothing the lexicon knows between them and
+    it but ad markers and credits: the article's intro, cut from its body by a table or a product box, not a
+    sidebar (a menu, a share bar or a heading of other stories stands between those and the body)."""
+    kept: set[int] = set()
+    for index in range(first - 1, -1, -1):
+        line = lines[index]
+        if line.kind is not None and line.kind not in ("ad", "credit"):
+            break
+        if line.kind is None and _dense_prose(line, _INTRO_WORDS):
+            kept.add(index)
+    return kept
 
 
 _TERMINAL_MARKS = ".!?…:"

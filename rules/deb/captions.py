@@ -68,6 +68,11 @@ def _ends_in_credit(text: str, words: _Words) -> bool:
         before = low[:colon].split()
         if len(before) > 1 and before[-1].lstrip("(|/–—-") in words.labels:
             return True  # "... stand in line. Photo: Jane Doe" (a line that starts so is matched by `start`)
+    mark = low.rfind("©", max(0, len(low) - 50))
+    if mark > 0 and len(low[mark + 1 :].split()) <= 6 and not any(stop in low[mark:] for stop in ".!?"):
+        return (
+            True  # "... sorgen. © AFP / Jane Doe": a credit after the caption (a line that starts with © is a footer)
+        )
     last_word = low[-30:].replace("/", " ").replace("©", " ").replace("|", " ").rsplit(None, 1)[-1:]
     for agency in words.agencies.get(last_word[0], ()) if last_word else ():
         if low.endswith(agency) and len(low) > len(agency) and not low[-len(agency) - 1].isalnum():

@@ -11,6 +11,7 @@ a pattern of only the branches that can start with it, in their order and named 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 try:  # the parser of `re` (public as sre_parse/sre_constants before 3.11, deprecated since)
@@ -78,6 +79,7 @@ def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
     return frozenset(chars), True
 
 
+@lru_cache(maxsize=4096)  # the lexicon's `whole` and `anchored` dispatches share most patterns: parse each once
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a non-empty match of `pattern` can start with, or None when that is not known.
 
@@ -90,6 +92,7 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return chars
 
 
+@lru_cache(maxsize=4096)
 def required_literal(pattern: str) -> str | None:
     """The longest run of literal characters every match of `pattern` holds (4 or more), or None.
 
@@ -107,6 +110,49 @@ def required_literal(pattern: str) -> str | None:
         elif op is not c.AT:  # a zero-width \\b does not break the run
             run = ""
     return best if len(best) >= 4 else None
+
+
+def required_needles(pattern: str, least: int = 4) -> frozenset[str] | None:
+    """Literal runs of `least`+ characters one of which every match of `pattern` holds, or None.
+
+    `required_literal` reads the top level only; this one also reads into groups and alternatives that are
+    never optional: "(?:sign up|subscribe) to our newsletter" -> {" to our newsletter"}, and
+    "(?:abonniere|folge) uns" -> {"abonniere", "folge"} when no longer run stands at the top.
+    """
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return _needles(list(parsed), least)
+
+
+def _needles(items: Any, least: int) -> frozenset[str] | None:
+    """The best guard of a parsed sequence: its longest literal run, or a group all of whose branches have one."""
+    best: frozenset[str] | None = None
+    run = ""
+
+    def better(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, arg in items:
+        if op is c.LITERAL:
+            run += chr(arg)
+            if len(run) >= least:
+                better(frozenset([run]))
+            continue
+        if op is c.AT:
+            continue  # zero-width \\b does not break a run
+        run = ""
+        if op is c.SUBPATTERN:
+            better(_needles(list(arg[3]), least))
+        elif op is c.BRANCH:
+            parts = [_needles(list(branch), least) for branch in arg[1]]
+            if all(parts):
+                better(frozenset().union(*parts))  # type: ignore[arg-type]
+        elif op in _REPEATS and arg[0] >= 1:
+            better(_needles(list(arg[2]), least))
+    return best
 
 
 _NON_ASCII = "<non-ascii>"  # stands for any character past ASCII

@@ -10,9 +10,12 @@ from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 from scrapelint.rules.deb.body import analyse
+from scrapelint.rules.deb.lexicons import normalise
 from scrapelint.rules.deb.lexicons import warm as warm_lexicon
 from scrapelint.rules.deb.lines import Line
 from scrapelint.rules.deb.markup import _inline_markup
+from scrapelint.rules.deb.notices import FAMILIES, notice_family
+from scrapelint.rules.deb.notices import warm as warm_notices
 
 
 def line_deletion(text: str, start: int, end: int) -> tuple[int, int]:
@@ -46,6 +49,7 @@ MESSAGES = {
     "comments": "{count} line(s) of reader comments follow the article's end",
     "headlines": "{count} headline-like line(s) outside the article's main body are links to other articles",
     "teaser": "a teaser of another article ({what}) follows the end of this one",
+    "notice": "{family} ({what}) is the site's furniture, not article text",
 }
 
 
@@ -61,8 +65,10 @@ class _LineKindRule(Rule):
             yield self._report(doc, analysis.lines[first : last + 1])
 
     def warm(self) -> None:
-        """Before `--jobs` forks (engine.warm_up): the lexicon's alternations, shared by the workers."""
+        """Before `--jobs` forks (engine.warm_up): the lexicon's alternations and the notices' patterns, shared
+        by the workers."""
         warm_lexicon()
+        warm_notices()
 
     def _report(self, doc: Document, run: list[Line]) -> Finding:
         kinds = {line.kind or "" for line in run}
@@ -70,7 +76,8 @@ class _LineKindRule(Rule):
         start, end = run[0].start, run[-1].end
         what = run[0].text if len(run[0].text) <= 60 else run[0].text[:57] + "…"
         more = f" and {len(run) - 1} more line{'s' if len(run) > 2 else ''}" if len(run) > 1 else ""
-        message = MESSAGES[kind].format(what=f"“{what}”{more}", count=len(run))
+        family = FAMILIES.get(notice_family(normalise(run[0].text), run[0].text.count(" ")) or "", "a site notice")
+        message = MESSAGES[kind].format(what=f"“{what}”{more}", count=len(run), family=family)
         safe = all(line.kind in self.safe_kinds for line in run)
         fix_start, fix_end = line_deletion(doc.text, start, end)
         fix = self.replace(
@@ -87,7 +94,9 @@ class NavigationText(_LineKindRule):
         "Reports lines that are interface text — 'Skip to main content', 'Share this', 'Print', 'Sign in', "
         "breadcrumbs, pagination, copyright footers — known from a lexicon (rules/data/debris_ui.txt), and runs "
         "of three or more lines around the article's main body (the longest run of prose paragraphs) that are "
-        "not its headline, byline or dateline: menus, footers and widgets."
+        "not its headline, byline or dateline: menus, footers and widgets. Also notices a site writes as "
+        "sentences, known by families of phrases per language (rules/data/debris_notices*.txt): author boxes, "
+        "newsletter and follow prompts, licence, liability and affiliate notices, comment-form and privacy text."
     )
     why = (
         "A reader never sees these strings as part of the story; left in, they pollute search indexes, "
@@ -97,7 +106,7 @@ class NavigationText(_LineKindRule):
         "Skip to main content\\n\\nStalin's legacy\\n\\nBy Harsh Thakor\\n\\nWe commemorate ...  -> line 1 reported"
     )
     fixable = "sometimes"
-    kinds = ("ui", "furniture")  # comment sections: DEB009 (rules/deb/threads.py)
+    kinds = ("ui", "furniture", "notice")  # comment sections: DEB009 (rules/deb/threads.py)
     safe_kinds = ("ui",)
 
 

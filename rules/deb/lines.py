@@ -32,7 +32,11 @@ def _facts(body: str) -> tuple[int, bool, str | None]:
     """What a line is on its own: its word count, whether it reads as prose, its lexicon kind."""
     words = _word_count(body)
     terminal = body.rstrip(_INVISIBLE)[-1:] in _TERMINAL
-    prose = words >= 25 or (words >= 8 and terminal) or (terminal and words >= _SHORT_PROSE and _short_prose(body))
+    prose = (
+        words >= 25
+        or (words >= 8 and terminal)
+        or (((terminal and words >= _SHORT_PROSE) or words >= _UNENDED_PROSE) and _short_prose(body))
+    )
     return words, prose, lexicon_kind(body)
 
 
@@ -41,6 +45,8 @@ def _facts(body: str) -> tuple[int, bool, str | None]:
 # mit Backpapier auslegen." does, a menu or a headline of nouns does not. (Not in English, where the rules
 # above were tuned on L3S-GN1 and this costs recall there.) Tuned on the tune half of trafilatura_dev.
 _SHORT_PROSE = 5
+_UNENDED_PROSE = 20  # words: a sentence this long full of stop words is prose without its full stop (a line
+# broken before it, a link after it), as `_dense_prose` reads an intro
 _STOP_DENSITY = 0.35
 
 
@@ -49,9 +55,9 @@ def _short_prose(body: str) -> bool:
     return language != "en" and density >= _STOP_DENSITY
 
 
-def _dense_prose(line: Line) -> bool:
+def _dense_prose(line: Line, least: int = 20) -> bool:
     """A paragraph of prose above the body, full of stop words, is the article's intro, not furniture."""
-    return line.prose and line.words >= 20 and prose_density(_words(line.text.lower()))[1] >= _STOP_DENSITY
+    return line.prose and line.words >= least and prose_density(_words(line.text.lower()))[1] >= _STOP_DENSITY
 
 
 # Menus, footers and credits repeat across a site's pages (and across the two passes of a run): the facts
