@@ -92,17 +92,3 @@ def test_a_notice_right_under_the_last_paragraph_is_found_though_a_sign_off_woul
     assert flagged(text, lint_text(text, select=["DEB"])) == [follow]
     sign_off = article(after=("- REUTERS",))
     assert lint_text(sign_off, select=["DEB"]) == []
-
-
-def test_the_needles_file_says_what_parsing_says() -> None:
-    """A pattern edited without `write_needles()` would cost parse time in every process: remake the file."""
-    import json
-
-    from scrapelint.rules.deb.lexicons import DATA
-    from scrapelint.rules.deb.notices import NEEDLES, needles_of
-    from scrapelint.rules.lexicon import lexicon_files, sections
-
-    patterns = {p for path in lexicon_files(DATA, "debris_notices.txt") for ps in sections(path).values() for p in ps}
-    table = json.loads(NEEDLES.read_text("utf-8"))
-    assert set(table) == patterns
-    assert all(set(table[p]) == needles_of(p) for p in patterns)

@@ -11,7 +11,6 @@ the article quoting it.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -41,20 +40,19 @@ _FEWEST = 3  # spaces: a notice is a sentence or a prompt of four words or more,
 
 @lru_cache(maxsize=1)
 def _compiled() -> ahocorasick.Automaton:
-    """The literal runs the patterns need (a line that holds none cannot match), each leading to the patterns
-    that need it with their family: one Aho-Corasick pass finds the runs a line holds (5x faster than a regex
-    alternation of them, and built in a millisecond where that takes ~30 ms to compile), and only their
+    """The literal runs the patterns need (a line that holds none cannot match), each leading to the compiled
+    patterns that need it with their family: one Aho-Corasick pass finds the runs a line holds (5x faster than
+    a regex alternation of them, and built in a millisecond where that takes ~30 ms to compile), and only their
     patterns are tried."""
-    by_needle: dict[str, list[tuple[str, str]]] = {}
-    known = _known_needles()
+    by_needle: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for path in lexicon_files(DATA, "debris_notices.txt"):
         for family, patterns in sections(path).items():
             if family not in FAMILIES:
                 raise ValueError(f"{path.name}: unknown family of notice {family!r} (one of {list(FAMILIES)})")
             for pattern in patterns:
-                found = known.get(pattern) or needles_of(pattern)
-                for needle in found:
-                    by_needle.setdefault(needle, []).append((family, pattern))
+                compiled = re.compile(pattern)
+                for needle in needles_of(pattern):
+                    by_needle.setdefault(needle, []).append((family, compiled))
     automaton = ahocorasick.Automaton()
     for needle, entries in by_needle.items():
         automaton.add_word(needle, entries)
@@ -68,29 +66,6 @@ def needles_of(pattern: str) -> frozenset[str]:
     if found is None:
         raise ValueError(f"a notice pattern without a literal run of 4+ characters: {pattern!r}")
     return found
-
-
-NEEDLES = DATA / "debris_notices.needles.json"  # pattern -> its runs, as `needles_of` finds them
-
-
-def _known_needles() -> dict[str, list[str]]:
-    """The runs of each pattern, read from `NEEDLES` (parsing the ~130 patterns costs ~15 ms a process, most of a
-    small run's notice time); a pattern not in it is parsed. `write_needles()` remakes the file, and a test checks
-    that it says what parsing says."""
-    try:
-        return dict(json.loads(NEEDLES.read_text("utf-8")))
-    except FileNotFoundError:
-        return {}
-
-
-def write_needles() -> None:
-    """Remake `NEEDLES` from the data files: `python -c "from scrapelint.rules.deb.notices import write_needles;
-    write_needles()"` after editing a pattern (a stale file costs time, never a match: see `_known_needles`)."""
-    patterns = sorted(
-        {p for path in lexicon_files(DATA, "debris_notices.txt") for ps in sections(path).values() for p in ps}
-    )
-    table = {pattern: sorted(needles_of(pattern)) for pattern in patterns}
-    NEEDLES.write_text(json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n", "utf-8")
 
 
 def may_hold_notice(text: str, words: int) -> bool:
@@ -109,24 +84,12 @@ def notice_family(norm: str, spaces: int) -> str | None:
     text = norm if spaces < _SHORT else norm[:_HEAD]
     for _end, entries in _compiled().iter(text):  # most lines: no run at all
         for family, pattern in entries:
-            compiled = _PATTERNS.get(pattern) or _compile(pattern)
-            if compiled.search(text) is not None:
+            if pattern.search(text) is not None:
                 return family
     return None
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}  # compiled when first tried: a run of English pages tries a third
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    compiled = _PATTERNS[pattern] = re.compile(pattern)
-    return compiled
-
-
 def warm() -> None:
     """Build the runs' automaton and compile every pattern before `--jobs` forks (engine.warm_up), as the
-    lexicon is: ~15 ms, paid once instead of once per worker."""
-    for entries in _compiled().values():
-        for _family, pattern in entries:
-            if pattern not in _PATTERNS:
-                _compile(pattern)
+    lexicon is: ~30 ms, paid once instead of once per worker."""
+    _compiled()
