@@ -407,6 +407,28 @@ def article_years(text: str) -> list[int]:
     return [int(match.group(1)) for match in _YEARS.finditer(text)]
 
 
+_ENGLISH_MONTHS = [name.lower() for name in calendar.month_name[1:]]
+_MONTH_WORDS = frozenset([*_ENGLISH_MONTHS, *(name.rstrip(".") for name in dat_names.MONTH_NUMBERS)])
+# What a page glues after a year: the next date's day and month ("20199. Februar", "201914. Januar"), or a time
+# ("202221:25"): one digit or two, then a month name after a dot, or a time's minutes.
+_GLUED_ON = re.compile(r"\d{4}(\d{1,2})(?:\.[ \t\u00a0]+([^\W\d_]+)|:[0-5]\d\b)")
+
+
+def glued_year(text: str, start: int, end: int) -> int | None:
+    """Where a five- or six-digit "year" (`start`-`end`) glued to the next date or to a time ends with what it is
+    glued to ("10. Februar 20199. Februar 2019", "3 de mayo de 202221:25"), or None: the year is then its first
+    four digits, and a space is missing, not a digit too many."""
+    found = _GLUED_ON.match(text, start)
+    if found is None or found.end(1) != end:
+        return None
+    if not 1900 <= int(text[start : start + 4]) <= datetime.now().year + 1:
+        return None
+    number = int(found.group(1))
+    if found.group(2) is None:
+        return found.end() if number <= 23 else None
+    return found.end() if 1 <= number <= 31 and found.group(2).lower() in _MONTH_WORDS else None
+
+
 def suggest_year(text: str, hit: DateHit, context: list[int]) -> int | None:
     """The year meant by a 5-digit typo: drop one digit, keep the candidate nearest the article's other years."""
     assert hit.year is not None
@@ -488,7 +510,9 @@ class ImpossibleDate(Rule):
         '"February 29, 2023"), whose month is not 1-12 ("2023-13-05"), whose year has five or more digits '
         '("March, 19808") or is 0, and numeric dates ("31/13/2023") that are valid in neither day/month nor '
         "month/day order. Numbers that are not next to a month name and not in a strict date shape (prices, "
-        "counts, percentages, phone numbers, ISBNs) are never read as dates."
+        "counts, percentages, phone numbers, ISBNs) are never read as dates. A year glued to the next date or to "
+        'a time ("10. Februar 20199. Februar 2019", "4 de mayo de 202207:59") is reported as the missing space it '
+        "is, with a safe fix that inserts it."
     )
     why = (
         "An impossible date is a typo or an extraction error (digits glued or doubled); it breaks date "
@@ -527,6 +551,15 @@ class ImpossibleDate(Rule):
         digits = text[year.start : year.end]
         if hit.form != "prep" and not _five_digit_is_year(text, hit):
             return None
+        glued = glued_year(text, year.start, year.end)
+        if glued is not None:
+            head, rest = digits[:4], text[year.start + 4 : glued]
+            return (
+                year.start,
+                glued,
+                f"the year {head} is glued to what follows ('{rest}'): a space is missing after {head}",
+                self.replace(year.start + 4, year.start + 4, " ", "safe", f"insert a space after {head}"),
+            )
         guess = suggest_year(text, hit, context)
         hint = f"; probably {guess}" if guess else ""
         fix = None

@@ -33,6 +33,31 @@ def test_seed_reports_the_five_digit_year_and_nothing_else(seed_text: str) -> No
     assert finding.fix.applicability == "unsafe"
 
 
+@pytest.mark.parametrize(
+    ("text", "glued", "fixed"),
+    [
+        ("Veröffentlicht am 10. Februar 20199. Februar 2019 von Heiko", "20199. Februar", "2019 9. Februar"),
+        ("28. Juni 201914. Januar 2020 | Klaus", "201914. Januar", "2019 14. Januar"),
+        ("miércoles, 4 de mayo de 202207:59 hs", "202207:59", "2022 07:59"),
+    ],
+)
+def test_a_year_glued_to_the_next_date_or_a_time_gets_a_space_not_a_digit_dropped(
+    text: str, glued: str, fixed: str
+) -> None:
+    """Pages that print a date twice (published, updated) or a date and its time glue them: dropping a
+    digit ("probably 2019") would destroy the next date; the space is what is missing."""
+    (finding,) = [f for f in dat(text) if f.rule == "DAT001"]
+    assert text[finding.start : finding.end] == glued
+    assert "a space is missing" in finding.message
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+    assert fixed in text[: finding.fix.start] + finding.fix.replacement + text[finding.fix.end :]
+
+
+def test_a_five_digit_year_before_a_number_that_is_no_date_is_still_a_typo() -> None:
+    (finding,) = dat("He was arrested in March, 19808. 8 months later he was free.")
+    assert "four digits" in finding.message and "glued" not in finding.message
+
+
 def test_seed_valid_dates_are_found_but_not_reported(seed_text: str) -> None:
     found = [seed_text[h.start : h.end] for h in scan(seed_text)]
     for expected in (
