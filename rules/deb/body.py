@@ -24,6 +24,7 @@ from scrapelint.rules.deb.menus import inner_menus
 from scrapelint.rules.deb.notices import may_hold_notice, notice_family
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
+from scrapelint.rules.deb.storylist import story_list_start
 from scrapelint.rules.deb.text import (
     _BYLINE,
     _DATE,
@@ -98,6 +99,7 @@ def _analyse(doc: Document) -> Analysis:
     _settle_weak(analysis)
     if analysis.body is not None:
         _end_at_comments(analysis)
+        _end_at_story_list(analysis)
         _protect_preamble(analysis, doc)
         _find_teasers(analysis)
         _mark_off_body(analysis)
@@ -452,6 +454,22 @@ def _end_at_comments(analysis: Analysis) -> None:
                 if after.kind is None:
                     after.kind = "comments"
             return
+
+
+def _end_at_story_list(analysis: Analysis) -> None:
+    """The body ends at the tools bar or heading after which it runs into a list of other stories
+    (rules/deb/storylist.py): the headlines and leads of that list are marked as a headline list."""
+    lines, (first, last) = analysis.lines, analysis.body  # type: ignore[misc]
+    cut = story_list_start(lines, first, last)
+    if cut is None:
+        return
+    end = cut - 1
+    while end > first and lines[end].kind is not None:
+        end -= 1
+    analysis.body = (first, end)
+    for line in lines[cut + 1 : last + 1]:
+        if line.kind is None:
+            line.kind = "headlines"
 
 
 def _byline(line: Line) -> bool:
