@@ -96,3 +96,14 @@ def test_gallery_with_credits_between_its_items_is_kept() -> None:
     lines = ["The phobias most of us share", "By Jane Doe", *items]
     _, hit = deb(lines)
     assert not hit & {line for line in items if not line.startswith("©")}
+
+
+def test_a_label_between_two_lines_of_furniture_is_found_and_the_article_kept() -> None:
+    """A login box off the body: "Passwort:" (no lexicon knows it) between two known lines is found with them;
+    the same short line standing beside the article's own lines is kept."""
+    box = ["Sign in", "Passwort:", "Register", "Privacy Policy"]
+    _, hit = deb([*ARTICLE, *TOOLS, *box])
+    assert "Passwort:" in hit
+    _, hit = deb([*ARTICLE[:2], "Passwort:", *ARTICLE[2:]])
+    assert "Passwort:" not in hit
+    assert not hit & set(ARTICLE)

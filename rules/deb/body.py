@@ -105,6 +105,7 @@ def _analyse(doc: Document) -> Analysis:
         _mark_off_body(analysis)
     _mark_related_lists(analysis)
     _mark_notices(analysis)
+    _fill_gaps(analysis)
     _find_truncated(analysis, text)
     return analysis
 
@@ -131,6 +132,43 @@ def _mark_notices(analysis: Analysis) -> None:
         if family == "author" and index in (sign_off, sign_off - 1) and index > 0 and lines[index - 1].prose:
             continue
         line.kind = "notice"
+
+
+_GAP_WORDS = 8  # a label, a link, a form field: no paragraph
+_GAP_LINES = 1  # lines between two of debris (two found 5 more lines on L3S and flagged an article line)
+_RUN_KINDS = ("headlines", "comments", "furniture")  # kinds a line between two of them joins; else "furniture"
+
+
+def _fill_gaps(analysis: Analysis) -> None:
+    """A short line (`_GAP_LINES`) that is no prose, off the body, between two lines of debris is debris too: the link, label or
+    form field of the same menu or box ("Passwort:", "Printer friendly version", "World News") that no lexicon
+    knows. The article's lines off the body (its headline, byline, a table after it) are protected or stand
+    beside other lines of the article."""
+    lines, body = analysis.lines, analysis.body
+    first, last = body if body is not None else (len(lines), -1)
+    index = 1
+    while index < len(lines) - 1:
+        stop = index  # the gap is [index, stop): up to `_GAP_LINES` free short lines
+        while stop < len(lines) - 1 and stop - index < _GAP_LINES and _gap_line(lines[stop], stop, first, last):
+            stop += 1
+        if stop == index:
+            index += 1
+            continue
+        above, below = lines[index - 1].kind, lines[stop].kind
+        if above is not None and below is not None and "code" not in (above, below):
+            for line in lines[index:stop]:
+                line.kind = above if above == below and above in _RUN_KINDS else "furniture"
+        index = stop
+
+
+def _gap_line(line: Line, index: int, first: int, last: int) -> bool:
+    return (
+        line.kind is None
+        and not line.protected
+        and not line.prose
+        and line.words <= _GAP_WORDS
+        and not first <= index <= last
+    )
 
 
 _NOTICES: dict[str, str | None] = {}  # by the line's text, as lines.py caches a line's facts
