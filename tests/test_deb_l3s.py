@@ -107,3 +107,28 @@ def test_a_label_between_two_lines_of_furniture_is_found_and_the_article_kept() 
     _, hit = deb([*ARTICLE[:2], "Passwort:", *ARTICLE[2:]])
     assert "Passwort:" not in hit
     assert not hit & set(ARTICLE)
+
+
+def test_share_rows_and_site_links_are_known_and_headlines_with_the_same_words_are_not() -> None:
+    """Rows of sharing services, bookmark and search labels, "Back to …" and "More articles in …" links are
+    interface text; headlines that name the same services or start with the same words are not."""
+    from scrapelint.rules.deb import lexicon_kind
+
+    for line in (
+        "Digg it del.icio.us AIM",
+        "Post to Fark Post to del.icio.us Digg this story Post to reddit",
+        "del.icio.us Digg Reddit YahooMyWeb Google Facebook What's this?",
+        "BookMark at :",
+        "Quick Search",
+        "Back to front page »",
+        "Back to Investments Headlines",
+        "More articles in Soccer",
+    ):
+        assert lexicon_kind(line) == "ui", line
+    for line in (
+        "Google and Facebook shares fall",
+        "Facebook asked to pull Scrabulous game",
+        "Back to school for ad men",
+        "More stories from Iraq emerge",
+    ):
+        assert lexicon_kind(line) is None, line
