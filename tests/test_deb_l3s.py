@@ -132,3 +132,18 @@ def test_share_rows_and_site_links_are_known_and_headlines_with_the_same_words_a
         "More stories from Iraq emerge",
     ):
         assert lexicon_kind(line) is None, line
+
+
+def test_a_menu_bar_on_one_line_is_found_and_a_title_case_headline_is_not() -> None:
+    """Five or more section names run together, every word capitalised, no sentence's end: a site's menu bar."""
+    from scrapelint.rules.deb.menus import menu_bar
+
+    assert menu_bar("SFGate Home Business Sports Entertainment Travel")
+    assert menu_bar("News Home Just In Australia World Business Sport")
+    assert menu_bar("HOME NEWS COMMENT BUSINESS SPORTS ENTERTAINMENT LIVING TRAVEL CLASSIFIEDS CAREERS")
+    assert not menu_bar("Home Sales Rise In World Markets")
+    assert not menu_bar("Sports, business and travel news from home and the world")
+    menu = "News Home Just In Australia World Business Sport Entertainment"
+    _, hit = deb([menu, *ARTICLE])
+    assert menu in hit
+    assert not hit & set(ARTICLE)

@@ -20,7 +20,7 @@ from scrapelint.rules.deb.kickers import kicker
 from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
-from scrapelint.rules.deb.menus import inner_menus
+from scrapelint.rules.deb.menus import inner_menus, menu_bar
 from scrapelint.rules.deb.notices import may_hold_notice, notice_family
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
@@ -95,6 +95,9 @@ def _analyse(doc: Document) -> Analysis:
         # `line_facts` inlined for a line seen before: this runs once per line of every article
         words, prose, kind = cached(body) or line_facts(body)
         append(Line(start, end, body, words, prose, kind))
+    for line in lines:
+        if line.kind is None and line.words >= 4 and menu_bar(line.text):
+            line.kind = "ui"  # a menu bar on one line (rules/deb/menus.py)
     analysis = Analysis(lines, _main_body(lines))
     _settle_weak(analysis)
     if analysis.body is not None:
