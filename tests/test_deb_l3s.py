@@ -147,3 +147,19 @@ def test_a_menu_bar_on_one_line_is_found_and_a_title_case_headline_is_not() -> N
     _, hit = deb([menu, *ARTICLE])
     assert menu in hit
     assert not hit & set(ARTICLE)
+
+
+def test_comment_headings_and_empty_notices_are_known_and_a_quote_about_comment_is_not() -> None:
+    """A comment section's heading, count or empty notice standing alone is interface text."""
+    from scrapelint.rules.deb import lexicon_kind
+
+    for line in (
+        "Reader's Comments",
+        "20 Comments on this story",
+        "There are no comments posted for this article.",
+        "No comments at the moment.",
+        "POST COMMENT | READ COMMENTS ( No comments posted. )",
+    ):
+        assert lexicon_kind(line) == "ui", line
+    for line in ("No comment from the minister", "Readers comment on tax plans"):
+        assert lexicon_kind(line) is None, line
