@@ -163,3 +163,10 @@ def test_comment_headings_and_empty_notices_are_known_and_a_quote_about_comment_
         assert lexicon_kind(line) == "ui", line
     for line in ("No comment from the minister", "Readers comment on tax plans"):
         assert lexicon_kind(line) is None, line
+
+
+def test_story_list_behind_a_heading_of_one_word_is_found() -> None:
+    """The list may open with a one-word section heading ("World »") after the tools bar."""
+    _, hit = deb([*ARTICLE, *TOOLS, "World »", *STORIES])
+    assert set(STORIES) <= hit
+    assert not hit & set(ARTICLE)

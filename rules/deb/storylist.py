@@ -58,11 +58,11 @@ def _shape(lines: Sequence[_Line], start: int, stop: int) -> tuple[int, int, int
 def _story_list(lines: Sequence[_Line], start: int, stop: int) -> bool:
     """The free lines in [start, stop) are headlines over one-paragraph leads, not an article's paragraphs.
 
-    The list opens with a headline or a heading: a paragraph right after the debris line is the article going on
-    past an inline "Read more:" link.
+    The list opens with a headline or a heading, not a paragraph: a paragraph right after the debris line is the
+    article going on past an inline "Read more:" link.
     """
     opening = next((line for line in lines[start:stop] if line.kind is None), None)
-    if opening is None or not _headline(opening):
+    if opening is None or (opening.prose and not _headline(opening)):
         return False
     shape = _shape(lines, start, stop)
     if shape is None:
