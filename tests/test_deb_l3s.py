@@ -123,6 +123,7 @@ def test_share_rows_and_site_links_are_known_and_headlines_with_the_same_words_a
         "Back to front page »",
         "Back to Investments Headlines",
         "More articles in Soccer",
+        "Other articles by Patrick Finley:",
     ):
         assert lexicon_kind(line) == "ui", line
     for line in (
