@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from weakref import WeakKeyDictionary
 
@@ -20,7 +20,7 @@ from scrapelint.rules.deb.kickers import kicker
 from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
-from scrapelint.rules.deb.menus import inner_menus, menu_bar
+from scrapelint.rules.deb.menus import MENU_NAMES, inner_menus, menu_bar
 from scrapelint.rules.deb.notices import may_hold_notice, notice_family
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
@@ -96,8 +96,8 @@ def _analyse(doc: Document) -> Analysis:
         words, prose, kind = cached(body) or line_facts(body)
         append(Line(start, end, body, words, prose, kind))
     for line in lines:
-        if line.kind is None and line.words >= 4 and menu_bar(line.text):
-            line.kind = "ui"  # a menu bar on one line (rules/deb/menus.py)
+        if line.kind is None and not line.prose and line.words >= MENU_NAMES and menu_bar(line.text):
+            line.kind = "ui"  # a menu bar on one line (rules/deb/menus.py; a paragraph is none)
     analysis = Analysis(lines, _main_body(lines))
     _settle_weak(analysis)
     if analysis.body is not None:
@@ -138,40 +138,24 @@ def _mark_notices(analysis: Analysis) -> None:
 
 
 _GAP_WORDS = 8  # a label, a link, a form field: no paragraph
-_GAP_LINES = 1  # lines between two of debris (two found 5 more lines on L3S and flagged an article line)
 _RUN_KINDS = ("headlines", "comments", "furniture")  # kinds a line between two of them joins; else "furniture"
 
 
 def _fill_gaps(analysis: Analysis) -> None:
-    """A short line (`_GAP_LINES`) that is no prose, off the body, between two lines of debris is debris too: the link, label or
+    """A short line that is no prose, off the body, between two lines of debris is debris too: the link, label or
     form field of the same menu or box ("Passwort:", "Printer friendly version", "World News") that no lexicon
     knows. The article's lines off the body (its headline, byline, a table after it) are protected or stand
-    beside other lines of the article."""
+    beside other lines of the article. (Gaps of two lines found 5 more lines on L3S and flagged an article line.)"""
     lines, body = analysis.lines, analysis.body
-    first, last = body if body is not None else (len(lines), -1)
-    index = 1
-    while index < len(lines) - 1:
-        stop = index  # the gap is [index, stop): up to `_GAP_LINES` free short lines
-        while stop < len(lines) - 1 and stop - index < _GAP_LINES and _gap_line(lines[stop], stop, first, last):
-            stop += 1
-        if stop == index:
-            index += 1
+    first, last = body if body is not None else (len(lines), len(lines))
+    for index in chain(range(1, first), range(last + 1, len(lines) - 1)):
+        line = lines[index]
+        if line.kind is not None or line.protected or line.prose or line.words > _GAP_WORDS:
             continue
-        above, below = lines[index - 1].kind, lines[stop].kind
-        if above is not None and below is not None and "code" not in (above, below):
-            for line in lines[index:stop]:
-                line.kind = above if above == below and above in _RUN_KINDS else "furniture"
-        index = stop
-
-
-def _gap_line(line: Line, index: int, first: int, last: int) -> bool:
-    return (
-        line.kind is None
-        and not line.protected
-        and not line.prose
-        and line.words <= _GAP_WORDS
-        and not first <= index <= last
-    )
+        above, below = lines[index - 1].kind, lines[index + 1].kind
+        if above is None or below is None or above == "code" or below == "code":
+            continue
+        line.kind = above if above == below and above in _RUN_KINDS else "furniture"
 
 
 _NOTICES: dict[str, str | None] = {}  # by the line's text, as lines.py caches a line's facts

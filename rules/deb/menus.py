@@ -63,6 +63,7 @@ _MENU_WORD = re.compile(r"[^\W\d_][\w.'&-]*")
 _SENTENCE_END = (".", "!", "?", '"', "”", ",", ";", ":")
 
 
+@lru_cache(maxsize=1 << 14)  # by the line's text: a site's menu bar recurs on each of its pages
 def menu_bar(text: str) -> bool:
     """`text` is a site's menu bar on one line: five or more section names, most of its words, every word
     capitalised (a menu's items are names; a headline or a sentence has lower-case words or ends as a sentence, and
