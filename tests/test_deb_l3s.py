@@ -171,3 +171,11 @@ def test_story_list_behind_a_heading_of_one_word_is_found() -> None:
     _, hit = deb([*ARTICLE, *TOOLS, "World »", *STORIES])
     assert set(STORIES) <= hit
     assert not hit & set(ARTICLE)
+
+
+def test_a_page_without_a_body_is_analysed() -> None:
+    """A short page where no body is found: every line is looked at, none past the last."""
+    text = "Skip to main content\n\nA calm day in the town."
+    findings = lint_text(text, select=["DEB"])
+    assert not [f for f in findings if f.rule.startswith("ERR")]
+    assert "Skip to main content" in flagged_lines(text, findings)

@@ -148,7 +148,7 @@ def _fill_gaps(analysis: Analysis) -> None:
     beside other lines of the article. (Gaps of two lines found 5 more lines on L3S and flagged an article line.)"""
     lines, body = analysis.lines, analysis.body
     first, last = body if body is not None else (len(lines), len(lines))
-    for index in chain(range(1, first), range(last + 1, len(lines) - 1)):
+    for index in chain(range(1, min(first, len(lines) - 1)), range(last + 1, len(lines) - 1)):
         line = lines[index]
         if line.kind is not None or line.protected or line.prose or line.words > _GAP_WORDS:
             continue
