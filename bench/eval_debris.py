@@ -12,7 +12,7 @@ overlaps it. Printed per half of the set (tune / check, split by a hash of the p
 DEB010 (captions and credits: info, unsafe fix, and article text by L3S's labels) is counted apart.
 The corpus rule (DEB008) runs through the engine's two passes over all pages.
 
-    python bench/eval_debris.py [path/to/l3s_gn1_lines.jsonl] [--show N]
+    python bench/eval_debris.py [path/to/l3s_gn1_lines.jsonl] [--show N] [--half tune|check]
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ def main() -> None:
     parser.add_argument("data", nargs="?", default=str(DEFAULT))
     parser.add_argument("--show", type=int, default=0, help="print N article lines flagged and N debris lines missed")
     parser.add_argument("--no-corpus", action="store_true", help="leave out DEB008")
+    parser.add_argument("--half", choices=("tune", "check"), help="list (--show) the misses of this half only")
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as handle:
         pages = [json.loads(line) for line in handle]
@@ -89,6 +90,7 @@ def main() -> None:
     false_alarms, misses = [], []
     for page, findings, clean_findings in zip(pages, naive, clean, strict=False):
         counts = stats[half(page["id"])]
+        listed = args.half is None or half(page["id"]) == args.half
         # DEB010 (captions, info, unsafe fix) is counted apart: L3S labels captions article ("supplemental")
         hit = flagged_lines(page["naive"], [f for f in findings if f.rule != CAPTIONS])
         captioned = flagged_lines(page["naive"], [f for f in findings if f.rule == CAPTIONS])
@@ -105,15 +107,16 @@ def main() -> None:
                 if index not in zone:
                     counts["debris_out"] += 1
                     counts["debris_out_hit"] += index in hit
-                if index not in hit:
-                    misses.append((label, text))
+                if index not in hit and listed:
+                    misses.append(("zone" if index in zone else label[:4], text))
             else:
                 counts["article"] += 1
                 counts["article_hit"] += index in hit
                 counts[f"article_{label}"] += 1
                 counts[f"article_{label}_hit"] += index in hit
                 if index in hit:
-                    false_alarms.append((label, text))
+                    if listed:
+                        false_alarms.append((f"{label[:4]} {hit[index]}", text))
                     # copyright footers, "Tags:"/"Updated:" lines, credits, "Advertisement": L3S calls them
                     # article, the issue calls them debris
                     counts["article_hit_lexicon"] += lexicon_kind(text) is not None
@@ -155,8 +158,8 @@ def main() -> None:
     if args.show:
         print("\n-- article lines flagged --")
         for label, text in false_alarms[: args.show]:
-            print(f"{label[:4]} | {text[:140]}")
-        print("\n-- debris lines missed --")
+            print(f"{label} | {text[:140]}")
+        print("\n-- debris lines missed ('zone': in the headline zone) --")
         for label, text in misses[: args.show]:
             print(f"{label[:4]} | {text[:140]}")
         print("\n-- findings on clean text --")
