@@ -73,7 +73,11 @@ def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[
 
 def warm() -> None:
     """Import and build what DUP asks of DEB here (its lexicon, captions' and threads' words) now, in one
-    thread: threads that first import it at once can race (engine.warm_rules)."""
+    thread: threads that first import it at once can race (engine.warm_rules). The lexicon's first-character
+    alternations too (a DUP run without DEB compiled them on first use, once per worker)."""
+    from scrapelint.rules.deb.lexicons import warm as warm_lexicon  # (deb imports this module)
+
+    warm_lexicon()
     known_debris("Buy Now")
     _opens_quote("jdoe says:")
 

@@ -92,3 +92,16 @@ def test_a_notice_right_under_the_last_paragraph_is_found_though_a_sign_off_woul
     assert flagged(text, lint_text(text, select=["DEB"])) == [follow]
     sign_off = article(after=("- REUTERS",))
     assert lint_text(sign_off, select=["DEB"]) == []
+
+
+def test_the_cheap_notice_test_is_cached_by_line_and_by_length() -> None:
+    """`may_hold_notice` caches its answer by the line's text: a line read whole (fewer than 40 words) and the
+    same line read by its head only (a long paragraph) keep their own answers, in either order."""
+    from scrapelint.rules.deb.notices import may_hold_notice
+
+    late = "x " * 150 + "Sign up for our newsletter"  # the phrase past the head of a long paragraph
+    for _ in range(2):
+        assert may_hold_notice(late, 10) is True
+        assert may_hold_notice(late, 200) is False
+        assert may_hold_notice("Sign up for our newsletter today", 6) is True
+        assert may_hold_notice("The minister said on Tuesday that the plan would go ahead.", 11) is False

@@ -54,6 +54,7 @@ def test_dispatch_matches_like_the_whole_alternation(text: str) -> None:
     dispatch, reference = FirstCharDispatch(PATTERNS), whole(PATTERNS)
     expected, got = reference.fullmatch(text), dispatch.fullmatch(text)
     assert (got and got.lastgroup) == (expected and expected.lastgroup)
+    assert dispatch.fullmatch_kind(text) == (expected and expected.lastgroup)
     expected, got = reference.match(text), dispatch.match(text)
     assert (got and got.group()) == (expected and expected.group())
 
@@ -63,6 +64,16 @@ def test_ignorecase_dispatch_compares_as_re_does(text: str) -> None:
     patterns = {"form": [r"k", r"s", r"écrire un commentaire", r"kommentar", r"\w"]}
     dispatch, reference = FirstCharDispatch(patterns, re.IGNORECASE), whole(patterns, re.IGNORECASE)
     assert bool(dispatch.fullmatch(text)) == bool(reference.fullmatch(text))
+
+
+def test_a_floating_branch_of_an_earlier_kind_wins_as_in_the_whole_alternation() -> None:
+    """`fullmatch_kind` tries the floating branches apart: the kind must still be the first that matches."""
+    patterns = {"ui": [r"menu", r".{0,20}\bshare this\b.{0,20}"], "ad": [r"share this.*", r".{0,9}\bsponsored\b.*"]}
+    dispatch, reference = FirstCharDispatch(patterns), whole(patterns)
+    for text in ["share this now", "menu", "a sponsored post", "share this sponsored", "sponsored", "nothing", ""]:
+        expected = reference.fullmatch(text)
+        assert dispatch.fullmatch_kind(text) == (expected and expected.lastgroup), text
+    assert dispatch.fullmatch_kind("share this now") == "ui"
 
 
 def test_first_characters_and_needed_words() -> None:
@@ -101,6 +112,7 @@ def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None
         norm = normalise(line)
         expected, got = reference.fullmatch(norm), lex.whole.fullmatch(norm)
         assert (got and got.lastgroup) == (expected and expected.lastgroup), line
+        assert lex.whole.fullmatch_kind(norm) == (expected and expected.lastgroup), line
         assert bool(lex.meta.match(norm)) == bool(meta.match(norm)), line
 
 

@@ -186,6 +186,14 @@ class FirstCharDispatch:
         self._any_needle = re.compile("|".join(map(re.escape, needles)) or "(?!)", flags & re.IGNORECASE)
         self._by_key: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._by_branches: dict[str, re.Pattern[str]] = {}  # keys that keep the same branches share one
+        # `fullmatch_kind` tries the floating branches apart, in one small alternation compiled once, instead
+        # of compiling each first character's alternation a second time with them (~0.05 s a process)
+        self._kinds = list(patterns)
+        floating = {kind: [p for p in pats if self._needs.get(p)] for kind, pats in patterns.items()}
+        self._floating_source = "|".join(
+            f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in floating.items() if pats
+        )
+        self._floating: re.Pattern[str] | None = None
 
     def _keeps(self, pattern: str, char: str, needle: bool) -> bool:
         return _can_start(self._firsts[pattern], char, self._flags) and (needle or self._needs.get(pattern) is None)
@@ -218,6 +226,31 @@ class FirstCharDispatch:
         for first in [*chars, _NON_ASCII]:
             if (first,) not in self._by_key:
                 self._by_key[(first,)] = self._compile((first,))
+
+    def fullmatch_kind(self, text: str) -> str | None:
+        """The kind (group name) of the whole alternation's `fullmatch(text)`, or None.
+
+        Without the floating branches' own alternations: the branches of a kind stand in one group and the
+        groups in order, so the whole alternation's match is of the first kind any of whose branches matches;
+        that is the earlier of the anchored branches' kind and the floating branches' kind.
+        """
+        first = text[:1] if text[:1] < "\x80" else _NON_ASCII
+        pattern = self._by_key.get((first,))
+        if pattern is None:
+            pattern = self._by_key[(first,)] = self._compile((first,))
+        match = pattern.fullmatch(text)
+        kind = match.lastgroup if match is not None else None
+        if kind == self._kinds[0] or not self._needles or self._any_needle.search(text) is None:
+            return kind
+        floating = self._floating
+        if floating is None:
+            floating = self._floating = re.compile(self._floating_source, self._flags)
+        other = floating.fullmatch(text)
+        if other is None:
+            return kind
+        if kind is None or self._kinds.index(other.lastgroup or "") < self._kinds.index(kind):
+            return other.lastgroup
+        return kind
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """Same match as the whole alternation's `fullmatch(text)`."""

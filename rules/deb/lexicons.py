@@ -198,11 +198,11 @@ def lexicon_kind(line: str) -> str | None:
     if len(norm) <= 200:
         # only the patterns that can start with the line's first character, and the floating ones only when
         # the line holds their words (rules/deb/firstchar.py): the same match as the whole alternation
-        match = lex.whole.fullmatch(norm)
-        if match is None and norm[-1] == "!":  # "Das könnte Sie auch interessieren!": the heading, exclaimed
-            match = lex.whole.fullmatch(norm.rstrip("! "))
-        if match:
-            return match.lastgroup
+        whole = lex.whole.fullmatch_kind(norm)
+        if whole is None and norm[-1] == "!":  # "Das könnte Sie auch interessieren!": the heading, exclaimed
+            whole = lex.whole.fullmatch_kind(norm.rstrip("! "))
+        if whole:
+            return whole
         stripped = line.strip(" \t\u00a0")
         if lex.cased.fullmatch(stripped) or ("/" in stripped and lex.cased_slash.fullmatch(stripped)):
             return "credit"

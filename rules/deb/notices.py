@@ -68,9 +68,28 @@ def needles_of(pattern: str) -> frozenset[str]:
     return found
 
 
+# Template lines recur across a site's pages: the answer is cached per process by the line's text (lines of
+# at most `_CACHED_LINE` characters, the bound of DEB's line facts; a plain dict emptied when full), one dict
+# for lines of fewer than `_SHORT` words and one for longer lines, whose head alone is read.
+_CACHED_LINE = 400
+_MAY: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+
+
 def may_hold_notice(text: str, words: int) -> bool:
     """Whether a line holds a run some pattern needs: the cheap test before `notice_family`, on the line as it
     is, lower-cased (most lines need no normalising: curly apostrophes, no-break and doubled spaces are rare)."""
+    cache = _MAY[words < _SHORT]
+    found = cache.get(text)
+    if found is None:
+        found = _may_hold_notice(text, words)
+        if len(text) <= _CACHED_LINE:
+            if len(cache) >= 1 << 14:
+                cache.clear()
+            cache[text] = found
+    return found
+
+
+def _may_hold_notice(text: str, words: int) -> bool:
     low = (text if words < _SHORT else text[: 2 * _HEAD]).lower()
     if "’" in low or "\u00a0" in low or "  " in low or "\t" in low:
         low = normalise(low)

@@ -73,9 +73,6 @@ class NearDuplicateSentence(Rule):
         if len(units) < 2:
             return
         wordsets = list(map(_SECOND, units))
-        # questions read alike by design (rules/structure.py): "What did one toilet say to the other?"
-        text, (sentence_starts, sentence_ends, _) = doc.text, doc.sentence_spans
-        questions = [text[sentence_starts[i] : sentence_ends[i]].rstrip(_CLOSERS + " ").endswith("?") for i, _ in units]
         frequency = Counter(chain.from_iterable(wordsets))  # units holding each word
         units_holding = frequency.__getitem__
         # A unit whose prefix (its rarest words) would hold only words no other unit has can be this similar
@@ -115,7 +112,9 @@ class NearDuplicateSentence(Rule):
                     best, best_score = other, score
             for word in prefix:
                 index.setdefault(word, []).append(j)
-            if best >= 0 and not (questions[j] and questions[best]):  # (a quiz's or interview's questions)
+            # questions read alike by design (rules/structure.py): "What did one toilet say to the other?" (a
+            # quiz's or interview's); asked only of a pair found, not of every sentence
+            if best >= 0 and not (_question(doc, i) and _question(doc, units[best][0])):
                 found.append((i, units[best][0], best_score))
         if found:  # cells of a template's rows read alike by design (rules/structure.py)
             owners = doc.sentence_spans[2]
@@ -193,6 +192,10 @@ def _parallel(analysis: _Analysis, paragraph: int, other: int) -> bool:
             if (a and a == b) or alike(a, b):
                 return True
     return False
+
+
+def _question(doc: Document, sentence: int) -> bool:
+    return _text(doc, sentence).rstrip(_CLOSERS + " ").endswith("?")
 
 
 def _text(doc: Document, sentence: int) -> str:
