@@ -39,8 +39,6 @@ class Lexicon:
 
     exact: dict[str, str]
     whole: FirstCharDispatch  # fullmatch on the normalised line; group name = kind
-    anchored: FirstCharDispatch  # `whole` without its floating patterns, for lines that hold none of their needles
-    needles: re.Pattern[str]  # the literal text every floating pattern (".{0,160}\\ball rights reserved...") needs
     cased: re.Pattern[str]  # fullmatch on the line as written (photo credits)
     cased_slash: re.Pattern[str]  # more of them, each of which needs a '/' ("Jane Doe/Getty Images")
     consent: NeedleFilter  # findall in the normalised line
@@ -111,8 +109,7 @@ def lexicon() -> Lexicon:
     # compiling the whole alternation only to count its groups cost ~0.03 s a process (most of a small run's DEB time)
     if any(_CAPTURE.search(pattern) for patterns in whole.values() for pattern in patterns):
         raise ValueError("a pattern in the debris lexicon has a capturing group; use (?:...)")
-    needles = {pattern: _needle(pattern) for pats in whole.values() for pattern in pats if pattern.startswith(".")}
-    if None in needles.values():
+    if any(_needle(pattern) is None for pats in whole.values() for pattern in pats if pattern.startswith(".")):
         raise ValueError("a debris pattern that starts with '.{0,n}' must go on with literal words and have no '|'")
     consent = list(_entries("debris_consent.txt"))
     if missing := [pattern for pattern in consent if not _CONSENT_WORDS.search(pattern)]:
@@ -120,8 +117,6 @@ def lexicon() -> Lexicon:
     return Lexicon(
         exact=exact,
         whole=FirstCharDispatch(whole),
-        anchored=FirstCharDispatch({kind: [p for p in pats if p not in needles] for kind, pats in whole.items()}),
-        needles=re.compile("|".join(re.escape(needle) for needle in needles.values() if needle) or "(?!)"),
         cased=alternation(cased),
         cased_slash=alternation(cased_slash),
         consent=NeedleFilter(consent),
