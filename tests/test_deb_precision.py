@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .conftest import flagged, lint_text
 from .test_deb import article
 from .test_threads import WORDPRESS, threads
 
@@ -38,3 +39,32 @@ def test_a_results_table_is_no_comment_thread_but_a_thread_after_it_is() -> None
     [found] = [text[f.start : f.end] for f in threads(text)]
     assert found.endswith("\n\n".join(WORDPRESS))
     assert "Bauer, Anna" not in found  # (the last heat, within a comment's distance of the thread, joins it)
+
+
+GERMAN_POST = (
+    "Startseite",
+    "Impressum",
+    "Nummer zwei: Leo",
+    "3. August 2015",
+    "Es ist schon einige Zeit her, als Henry auf die Welt kam, und vor ein paar Tagen hat es auch Leo "
+    "geschafft, der nun endlich bei uns ist.",
+    "So sah es aus, als Henry den Neuen das erste Mal sah und mit ihm sprach.",
+    *("Suchen", "Kategorien", "Kontakt", "Datenschutz", "Newsletter") * 4,
+)
+SIDEBAR = (
+    "Über mich",
+    "Ich schreibe hier seit vielen Jahren über die Dinge, die mir im Alltag mit der Familie und den Kindern so "
+    "begegnen, und über alles, was mich dabei bewegt und was ich mit euch teilen möchte.",
+    "Wer mehr wissen will, der kann mir jederzeit eine Nachricht schreiben, denn ich freue mich über jede "
+    "Zuschrift und antworte so schnell es geht, meistens noch am selben Tag.",
+    "Neueste Beiträge",
+    "Datenschutz",
+    "Impressum",
+)
+
+
+def test_a_short_paragraph_of_german_prose_above_the_body_is_kept() -> None:
+    text = "\n\n".join((*GERMAN_POST, *SIDEBAR))
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert not any("Henry" in span for span in found)  # the post's own paragraphs
+    assert any("Newsletter" in span for span in found)  # the menu between them and the sidebar
