@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .conftest import flagged, lint_text
-from .test_deb import article
+from .test_deb import PARAGRAPHS, article
 from .test_threads import WORDPRESS, threads
 
 # a results table: heats dated like comments, race times like clock times, names with years between them
@@ -68,3 +68,25 @@ def test_a_short_paragraph_of_german_prose_above_the_body_is_kept() -> None:
     found = flagged(text, lint_text(text, select=["DEB"]))
     assert not any("Henry" in span for span in found)  # the post's own paragraphs
     assert any("Newsletter" in span for span in found)  # the menu between them and the sidebar
+
+
+def test_two_dated_quotes_inside_the_article_are_no_thread_a_thread_after_it_is() -> None:
+    # two embedded tweets, each signed with its date, with the article going on after them
+    quotes = (
+        "We stand with the families tonight and we will keep asking the council for answers on the budget.",
+        "— Seth Goldstein (@Rabbi_360) January 7, 2020",
+        "The vote was a disgrace and the people of the northern districts deserve much better than this plan.",
+        "— Drew Mikkelsen (@drewmikkelsenk5) January 6, 2020",
+    )
+    text = article(middle=quotes)
+    assert threads(text) == []
+    more = tuple(f"{sentence} ({n})" for n in range(2) for sentence in PARAGRAPHS)  # a comment's distance on
+    text = article(middle=quotes, after=(*more, *WORDPRESS))
+    assert [text[f.start : f.end] for f in threads(text)] == ["\n\n".join(WORDPRESS)]
+
+
+def test_a_spanish_read_also_heading_is_interface_text() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    assert lexicon_kind("Lee también...") == "ui"
+    assert lexicon_kind("El ministro también habló de la crisis del transporte.") is None

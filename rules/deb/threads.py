@@ -157,6 +157,8 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
             total = sum(line.words for line in lines[first : last + 1] if line.prose)
             if before < 0.3 * total and before < 150:
                 return None  # in the body's first part: the article's own dated entries
+            if len(group) == 2 and group[-1] < last and not _named(lines, kinds, group):
+                return None  # two dates in the body, no commenter's name nor button: two teasers, two quoted tweets
     gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
     comments_heading = lexicon().comments
@@ -179,6 +181,12 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     if inside * 5 > sum(line.words for line in lines if line.prose) * 3:
         return None  # most of the page's prose: a forum or Q&A page, where the posts are the content
     return start, end, comments
+
+
+def _named(lines: list[Line], kinds: list[str | None], group: list[int]) -> bool:
+    """A commenter's name ("jdoe says:") among the group's anchors, or a reply button or the form after them."""
+    after = range(group[0], min(len(lines), group[-1] + _MAX_GAP))
+    return any(kinds[i] == "header" for i in group) or any(kinds[i] in ("action", "form") for i in after)
 
 
 def _says(line: Line) -> bool:
