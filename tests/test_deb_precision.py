@@ -90,3 +90,10 @@ def test_a_spanish_read_also_heading_is_interface_text() -> None:
 
     assert lexicon_kind("Lee también...") == "ui"
     assert lexicon_kind("El ministro también habló de la crisis del transporte.") is None
+
+
+def test_a_have_your_say_link_above_the_article_is_interface_text() -> None:
+    text = article("Home", "News", "Have your say")
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert any("Have your say" in span for span in found)
+    assert not any(paragraph in span for span in found for paragraph in PARAGRAPHS)
