@@ -16,10 +16,11 @@ from weakref import WeakKeyDictionary
 
 from scrapelint.doc_cache import family_cache
 from scrapelint.document import Document
+from scrapelint.language import prose_density
 from scrapelint.rules.deb.kickers import kicker
 from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
-from scrapelint.rules.deb.lines import _FACTS, _KIND, Line, _dense_prose, line_facts
+from scrapelint.rules.deb.lines import _FACTS, _KIND, _STOP_DENSITY, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import MENU_NAMES, inner_menus, menu_bar
 from scrapelint.rules.deb.notices import may_hold_notice, notice_family
 from scrapelint.rules.deb.quantities import quantity, recipes
@@ -561,7 +562,7 @@ def _mark_off_body(analysis: Analysis) -> None:
         return
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
-    before = [i for i in range(first) if lines[i].kind is None and not _dense_prose(lines[i]) and i not in wrapped]
+    before = [i for i in range(first) if lines[i].kind is None and not _kept_above(lines, i) and i not in wrapped]
     intro = _intro_prose(lines, first)
     before = [i for i in before if i not in intro]
     specs = spec_lists(lines) | recipes(lines)
@@ -579,6 +580,24 @@ def _mark_off_body(analysis: Analysis) -> None:
 
 
 _INTRO_WORDS = 12  # a sentence of an intro, not a teaser's title
+
+
+def _kept_above(lines: list[Line], index: int) -> bool:
+    """A paragraph of prose full of stop words above the body is the article's, not a menu's: from 20 words; from
+    12 in a language other than English when it follows or leads such a paragraph (a short post's second
+    paragraph), where a blurb alone between menus is a sidebar's. English keeps 20 (L3S's sidebars of leads)."""
+    line = lines[index]
+    if _dense_prose(line):
+        return True
+    if not line.prose or line.words < _INTRO_WORDS:
+        return False
+    language, density = prose_density(_words(line.text.lower()))
+    if density < _STOP_DENSITY or language == "en":
+        return False
+    return any(
+        0 <= near < len(lines) and lines[near].kind is None and _dense_prose(lines[near])
+        for near in (index - 1, index + 1)
+    )
 
 
 def _intro_prose(lines: list[Line], first: int) -> set[int]:

@@ -30,7 +30,10 @@ from scrapelint.rules.structure import sentence_like
 
 _MAX_GAP = 8  # lines of comment text between two headers
 _HEADER_WORDS = 16  # a header or timestamp is a short line
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
+# a clock time, not a race time or a score ("2:28,29", "1:23.45") nor a date ("19.05.2007")
+_TIME = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}(?![,.:]\d)\s*(?:[ap]\.?m\.?|uhr|h)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE
+)
 _DATE = re.compile(
     r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? [^\W\d_]{3,}\.? \d{4}|[^\W\d_]{3,}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b"
 )
@@ -136,11 +139,10 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     if len(group) < 2:
         return None
     # headers and timestamps often come in pairs ("jdoe says:" then its date): a comment is a header after text
-    # a comment says something: a line of six words or more, or a sentence (a schedule's places and
-    # addresses between its dates are no comments)
+    # a comment says something: prose, a sentence, or six words or more without a figure (a schedule's
+    # places and addresses, a results table's clubs and names with their years, are no comments)
     said = {  # the lines of the group and after it that say something
-        i: kinds[i] is None and (lines[i].words >= 6 or sentence_like(lines[i].text))
-        for i in range(group[0], min(len(lines), group[-1] + _MAX_GAP))
+        i: kinds[i] is None and _says(lines[i]) for i in range(group[0], min(len(lines), group[-1] + _MAX_GAP))
     }
     comments = 1 + sum(1 for a, b in pairwise(group) if any(said[i] for i in range(a + 1, b)))
     text = any(said.values())
@@ -155,6 +157,8 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
             total = sum(line.words for line in lines[first : last + 1] if line.prose)
             if before < 0.3 * total and before < 150:
                 return None  # in the body's first part: the article's own dated entries
+            if len(group) == 2 and group[-1] < last and not _named(lines, kinds, group):
+                return None  # two dates in the body, no commenter's name nor button: two teasers, two quoted tweets
     gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
     comments_heading = lexicon().comments
@@ -177,6 +181,17 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     if inside * 5 > sum(line.words for line in lines if line.prose) * 3:
         return None  # most of the page's prose: a forum or Q&A page, where the posts are the content
     return start, end, comments
+
+
+def _named(lines: list[Line], kinds: list[str | None], group: list[int]) -> bool:
+    """A commenter's name ("jdoe says:") among the group's anchors, or a reply button or the form after them."""
+    after = range(group[0], min(len(lines), group[-1] + _MAX_GAP))
+    return any(kinds[i] == "header" for i in group) or any(kinds[i] in ("action", "form") for i in after)
+
+
+def _says(line: Line) -> bool:
+    """A line a reader may have written: prose, a sentence, or six words or more with no figure in them."""
+    return line.prose or sentence_like(line.text) or (line.words >= 6 and _DIGIT.search(line.text) is None)
 
 
 def _merge(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

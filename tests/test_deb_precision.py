@@ -1,0 +1,99 @@
+"""DEB precision on pages that are not news prose: the article's own lines kept, the debris beside them found."""
+
+from __future__ import annotations
+
+from .conftest import flagged, lint_text
+from .test_deb import PARAGRAPHS, article
+from .test_threads import WORDPRESS, threads
+
+# a results table: heats dated like comments, race times like clock times, names with years between them
+RESULTS = (
+    "800 m Schülerinnen A W15",
+    "19.05.2007",
+    "Endlauf",
+    "1.",
+    "Bauer, Anna 1992; Huber, Lena 1992",
+    "LG Brenztal",
+    "2:42,53",
+    "min.",
+    "2.",
+    "Löffler, Michelle 1992; Maier, Eva 1993",
+    "SSV Ulm 1846",
+    "2:44,10",
+    "min.",
+    "80 m Hürden Schülerinnen A W15",
+    "19.05.2007",
+    "1. Zeitlauf",
+    "1.",
+    "Klein, Nicole 1992; Schyma, Kathrin 1992",
+    "SSV Ulm 1846",
+    "13,13",
+    "sec.",
+)
+
+
+def test_a_results_table_is_no_comment_thread_but_a_thread_after_it_is() -> None:
+    text = article(after=RESULTS)
+    assert threads(text) == []
+    text = article(after=(*RESULTS, *WORDPRESS))
+    [found] = [text[f.start : f.end] for f in threads(text)]
+    assert found.endswith("\n\n".join(WORDPRESS))
+    assert "Bauer, Anna" not in found  # (the last heat, within a comment's distance of the thread, joins it)
+
+
+GERMAN_POST = (
+    "Startseite",
+    "Impressum",
+    "Nummer zwei: Leo",
+    "3. August 2015",
+    "Es ist schon einige Zeit her, als Henry auf die Welt kam, und vor ein paar Tagen hat es auch Leo "
+    "geschafft, der nun endlich bei uns ist.",
+    "So sah es aus, als Henry den Neuen das erste Mal sah und mit ihm sprach.",
+    *("Suchen", "Kategorien", "Kontakt", "Datenschutz", "Newsletter") * 4,
+)
+SIDEBAR = (
+    "Über mich",
+    "Ich schreibe hier seit vielen Jahren über die Dinge, die mir im Alltag mit der Familie und den Kindern so "
+    "begegnen, und über alles, was mich dabei bewegt und was ich mit euch teilen möchte.",
+    "Wer mehr wissen will, der kann mir jederzeit eine Nachricht schreiben, denn ich freue mich über jede "
+    "Zuschrift und antworte so schnell es geht, meistens noch am selben Tag.",
+    "Neueste Beiträge",
+    "Datenschutz",
+    "Impressum",
+)
+
+
+def test_a_short_paragraph_of_german_prose_above_the_body_is_kept() -> None:
+    text = "\n\n".join((*GERMAN_POST, *SIDEBAR))
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert not any("Henry" in span for span in found)  # the post's own paragraphs
+    assert any("Newsletter" in span for span in found)  # the menu between them and the sidebar
+
+
+def test_two_dated_quotes_inside_the_article_are_no_thread_a_thread_after_it_is() -> None:
+    # two embedded tweets, each signed with its date, with the article going on after them
+    quotes = (
+        "We stand with the families tonight and we will keep asking the council for answers on the budget.",
+        "— Seth Goldstein (@Rabbi_360) January 7, 2020",
+        "The vote was a disgrace and the people of the northern districts deserve much better than this plan.",
+        "— Drew Mikkelsen (@drewmikkelsenk5) January 6, 2020",
+    )
+    text = article(middle=quotes)
+    assert threads(text) == []
+    more = tuple(f"{sentence} ({n})" for n in range(2) for sentence in PARAGRAPHS)  # a comment's distance on
+    text = article(middle=quotes, after=(*more, *WORDPRESS))
+    assert [text[f.start : f.end] for f in threads(text)] == ["\n\n".join(WORDPRESS)]
+
+
+def test_a_spanish_read_also_heading_is_interface_text() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    assert lexicon_kind("Lee también...") == "ui"
+    assert lexicon_kind("El ministro también habló de la crisis del transporte.") is None
+
+
+def test_a_have_your_say_link_above_the_article_is_interface_text() -> None:
+    text = article("Home", "News", "Have your say")
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert any("Have your say" in span for span in found)
+    assert not any(paragraph in span for span in found for paragraph in PARAGRAPHS)
