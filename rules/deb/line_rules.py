@@ -76,7 +76,9 @@ class _LineKindRule(Rule):
         start, end = run[0].start, run[-1].end
         what = run[0].text if len(run[0].text) <= 60 else run[0].text[:57] + "…"
         more = f" and {len(run) - 1} more line{'s' if len(run) > 2 else ''}" if len(run) > 1 else ""
-        family = FAMILIES.get(notice_family(normalise(run[0].text), run[0].text.count(" ")) or "", "a site notice")
+        family = ""
+        if kind == "notice":  # (the family is asked again only for the message's words)
+            family = FAMILIES.get(notice_family(normalise(run[0].text), run[0].text.count(" ")) or "", "a site notice")
         message = MESSAGES[kind].format(what=f"“{what}”{more}", count=len(run), family=family)
         safe = all(line.kind in self.safe_kinds for line in run)
         fix_start, fix_end = line_deletion(doc.text, start, end)
