@@ -12,15 +12,17 @@ One idea per file:
   `menus.py` (a run of labels inside the body).
 - `line_rules.py`: DEB001-DEB007, which report the labelled lines; `markup.py`: leftover tags and entities.
 - `site.py`: DEB008, a site's template lines over the whole run.
+- `notices.py`: notices a site writes as sentences (newsletter, author box, licence), by phrase families per
+  language; `storylist.py`: a list of other stories the body runs into; `specs.py` and `quantities.py`: spec
+  lists and recipes beside the article, which are content.
 - `threads.py` (DEB009, reader comment threads) and `captions.py` (DEB010), registered as entry points of their own.
 """
 
 from __future__ import annotations
 
-from scrapelint.rules.deb.body import Analysis, analyse
-from scrapelint.rules.deb.lexicons import DATA, Lexicon, lexicon, lexicon_kind, normalise
+from scrapelint.rules.deb.body import analyse
+from scrapelint.rules.deb.lexicons import lexicon_kind
 from scrapelint.rules.deb.line_rules import (
-    MESSAGES,
     AdMarker,
     ConsentBox,
     LeftoverMarkup,
@@ -30,31 +32,23 @@ from scrapelint.rules.deb.line_rules import (
     TruncatedParagraph,
     line_deletion,
 )
-from scrapelint.rules.deb.lines import Line, line_facts
-from scrapelint.rules.deb.site import SiteBoilerplate, site_of
+from scrapelint.rules.deb.lines import line_facts
+from scrapelint.rules.deb.site import SiteBoilerplate
 
 __all__ = [
-    "DATA",
-    "MESSAGES",
     "RULES",
     "AdMarker",
-    "Analysis",
     "ConsentBox",
     "LeftoverMarkup",
-    "Lexicon",
-    "Line",
     "MetadataLine",
     "NavigationText",
     "OtherArticleTeaser",
     "SiteBoilerplate",
     "TruncatedParagraph",
     "analyse",
-    "lexicon",
     "lexicon_kind",
     "line_deletion",
     "line_facts",
-    "normalise",
-    "site_of",
 ]
 
 RULES = [
