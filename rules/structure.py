@@ -113,14 +113,19 @@ def shape(text: str) -> str:
 
 # -- structure beside the body (for DEB) ------------------------------------------------
 
-_QUANTITY = re.compile(
-    r"\s*(?:[-•*·]\s*)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+)?\s*(?:g|kg|mg|ml|cl|dl|l|oz|lb|lbs|"
-    r"tbsp|tsp|tablespoons?|teaspoons?|cups?|el|tl|essl(?:öffel)?|teel(?:öffel)?|prisen?|pinch(?:es)?|stücke?|pcs|"
-    r"pieces?|cloves?|zehen?|bunch|bund|dosen?|cans?|pkg|päckchen|packung(?:en)?|becher|scheiben?|slices?|"
-    r"cs|cc|c\.|cuillères?|gousses?|pincée|tazas?|cucharadas?|cucharaditas?|dientes?|xícaras?|colheres?)\b",
+FRACTIONS = "½¼¾⅓⅔⅛"
+# A measure of something at the start of a line ("200 g Zucker", "2 tbsp oil", "1 1/2 cups", "½ TL Zimt"): units are
+# mostly the same across languages (g, kg, ml, oz, cups, EL/TL, Prise, cucharadas, ...), so this needs no language.
+_NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|\d/\d|[{FRACTIONS}])"  # "2", "0,5", "1 1/2", "1/2", "½"
+QUANTITY = re.compile(
+    rf"[-•*·\s]*{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*(?:g|gr|kg|mg|ml|cl|dl|l|oz|lbs?|"
+    r"tbsps?|tsps?|tablespoons?|teaspoons?|cups?|el|tl|essl(?:öffel)?|teel(?:öffel)?|prisen?|pinch(?:es)?|"
+    r"stücke?|pcs|pieces?|cloves?|zehen?|bunch(?:es)?|bund|dosen?|cans?|pkg|päckchen|packung(?:en)?|becher|"
+    r"scheiben?|slices?|cs|cc|c\.|cuillères?|gousses?|pincées?|tazas?|cucharadas?|cucharaditas?|dientes?|"
+    r"xícaras?|colheres?|cucchiai(?:ni)?|spicchi|eetlepels?|theelepels?|łyżk[aię]|szklank[aię])\b",
     re.IGNORECASE,
 )
-_FRACTIONS = frozenset("½¼¾⅓⅔⅛")
+MEASURE_HEADS = frozenset(f"0123456789{FRACTIONS}-•*· \t")  # how a quantity line starts (a cheap test first)
 _BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
 _CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")
 
@@ -128,9 +133,9 @@ _CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n
 def _structural(text: str) -> str | None:
     """What kind of structure unit a line is: an ingredient with its quantity, or a table cell of figures."""
     head = text.lstrip(" \t-•*·+−$€£¥")[:1]
-    if len(text) > 160 or not (head.isdigit() or head in _FRACTIONS):
+    if len(text) > 160 or not (head.isdigit() or head in FRACTIONS):
         return None  # every unit starts with a figure (a cheap test: most lines fail it)
-    if _QUANTITY.match(text):
+    if QUANTITY.match(text):
         return "quantity"
     stripped = text.strip()
     if _CELL.fullmatch(stripped) and (any(c in stripped for c in ".,%$€£¥") or sum(map(str.isdigit, stripped)) >= 3):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from scrapelint.rules.structure import alike, lead_in, parallel_repeats, short_item, swapped
 
 from .conftest import lint_text
@@ -215,3 +217,18 @@ def test_lines_alike_and_slots_swapped() -> None:
     assert not alike(_words("37 99 eur"), _words("22 99 eur"))  # numbers alone make no template
     assert swapped(_words("search for updates kb3068708"), _words("search for updates kb3075249 kb3080149"))
     assert not swapped(_words("egypt beat mali"), _words("on thursday egypt beat mali"))  # words added, none swapped
+
+
+@pytest.mark.parametrize("line", ["1 1/2 cups flour", "10,79 g*", "2 Dose/n Mandarinen", "½ TL Zimt", "- 200 ml Milch"])
+def test_one_measure_for_deb_and_dup_reads_ingredients_in_any_language(line: str) -> None:
+    from scrapelint.rules.deb.quantities import quantity
+    from scrapelint.rules.structure import QUANTITY
+
+    assert QUANTITY.match(line) and quantity(line, len(line.split()))
+
+
+@pytest.mark.parametrize("line", ["2019 Olympics in review", "3 Gründe für den Umzug", "12 great places to eat"])
+def test_a_number_before_a_word_is_no_measure(line: str) -> None:
+    from scrapelint.rules.structure import QUANTITY
+
+    assert QUANTITY.match(line) is None

@@ -186,7 +186,6 @@ def _settle_weak(analysis: Analysis) -> None:
 
 
 _MEASURE = 2  # the score of a quantity line ("200 g Zucker") in the body finding
-_MEASURE_HEADS = frozenset("0123456789½¼¾⅓⅔⅛-•*· ")  # how one starts (a cheap test: most lines fail it)
 
 
 def _main_body(lines: list[Line]) -> tuple[int, int] | None:
@@ -205,7 +204,7 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
         else:
             colon = line.text.endswith(":")
             listing = colon or (listing and _list_item(line))
-            if line.text[:1] in _MEASURE_HEADS and quantity(line.text, line.words):
+            if quantity(line.text, line.words):
                 score = _MEASURE  # an ingredient: a recipe is an article
             elif line.prose or listing:
                 score = line.words if line.prose else 0

@@ -1,33 +1,24 @@
 """A quantity line: a figure and a unit at the start of a short line ("200 g Zucker", "2 tbsp oil", "1 TL Zimt").
 
 An ingredient list is such lines in a run; to DEB's body finding it is the article's own content (a recipe's
-ingredients), where a menu or a list of links holds no measures. Units are mostly the same across languages
-(g, kg, ml, l, oz, cups, EL/TL, Prise, cucharadas, ...), so this needs no language of its own.
+ingredients), where a menu or a list of links holds no measures. The measure itself is rules/structure.py's
+`QUANTITY`, which DUP's structure tests use too.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
 from scrapelint.rules.deb.lines import _INVISIBLE  # (white space and the invisible marks some lines end in)
+from scrapelint.rules.structure import MEASURE_HEADS, QUANTITY
 
-_NUMBER = r"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|\d/\d|[½¼¾⅓⅔⅛])"  # "2", "0,5", "1 1/2", "1/2", "½"
-_QUANTITY = re.compile(
-    rf"[-•*·\s]*{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?\s*(?:g|gr|kg|mg|ml|cl|dl|l|oz|lbs?|"
-    r"tbsps?|tsps?|tablespoons?|teaspoons?|cups?|el|tl|essl(?:öffel)?|teel(?:öffel)?|prisen?|pinch(?:es)?|"
-    r"stücke?|pcs|pieces?|cloves?|zehen?|bunch(?:es)?|bund|dosen?|cans?|pkg|päckchen|packung(?:en)?|becher|"
-    r"scheiben?|slices?|cs|cc|c\.|cuillères?|gousses?|pincées?|tazas?|cucharadas?|cucharaditas?|dientes?|"
-    r"xícaras?|colheres?|cucchiai(?:ni)?|spicchi|eetlepels?|theelepels?|łyżk[aię]|szklank[aię])(?=[\s.,(]|$)",
-    re.IGNORECASE,
-)
 MAX_WORDS = 12  # an ingredient is a short line
 
 
 def quantity(text: str, words: int) -> bool:
     """Whether the line is a measure of something: a figure and a unit first, a few words in all."""
-    return words <= MAX_WORDS and _QUANTITY.match(text) is not None
+    return words <= MAX_WORDS and text[:1] in MEASURE_HEADS and QUANTITY.match(text) is not None
 
 
 MIN_INGREDIENTS = 3  # quantity lines that make an ingredient list
@@ -48,7 +39,7 @@ def recipes(lines: Sequence[_Line]) -> set[int]:
     kept: set[int] = set()
     run: list[int] = []
     for index, line in enumerate(lines):
-        if line.kind is None and line.text.lstrip()[:1] in _HEADS and quantity(line.text, line.words):
+        if line.kind is None and quantity(line.text, line.words):
             if run and index - run[-1] > _GAP + 1:
                 _keep(lines, run, kept)
                 run = []
@@ -58,9 +49,6 @@ def recipes(lines: Sequence[_Line]) -> set[int]:
             run = []
     _keep(lines, run, kept)
     return kept
-
-
-_HEADS = frozenset("0123456789½¼¾⅓⅔⅛-•*·")
 
 
 def _keep(lines: Sequence[_Line], run: list[int], kept: set[int]) -> None:
