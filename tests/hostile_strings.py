@@ -70,4 +70,5 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "urls": lambda n: "see https://" + _fill("a/", n),
     "capitals": lambda n: _fill("The ", n),
     "repeated-word": lambda n: _fill("the ", n),
+    "typos-one-line": lambda n: _fill("the goverment and ", n),  # a suspect every 18 characters, no clause's end
 }

@@ -37,11 +37,15 @@ def _foreign_stopwords() -> dict[str, frozenset[str]]:
     return {word: frozenset(languages) for word, languages in table.items()}
 
 
+REACH = 300  # characters each side: a clause is shorter, and the bound keeps a long line without punctuation linear
+
+
 def in_foreign_clause(line: str, start: int, end: int) -> bool:
-    """Whether `line[start:end]` sits in a clause of another language."""
-    left = max((m.end() for m in _BOUNDARY.finditer(line, 0, start)), default=0)
-    found = _BOUNDARY.search(line, end)
-    right = found.start() if found else len(line)
+    """Whether `line[start:end]` sits in a clause of another language (looked for within `REACH` of it)."""
+    low, high = max(0, start - REACH), min(len(line), end + REACH)
+    left = max((m.end() for m in _BOUNDARY.finditer(line, low, start)), default=low)
+    found = _BOUNDARY.search(line, end, high)
+    right = found.start() if found else high
     words = [w.lower() for w in _LETTERS.findall(line[left:start] + " " + line[end:right])]
     table = _foreign_stopwords()
     counts: dict[str, int] = {}
