@@ -94,14 +94,13 @@ def test_a_notice_right_under_the_last_paragraph_is_found_though_a_sign_off_woul
     assert lint_text(sign_off, select=["DEB"]) == []
 
 
-def test_the_cheap_notice_test_is_cached_by_line_and_by_length() -> None:
-    """`may_hold_notice` caches its answer by the line's text: a line read whole (fewer than 40 words) and the
-    same line read by its head only (a long paragraph) keep their own answers, in either order."""
-    from scrapelint.rules.deb.notices import may_hold_notice
+def test_a_lines_notice_family_is_cached_by_its_text_and_asked_once() -> None:
+    """`line_notice` answers once per line (DEB's analysis and DEB001's message both ask): a line read whole
+    (fewer than 40 words) and a long paragraph read by its head only keep their own answers, asked again."""
+    from scrapelint.rules.deb.notices import line_notice
 
     late = "x " * 150 + "Sign up for our newsletter"  # the phrase past the head of a long paragraph
     for _ in range(2):
-        assert may_hold_notice(late, 10) is True
-        assert may_hold_notice(late, 200) is False
-        assert may_hold_notice("Sign up for our newsletter today", 6) is True
-        assert may_hold_notice("The minister said on Tuesday that the plan would go ahead.", 11) is False
+        assert line_notice(late, 155) is None
+        assert line_notice("Sign up for our newsletter today", 6) == "newsletter"
+        assert line_notice("The minister said on Tuesday that the plan would go ahead.", 11) is None

@@ -20,9 +20,9 @@ from scrapelint.language import prose_density
 from scrapelint.rules.deb.kickers import kicker
 from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
-from scrapelint.rules.deb.lines import _FACTS, _KIND, _STOP_DENSITY, Line, _dense_prose, line_facts
+from scrapelint.rules.deb.lines import _FACTS, _KIND, _STOP_DENSITY, DENSE_WORDS, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import MENU_NAMES, inner_menus, menu_bar
-from scrapelint.rules.deb.notices import may_hold_notice, notice_family
+from scrapelint.rules.deb.notices import line_notice
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.storylist import story_list_start
@@ -128,9 +128,9 @@ def _mark_notices(analysis: Analysis) -> None:
         last = body[1]
         sign_off = last if last + 1 >= len(lines) or not lines[last].prose else last + 1
     for index, line in enumerate(lines):
-        if line.kind is not None or line.words < 4 or not may_hold_notice(line.text, line.words):
+        if line.kind is not None or line.words < 4:
             continue
-        family = _notice(line.text)
+        family = line_notice(line.text, line.words)
         if family is None:
             continue
         if family == "author" and index in (sign_off, sign_off - 1) and index > 0 and lines[index - 1].prose:
@@ -157,21 +157,6 @@ def _fill_gaps(analysis: Analysis) -> None:
         if above is None or below is None or above == "code" or below == "code":
             continue
         line.kind = above if above == below and above in _RUN_KINDS else "furniture"
-
-
-_NOTICES: dict[str, str | None] = {}  # by the line's text, as lines.py caches a line's facts
-
-
-def _notice(text: str) -> str | None:
-    """`notice_family` of a line, cached by its text (bounded, emptied when full)."""
-    if text in _NOTICES:
-        return _NOTICES[text]
-    norm = normalise(text) if len(text) <= 1200 else ""
-    family = notice_family(norm, norm.count(" ")) if norm.count(" ") < 150 else None
-    if len(_NOTICES) >= 1 << 14:
-        _NOTICES.clear()
-    _NOTICES[text] = family
-    return family
 
 
 def _settle_weak(analysis: Analysis) -> None:
@@ -561,9 +546,8 @@ def _mark_off_body(analysis: Analysis) -> None:
         return
     beside = structure_beside(lines, first, end)
     wrapped = _wrapped_prose(lines, first, end)
-    before = [i for i in range(first) if lines[i].kind is None and not _kept_above(lines, i) and i not in wrapped]
-    intro = _intro_prose(lines, first)
-    before = [i for i in before if i not in intro]
+    kept = wrapped | _intro_prose(lines, first)
+    before = [i for i in range(first) if lines[i].kind is None and i not in kept and not _kept_above(lines, i)]
     specs = spec_lists(lines) | recipes(lines)
     for candidates in (before, after):
         free = [
@@ -586,12 +570,14 @@ def _kept_above(lines: list[Line], index: int) -> bool:
     12 in a language other than English when it follows or leads such a paragraph (a short post's second
     paragraph), where a blurb alone between menus is a sidebar's. English keeps 20 (L3S's sidebars of leads)."""
     line = lines[index]
-    if _dense_prose(line):
-        return True
     if not line.prose or line.words < _INTRO_WORDS:
         return False
     language, density = prose_density(_words(line.text.lower()))
-    if density < _STOP_DENSITY or language == "en":
+    if density < _STOP_DENSITY:
+        return False
+    if line.words >= DENSE_WORDS:
+        return True  # `_dense_prose`, its density read once
+    if language == "en":
         return False
     return any(
         0 <= near < len(lines) and lines[near].kind is None and _dense_prose(lines[near])

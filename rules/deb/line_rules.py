@@ -10,11 +10,10 @@ from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 from scrapelint.rules.deb.body import analyse
-from scrapelint.rules.deb.lexicons import normalise
 from scrapelint.rules.deb.lexicons import warm as warm_lexicon
 from scrapelint.rules.deb.lines import Line
 from scrapelint.rules.deb.markup import _inline_markup
-from scrapelint.rules.deb.notices import FAMILIES, notice_family
+from scrapelint.rules.deb.notices import FAMILIES, line_notice
 from scrapelint.rules.deb.notices import warm as warm_notices
 
 
@@ -76,9 +75,7 @@ class _LineKindRule(Rule):
         start, end = run[0].start, run[-1].end
         what = run[0].text if len(run[0].text) <= 60 else run[0].text[:57] + "…"
         more = f" and {len(run) - 1} more line{'s' if len(run) > 2 else ''}" if len(run) > 1 else ""
-        family = ""
-        if kind == "notice":  # (the family is asked again only for the message's words)
-            family = FAMILIES.get(notice_family(normalise(run[0].text), run[0].text.count(" ")) or "", "a site notice")
+        family = FAMILIES.get(line_notice(run[0].text, run[0].words) or "", "a site notice") if kind == "notice" else ""
         message = MESSAGES[kind].format(what=f"“{what}”{more}", count=len(run), family=family)
         safe = all(line.kind in self.safe_kinds for line in run)
         fix_start, fix_end = line_deletion(doc.text, start, end)

@@ -55,7 +55,10 @@ def _short_prose(body: str) -> bool:
     return language != "en" and density >= _STOP_DENSITY
 
 
-def _dense_prose(line: Line, least: int = 20) -> bool:
+DENSE_WORDS = 20  # words of a paragraph of prose that is the article's wherever it stands
+
+
+def _dense_prose(line: Line, least: int = DENSE_WORDS) -> bool:
     """A paragraph of prose above the body, full of stop words, is the article's intro, not furniture."""
     return line.prose and line.words >= least and prose_density(_words(line.text.lower()))[1] >= _STOP_DENSITY
 

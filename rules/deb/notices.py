@@ -68,28 +68,38 @@ def needles_of(pattern: str) -> frozenset[str]:
     return found
 
 
-# Template lines recur across a site's pages: the answer is cached per process by the line's text (lines of
-# at most `_CACHED_LINE` characters, the bound of DEB's line facts; a plain dict emptied when full), one dict
-# for lines of fewer than `_SHORT` words and one for longer lines, whose head alone is read.
+# Template lines recur across a site's pages: a line's answer is cached per process by its text (lines of at most
+# `_CACHED_LINE` characters, the bound of DEB's line facts; a plain dict emptied when full).
 _CACHED_LINE = 400
-_MAY: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+_LONGEST = 1200  # characters: a longer paragraph is the article's, whatever phrase it holds
+_FOUND: dict[str, str | None] = {}
+_UNSEEN = "?"
 
 
-def may_hold_notice(text: str, words: int) -> bool:
-    """Whether a line holds a run some pattern needs: the cheap test before `notice_family`, on the line as it
-    is, lower-cased (most lines need no normalising: curly apostrophes, no-break and doubled spaces are rare)."""
-    cache = _MAY[words < _SHORT]
-    found = cache.get(text)
-    if found is None:
-        found = _may_hold_notice(text, words)
+def line_notice(text: str, words: int) -> str | None:
+    """The family of notice a line (of `words` words) is, or None: the one question DEB's analysis and its
+    message ask, answered once per line."""
+    found = _FOUND.get(text, _UNSEEN)
+    if found == _UNSEEN:
+        found = _line_notice(text, words)
         if len(text) <= _CACHED_LINE:
-            if len(cache) >= 1 << 14:
-                cache.clear()
-            cache[text] = found
+            if len(_FOUND) >= 1 << 14:
+                _FOUND.clear()
+            _FOUND[text] = found
     return found
 
 
+def _line_notice(text: str, words: int) -> str | None:
+    if len(text) > _LONGEST or not _may_hold_notice(text, words):
+        return None
+    norm = normalise(text)
+    spaces = norm.count(" ")
+    return notice_family(norm, spaces) if spaces < 150 else None
+
+
 def _may_hold_notice(text: str, words: int) -> bool:
+    """Whether a line holds a run some pattern needs, on the line as it is, lower-cased (most lines need no
+    normalising: curly apostrophes, no-break and doubled spaces are rare): the cheap test first."""
     low = (text if words < _SHORT else text[: 2 * _HEAD]).lower()
     if "’" in low or "\u00a0" in low or "  " in low or "\t" in low:
         low = normalise(low)
