@@ -113,15 +113,9 @@ def _check_word(
     if _GLYPH_AFTER.match(masked, end) or (start and masked[start - 1] == "-") or masked.startswith("-", end):
         return None  # "aren?t" (a quote lost to the charset), hyphenated coinages ("fame-hoggers")
     word = token.replace("’", "'")
-    if "'" in word:
-        head, _, tail = word.partition("'")
-        if word.lower() in trusted:
-            return None
-        if tail.lower() != "s" or "'" in tail:
-            return None  # O'Brien, d'Alembert, contractions: not ours to judge
-        word, end = head, start + len(head)
-    if len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii():
-        return None  # short tokens, acronyms, camelCase / McName, foreign words with accents
+    if "'" in word:  # a possessive ("Smith's"): `never_judged` passed over every other word with an apostrophe
+        word = word.partition("'")[0]
+        end = start + len(word)
     lower = word.lower()
     if lower in vocab.reject:
         message = f"'{word}' is on the project's reject list"
@@ -189,20 +183,27 @@ def _check_word(
     return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_LEXICON)
 
 
+def never_judged(token: str) -> bool:
+    """Whether the checker passes a token whatever its context: a word with an apostrophe the lexicon knows or
+    that is no possessive (O'Brien, d'Alembert, contractions: not ours to judge), a short token, an acronym,
+    camelCase or McName, a foreign word with accents."""
+    word = token.replace("’", "'")
+    if "'" in word:
+        head, _, tail = word.partition("'")
+        if word.lower() in lexicon().trusted or tail.lower() != "s" or "'" in tail:
+            return True
+        word = head
+    return len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii()
+
+
 class _Hopeless(dict[str, bool]):
-    """Whether `_check_word` passes a token whatever its context (a short word, an acronym, a contraction, ...):
-    the first third of suspects, skipped by one dict lookup. Filled on first sight, cleared when full."""
+    """`never_judged` by one dict lookup: the first third of suspects are skipped so. Filled on first sight,
+    cleared when full."""
 
     LIMIT = 100_000  # distinct tokens
 
     def __missing__(self, token: str) -> bool:
-        word = token.replace("’", "'")
-        hopeless = False
-        if "'" in word:
-            head, _, tail = word.partition("'")
-            hopeless = word.lower() in lexicon().trusted or tail.lower() != "s" or "'" in tail
-            word = head
-        hopeless = hopeless or len(word) < 3 or word.isupper() or not word[1:].islower() or not word.isascii()
+        hopeless = never_judged(token)
         if len(self) >= self.LIMIT:
             self.clear()
         self[token] = hopeless
