@@ -407,8 +407,7 @@ def article_years(text: str) -> list[int]:
     return [int(match.group(1)) for match in _YEARS.finditer(text)]
 
 
-_ENGLISH_MONTHS = [name.lower() for name in calendar.month_name[1:]]
-_MONTH_WORDS = frozenset([*_ENGLISH_MONTHS, *(name.rstrip(".") for name in dat_names.MONTH_NUMBERS)])
+_MONTH_WORDS = frozenset([*MONTHS, *(name.rstrip(".") for name in dat_names.MONTH_NUMBERS)])
 # What a page glues after a year: the next date's day and month ("20199. Februar", "201914. Januar"), or a time
 # ("202221:25"): one digit or two, then a month name after a dot, or a time's minutes.
 _GLUED_ON = re.compile(r"\d{4}(\d{1,2})(?:\.[ \t\u00a0]+([^\W\d_]+)|:[0-5]\d\b)")
