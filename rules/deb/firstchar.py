@@ -11,7 +11,6 @@ a pattern of only the branches that can start with it, in their order and named 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 try:  # the parser of `re` (public as sre_parse/sre_constants before 3.11, deprecated since)
@@ -79,7 +78,6 @@ def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
     return frozenset(chars), True
 
 
-@lru_cache(maxsize=4096)  # the lexicon's `whole` and `anchored` dispatches share most patterns: parse each once
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a non-empty match of `pattern` can start with, or None when that is not known.
 
@@ -92,7 +90,6 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return chars
 
 
-@lru_cache(maxsize=4096)
 def required_literal(pattern: str) -> str | None:
     """The longest run of literal characters every match of `pattern` holds (4 or more), or None.
 
@@ -158,6 +155,11 @@ def _needles(items: Any, least: int) -> frozenset[str] | None:
 _NON_ASCII = "<non-ascii>"  # stands for any character past ASCII
 
 
+def _by_kind(patterns: dict[str, list[str]]) -> str:
+    """One alternation of the patterns, in a named group per kind, in order (the first kind that matches wins)."""
+    return "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats) or '(?!)'})" for kind, pats in patterns.items())
+
+
 def _can_start(first: frozenset[str] | None, char: str, flags: int = 0) -> bool:
     """Whether a match whose first characters are `first` can start with `char` (or any non-ASCII one)."""
     if first is None or char in first or not char:
@@ -190,9 +192,7 @@ class FirstCharDispatch:
         # of compiling each first character's alternation a second time with them (~0.05 s a process)
         self._kinds = list(patterns)
         floating = {kind: [p for p in pats if self._needs.get(p)] for kind, pats in patterns.items()}
-        self._floating_source = "|".join(
-            f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats)})" for kind, pats in floating.items() if pats
-        )
+        self._floating_source = _by_kind({kind: pats for kind, pats in floating.items() if pats})
         self._floating: re.Pattern[str] | None = None
 
     def _keeps(self, pattern: str, char: str, needle: bool) -> bool:
@@ -202,7 +202,7 @@ class FirstCharDispatch:
         """The alternation of the branches that can match, in order, one named group per kind."""
         char, needle = key[0], len(key) > 1
         kept = {kind: [p for p in pats if self._keeps(p, char, needle)] for kind, pats in self._patterns.items()}
-        source = "|".join(f"(?P<{kind}>{'|'.join(f'(?:{p})' for p in pats) or '(?!)'})" for kind, pats in kept.items())
+        source = _by_kind(kept)
         pattern = self._by_branches.get(source)
         if pattern is None:
             pattern = self._by_branches[source] = re.compile(source, self._flags)
