@@ -371,9 +371,13 @@ def _removal(text: str, start: int, end: int, paragraph_start: int, paragraph_en
     return before, end
 
 
-def _delete(doc: Document, start: int, end: int, paragraph: int, applicability: str, what: str) -> Fix:
+def _delete(
+    doc: Document, start: int, end: int, paragraph: int, applicability: str, what: str, last: int | None = None
+) -> Fix:
+    """The fix that deletes `[start, end)` of `paragraph` (or of the paragraphs from it to `last`): whole
+    paragraphs go with their line breaks, a part with the space beside it."""
     starts, ends = doc.paragraph_spans
-    a, b = _removal(doc.text, start, end, starts[paragraph], ends[paragraph])
+    a, b = _removal(doc.text, start, end, starts[paragraph], ends[paragraph if last is None else last])
     return Rule.replace(a, b, "", applicability, f"delete the repeated {what}")  # type: ignore[arg-type]
 
 

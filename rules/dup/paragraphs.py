@@ -17,7 +17,6 @@ from scrapelint.rules.dup.analysis import (
     _Analysis,
     _delete,
     _line,
-    _removal,
 )
 from scrapelint.rules.structure import (
     copied_runs,
@@ -87,13 +86,13 @@ class DuplicatedParagraph(Rule):
         start, end = starts[first], ends[last]
         related = (starts[duplicated[first]], ends[duplicated[last]])
         if first == last:
-            what, fix = "paragraph", _delete(doc, start, end, first, "safe", "paragraph")
+            what = "paragraph"
             message = f"paragraph duplicates the one at line {_line(doc, related[0])}; the same text appears twice"
         else:
             what = f"block of {last - first + 1} paragraphs"
-            fix = Rule.replace(*_removal(doc.text, start, end, start, end), "", "safe", f"delete the repeated {what}")
             lines = f"lines {_line(doc, related[0])}-{_line(doc, related[1])}"
             message = f"{what} duplicates {lines} in the same order; the same text appears twice"
+        fix = _delete(doc, start, end, first, "safe", what, last)
         return self.finding(doc, start, end, message, fix=fix, related=related)
 
 
