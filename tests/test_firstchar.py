@@ -96,10 +96,18 @@ def test_needle_filter_counts_like_the_whole_alternation() -> None:
         assert pruned.findall(text) == reference.findall(text)
 
 
-def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None:
+def assert_lexicon_labels_as_its_whole_alternations(lines: set[str]) -> dict[str, str | None]:
+    """The lexicon's dispatches label the normalised `lines` as its whole alternations do; their kinds."""
     lex = lexicon()
     reference = whole(lex.whole._patterns)
     meta = re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt")))
+    kinds = {line: (match := reference.fullmatch(line)) and match.lastgroup for line in lines}
+    assert {line: lex.whole.fullmatch_kind(line) for line in lines} == kinds
+    assert {line for line in lines if lex.meta.match(line)} == set(filter(meta.match, lines))
+    return kinds
+
+
+def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None:
     lines = [
         "Share this article",
         "Advertisement",
@@ -111,11 +119,7 @@ def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None
         "Читайте также",
         "The minister said on Tuesday that the plan would go ahead.",
     ]
-    for line in lines:
-        norm = normalise(line)
-        expected = reference.fullmatch(norm)
-        assert lex.whole.fullmatch_kind(norm) == (expected and expected.lastgroup), line
-        assert bool(lex.meta.match(norm)) == bool(meta.match(norm)), line
+    assert_lexicon_labels_as_its_whole_alternations(set(map(normalise, lines)))
 
 
 def test_the_debris_lexicon_labels_real_scraped_lines_as_its_whole_alternation_does() -> None:
@@ -125,13 +129,8 @@ def test_the_debris_lexicon_labels_real_scraped_lines_as_its_whole_alternation_d
         pytest.skip("dev data not present")
     with path.open(encoding="utf-8") as handle:
         lines = {normalise(line) for raw in handle for line in json.loads(raw)["text"].splitlines() if line.strip()}
-    lex = lexicon()
-    reference = whole(lex.whole._patterns)
-    meta = re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt")))
-    expected = {line: (match := reference.fullmatch(line)) and match.lastgroup for line in lines}
-    assert {line: lex.whole.fullmatch_kind(line) for line in lines} == expected
-    assert sum(kind is not None for kind in expected.values()) > 1000  # (debris lines are among them)
-    assert {line for line in lines if lex.meta.match(line)} == set(filter(meta.match, lines))
+    kinds = assert_lexicon_labels_as_its_whole_alternations(lines)
+    assert sum(kind is not None for kind in kinds.values()) > 1000  # (debris lines are among them)
 
 
 def test_required_needles_reads_into_groups_that_are_never_optional() -> None:
