@@ -7,7 +7,9 @@ as "furniture" or "headlines". Lines a lexicon, a thread or a caption flags keep
 
 - Features of a line and its neighbours: where it stands to the body and how far; words, prose, stop-word
   density in its language, end punctuation, digits, capitals, link-like text, repetition on the page; debris
-  the lexicon knows around it; the prose of the body before and after it; the rules' own verdict.
+  the lexicon knows around it; the prose of the body before and after it; how many of its words the body's
+  prose uses (lexical cohesion: an author box or a site blurb inside the body is off its topic); the rules'
+  own verdict.
 - Training is Newton's method with an L2 penalty, deterministic. It uses the tune halves of L3S-GN1 (`naive`
   pages, every line labelled) and trafilatura_dev (the snippets' lines), each corpus weighted equally.
 - Printed for the check halves, with the rules' numbers first, at several thresholds. The measures are those
@@ -58,8 +60,16 @@ class Row:
     features: list[float] | None
 
 
-def features(lines: list[Line], body: tuple[int, int] | None, index: int, seen: Counter[str]) -> list[float]:
-    """The line's own shape, its place to the body and its neighbours (`seen`: the page's lines, counted)."""
+def stems(text: str) -> set[str]:
+    """A line's longer words cut to six letters: the topic words it shares with the body, in any language."""
+    return {word[:6] for word in _words(text.lower()) if len(word) >= 5}
+
+
+def features(
+    lines: list[Line], body: tuple[int, int] | None, index: int, seen: Counter[str], topic: Counter[str]
+) -> list[float]:
+    """The line's own shape, its place to the body and its neighbours (`seen`: the page's lines, counted), and
+    how many of its words the body's prose uses (`topic`: the body's `stems`, counted by paragraph)."""
     line, count = lines[index], len(lines)
     first, last = body if body is not None else (count, count - 1)
     above, inside, below = index < first, first <= index <= last, index > last
@@ -80,6 +90,9 @@ def features(lines: list[Line], body: tuple[int, int] | None, index: int, seen: 
         after = sum(prose[index - first + 1 :]) / total
         debris_before = any(lexicon_debris(j) for j in range(first, index))
     end = text.rstrip()[-1:]
+    own = stems(text)
+    itself = 1 if inside and line.prose and line.kind is None else 0
+    shared = sum(1 for word in own if topic[word] > itself) / len(own) if len(own) >= 4 else 0.0
     return [
         1.0,
         above,
@@ -111,6 +124,8 @@ def features(lines: list[Line], body: tuple[int, int] | None, index: int, seen: 
         not text[:1].isalnum(),
         LINK.search(text) is not None,
         seen[text] > 1,
+        shared,
+        len(own) < 4,
     ]
 
 
@@ -132,6 +147,12 @@ def rows(pages: list[dict], field: str, corpus: str) -> Iterator[Row]:
         analysis = analyse(Document(Article(id=page["id"], url=page["url"], text=text, path="x")))
         starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         seen = Counter(line.text for line in analysis.lines)
+        topic: Counter[str] = Counter()
+        if analysis.body is not None:
+            first, last = analysis.body
+            for line in analysis.lines[first : last + 1]:
+                if line.prose and line.kind is None:
+                    topic.update(stems(line.text))
         for index, line in enumerate(analysis.lines):
             number = bisect_right(starts, line.start) - 1
             rule = hit.get(number)
@@ -144,7 +165,7 @@ def rows(pages: list[dict], field: str, corpus: str) -> Iterator[Row]:
                 rule is not None,
                 labels.get(number),
                 number in zone,
-                features(analysis.lines, analysis.body, index, seen) if owned else None,
+                features(analysis.lines, analysis.body, index, seen, topic) if owned else None,
             )
 
 
