@@ -250,14 +250,14 @@ class CommentThread(Rule):
                     f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text"
                 )
                 fixed = "remove the comment thread"
-            safety = "safe" if _signed(lines, first, last, comments) else "unsafe"
-            if safety == "unsafe":
+            signed = _signed(lines, first, last, comments)
+            if not signed:
                 message = (
                     f"{count} lines of dated entries with text between read like a reader comment thread, but only "
                     "timestamps mark them (no commenter's name, reply button or form): check before removing"
                 )
             fix_start, fix_end = line_deletion(text, start, end)
-            yield self.finding(doc, start, end, message, fix=self.replace(fix_start, fix_end, "", safety, fixed))
+            yield self.finding(doc, start, end, message, fix=self.replace(fix_start, fix_end, "", "safe" if signed else "unsafe", fixed))
 
 
 def _signed(lines: list[Line], first: int, last: int, comments: int) -> bool:
