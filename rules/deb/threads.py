@@ -257,13 +257,8 @@ class CommentThread(Rule):
                     "timestamps mark them (no commenter's name, reply button or form): check before removing"
                 )
             fix_start, fix_end = line_deletion(text, start, end)
-            yield self.finding(
-                doc,
-                start,
-                end,
-                message,
-                fix=self.replace(fix_start, fix_end, "", "safe" if signed else "unsafe", fixed),
-            )
+            fix = self.replace(fix_start, fix_end, "", "safe" if signed else "unsafe", fixed)
+            yield self.finding(doc, start, end, message, fix=fix)
 
 
 def _signed(lines: list[Line], first: int, last: int, comments: int) -> bool:
