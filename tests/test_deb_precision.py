@@ -97,3 +97,17 @@ def test_a_have_your_say_link_above_the_article_is_interface_text() -> None:
     found = flagged(text, lint_text(text, select=["DEB"]))
     assert any("Have your say" in span for span in found)
     assert not any(paragraph in span for span in found for paragraph in PARAGRAPHS)
+
+
+def test_a_table_written_with_bars_is_the_articles_and_a_menu_bar_is_not() -> None:
+    # a Markdown table's header row ("| Team | P | W |") has the short cells of a menu bar; its opening and closing
+    # bars, as the rows under it, make it a table (html2text and Markdown converters write them so)
+    table = (
+        "| Team | P | W | D | L | Pts |",
+        "| Arsenal | 38 | 26 | 6 | 6 | 84 |",
+        "| Chelsea | 38 | 21 | 9 | 8 | 72 |",
+    )
+    text = "\n\n".join([*PARAGRAPHS[:3], *table, PARAGRAPHS[3]])
+    assert flagged(text, lint_text(text, select=["DEB"])) == []
+    menu = "Home | News | Sport | Business | Contact"
+    assert flagged(menu + "\n\n" + text, lint_text(menu + "\n\n" + text, select=["DEB"])) == [menu]

@@ -179,6 +179,13 @@ def _link_bar(norm: str) -> bool:
     return all(0 < len(part.split()) <= 6 for part in parts)
 
 
+def _table_row(line: str) -> bool:
+    """ "| Team | P | W | Pts |": a row of a table written with bars, which opens and closes with one (Markdown,
+    html2text); a menu's bar only stands between its links."""
+    stripped = line.strip()
+    return stripped[:1] == "|" and stripped[-1:] == "|"
+
+
 def lexicon_kind(line: str) -> str | None:
     """The debris kind a line is by the lexicon alone, or None."""
     lex = lexicon()
@@ -203,7 +210,7 @@ def lexicon_kind(line: str) -> str | None:
             return "credit"
     # a cheap test before splitting (`in` runs at memchr speed, 6x faster than a regex class; and an ASCII
     # line cannot hold the two non-ASCII bars, which `in` knows at once)
-    if ("|" in norm or "·" in norm or "•" in norm) and _link_bar(norm):
+    if ("|" in norm or "·" in norm or "•" in norm) and _link_bar(norm) and not _table_row(line):
         return "ui"
     spaces = norm.count(" ")
     # every consent pattern needs one of `_CONSENT_WORDS`: most lines skip the long alternation at once
