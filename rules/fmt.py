@@ -701,6 +701,7 @@ class IrregularWhitespace(Rule):
             or _holds_any(text, odd)
         ):
             return  # none of the candidates below can occur: fast string searches rule most texts out
+        columns: dict[int, bool] = {}  # line start -> laid out in columns
         for match in _SPACE_RUN.finditer(text):
             start, end = match.span()
             run = match.group()
@@ -720,9 +721,49 @@ class IrregularWhitespace(Rule):
             else:
                 if len(run) == 1 and run in _SINGLE_OK:
                     continue
+                if run.strip(" \t") == "" and _in_columns(text, start, columns):
+                    continue  # the gap between two cells of a table laid out with tabs or spaces
                 message = f"irregular whitespace inside a line: {_describe(run)} where one space belongs"
                 fix = self.replace(start, end, " ", "safe", "replace with one space")
             yield self.finding(doc, start, end, message, fix=fix)
+
+
+_CELL_GAP = re.compile(r"(?<=\S)(?:\t|  +)(?=\S)")  # a tab, or two spaces or more, between two cells
+
+
+def _in_columns(text: str, at: int, columns: dict[int, bool]) -> bool:
+    """Whether the line holding `at` is a row of a table laid out with tabs or runs of spaces: two gaps or more
+    between cells, in it and in the nearest non-blank line above or below it ("Arsenal\t38\t84" under
+    "Team\tP\tPts")."""
+    start = text.rfind("\n", 0, at) + 1
+    if start not in columns:
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        columns[start] = _gaps(text[start:end]) >= 2 and (
+            _gaps(_line_above(text, start)) >= 2 or _gaps(_line_below(text, end)) >= 2
+        )
+    return columns[start]
+
+
+def _line_above(text: str, start: int) -> str:
+    """The nearest non-blank line above the line that starts at `start`."""
+    last = start - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return text[text.rfind("\n", 0, last) + 1 : last + 1] if last >= 0 else ""
+
+
+def _line_below(text: str, end: int) -> str:
+    """The nearest non-blank line below the line that ends at `end`."""
+    first = end
+    while first < len(text) and text[first].isspace():
+        first += 1
+    stop = text.find("\n", first)
+    return text[first : len(text) if stop == -1 else stop]
+
+
+def _gaps(line: str) -> int:
+    return len(_CELL_GAP.findall(line))
 
 
 RULES = [
