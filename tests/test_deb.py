@@ -858,3 +858,13 @@ def test_prose_broken_over_lines_above_the_body_is_not_a_menu() -> None:
     for line in wrapped:
         assert not any(f.start <= text.index(line) < f.end for f in findings), line
     assert any(f.start <= text.index(MENU[0]) < f.end for f in findings)  # the menu above still goes
+
+
+def test_one_word_items_after_a_known_menu_item_are_the_menu() -> None:
+    # "Strona główna" (home) is in the lexicon, the section names after it are not: they go on the same menu
+    menu = ("Przejdź do treści", "Strona główna", "Wiadomości", "Sport")
+    text = "\n\n".join([*menu, *PARAGRAPHS])
+    assert "\n\n".join(flagged(text, lint_text(text, select=["DEB"]))) == "\n\n".join(menu)
+    # one word above the body with no menu before it stays: a kicker or a one-word headline is the article's call
+    text = "\n\n".join(["Wiadomości", *PARAGRAPHS])
+    assert flagged(text, lint_text(text, select=["DEB"])) == []

@@ -146,7 +146,8 @@ def _fill_gaps(analysis: Analysis) -> None:
     """A short line that is no prose, off the body, between two lines of debris is debris too: the link, label or
     form field of the same menu or box ("Passwort:", "Printer friendly version", "World News") that no lexicon
     knows. The article's lines off the body (its headline, byline, a table after it) are protected or stand
-    beside other lines of the article. (Gaps of two lines found 5 more lines on L3S and flagged an article line.)"""
+    beside other lines of the article. (Gaps of two lines found 5 more lines on L3S and flagged an article line.)
+    Above the body, one-word lines right after a menu's item are its next items."""
     lines, body = analysis.lines, analysis.body
     first, last = body if body is not None else (len(lines), len(lines))
     for index in chain(range(1, min(first, len(lines) - 1)), range(last + 1, len(lines) - 1)):
@@ -157,6 +158,15 @@ def _fill_gaps(analysis: Analysis) -> None:
         if above is None or below is None or above == "code" or below == "code":
             continue
         line.kind = above if above == below and above in _RUN_KINDS else "furniture"
+    for index in range(1, min(first, len(lines))):
+        if lines[index - 1].kind in ("ui", "furniture") and _menu_item(lines[index]):
+            lines[index].kind = "furniture"
+
+
+def _menu_item(line: Line) -> bool:
+    """One word, no figure, of no kind and not protected: above the body, after a menu's item ("Strona główna"),
+    the menu's next items ("Wiadomości", "Sport") that no lexicon knows."""
+    return line.kind is None and not line.protected and line.words == 1 and not any(map(str.isdigit, line.text))
 
 
 def _settle_weak(analysis: Analysis) -> None:
