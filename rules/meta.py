@@ -24,6 +24,7 @@ from pydantic import Field
 from scrapelint.document import Document
 from scrapelint.models import Article, Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
+from scrapelint.rules import dat_names
 
 DATE_FIELDS = ("published", "modified")
 # Record keys under which scrapers store when they fetched the page (news-please: date_download).
@@ -92,7 +93,27 @@ def parse_date(raw: str | None) -> datetime | None:
         return datetime.fromisoformat(iso)
     except ValueError:
         pass
+    named = dat_names.DATE.match(value)  # "5. März 2024", "12 de novembro de 2019, 14:02": dateutil reads English
+    if named is not None and (found := _named_month(named, value[named.end() :])) is not None:
+        return found
     return _dateutil(_DOT_TIME.sub(r"\1:\2", value), fuzzy=False)
+
+
+_CLOCK = re.compile(r"[,\s]*(?:um|à|a las|às|alle|om|o)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(?:uhr|h))?\s*", re.IGNORECASE)
+
+
+def _named_month(match: re.Match[str], rest: str) -> datetime | None:
+    """The date a month name in de, fr, es, pt, it, nl, pl or ru writes (rules/dat_names.py), with the clock time
+    after it if any; None if it names no year, no such day, or other words follow."""
+    clock = _CLOCK.fullmatch(rest) if rest.strip() else None
+    if match.group("year") is None or (rest.strip() and clock is None):
+        return None
+    hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
+    month = dat_names.MONTH_NUMBERS[match.group("mon").lower()]
+    try:
+        return datetime(int(match.group("year")), month, int(match.group("day")), hour, minute)
+    except ValueError:
+        return None
 
 
 def _dateutil(value: str, fuzzy: bool) -> datetime | None:
@@ -115,8 +136,17 @@ def _dateutil(value: str, fuzzy: bool) -> datetime | None:
     return first if first.month == second.month else first.replace(day=1)
 
 
+def _impossible_named(raw: str) -> bool:
+    """A day, a month name and a year that make no date: "31. Juni 2024", "30 февраля 2021"."""
+    return any(m.group("year") and _named_month(m, "") is None for m in dat_names.matches(raw))
+
+
 def embedded_date(raw: str) -> datetime | None:
-    """A date with a year inside other words ("Published: 5 March 2024"), which strict parsers reject."""
+    """A date with a year inside other words ("Published: 5 March 2024", "Publié le 3 février 2021"), which strict
+    parsers reject."""
+    for named in dat_names.matches(raw):
+        if named.group("year") is not None:
+            return _named_month(named, "")
     return _dateutil(_DOT_TIME.sub(r"\1:\2", raw.strip()), fuzzy=True)
 
 
@@ -195,7 +225,7 @@ class UnparseableDate(MetaRule):
                         f"{fdoc.field} '{raw.strip()}' has other text around its date ({inside.date().isoformat()}); "
                         "strict date parsers downstream will reject it"
                     )
-                elif _ISO_DAY.match(raw.strip()):
+                elif _ISO_DAY.match(raw.strip()) or _impossible_named(raw):
                     message = (
                         f"{fdoc.field} '{raw.strip()}' is an impossible date (no such day, month, hour or zone offset); "
                         "date filters and sorting will drop it"

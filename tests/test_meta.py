@@ -88,6 +88,29 @@ def test_a_date_inside_other_text_is_named_in_the_message(tmp_path: Path) -> Non
     assert finding["rule"] == "META001" and "other text" in finding["message"] and "2024-03-05" in finding["message"]
 
 
+def test_dates_with_a_month_name_in_another_language_are_read_as_dates(tmp_path: Path) -> None:
+    # dateutil reads English month names only: "5. März 2024" was "other text around 2024-05-01"
+    findings = run_meta(
+        tmp_path,
+        [
+            record(1, published="5. März 2024", modified="12. März 2024, 14:02 Uhr"),
+            record(2, published="12 de novembro de 2019"),
+            record(3, published="3 febbraio 2021", modified="3 lutego 2021"),
+            record(4, published="Montag, 5. März 2024"),
+            record(5, published="3 Oct. 2024 10:00 AM"),
+        ],
+    )
+    assert findings == []
+    # read, they are checked like any date: the modified one before the published one, and a day no month has
+    findings = run_meta(
+        tmp_path, [record(1, published="5. März 2024", modified="1. März 2024"), record(2, published="31. Juni 2024")]
+    )
+    assert [(f["rule"], f["field"]) for f in findings] == [("META005", "modified"), ("META001", "published")]
+    assert "impossible date" in findings[1]["message"]
+    (finding,) = run_meta(tmp_path, [record(1, published="Publié le 3 février 2021 par Jean")])
+    assert "other text" in finding["message"] and "2021-02-03" in finding["message"]
+
+
 def test_placeholder_is_not_also_reported_as_unparseable_or_too_old(tmp_path: Path) -> None:
     findings = run_meta(tmp_path, [record(1, published="0000-00-00", modified="1970-01-01T00:00:00")])
     assert sorted(f["rule"] for f in findings) == ["META002", "META002"]
