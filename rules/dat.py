@@ -190,15 +190,24 @@ def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
     hits = []
     taken = {hit.start for hit in found}
     for match in dat_names.matches(text):
-        if match.start("day") in taken or match.group("mon").lower() in MONTHS:
-            continue  # English names ("5 April 2024") are the English grammar's
+        if match.start("day") in taken:
+            continue  # the English grammar read it from its day ("5 April 2024")
+        month_number = dat_names.MONTH_NUMBERS[match.group("mon").lower()]
+        if match.start("mon") in taken and int(match.group("day")) <= _days_in(month_number, match.group("year")):
+            continue  # "5. April 2024": the English grammar read "April 2024" and checks it; only the day is new
         weekday = None
         if match.group("wd"):
             weekday = Part(dat_names.WEEKDAY_NUMBERS[match.group("wd").lower()], *match.span("wd"))
-        month = Part(dat_names.MONTH_NUMBERS[match.group("mon").lower()], *match.span("mon"))
+        month = Part(month_number, *match.span("mon"))
         year, day = _part(match, "year"), _part(match, "day")
         hits.append(DateHit("dmy", match.start(), match.end(), year=year, month=month, day=day, weekday=weekday))
     return hits
+
+
+def _days_in(month: int, year: str | None) -> int:
+    """The days of `month` (in a leap year when the year is not given or is no calendar year)."""
+    leap_year = int(year) if year is not None and 1 <= int(year) <= 9999 else 2000
+    return calendar.monthrange(leap_year, month)[1]
 
 
 def _START(hit: DateHit) -> int:
