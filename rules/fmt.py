@@ -732,17 +732,28 @@ _CELL_GAP = re.compile(r"(?<=\S)(?:\t|  +)(?=\S)")  # a tab, or two spaces or mo
 
 
 def _in_columns(text: str, at: int, columns: dict[int, bool]) -> bool:
-    """Whether the line holding `at` is a row of a table laid out with tabs or runs of spaces: two gaps or more
-    between cells, in it and in the nearest non-blank line above or below it ("Arsenal\t38\t84" under
-    "Team\tP\tPts")."""
+    """Whether the line holding `at` is a row of a table laid out with tabs or runs of spaces, as the nearest
+    non-blank line above or below it is: two gaps or more between cells in both ("Arsenal    38    84" under
+    "Team    P    Pts"), or a tab between cells in both ("Price:<tab>$98" over "Weight:<tab>172 g")."""
     start = text.rfind("\n", 0, at) + 1
     if start not in columns:
         end = text.find("\n", at)
         end = len(text) if end == -1 else end
-        columns[start] = _gaps(text[start:end]) >= 2 and (
-            _gaps(_line_above(text, start)) >= 2 or _gaps(_line_below(text, end)) >= 2
+        line = _layout(text[start:end])
+        columns[start] = line != (0, False) and any(
+            _rows_alike(line, _layout(near)) for near in (_line_above(text, start), _line_below(text, end))
         )
     return columns[start]
+
+
+def _layout(line: str) -> tuple[int, bool]:
+    """The gaps between the cells of a line, and whether one of them is a tab."""
+    gaps = _CELL_GAP.findall(line)
+    return len(gaps), any("\t" in gap for gap in gaps)
+
+
+def _rows_alike(one: tuple[int, bool], two: tuple[int, bool]) -> bool:
+    return (one[0] >= 2 and two[0] >= 2) or (one[1] and two[1])
 
 
 def _line_above(text: str, start: int) -> str:
@@ -760,10 +771,6 @@ def _line_below(text: str, end: int) -> str:
         first += 1
     stop = text.find("\n", first)
     return text[first : len(text) if stop == -1 else stop]
-
-
-def _gaps(line: str) -> int:
-    return len(_CELL_GAP.findall(line))
 
 
 RULES = [

@@ -532,6 +532,7 @@ def test_a_table_laid_out_with_tabs_or_spaces_keeps_its_gaps() -> None:
     # the gaps between a table's cells are its layout: replacing them with one space would merge the columns
     table = "Team\tP\tW\tPts\nArsenal\t38\t26\t84\n\nChelsea    38    21    72"
     assert fmt_findings(table, "FMT010") == []
+    assert fmt_findings("Price:\t$98\nWeight:\t172 g", "FMT010") == []  # two columns, by tabs
     # a run of spaces in a sentence, or a lone tab, is still reported, also beside a table
     text = table + "\n\nThe council  approved the budget.\nIt\twas late."
     assert flagged(text, fmt_findings(text, "FMT010")) == ["  ", "\t"]
