@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -577,9 +578,20 @@ class RealWordError(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         from scrapelint import realword
 
-        # URLs, paths and code blanked, per line, from the spelling analysis' per-process cache of line scans.
-        masked = "\n".join(spelling.scan_line(line, False)[0] for line in doc.line_texts)
-        for error in realword.find(masked):
+        # The Document's words; a word in a URL, path or code (blanked in the spelling analysis' cached line
+        # scans) is left out. Only the few words the check weighs ask for their line's scan.
+        text, line_starts, line_texts = doc.text, doc.line_starts, doc.line_texts
+        scanned: dict[int, str] = {}  # this document's masked lines (a line over 2,000 characters is not cached)
+
+        def masked(start: int, end: int) -> bool:
+            line = bisect_right(line_starts, start) - 1
+            masked_line = scanned.get(line)
+            if masked_line is None:
+                masked_line = scanned[line] = spelling.scan_line(line_texts[line], False)[0]
+            first = line_starts[line]
+            return masked_line[start - first : end - first] != text[start:end]
+
+        for error in realword.find_in(text, doc.word_texts, doc.word_starts, masked):
             likely = error.likely
             yield self.finding(
                 doc,
