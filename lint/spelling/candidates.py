@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from scrapelint.spelling.lexicon import Lexicon, lexicon
@@ -98,3 +99,36 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
         if swapped != word and swapped not in seen and swapped in lex.freq:
             found.append((swapped, 1))
     return tuple(found)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def undoubled(word: str) -> str:
+    """`word` with each run of one letter cut to one: "tarrif" and "tariff" are both "tarif"."""
+    return _DOUBLED.sub(r"\1", word)
+
+
+@lru_cache(maxsize=1)
+def _by_undoubled() -> dict[str, tuple[str, ...]]:
+    """The trusted words with a run of one letter, under their undoubled form; built on first use (~17k words)."""
+    index: dict[str, list[str]] = {}
+    for word in filter(_DOUBLED.search, lexicon().trusted):
+        index.setdefault(undoubled(word), []).append(word)
+    return {form: tuple(words) for form, words in index.items()}
+
+
+@lru_cache(maxsize=50_000)
+def doubling_slips(word: str) -> tuple[tuple[str, int], ...]:
+    """The trusted words two edits (OSA) from `word` that undouble alike ("tarrif": "tariff").
+
+    For a word wordfreq has seen these are the only two-edit corrections `verdict` takes: one lookup finds
+    them, where `near_words(word, 2)` scans every trusted word of its first letter and nearby lengths.
+    """
+    from rapidfuzz.distance import OSA
+
+    form = undoubled(word)
+    twins = _by_undoubled().get(form, ())
+    if form in lexicon().trusted:
+        twins = (*twins, form)
+    return tuple((twin, 2) for twin in twins if OSA.distance(word, twin) == 2)
