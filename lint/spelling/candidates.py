@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from scrapelint.spelling.lexicon import Lexicon, lexicon
+from scrapelint.spelling.lexicon import Lexicon, lexicon, undoubled
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -101,23 +100,6 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
     return tuple(found)
 
 
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-def undoubled(word: str) -> str:
-    """`word` with each run of one letter cut to one: "tarrif" and "tariff" are both "tarif"."""
-    return _DOUBLED.sub(r"\1", word)
-
-
-@lru_cache(maxsize=1)
-def _by_undoubled() -> dict[str, tuple[str, ...]]:
-    """The trusted words with a run of one letter, under their undoubled form; built on first use (~17k words)."""
-    index: dict[str, list[str]] = {}
-    for word in filter(_DOUBLED.search, lexicon().trusted):
-        index.setdefault(undoubled(word), []).append(word)
-    return {form: tuple(words) for form, words in index.items()}
-
-
 @lru_cache(maxsize=50_000)
 def doubling_slips(word: str) -> tuple[tuple[str, int], ...]:
     """The trusted words two edits (OSA) from `word` that undouble alike ("tarrif": "tariff").
@@ -128,7 +110,8 @@ def doubling_slips(word: str) -> tuple[tuple[str, int], ...]:
     from rapidfuzz.distance import OSA
 
     form = undoubled(word)
-    twins = _by_undoubled().get(form, ())
-    if form in lexicon().trusted:
+    lex = lexicon()
+    twins = lex.by_undoubled.get(form, ())
+    if form in lex.trusted:
         twins = (*twins, form)
     return tuple((twin, 2) for twin in twins if OSA.distance(word, twin) == 2)
