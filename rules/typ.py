@@ -157,10 +157,10 @@ class Misspelling(CorpusRule, SpellingRule):
         """Count, per capitalised word not in the lexicon, the articles that use it."""
         if not self.options.corpus_min_articles:
             return
-        trusted = spelling.lexicon().trusted
-        for word in {w.lower() for w in _CAPITALISED.findall(doc.text)}:
-            if word not in trusted:
-                state[word] = state.get(word, 0) + 1
+        # Distinct forms first, then lower-cased, then the lexicon's words taken out: each step a C loop.
+        words = set(map(str.lower, set(_CAPITALISED.findall(doc.text))))
+        for word in words.difference(spelling.lexicon().trusted):
+            state[word] = state.get(word, 0) + 1
         if len(state) > self.MAX_STATE:
             for word in [w for w, n in state.items() if n < 2]:
                 del state[word]
