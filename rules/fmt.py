@@ -93,7 +93,8 @@ class SpaceBeforePunctuation(Rule):
         "(`Brzola ,which`, `power .Stalin`, `achieved , in part`). When the next word is glued to the "
         "mark, the space is on the wrong side and the fix moves it; a ` .` before a lower-case word "
         "(`Stalin .in the highest esteem`) is a stray period, and the (unsafe) fix removes it. Leaves alone decimals (`.45`), file "
-        "extensions and domains (`.NET`, `.com`), spaced ellipses (`. . .`), emoticons, and `; :` in French."
+        "extensions and domains (`.NET`, `.com`), spaced ellipses (`. . .`), emoticons, scores spaced on both "
+        "sides (`5 : 1`), and `; :` in French."
     )
     why = (
         "In English the mark attaches to the word before it. A space before it is a sign of text glued "
@@ -120,6 +121,8 @@ class SpaceBeforePunctuation(Rule):
                 continue  # ".45 calibre", " ,000" in numbers
             if mark in ":;" and (not (nxt == "" or nxt.isspace()) or _is_french(doc, mark_at)):
                 continue  # French spacing; emoticons ":)" and ":D"
+            if mark == ":" and text[space - 1].isdigit() and text[mark_at + 2 : mark_at + 3].isdigit():
+                continue  # a score or a ratio spaced on both sides: "5 : 1", "2 : 0 (1 : 0)"
             if mark == ".":
                 if nxt == " " and text[mark_at + 2 : mark_at + 3] == ".":
                     continue  # spaced ellipsis ". . ."

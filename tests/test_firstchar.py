@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from scrapelint.rules.deb.firstchar import FirstCharDispatch, NeedleFilter, first_chars, required_literal
 from scrapelint.rules.deb.lexicons import _entries, lexicon, normalise
+
+from .conftest import SHARED_DATA
 
 
 def _by_kind(patterns: dict[str, list[str]]) -> re.Pattern[str]:
@@ -52,8 +55,7 @@ def whole(patterns: dict[str, list[str]], flags: int = 0) -> re.Pattern[str]:
 @pytest.mark.parametrize("text", TEXTS)
 def test_dispatch_matches_like_the_whole_alternation(text: str) -> None:
     dispatch, reference = FirstCharDispatch(PATTERNS), whole(PATTERNS)
-    expected, got = reference.fullmatch(text), dispatch.fullmatch(text)
-    assert (got and got.lastgroup) == (expected and expected.lastgroup)
+    expected = reference.fullmatch(text)
     assert dispatch.fullmatch_kind(text) == (expected and expected.lastgroup)
     expected, got = reference.match(text), dispatch.match(text)
     assert (got and got.group()) == (expected and expected.group())
@@ -63,7 +65,8 @@ def test_dispatch_matches_like_the_whole_alternation(text: str) -> None:
 def test_ignorecase_dispatch_compares_as_re_does(text: str) -> None:
     patterns = {"form": [r"k", r"s", r"écrire un commentaire", r"kommentar", r"\w"]}
     dispatch, reference = FirstCharDispatch(patterns, re.IGNORECASE), whole(patterns, re.IGNORECASE)
-    assert bool(dispatch.fullmatch(text)) == bool(reference.fullmatch(text))
+    expected = reference.fullmatch(text)
+    assert dispatch.fullmatch_kind(text) == (expected and expected.lastgroup)
 
 
 def test_a_floating_branch_of_an_earlier_kind_wins_as_in_the_whole_alternation() -> None:
@@ -93,10 +96,18 @@ def test_needle_filter_counts_like_the_whole_alternation() -> None:
         assert pruned.findall(text) == reference.findall(text)
 
 
-def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None:
+def assert_lexicon_labels_as_its_whole_alternations(lines: set[str]) -> dict[str, str | None]:
+    """The lexicon's dispatches label the normalised `lines` as its whole alternations do; their kinds."""
     lex = lexicon()
     reference = whole(lex.whole._patterns)
     meta = re.compile("|".join(f"(?:{p})" for p in _entries("debris_meta.txt")))
+    kinds = {line: (match := reference.fullmatch(line)) and match.lastgroup for line in lines}
+    assert {line: lex.whole.fullmatch_kind(line) for line in lines} == kinds
+    assert {line for line in lines if lex.meta.match(line)} == set(filter(meta.match, lines))
+    return kinds
+
+
+def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None:
     lines = [
         "Share this article",
         "Advertisement",
@@ -108,12 +119,18 @@ def test_the_debris_lexicon_labels_lines_as_its_whole_alternation_does() -> None
         "Читайте также",
         "The minister said on Tuesday that the plan would go ahead.",
     ]
-    for line in lines:
-        norm = normalise(line)
-        expected, got = reference.fullmatch(norm), lex.whole.fullmatch(norm)
-        assert (got and got.lastgroup) == (expected and expected.lastgroup), line
-        assert lex.whole.fullmatch_kind(norm) == (expected and expected.lastgroup), line
-        assert bool(lex.meta.match(norm)) == bool(meta.match(norm)), line
+    assert_lexicon_labels_as_its_whole_alternations(set(map(normalise, lines)))
+
+
+def test_the_debris_lexicon_labels_real_scraped_lines_as_its_whole_alternation_does() -> None:
+    """Every distinct line of the 644 multilingual dev pages: the branches the dispatch drops must never matter."""
+    path = SHARED_DATA / "trafilatura_dev.jsonl"
+    if not path.exists():
+        pytest.skip("dev data not present")
+    with path.open(encoding="utf-8") as handle:
+        lines = {normalise(line) for raw in handle for line in json.loads(raw)["text"].splitlines() if line.strip()}
+    kinds = assert_lexicon_labels_as_its_whole_alternations(lines)
+    assert sum(kind is not None for kind in kinds.values()) > 1000  # (debris lines are among them)
 
 
 def test_required_needles_reads_into_groups_that_are_never_optional() -> None:

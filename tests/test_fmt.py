@@ -128,10 +128,17 @@ def test_space_before_punctuation(text: str, span: str, after_fix: str) -> None:
         "wait ... what",
         "he smiled :) and left",
         "figures of 1 ,000",
+        "Dudek won his heat 5 : 1 and the final 4 : 2",
     ],
 )
 def test_space_before_punctuation_negatives(text: str) -> None:
     assert fmt_findings(text, "FMT001") == []
+
+
+def test_a_spaced_colon_after_a_figure_is_still_reported_before_a_word() -> None:
+    # only a figure on both sides makes a score: "in 2013 : Ende" is a stray space
+    [finding] = fmt_findings("Microsoft Office 2013 : Ende des Supports", "FMT001")
+    assert "space before ':'" in finding.message
 
 
 def test_the_word_shown_before_a_mark_is_cut_at_forty_characters() -> None:

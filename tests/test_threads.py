@@ -56,3 +56,23 @@ def test_dated_lines_of_the_article_are_no_thread() -> None:
     text = "\n\n".join(["Budget vote: live", "By Jane Doe", "March 5, 2024", *entries, PARAGRAPHS[3]])
     assert threads(text) == []
     assert threads(article()) == []
+
+
+def test_two_bare_timestamps_get_an_unsafe_fix_and_a_signed_thread_a_safe_one() -> None:
+    # two dates with text between and no name, button or form: maybe the article's own dated entries, so the
+    # finding stands but `fix` (safe fixes only) keeps the text; the same comments signed by their authors go
+    dated = (
+        "November 19, 2019 at 6:34 am",
+        "Good news for the roads at last.",
+        "November 19, 2019 at 7:02 am",
+        "I doubt the second vote will pass.",
+    )
+    text = article(after=dated)
+    [found] = threads(text)
+    assert found.fix is not None and found.fix.applicability == "unsafe"
+    assert "only timestamps mark them" in found.message
+    fixed, _, _ = apply_fixes(text, [f.fix for f in threads(text) if f.fix and f.fix.applicability == "safe"])
+    assert fixed == text
+    signed = (dated[0], "gunner1987 says:", dated[1], "Reply", dated[2], "Maria L. says:", dated[3], "Reply")
+    [found] = threads(article(after=signed))
+    assert found.fix is not None and found.fix.applicability == "safe"

@@ -175,7 +175,7 @@ def _can_start(first: frozenset[str] | None, char: str, flags: int = 0) -> bool:
 
 
 class FirstCharDispatch:
-    """`fullmatch`/`match` of `(?P<kind>p1|p2...)|(?P<kind2>...)` with only the branches that can match."""
+    """`fullmatch_kind`/`match` of `(?P<kind>p1|p2...)|(?P<kind2>...)` with only the branches that can match."""
 
     def __init__(self, patterns: dict[str, list[str]], flags: int = 0) -> None:
         self._patterns, self._flags = patterns, flags
@@ -208,11 +208,12 @@ class FirstCharDispatch:
             pattern = self._by_branches[source] = re.compile(source, self._flags)
         return pattern
 
-    def _for(self, text: str) -> re.Pattern[str]:
-        # the first character, non-ASCII ones as one (fewer alternations to compile), and whether the text
-        # holds a needle: then every floating branch is kept
+    def _for(self, text: str, floating: bool) -> re.Pattern[str]:
+        # the first character, non-ASCII ones as one (fewer alternations to compile), and, if `floating`, whether
+        # the text holds a needle: then every floating branch is kept
         first = text[:1] if text[:1] < "\x80" else _NON_ASCII  # ("" for an empty text: every branch is kept)
-        key = (first, "needle") if self._needles and self._any_needle.search(text) is not None else (first,)
+        holds = floating and self._needles and self._any_needle.search(text) is not None
+        key = (first, "needle") if holds else (first,)
         pattern = self._by_key.get(key)
         if pattern is None:
             pattern = self._by_key[key] = self._compile(key)
@@ -234,11 +235,7 @@ class FirstCharDispatch:
         groups in order, so the whole alternation's match is of the first kind any of whose branches matches;
         that is the earlier of the anchored branches' kind and the floating branches' kind.
         """
-        first = text[:1] if text[:1] < "\x80" else _NON_ASCII
-        pattern = self._by_key.get((first,))
-        if pattern is None:
-            pattern = self._by_key[(first,)] = self._compile((first,))
-        match = pattern.fullmatch(text)
+        match = self._for(text, floating=False).fullmatch(text)
         kind = match.lastgroup if match is not None else None
         if kind == self._kinds[0] or not self._needles or self._any_needle.search(text) is None:
             return kind
@@ -252,13 +249,9 @@ class FirstCharDispatch:
             return other.lastgroup
         return kind
 
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        """Same match as the whole alternation's `fullmatch(text)`."""
-        return self._for(text).fullmatch(text)
-
     def match(self, text: str) -> re.Match[str] | None:
         """Same match as the whole alternation's `match(text)` (at the start)."""
-        return self._for(text).match(text)
+        return self._for(text, floating=True).match(text)
 
 
 class NeedleFilter:

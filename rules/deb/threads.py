@@ -215,7 +215,10 @@ class CommentThread(Rule):
         "12:02PM'), timestamps ('November 19, 2019 at 6:34 am', '3 hours ago'), buttons and counts ('Reply', "
         "'12 Likes') and the comment form ('Leave a Reply'), recognised by their repeating structure after the "
         "article's body has begun, and comment sections under a heading ('Comments (14)'). The words of "
-        "headers and buttons per language are in rules/data/comment_threads.txt."
+        "headers and buttons per language are in rules/data/comment_threads.txt. The fix is safe when a "
+        "commenter's name, a reply button, the comment form or a comments heading marks the thread, or it holds "
+        "three comments; two timestamps with text between and nothing else get an unsafe fix (they may be the "
+        "article's own dated entries)."
     )
     why = (
         "Comments are other people's text: left in, they are attributed to the author, they skew summaries, "
@@ -225,7 +228,7 @@ class CommentThread(Rule):
         "...the final whistle.\\n\\njdoe says:\\nNovember 19, 2019 at 6:34 am\\nGreat game!\\nReply\\n"
         "ann says:\\nNovember 19, 2019 at 7:02 am\\nAgreed.\\nReply\\nLeave a Reply  -> the thread reported once"
     )
-    fixable = "safe"
+    fixable = "sometimes"
 
     def warm(self) -> None:
         """Before `--jobs` forks (engine.warm_up): the data file's alternations, shared by the workers."""
@@ -247,8 +250,25 @@ class CommentThread(Rule):
                     f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text"
                 )
                 fixed = "remove the comment thread"
+            signed = _signed(lines, first, last, comments)
+            if not signed:
+                message = (
+                    f"{count} lines of dated entries with text between read like a reader comment thread, but only "
+                    "timestamps mark them (no commenter's name, reply button or form): check before removing"
+                )
             fix_start, fix_end = line_deletion(text, start, end)
-            yield self.finding(doc, start, end, message, fix=self.replace(fix_start, fix_end, "", "safe", fixed))
+            fix = self.replace(fix_start, fix_end, "", "safe" if signed else "unsafe", fixed)
+            yield self.finding(doc, start, end, message, fix=fix)
+
+
+def _signed(lines: list[Line], first: int, last: int, comments: int) -> bool:
+    """A thread its shape makes sure of: a commenter's name, a reply button, the form, a comments heading, or three
+    comments. Two timestamps with text between and nothing else may be the article's own (two dated entries, a
+    programme's air dates): its fix is left to the user."""
+    return comments >= 3 or any(
+        line.kind == "comments" or anchor(line.text, line.words) in ("header", "action", "form")
+        for line in lines[first : last + 1]
+    )
 
 
 RULES = [CommentThread]

@@ -8,7 +8,7 @@ import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain, compress, count, repeat, starmap
@@ -227,7 +227,7 @@ class _Analysis:
         heads = map(add, map(firsts.__getitem__, alike), repeat(1))
         alike = list(compress(alike, map(seconds.__contains__, map(padded.__getitem__, heads))))
         keys = [key for number in alike for key in self._row_keys(number, opening=True)]
-        rows = template_rows([key for key in keys if key[1][0] != "s"], self._paragraph_words) if keys else set()
+        rows = template_rows([key for key in keys if key[1][0] != "s"], self.paragraph_tokens) if keys else set()
         labelled = {number for number, key in keys if key[1][0] != ""}.difference(rows)
         if labelled.intersection(numbers):  # a label of its own in a page of labelled rows (an FAQ's variant)
             rows |= labelled & self.form_rows
@@ -249,7 +249,7 @@ class _Analysis:
         if not keys:
             return set()
         values = {number: paragraphs[number][1] - paragraphs[number][0] - len(key) + 1 for number, key in keys}
-        return form_rows(keys, self._paragraph_words, values.__getitem__)
+        return form_rows(keys, self.paragraph_tokens, values.__getitem__)
 
     def _row_keys(self, number: int, opening: bool) -> list[tuple[int, tuple[str, ...]]]:
         """Paragraph `number`'s keys as a template's row: its label (and, if asked, its opening words)."""
@@ -268,7 +268,8 @@ class _Analysis:
                 keys.append((number, ("?" if end - a >= LABEL_MIN_WORDS else "s", *tokens[a:end])))
         return keys
 
-    def _paragraph_words(self, number: int) -> tuple[str, ...]:
+    def paragraph_tokens(self, number: int) -> tuple[str, ...]:
+        """Paragraph `number`'s normalised words: what two paragraphs are compared by."""
         return tuple(self.tokens[slice(*self.paragraphs[number])])
 
     def span(self, a: int, b: int) -> tuple[int, int]:
@@ -279,6 +280,24 @@ class _Analysis:
         while end < len(text) and text[end] in _CLOSE:
             end += 1
         return start, end
+
+
+class ParagraphTexts(Mapping[int, str]):
+    """Paragraph number -> its text, sliced when read: a list of every paragraph's text was one more copy."""
+
+    __slots__ = ("_ends", "_starts", "_text")
+
+    def __init__(self, doc: Document) -> None:
+        self._text, (self._starts, self._ends) = doc.text, doc.paragraph_spans
+
+    def __getitem__(self, number: int) -> str:
+        return self._text[self._starts[number] : self._ends[number]]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self._starts)))
 
 
 def _firsts(ranges: Sequence[tuple[int, int]]) -> Sequence[int]:
@@ -352,9 +371,13 @@ def _removal(text: str, start: int, end: int, paragraph_start: int, paragraph_en
     return before, end
 
 
-def _delete(doc: Document, start: int, end: int, paragraph: int, applicability: str, what: str) -> Fix:
+def _delete(
+    doc: Document, start: int, end: int, paragraph: int, applicability: str, what: str, last: int | None = None
+) -> Fix:
+    """The fix that deletes `[start, end)` of `paragraph` (or of the paragraphs from it to `last`): whole
+    paragraphs go with their line breaks, a part with the space beside it."""
     starts, ends = doc.paragraph_spans
-    a, b = _removal(doc.text, start, end, starts[paragraph], ends[paragraph])
+    a, b = _removal(doc.text, start, end, starts[paragraph], ends[paragraph if last is None else last])
     return Rule.replace(a, b, "", applicability, f"delete the repeated {what}")  # type: ignore[arg-type]
 
 

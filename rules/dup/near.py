@@ -184,7 +184,7 @@ def _parallel(analysis: _Analysis, paragraph: int, other: int) -> bool:
     paragraph or two alike (a template's; rules/structure.py), and the two are not next to each other."""
     if abs(paragraph - other) < 2:
         return False
-    words, size = analysis._paragraph_words, len(analysis.paragraphs)
+    words, size = analysis.paragraph_tokens, len(analysis.paragraphs)
     for step in (-1, 1):
         one, two = paragraph + step, other + step
         if min(one, two) >= 0 and max(one, two) < size:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from itertools import chain
 
 from pydantic import Field
@@ -12,11 +12,11 @@ from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule, RuleOptions
 from scrapelint.rules import structure
 from scrapelint.rules.dup.analysis import (
+    ParagraphTexts,
     _analyse,
     _Analysis,
     _delete,
     _line,
-    _removal,
 )
 from scrapelint.rules.structure import (
     copied_runs,
@@ -86,13 +86,13 @@ class DuplicatedParagraph(Rule):
         start, end = starts[first], ends[last]
         related = (starts[duplicated[first]], ends[duplicated[last]])
         if first == last:
-            what, fix = "paragraph", _delete(doc, start, end, first, "safe", "paragraph")
+            what = "paragraph"
             message = f"paragraph duplicates the one at line {_line(doc, related[0])}; the same text appears twice"
         else:
             what = f"block of {last - first + 1} paragraphs"
-            fix = Rule.replace(*_removal(doc.text, start, end, start, end), "", "safe", f"delete the repeated {what}")
             lines = f"lines {_line(doc, related[0])}-{_line(doc, related[1])}"
             message = f"{what} duplicates {lines} in the same order; the same text appears twice"
+        fix = _delete(doc, start, end, first, "safe", what, last)
         return self.finding(doc, start, end, message, fix=fix, related=related)
 
 
@@ -119,8 +119,7 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     """Copied paragraphs (copy -> first) that repeat by design: items of a parallel structure or a list, cells
     of a template's rows, a line under each item; a paragraph doubled in place or a block of paragraphs copied
     in its order is neither of the last two (rules/structure.py)."""
-    starts, ends = doc.paragraph_spans
-    texts = _ParagraphTexts(doc.text, starts, ends)
+    texts = ParagraphTexts(doc)
     found = parallel_repeats(texts, duplicated)
     quoted = -2  # the last copy that quotes (with the copies that follow it in their order)
     for copy, first in duplicated.items():
@@ -138,25 +137,7 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     if loose:  # (the template's rows are looked for only then: most copies of a doubled text are in runs)
         found.update(under_each.intersection(loose))
         found |= steps(texts, ((copy, duplicated[copy]) for copy in loose))
-        found |= same_slot(texts, duplicated, loose, analysis._paragraph_words)
+        found |= same_slot(texts, duplicated, loose, analysis.paragraph_tokens)
         rows = analysis.template_rows(chain(loose, map(duplicated.__getitem__, loose)))
         found.update(copy for copy in loose if copy in rows and duplicated[copy] in rows)
     return found
-
-
-class _ParagraphTexts(Mapping[int, str]):
-    """Paragraph number -> its text, sliced when read: a list of every paragraph's text was one more copy."""
-
-    __slots__ = ("_ends", "_starts", "_text")
-
-    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
-        self._text, self._starts, self._ends = text, starts, ends
-
-    def __getitem__(self, number: int) -> str:
-        return self._text[self._starts[number] : self._ends[number]]
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(range(len(self._starts)))

@@ -16,6 +16,7 @@ from scrapelint.rules.dup.analysis import (
     _KGRAM,
     _MAX_CANDIDATES,
     _WHOLLY_QUOTED,
+    ParagraphTexts,
     _analyse,
     _Analysis,
     _Block,
@@ -23,7 +24,6 @@ from scrapelint.rules.dup.analysis import (
     _line,
     _sentence_at,
 )
-from scrapelint.rules.dup.paragraphs import _ParagraphTexts
 from scrapelint.rules.structure import (
     QUESTION_WORDS,
     known_debris,
@@ -88,7 +88,7 @@ class RepeatedSentence(Rule):
             pairs = [(copy, first) if copy != first else (-1, -1) for copy, first in pairs]
             rows = analysis.template_rows(p for pair in pairs for p in pair if p >= 0)
             parallel.update(number for number, (copy, first) in enumerate(pairs) if copy in rows and first in rows)
-        texts = _ParagraphTexts(doc.text, *doc.paragraph_spans)
+        texts = ParagraphTexts(doc)
         for number, block in enumerate(blocks):
             if number not in parallel and not _by_design(doc, analysis, texts, block):
                 yield self._finding(doc, analysis, block)
@@ -271,7 +271,7 @@ def _whole_item(analysis: _Analysis, a: int, b: int, paragraph: int) -> bool:
     return b == end and (a == start or (a == start + 1 and analysis.tokens[start].isdigit()))
 
 
-def _by_design(doc: Document, analysis: _Analysis, texts: _ParagraphTexts, block: _Block) -> bool:
+def _by_design(doc: Document, analysis: _Analysis, texts: ParagraphTexts, block: _Block) -> bool:
     """The copy is a quotation, DEB's, or a step two lists share (rules/structure.py)."""
     first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
     if first == block.paragraph:
