@@ -87,6 +87,8 @@ def test_realword_on_document_words_finds_what_its_own_split_found_on_dev_pages(
         assert _new_find(text) == old
         found += len(old)
     assert found > 0  # the comparison saw findings, not only silence
+    # The per-process state stays bounded: the open suspects only shrink, inside the lexicon's suspects.
+    assert realword._open_suspects() < realword._suspects()
 
 
 def test_the_hand_made_lines_hold_real_word_errors() -> None:

@@ -73,9 +73,12 @@ class Lexicon:
     def by_undoubled(self) -> dict[str, tuple[str, ...]]:
         """The ~17k trusted words with a run of one letter, under their undoubled form ("tariff" under "tarif"):
         a seen word's two-edit corrections (`doubling_slips`) by one lookup."""
+        # The words and their forms found in the word list as one text: two C scans, not two calls per word.
+        doubled = list(map(re.Match.group, _WITH_DOUBLE.finditer("\n".join(self.trusted))))
+        forms = undoubled("\n".join(doubled)).split("\n")
         index: dict[str, list[str]] = {}
-        for word in filter(_DOUBLED.search, self.trusted):
-            index.setdefault(undoubled(word), []).append(word)
+        for form, word in zip(forms, doubled, strict=True):
+            index.setdefault(form, []).append(word)
         return {form: tuple(words) for form, words in index.items()}
 
     @cached_property
@@ -95,6 +98,7 @@ class Lexicon:
 
 
 _DOUBLED = re.compile(r"(.)\1+")
+_WITH_DOUBLE = re.compile(r"^(?=[^\n]*?([^\n])\1)[^\n]*", re.MULTILINE)  # a line with a run of one letter
 
 
 def undoubled(word: str) -> str:
