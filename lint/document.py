@@ -438,6 +438,11 @@ class Document:
         """The text of every word, in order: `text[start:end]` for each pair of `word_spans`."""
         return self._word_split[1::2]
 
+    @property
+    def word_pieces(self) -> list[str]:
+        """Gap, word, gap, ..., word, gap: the text cut at its words (`word_texts` are every second piece)."""
+        return self._word_split
+
     @cached_property
     def _word_split(self) -> list[str]:
         """Gaps and words alternating, from one regex split (the text is their concatenation)."""

@@ -74,15 +74,18 @@ class RealWordError:
 def find(text: str) -> Iterator[RealWordError]:
     """Every real-word error in `text`, in order (tokenised as the Document does; nothing masked)."""
     pieces = word_split(text)
-    words = pieces[1::2]
-    starts = list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
-    return find_in(text, words, starts)
+    return find_in(pieces, pieces[1::2], lambda: list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2)))
 
 
 def find_in(
-    text: str, words: Sequence[str], starts: Sequence[int], masked: Callable[[int, int], bool] | None = None
+    pieces: Sequence[str],
+    words: Sequence[str],
+    starts: Callable[[], Sequence[int]],
+    masked: Callable[[int, int], bool] | None = None,
 ) -> Iterator[RealWordError]:
-    """Every real-word error among `words` (a Document's `word_texts`, at `starts` in `text`), in order.
+    """Every real-word error among `words`, in order: a Document's `word_pieces` (gap, word, ..., gap) and
+    `word_texts`; `starts()` gives the words' offsets, asked only when a word is weighed in a text where
+    something is masked, or reported.
 
     `masked(start, end)` says whether a word lies in a region that is not prose (a URL, code): such a word
     is neither judged nor a neighbour. Only the suspects are visited: they are picked out of the words in C.
@@ -90,34 +93,32 @@ def find_in(
     _common_index()  # built on the first call: before the engine forks, when `warm_up` runs the rule once
     open_ = _open_suspects()
     last = len(words) - 1
+    offsets: Sequence[int] | None = None
     for i in compress(range(len(words)), map(open_.__contains__, words)):
         word = words[i]
         if not _candidates(word):
             open_.discard(word)  # no common word one edit away (most suspects): never visited again
             continue
-        if not 0 < i < last:
-            continue
-        start = starts[i]
-        end = start + len(word)
-        following = words[i + 1]
+        following = words[i + 1] if 0 < i < last else ""
         if (
-            text[end : starts[i + 1]] not in _ADJACENT_GAPS
-            or not following.islower()  # the word after is the stronger evidence; without it, left alone
+            not following.islower()  # the word after is the stronger evidence; without it, left alone
+            or pieces[2 * i + 2] not in _ADJACENT_GAPS
             or not _WORD.fullmatch(following)
         ):
             continue
-        if masked is not None and (masked(start, end) or masked(starts[i + 1], starts[i + 1] + len(following))):
-            continue
         previous = words[i - 1]
-        left = (
-            previous.islower()
-            and text[starts[i - 1] + len(previous) : start] in _ADJACENT_GAPS
-            and _WORD.fullmatch(previous) is not None
-            and not (masked is not None and masked(starts[i - 1], starts[i - 1] + len(previous)))
-        )
+        left = previous.islower() and pieces[2 * i] in _ADJACENT_GAPS and _WORD.fullmatch(previous) is not None
+        if masked is not None:
+            offsets = offsets or starts()
+            start, after, before = offsets[i], offsets[i + 1], offsets[i - 1]
+            if masked(start, start + len(word)) or masked(after, after + len(following)):
+                continue
+            left = left and not masked(before, before + len(previous))
         likely = _likely(previous if left else None, word, following)
         if likely is not None:
-            yield RealWordError(start, end, word, likely, f"'{word}' is unlikely here; '{likely}'?")
+            offsets = offsets or starts()
+            start = offsets[i]
+            yield RealWordError(start, start + len(word), word, likely, f"'{word}' is unlikely here; '{likely}'?")
 
 
 def warm() -> None:

@@ -22,6 +22,7 @@ from scrapelint import spelling
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
+from scrapelint.spelling.masking import may_mask
 
 # -- the shared spelling analysis ---------------------------------------------------------------
 
@@ -579,7 +580,8 @@ class RealWordError(Rule):
         from scrapelint import realword
 
         # The Document's words; a word in a URL, path or code (blanked in the spelling analysis' cached line
-        # scans) is left out. Only the few words the check weighs ask for their line's scan.
+        # scans) is left out. Only the few words the check weighs ask for their line's scan, and only in a text
+        # where something may be masked at all.
         text, line_starts, line_texts = doc.text, doc.line_starts, doc.line_texts
         scanned: dict[int, str] = {}  # this document's masked lines (a line over 2,000 characters is not cached)
 
@@ -591,7 +593,10 @@ class RealWordError(Rule):
             first = line_starts[line]
             return masked_line[start - first : end - first] != text[start:end]
 
-        for error in realword.find_in(text, doc.word_texts, doc.word_starts, masked):
+        errors = realword.find_in(
+            doc.word_pieces, doc.word_texts, lambda: doc.word_starts, masked if may_mask(text) else None
+        )
+        for error in errors:
             likely = error.likely
             yield self.finding(
                 doc,
