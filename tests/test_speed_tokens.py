@@ -19,7 +19,7 @@ from scrapelint import realword, spelling
 from scrapelint.document import Document
 from scrapelint.models import Article
 from scrapelint.rules.typ import RealWordError
-from scrapelint.spelling import candidates, verdict
+from scrapelint.spelling import candidates, checker, verdict
 
 from .conftest import SHARED_DATA
 
@@ -123,3 +123,11 @@ def test_doubling_slips_are_the_two_edit_candidates_the_search_found() -> None:
 
 def test_a_seen_misspelling_two_edits_away_is_still_corrected() -> None:
     assert verdict.verdict("tarrif", False) == (spelling.MISSPELLING, ("tariff",))
+
+
+def test_the_dialect_is_detected_only_for_a_suggestion_spelt_two_ways() -> None:
+    british = ["The", "organised", "labour", "movement", "honoured", "the", "centres", "and", "the", "colour"]
+    dialect = checker._LazyDialect(british)
+    assert dialect.of(("house", "horse")) is None
+    assert dialect._value is False  # no suggestion differs between the dialects: the article was not read
+    assert dialect.of(("neighbor", "house")) == "en-GB"
