@@ -1,6 +1,7 @@
 """Whole-pipeline CPU time of two trees, measured in turns: the check for a speed-only change.
 
     python bench/bench_turns.py --python /work/wt/ref/.venv/bin/python --python .venv/bin/python [--rules]
+    python bench/bench_turns.py --python ... --python ... --corpus 10     # bench.py's 10 MB corpus, --jobs 1
 
 Each pass is a fresh process per tree (so the per-process caches of lines, words and scans start cold, as
 in a real run over new pages), alternating before/after; it times `engine.run` (corpus first pass, lint,
@@ -73,7 +74,15 @@ def main() -> None:
     parser.add_argument(
         "--rules", action="store_true", help="Also time each rule's checks inside the run (fastest pass's shares)."
     )
+    parser.add_argument(
+        "--corpus",
+        type=float,
+        help="Instead: the whole pipeline (read, parse, both passes) on bench.py's corpus of this many MB, --jobs 1.",
+    )
     args = parser.parse_args()
+    if args.corpus:
+        corpus_turns(args.python, args.passes, args.corpus)
+        return
     runs: dict[str, list[dict[str, float]]] = {python: [] for python in args.python}
     for _ in range(args.passes):
         for python in args.python:
@@ -104,6 +113,32 @@ def main() -> None:
             print(
                 f"  outside the rules' checks (engine, corpus pass, language, findings): {best - sum(spent.values()):.2f}"
             )
+
+
+def corpus_turns(pythons: list[str], passes: int, size_mb: float) -> None:
+    """CPU seconds of bench.py's timed run (`engine.run` over the corpus file, --jobs 1) per tree, in turns."""
+    import os
+
+    from bench import build_corpus
+
+    workdir = Path(os.environ.get("TMPDIR", "/tmp")) / "scrapelint-bench"
+    workdir.mkdir(parents=True, exist_ok=True)
+    corpus = build_corpus(size_mb, workdir)
+    script = str(Path(__file__).resolve().parent / "bench.py")
+    seconds: dict[str, list[float]] = {python: [] for python in pythons}
+    for _ in range(passes):
+        for python in pythons:
+            done = subprocess.run(
+                [python, script, "_child", str(corpus), "1", "default"], capture_output=True, text=True, check=True
+            )
+            seconds[python].append(json.loads(done.stdout.strip().splitlines()[-1])["cpu_seconds"])
+    megabytes = sum(len(json.loads(line)["text"].encode()) for line in corpus.open(encoding="utf-8")) / 1e6
+    for python, numbers in seconds.items():
+        best = min(numbers)
+        passes_text = ", ".join(f"{n:.2f}" for n in numbers)
+        print(
+            f"{python}: fastest {best:.2f} s CPU ({megabytes / best:.2f} MB/s on {megabytes:.2f} MB; passes {passes_text})"
+        )
 
 
 if __name__ == "__main__":

@@ -69,6 +69,16 @@ codecs.register_error(
 )
 _MATCH_SPAN = re.Match.span
 
+
+def word_split(text: str) -> list[str]:
+    """Gap, word, gap, ..., word, gap of `text` in one regex split: the one word tokenisation the rules share."""
+    if text.isascii():
+        return _ASCII_WORD_SPLIT.split(text)
+    if b"\x7f" not in text.encode("ascii", "scrapelint-mark-word-chars"):
+        return _ASCII_WORD_SPLIT_CURLY.split(text)
+    return _WORD_SPLIT.split(text)
+
+
 # Abbreviations that stand before a name or a number and so never end a sentence.
 NONFINAL_ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "cmdr", "adm", "rev", "fr", "hon", "pres", "supt", "insp", "vs", "cf", "eg", "ie", "viz", "no", "nos", "fig", "figs", "p", "pp", "vol", "vols", "ch", "sec", "art", "op", "approx", "ca"]
@@ -428,15 +438,15 @@ class Document:
         """The text of every word, in order: `text[start:end]` for each pair of `word_spans`."""
         return self._word_split[1::2]
 
+    @property
+    def word_pieces(self) -> list[str]:
+        """Gap, word, gap, ..., word, gap: the text cut at its words (`word_texts` are every second piece)."""
+        return self._word_split
+
     @cached_property
     def _word_split(self) -> list[str]:
         """Gaps and words alternating, from one regex split (the text is their concatenation)."""
-        text = self.text
-        if text.isascii():
-            return _ASCII_WORD_SPLIT.split(text)
-        if b"\x7f" not in text.encode("ascii", "scrapelint-mark-word-chars"):
-            return _ASCII_WORD_SPLIT_CURLY.split(text)
-        return _WORD_SPLIT.split(text)
+        return word_split(self.text)
 
     @cached_property
     def sentence_words(self) -> Sequence[tuple[int, int]]:

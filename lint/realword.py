@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, islice
 
 from scrapelint import spelling
+from scrapelint.document import word_split
 from scrapelint.spelling.candidates import _one_edit
 
 SOURCE = "scrapelint:bigram-model"
@@ -53,8 +54,9 @@ MIN_LOG_RATIO = 12.0
 FUNCTION_WORD_ZIPF = 6.0
 MIN_LOG_RATIO_FUNCTION_WORD = 9.0
 
-# Lower-case words with their offsets; the gap between two neighbours decides whether they are adjacent.
-_SPLIT = re.compile(r"([A-Za-z]+(?:['’][a-z]+)?)")
+# The written word and its neighbours must be words as this pattern reads them (letters, one apostrophe part);
+# the tokens come from the Document's word split (`\\w+` runs), so "x86" or "2hove" is never one of them.
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _ADJACENT_GAPS = frozenset([" ", "  ", "\t"])
 
 
@@ -70,33 +72,65 @@ class RealWordError:
 
 
 def find(text: str) -> Iterator[RealWordError]:
-    """Every real-word error in `text`, in order."""
-    suspects = _suspects()
+    """Every real-word error in `text`, in order (tokenised as the Document does; nothing masked)."""
+    pieces = word_split(text)
+    return find_in(pieces, pieces[1::2], lambda: list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2)))
+
+
+def find_in(
+    pieces: Sequence[str],
+    words: Sequence[str],
+    starts: Callable[[], Sequence[int]],
+    masked: Callable[[int, int], bool] | None = None,
+) -> Iterator[RealWordError]:
+    """Every real-word error among `words`, in order: a Document's `word_pieces` (gap, word, ..., gap) and
+    `word_texts`; `starts()` gives the words' offsets, asked only when a word is weighed in a text where
+    something is masked, or reported.
+
+    `masked(start, end)` says whether a word lies in a region that is not prose (a URL, code): such a word
+    is neither judged nor a neighbour. Only the suspects are visited: they are picked out of the words in C.
+    """
     _common_index()  # built on the first call: before the engine forks, when `warm_up` runs the rule once
-    # gap, word, gap, word, ..., gap in one C-speed pass; offsets are added up only for a finding.
-    pieces = _SPLIT.split(text)
-    words = pieces[1::2]
-    offsets: list[int] | None = None
-    for i in range(1, len(words) - 1):
+    open_ = _open_suspects()
+    last = len(words) - 1
+    offsets: Sequence[int] | None = None
+    for i in compress(range(len(words)), map(open_.__contains__, words)):
         word = words[i]
-        if word not in suspects or pieces[2 * i + 2] not in _ADJACENT_GAPS:
-            continue  # one set lookup for most words: capitalised, very common, or no dictionary word
-        following = words[i + 1]
-        if not following.islower():
-            continue  # the word after is the stronger evidence; a word without it is left alone
+        if not _candidates(word):
+            open_.discard(word)  # no common word one edit away (most suspects): never visited again
+            continue
+        following = words[i + 1] if 0 < i < last else ""
+        if (
+            not following.islower()  # the word after is the stronger evidence; without it, left alone
+            or pieces[2 * i + 2] not in _ADJACENT_GAPS
+            or not _WORD.fullmatch(following)
+        ):
+            continue
         previous = words[i - 1]
-        left = previous.islower() and pieces[2 * i] in _ADJACENT_GAPS
+        left = previous.islower() and pieces[2 * i] in _ADJACENT_GAPS and _WORD.fullmatch(previous) is not None
+        if masked is not None:
+            offsets = offsets or starts()
+            start, after, before = offsets[i], offsets[i + 1], offsets[i - 1]
+            if masked(start, start + len(word)) or masked(after, after + len(following)):
+                continue
+            left = left and not masked(before, before + len(previous))
         likely = _likely(previous if left else None, word, following)
         if likely is not None:
-            if offsets is None:
-                offsets = list(accumulate(map(len, pieces)))
-            start = offsets[2 * i]
+            offsets = offsets or starts()
+            start = offsets[i]
             yield RealWordError(start, start + len(word), word, likely, f"'{word}' is unlikely here; '{likely}'?")
 
 
 def warm() -> None:
     """Build the tables on first use now (and import what the edit test needs), once, in one thread."""
-    _suspects(), _total(), _common_index(), _one_edit("warm", "worm")
+    _open_suspects(), _total(), _common_index(), _one_edit("warm", "worm")
+
+
+@lru_cache(maxsize=1)
+def _open_suspects() -> set[str]:
+    """The suspects not yet found to have no common word one edit away: the words are filtered by this set
+    in C, so a suspect without candidates costs nothing after its first sight. Only shrinks (at most ~80k)."""
+    return set(_suspects())
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -21,6 +22,7 @@ from scrapelint import spelling
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import CorpusRule, Rule, RuleOptions
+from scrapelint.spelling.masking import may_mask
 
 # -- the shared spelling analysis ---------------------------------------------------------------
 
@@ -156,10 +158,10 @@ class Misspelling(CorpusRule, SpellingRule):
         """Count, per capitalised word not in the lexicon, the articles that use it."""
         if not self.options.corpus_min_articles:
             return
-        trusted = spelling.lexicon().trusted
-        for word in {w.lower() for w in _CAPITALISED.findall(doc.text)}:
-            if word not in trusted:
-                state[word] = state.get(word, 0) + 1
+        # Distinct forms first, then lower-cased, then the lexicon's words taken out: each step a C loop.
+        words = set(map(str.lower, set(_CAPITALISED.findall(doc.text))))
+        for word in words.difference(spelling.lexicon().trusted):
+            state[word] = state.get(word, 0) + 1
         if len(state) > self.MAX_STATE:
             for word in [w for w, n in state.items() if n < 2]:
                 del state[word]
@@ -577,9 +579,24 @@ class RealWordError(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         from scrapelint import realword
 
-        # URLs, paths and code blanked, per line, from the spelling analysis' per-process cache of line scans.
-        masked = "\n".join(spelling.scan_line(line, False)[0] for line in doc.line_texts)
-        for error in realword.find(masked):
+        # The Document's words; a word in a URL, path or code (blanked in the spelling analysis' cached line
+        # scans) is left out. Only the few words the check weighs ask for their line's scan, and only in a text
+        # where something may be masked at all.
+        text, line_starts, line_texts = doc.text, doc.line_starts, doc.line_texts
+        scanned: dict[int, str] = {}  # this document's masked lines (a line over 2,000 characters is not cached)
+
+        def masked(start: int, end: int) -> bool:
+            line = bisect_right(line_starts, start) - 1
+            masked_line = scanned.get(line)
+            if masked_line is None:
+                masked_line = scanned[line] = spelling.scan_line(line_texts[line], False)[0]
+            first = line_starts[line]
+            return masked_line[start - first : end - first] != text[start:end]
+
+        errors = realword.find_in(
+            doc.word_pieces, doc.word_texts, lambda: doc.word_starts, masked if may_mask(text) else None
+        )
+        for error in errors:
             likely = error.likely
             yield self.finding(
                 doc,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from scrapelint.spelling.lexicon import Lexicon, lexicon
+from scrapelint.spelling.lexicon import Lexicon, lexicon, undoubled
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -98,3 +98,20 @@ def near_words(word: str, max_distance: int) -> tuple[tuple[str, int], ...]:
         if swapped != word and swapped not in seen and swapped in lex.freq:
             found.append((swapped, 1))
     return tuple(found)
+
+
+@lru_cache(maxsize=50_000)
+def doubling_slips(word: str) -> tuple[tuple[str, int], ...]:
+    """The trusted words two edits (OSA) from `word` that undouble alike ("tarrif": "tariff").
+
+    For a word wordfreq has seen these are the only two-edit corrections `verdict` takes: one lookup finds
+    them, where `near_words(word, 2)` scans every trusted word of its first letter and nearby lengths.
+    """
+    from rapidfuzz.distance import OSA
+
+    form = undoubled(word)
+    lex = lexicon()
+    twins = lex.by_undoubled.get(form, ())
+    if form in lex.trusted:
+        twins = (*twins, form)
+    return tuple((twin, 2) for twin in twins if OSA.distance(word, twin) == 2)

@@ -131,7 +131,7 @@ def _check_word(
         and _table_applies(masked, tokens, index, table, recurs, foreign, line_no)
         and not in_foreign_clause(line, start, end)
     ):
-        return _table_issue(base + start, base + end, word, table, dialect.value)
+        return _table_issue(base + start, base + end, word, table, dialect.of(table))
     if lower in trusted:
         issue = _unlikely_word(line, tokens, index, start, end, word, lower)
         return issue and replace(issue, start=base + start, end=base + end)
@@ -173,7 +173,8 @@ def _check_word(
     if found is None:
         return None
     kind, suggestions = found
-    suggestions = tuple(match_case(word, _in_dialect(s, dialect.value)) for s in suggestions)
+    in_dialect = dialect.of(suggestions)
+    suggestions = tuple(match_case(word, _in_dialect(s, in_dialect)) for s in suggestions)
     if kind == GLUED_WORDS:
         message = f"'{word}' looks like two words run together: '{suggestions[0]}'"
         return SpellIssue(base + start, base + end, kind, message, suggestions, SOURCE_GLUE)
@@ -250,6 +251,14 @@ class _LazyDialect:
         if self._value is False:
             self._value = detect_dialect(self.words)
         return self._value  # type: ignore[return-value]
+
+    def of(self, suggestions: Iterable[str]) -> str | None:
+        """The dialect to write `suggestions` in: detected (from every word of the article) only when one of
+        them is spelt differently in the other dialect; otherwise either dialect writes them alike."""
+        lex = lexicon()
+        if any(s in lex.american_to_british or s in lex.british_to_american for s in suggestions):
+            return self.value
+        return None
 
 
 _GLYPH_AFTER = re.compile(r"[?`´'’](?:[a-z]|(?![\w]))")  # "aren?t", and a dropped g: "Doin'"

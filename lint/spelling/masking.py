@@ -54,6 +54,12 @@ _ANY_HINT = re.compile(r"\.[a-z_]|\(|/\w|>>>|:[/:]|@|#|_|\{|\}|<|>|=|\\|\||www\.
 _HINTS = [(re.compile(hint), pattern) for hint, pattern in _NOT_PROSE]
 
 
+def may_mask(text: str) -> bool:
+    """Whether `_mask` could blank anything in some line of `text` (quotes aside): no hint anywhere, nothing is
+    masked. (No hint spans a line break, so the text holds one exactly when one of its lines does.)"""
+    return _ANY_HINT.search(text) is not None
+
+
 _QUOTED = re.compile(r"“[^”\n]{1,400}”|\"[^\"\n]{1,400}\"")
 
 

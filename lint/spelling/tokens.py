@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from scrapelint.spelling.lexicon import lexicon
 from scrapelint.spelling.masking import _WORD, _blank, _mask
@@ -89,11 +89,10 @@ def _tokenise(masked: str) -> _Scan:
     Most words need one dict lookup (`_Suspect`); only the suspects get the precision layer's slower checks.
     """
     pieces = _split(masked)
-    words = pieces[1::2]
-    suspect = _SUSPECT
-    if not any(map(suspect.__getitem__, words)):
+    flags = list(map(_SUSPECT.__getitem__, pieces[1::2]))  # one lookup per word, in C
+    if not any(flags):
         return masked, None, ()
-    return masked, pieces, tuple([i for i, word in enumerate(words) if suspect[word]])
+    return masked, pieces, tuple(compress(count(), flags))
 
 
 def _pieces(scan: _Scan) -> tuple[str, ...]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from scrapelint.spelling.candidates import MAX_WORD_LENGTH, _is_transposition, near_words
+from scrapelint.spelling.candidates import MAX_WORD_LENGTH, _is_transposition, doubling_slips, near_words, undoubled
 from scrapelint.spelling.issue import GLUED_WORDS, MISSPELLING
 from scrapelint.spelling.lexicon import lexicon
 
@@ -62,11 +61,17 @@ def verdict(
     if _split_glued(word, 3.0, 0.0):
         return None  # a closed compound: "homestand", "linemate", "grasscourt", "massline"
     n = len(word)
-    max_distance = 1 if n <= 4 else 2 if n <= 9 else 3
+    max_distance = 1 if n <= 4 else 2 if n <= 9 or (capitalised and n < 12) else 3  # (a name takes 3 from 12)
     # Farther candidates count only for words wordfreq has never seen, and for long capitalised ones.
     far = (not capitalised and z < SEEN_TYPO_ZIPF and n >= 5) or (capitalised and z < CAPITAL_KNOWN_ZIPF and n >= 10)
     scored: list[tuple[int, float, str]] = []
-    for candidate, distance in near_words(word, max_distance if far else 1):
+    if far and not capitalised and z > 0.0 and word.isascii() and word.isalpha():
+        # A lower-case word wordfreq has seen takes no candidate three edits away, and two only when both
+        # undouble alike (below): those are looked up, not searched for among every word of its first letter.
+        near = near_words(word, 1) + doubling_slips(word)
+    else:
+        near = near_words(word, max_distance if far else 1)
+    for candidate, distance in near:
         cz = lex.zipf(candidate)
         trusted = candidate in lex.trusted
         if cz < z + MARGIN_ZIPF:
@@ -102,7 +107,7 @@ def verdict(
             ok = trusted and (
                 (distance == 1 and (z == 0.0 or cz - z >= SEEN_TYPO_MARGIN_ZIPF))
                 or (z == 0.0 and n >= 5 and (distance <= 2 or n >= 10))
-                or (distance == 2 and cz - z >= SEEN_TYPO_MARGIN_ZIPF and _undoubled(word) == _undoubled(candidate))
+                or (distance == 2 and cz - z >= SEEN_TYPO_MARGIN_ZIPF and undoubled(word) == undoubled(candidate))
             )
         if ok:
             scored.append((distance, -cz, candidate))
@@ -110,14 +115,6 @@ def verdict(
         return None
     scored.sort()
     return MISSPELLING, tuple(c for _, _, c in scored[:3])
-
-
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-def _undoubled(word: str) -> str:
-    """`word` with each run of one letter cut to one: "tarrif" and "tariff" are both "tarif"."""
-    return _DOUBLED.sub(r"\1", word)
 
 
 def _split_glued(word: str, threshold: float = 3.5, anchor: float = 0.0) -> str | None:
