@@ -278,6 +278,11 @@ class Document:
 
     # -- language (see lint/language.py) ------------------------------------------------
 
+    @property
+    def language_fixed(self) -> bool:
+        """Whether config or `--language` fixed the language of every paragraph (nothing is guessed)."""
+        return self._fixed_language is not None
+
     @cached_property
     def language(self) -> str:
         """The article's language: fixed by config, else the record's tag, else guessed from its longest

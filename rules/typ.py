@@ -68,6 +68,7 @@ def analyse(doc: Document, options: SpellingOptions) -> list[spelling.SpellIssue
             byline=doc.article.author or "",
             vocabulary=_vocabulary(key[0], key[1], key[2]),
             skip_quoted=options.skip_quoted,
+            guess_lines=not doc.language_fixed,
         )
         if options.languagetool_url:
             from scrapelint import languagetool

@@ -272,6 +272,20 @@ def test_title_at_the_top_is_fine_and_its_repeat_is_reported() -> None:
     assert [f.rule for f in lint(text)] == ["DUP001"]  # no title: still a duplicated paragraph
 
 
+def test_the_headline_under_a_scraped_menu_is_the_top_and_the_title_after_prose_is_a_repeat() -> None:
+    # a naive scrape's menu pushes the headline past the first paragraphs: it is still the article's headline,
+    # whose deletion (a safe fix) would take the article's title away
+    title = "Neighbours resume talks over river dam"
+    menu = "Skip to main content\nSubscribe\nLog in\nPolitics\nWorld\n"
+    text = f"{menu}{title}\n{PARA_1}\n{PARA_2}\n{PARA_3}\n"
+    assert lint(text, title=title) == []
+    (finding,) = lint(f"{menu}{PARA_1}\n{title}\n{PARA_2}\n", title=title)  # after a paragraph of prose
+    assert finding.rule == "DUP004" and "away from the top" in finding.message
+    # a welcome line worded as a sentence among the menus: DEB's analysis keeps the headline above the body
+    welcome = "Welcome to The Daily Herald, the city's oldest newspaper. Skip directly to the search box.\n"
+    assert lint(f"{welcome}{menu}{title}\nBy Jane Doe\n{PARA_1}\n{PARA_2}\n{PARA_3}\n", title=title) == []
+
+
 def test_title_found_as_a_sentence_after_runs_of_its_words_inside_longer_ones() -> None:
     """Overlapping runs of the title's words ("go go go go") and a longer sentence holding it are no repeat."""
     title = "Go go go"

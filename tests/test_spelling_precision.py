@@ -50,6 +50,28 @@ def test_an_english_clause_with_a_slip_is_still_checked() -> None:
     assert typ_flagged(text) == ["evrey"]
 
 
+def test_an_italian_product_list_in_an_english_article_is_not_spell_checked_as_english() -> None:
+    # issue #14's example: lines too short for the model to be sure of are Italian to it all the same, and each
+    # word reported would be an Italian word in use; an English slip, in prose or in a short line, is still reported
+    products = (
+        "Pasta di Gragnano trafilata al bronzo",
+        "Pomodori pelati San Marzano dell'Agro Sarnese-Nocerino",
+        "Olio extravergine di oliva biologico",
+        "Aceto balsamico di Modena invecchiato",
+    )
+    text = "\n\n".join(
+        [
+            "We tried five Italian pantry staples this month, and these were worth buying again for everyday cooking.",
+            *products,
+            "Each of them costs a little more than the supermarket version, but the difference is easy to taste.",
+        ]
+    )
+    assert typ_flagged(text) == []
+    assert typ_flagged(text.replace("the difference", "the diffrence")) == ["diffrence"]
+    short = text.replace(products[2], "Our favourite was the olive oil from Puglia")  # a short English line
+    assert typ_flagged(short.replace("olive oil", "olvie oil")) == ["olvie"]
+
+
 def test_a_short_foreign_article_is_not_english() -> None:
     assert typ_flagged("Une cible,") == []
 

@@ -66,7 +66,7 @@ def check(text: str, context: Context | None = None, eligible: set[int] | None =
     names = _name_words(context.title, context.byline)
     words = _FlatWords(scans)
     dialect = _LazyDialect(words)
-    foreign = _ForeignQuotes(words)
+    foreign = _ForeignQuotes(words, context.guess_lines)
     code = CodeLines(text)
     issues: list[SpellIssue] = []
     hopeless = _HOPELESS
@@ -130,6 +130,7 @@ def _check_word(
         and lower not in trusted
         and _table_applies(masked, tokens, index, table, recurs, foreign, line_no)
         and not in_foreign_clause(line, start, end)
+        and not foreign.in_line(line, start, end)
     ):
         return _table_issue(base + start, base + end, word, table, dialect.of(table))
     if lower in trusted:
@@ -160,7 +161,11 @@ def _check_word(
         return None  # nothing to report, nothing to record
     if is_word(word) or dialect_variant_known(lower) or derived_from_known(lower):
         return None  # Hunspell's words, inflected by its affix rules ("balked", "molts"), and derived ones
-    if foreign.contains(masked, tokens, index, line_no) or in_foreign_clause(line, start, end):
+    if (
+        foreign.contains(masked, tokens, index, line_no)
+        or in_foreign_clause(line, start, end)
+        or foreign.in_line(line, start, end)
+    ):
         return None
     if not capitalised and (code.code_word(line_no, line, start, end) or (identifier_shape(lower) and code.technical)):
         return None  # a command, flag or module name: "tar xvf", "tcpd", "ctypes" on a page about code

@@ -1,9 +1,11 @@
-"""Foreign quotes inside English text: runs of words wordfreq has seen that no English list has."""
+"""Foreign text inside English text: runs of words wordfreq has seen that no English list has (a quote), and
+short lines of another language (spelling/foreign_line.py: a product list)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
+from scrapelint.spelling.foreign_line import in_foreign_line
 from scrapelint.spelling.lexicon import lexicon
 from scrapelint.spelling.tokens import _FlatWords, _Tokens
 
@@ -20,8 +22,13 @@ def _foreign_like(token: str | None) -> bool:
 class _ForeignQuotes:
     """Sentences where several lower-case words are unknown are a foreign quote, not typos ("mujhe woh bachcha")."""
 
-    def __init__(self, words: _FlatWords) -> None:
+    def __init__(self, words: _FlatWords, guess_lines: bool = True) -> None:
         self.words = words
+        self.guess_lines = guess_lines  # False when config or `--language` fixed the language
+
+    def in_line(self, line: str, start: int, end: int) -> bool:
+        """`line[start:end]` is a word of the other language of its short line (spelling/foreign_line.py)."""
+        return self.guess_lines and in_foreign_line(line, start, end)
 
     def contains(self, masked: str, tokens: _Tokens, index: int, line_no: int) -> bool:
         if _foreign_like(tokens[index][2]) and (

@@ -52,6 +52,7 @@ class Context:
     byline: str = ""
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     skip_quoted: bool = False
+    guess_lines: bool = True  # short lines of another language are told by the model (off when the language is fixed)
 
 
 def _strip_possessive(word: str) -> str:

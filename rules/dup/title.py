@@ -11,9 +11,32 @@ from scrapelint.models import Finding, Location, Severity
 from scrapelint.rule import Rule, RuleOptions, location
 from scrapelint.rules.dup.analysis import (
     _analyse,
+    _Analysis,
     _delete,
     _line,
 )
+
+_PROSE_WORDS = 12  # a sentence this long above the first occurrence is the article's (or a teaser's) prose
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "»")
+
+
+def _preamble(doc: Document) -> set[int]:
+    """Where the paragraphs start that DEB's analysis keeps above the body as the article's (headline, dek, byline)."""
+    from scrapelint.rules.deb.body import analyse  # (here: deb imports rules/structure.py, as dup does)
+
+    deb = analyse(doc)
+    if deb.body is None:
+        return set()
+    return {line.start for line in deb.lines[: deb.body[0]] if line.protected}
+
+
+def _prose(doc: Document, analysis: _Analysis, number: int) -> bool:
+    """A paragraph of prose: a sentence's words and end (a menu bar or a tag list of as many words has none)."""
+    a, b = analysis.paragraphs[number]
+    if b - a < _PROSE_WORDS:
+        return False
+    starts, ends = doc.paragraph_spans
+    return doc.text[starts[number] : ends[number]].rstrip().endswith(_SENTENCE_END)
 
 
 class TitleRepeatedOptions(RuleOptions):
@@ -28,8 +51,9 @@ class TitleRepeatedInBody(Rule):
     summary = "The article's title appears again inside the body."
     what = (
         "Reports a paragraph or sentence of the body whose words equal the `title` field (of three words "
-        "or more; ignoring case, quotes and punctuation), except one occurrence among the first `top-paragraphs` paragraphs, "
-        "where a scraped headline belongs. `related` points at that headline or, when the body has none, "
+        "or more; ignoring case, quotes and punctuation), except the headline: one occurrence among the first "
+        "`top-paragraphs` paragraphs, under no paragraph of prose (a scraped menu, a kicker), or where DEB's "
+        "analysis keeps the article's headline above its body. `related` points at that headline or, when the body has none, "
         "at the title field. The safe fix deletes the repeat."
     )
     why = (
@@ -65,7 +89,15 @@ class TitleRepeatedInBody(Rule):
             occurrences.extend((sentence.start, sentence.end, number) for sentence in in_sentences[number])
         if not occurrences:
             return
-        headline = occurrences[0] if occurrences[0][2] < self.options.top_paragraphs else None
+        first = occurrences[0][2]
+        # the headline: among the first paragraphs, or under no paragraph of prose (a scraped menu, a kicker), or
+        # where DEB's analysis keeps the article's headline above its body (menus, teasers and tag lists above it)
+        if first < self.options.top_paragraphs or not any(_prose(doc, analysis, n) for n in range(first)):
+            headline: tuple[int, int, int] | None = occurrences[0]
+        else:
+            kept = _preamble(doc)
+            starts = doc.paragraph_spans[0]
+            headline = next((found for found in occurrences if starts[found[2]] in kept), None)
         for start, end, number in occurrences:
             if headline is not None and start == headline[0]:
                 continue
