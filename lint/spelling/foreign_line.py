@@ -3,24 +3,35 @@
 A paragraph gets its own language only when the model is sure of it (lint/language.py: five words, 0.9),
 which a line of product names never makes it ("Olio extravergine di oliva biologico" is Italian at 0.47), so
 such a line is spell-checked as English. For a word the speller would report, the line is asked again with a
-lower bar, and the word must be in use in the language the model names (wordfreq's list of that language):
-the line and the word are both Italian, not an English slip in a line the model misreads.
+lower bar, and the line's words must bear the model out: the word itself, or two other words of the line that
+are no English words, are in use in the language it names (wordfreq's small list of that language, ~3 MB a
+language, loaded on first need). An English slip in a line the model misreads is still reported.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from scrapelint.language import SAMPLE, identifier
+from scrapelint.spelling.lexicon import lexicon
 
-LINE_CONFIDENCE = 0.3  # the model's normalised probability: a guess, which the word itself must confirm
+LINE_CONFIDENCE = 0.3  # the model's normalised probability: a guess, which the line's words must confirm
 IN_USE = 2.0  # wordfreq's Zipf scale in the named language: about once in 10 million words
+WITNESSES = 2  # other words of the line, no English words, in use in that language
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def in_foreign_line(line: str, start: int, end: int) -> bool:
     """Whether `line[start:end]` is a word of the other language its line is written in."""
     language = _line_language(line[:SAMPLE])
-    return language is not None and _in_use(line[start:end].lower(), language)
+    if language is None:
+        return False
+    if _in_use(line[start:end].lower(), language):
+        return True
+    trusted = lexicon().trusted
+    others = (word.lower() for word in _WORD.findall(line[:start] + " " + line[end:]))
+    return sum(word not in trusted and _in_use(word, language) for word in others) >= WITNESSES
 
 
 @lru_cache(maxsize=4096)  # lines with a suspect: few, and a site's template lines recur
@@ -36,10 +47,10 @@ def _line_language(sample: str) -> str | None:
 def _wordfreq_languages() -> frozenset[str]:
     import wordfreq
 
-    return frozenset(wordfreq.available_languages("large"))
+    return frozenset(wordfreq.available_languages("small"))
 
 
 def _in_use(word: str, language: str) -> bool:
-    import wordfreq  # (loads the language's list on first use: 0.1-0.3 s, only for pages that need it)
+    import wordfreq  # (its small list of the language loads on first use: ~10 ms)
 
-    return wordfreq.zipf_frequency(word, language, wordlist="large") >= IN_USE
+    return wordfreq.zipf_frequency(word, language, wordlist="small") >= IN_USE
