@@ -366,7 +366,8 @@ class ControlCharacter(Rule):
     what = (
         "Finds control characters other than tab, line feed and CR-LF: NUL, backspace, escape, form feed, "
         "vertical tab, a lone carriage return, DEL, the C1 controls U+0080–U+009F and the Unicode line and "
-        "paragraph separators U+2028/U+2029 (between words they become a space). C1 controls inside "
+        "paragraph separators U+2028/U+2029 (between words they become a space; a lone carriage return, an "
+        "old Mac line ending, becomes a line feed). C1 controls inside "
         "mojibake are left to FMT008, which repairs the whole sequence."
     )
     why = (
@@ -399,7 +400,9 @@ class ControlCharacter(Rule):
                 reported = end
             before = text[start - 1 : start]
             after = text[end : end + 1]
-            if char in _BREAKLIKE and before and after and not before.isspace() and not after.isspace():
+            if char == "\r":  # an old Mac line ending: "said.\r\rThe" is two paragraphs, not "said.The"
+                fix = self.replace(start, end, "\n", "safe", "make it a line feed")
+            elif char in _BREAKLIKE and before and after and not before.isspace() and not after.isspace():
                 fix = self.replace(start, end, " ", "safe", "replace with a space")
             else:
                 fix = self.delete(text, start, end, "safe", "delete it")

@@ -336,6 +336,15 @@ def test_crlf_and_tabs_are_not_control_characters() -> None:
     assert flagged("one\rtwo", fmt_findings("one\rtwo", "FMT005")) == ["\r"]
 
 
+def test_a_lone_carriage_return_is_a_line_break_and_becomes_one() -> None:
+    # old Mac line endings: deleting them glued the paragraphs ("said.The plan")
+    text = "The council met on Tuesday, officials said.\r\rThe plan was approved."
+    findings = fmt_findings(text, "FMT005")
+    assert flagged(text, findings) == ["\r", "\r"]
+    out, _, _ = apply_fixes(text, [f.fix for f in findings])
+    assert out == "The council met on Tuesday, officials said.\n\nThe plan was approved."
+
+
 def test_invisible_characters() -> None:
     text = "Sta\u200blin and \ufeffLenin and co\u00adoperation"
     findings = fmt_findings(text, "FMT006")
