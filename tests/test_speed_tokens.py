@@ -106,7 +106,8 @@ def _search(word: str) -> set[str]:
 
 
 def test_doubling_slips_are_the_two_edit_candidates_the_search_found() -> None:
-    words = ["tarrif", "accomodation", "committment", "occurrance", "embarass", "millenium", "begginning", "sucess"]
+    # slips two edits from their word, both in its doubled letters (these give candidates), and others
+    words = ["tarrif", "tommorow", "reccomend", "neccesary", "proffesor", "accomodation", "committment", "sucess"]
     path = SHARED_DATA / "norvig_testset.tsv"
     if path.exists():
         for row in path.read_text(encoding="utf-8").splitlines()[:3000]:
@@ -118,7 +119,7 @@ def test_doubling_slips_are_the_two_edit_candidates_the_search_found() -> None:
         slips = {c for c, _ in candidates.doubling_slips(word)}
         assert slips == _search(word), word
         hits += bool(slips)
-    assert hits >= 3  # "tarrif" -> "tariff", "accomodation" -> "accommodation", ...
+    assert hits >= 5  # "tarrif" -> "tariff", "tommorow" -> "tomorrow", ...: also where the dev data is absent
 
 
 def test_a_seen_misspelling_two_edits_away_is_still_corrected() -> None:
