@@ -868,3 +868,21 @@ def test_one_word_items_after_a_known_menu_item_are_the_menu() -> None:
     # one word above the body with no menu before it stays: a kicker or a one-word headline is the article's call
     text = "\n\n".join(["Wiadomości", *PARAGRAPHS])
     assert flagged(text, lint_text(text, select=["DEB"])) == []
+
+
+@pytest.mark.parametrize(
+    "skip_link",
+    [
+        "Перейти к содержанию",  # WordPress's Russian "Skip to content"
+        "Saltar para o conteúdo",
+        "Naar de inhoud springen",
+        "Przejdź do zawartości",
+        "Saltar al contenido principal",
+        "Zum Inhalt wechseln",
+        "Passa al contenuto",
+    ],
+)
+def test_the_skip_link_is_navigation_in_the_languages_scrapes_come_in(skip_link: str) -> None:
+    assert lexicon_kind(skip_link) == "ui"
+    text = "\n\n".join([skip_link, *PARAGRAPHS])
+    assert flagged(text, lint_text(text, select=["DEB"])) == [skip_link]
