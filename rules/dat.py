@@ -193,7 +193,8 @@ def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
         if match.start("day") in taken:
             continue  # the English grammar read it from its day ("5 April 2024")
         month_number = dat_names.MONTH_NUMBERS[match.group("mon").lower()]
-        if match.start("mon") in taken and int(match.group("day")) <= _days_in(month_number, match.group("year")):
+        named_year = int(match.group("year") or 0)
+        if match.start("mon") in taken and _valid(named_year, month_number, int(match.group("day"))):
             continue  # "5. April 2024": the English grammar read "April 2024" and checks it; only the day is new
         weekday = None
         if match.group("wd"):
@@ -202,12 +203,6 @@ def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
         year, day = _part(match, "year"), _part(match, "day")
         hits.append(DateHit("dmy", match.start(), match.end(), year=year, month=month, day=day, weekday=weekday))
     return hits
-
-
-def _days_in(month: int, year: str | None) -> int:
-    """The days of `month` (in a leap year when the year is not given or is no calendar year)."""
-    leap_year = int(year) if year is not None and 1 <= int(year) <= 9999 else 2000
-    return calendar.monthrange(leap_year, month)[1]
 
 
 def _START(hit: DateHit) -> int:
