@@ -92,8 +92,13 @@ def _anchor(text: str, words: int) -> str | None:
     return None
 
 
-def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
-    """(first line, last line, comments) of each reader-comment thread among the analysis' lines."""
+def threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
+    """(first line, last line, comments, signed) of each reader-comment thread among the analysis' lines.
+
+    A thread is signed when its shape makes sure of it: a commenter's name, a reply button or the form
+    (`_named`), a comments heading, or three comments. Two timestamps with text between and nothing else
+    may be the article's own dated entries (a programme's air dates): their fix is left to the user.
+    """
     lines = analysis.lines
     # a thread starts after the body began: the lines above it need no look (nor the long ones, anywhere)
     begin = max(0, analysis.body[0] - 3) if analysis.body is not None else 0
@@ -105,7 +110,7 @@ def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
         else None
         for line in lines[begin:]
     ]
-    found: list[tuple[int, int, int]] = []
+    found: list[tuple[int, int, int, bool]] = []
     headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp")]
     group: list[int] = []
     for index in [*headers, None]:
@@ -116,10 +121,11 @@ def threads(analysis: Analysis) -> list[tuple[int, int, int]]:
         if thread is not None:
             found.append(thread)
         group = [index] if index is not None else []
-    return _merge(found + [(first, last, 0) for first, last in analysis.runs(("comments",))] + _forms(analysis, kinds))
+    headed = [(first, last, 0, True) for first, last in analysis.runs(("comments",))]
+    return _merge(found + headed + _forms(analysis, kinds))
 
 
-def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int]]:
+def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int, bool]]:
     """Runs of the comment form's lines ("2 Kommentare", "Leave a Reply", "Name (required)") after the body began."""
     lines, begin = analysis.lines, analysis.body[0] if analysis.body is not None else 0
     runs: list[tuple[int, int, int]] = []
@@ -130,10 +136,10 @@ def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, 
             runs[-1] = (runs[-1][0], index, 0)
         else:
             runs.append((index, index, 0))
-    return [run for run in runs if any(lines[i].kind is None for i in range(run[0], run[1] + 1))]
+    return [(a, b, 0, True) for a, b, _ in runs if any(lines[i].kind is None for i in range(a, b + 1))]
 
 
-def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tuple[int, int, int] | None:
+def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tuple[int, int, int, bool] | None:
     """The thread a group of headers makes, or None: two comments or more, with text, after the body began."""
     lines = analysis.lines
     if len(group) < 2:
@@ -180,7 +186,7 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     inside = sum(line.words for line in lines[start : end + 1] if line.prose)
     if inside * 5 > sum(line.words for line in lines if line.prose) * 3:
         return None  # most of the page's prose: a forum or Q&A page, where the posts are the content
-    return start, end, comments
+    return start, end, comments, comments >= 3 or _named(lines, kinds, group)
 
 
 def _named(lines: list[Line], kinds: list[str | None], group: list[int]) -> bool:
@@ -194,15 +200,15 @@ def _says(line: Line) -> bool:
     return line.prose or sentence_like(line.text) or (line.words >= 6 and _DIGIT.search(line.text) is None)
 
 
-def _merge(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Threads that overlap or touch are one."""
-    merged: list[tuple[int, int, int]] = []
-    for first, last, comments in sorted(found):
+def _merge(found: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+    """Threads that overlap or touch are one, signed if one of them is."""
+    merged: list[tuple[int, int, int, bool]] = []
+    for first, last, comments, signed in sorted(found):
         if merged and first <= merged[-1][1] + 1:
-            a, b, c = merged[-1]
-            merged[-1] = (a, max(b, last), c + comments)
+            a, b, c, d = merged[-1]
+            merged[-1] = (a, max(b, last), c + comments, d or signed)
         else:
-            merged.append((first, last, comments))
+            merged.append((first, last, comments, signed))
     return merged
 
 
@@ -238,7 +244,7 @@ class CommentThread(Rule):
         analysis = analyse(doc)
         lines: list[Line] = analysis.lines
         text = doc.text
-        for first, last, comments in threads(analysis):
+        for first, last, comments, signed in threads(analysis):
             start, end = lines[first].start, lines[last].end
             count = last - first + 1
             if not comments and all(anchor(line.text, line.words) == "form" for line in lines[first : last + 1]):
@@ -250,7 +256,6 @@ class CommentThread(Rule):
                     f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text"
                 )
                 fixed = "remove the comment thread"
-            signed = _signed(lines, first, last, comments)
             if not signed:
                 message = (
                     f"{count} lines of dated entries with text between read like a reader comment thread, but only "
@@ -259,16 +264,6 @@ class CommentThread(Rule):
             fix_start, fix_end = line_deletion(text, start, end)
             fix = self.replace(fix_start, fix_end, "", "safe" if signed else "unsafe", fixed)
             yield self.finding(doc, start, end, message, fix=fix)
-
-
-def _signed(lines: list[Line], first: int, last: int, comments: int) -> bool:
-    """A thread its shape makes sure of: a commenter's name, a reply button, the form, a comments heading, or three
-    comments. Two timestamps with text between and nothing else may be the article's own (two dated entries, a
-    programme's air dates): its fix is left to the user."""
-    return comments >= 3 or any(
-        line.kind == "comments" or anchor(line.text, line.words) in ("header", "action", "form")
-        for line in lines[first : last + 1]
-    )
 
 
 RULES = [CommentThread]
