@@ -15,9 +15,9 @@ from scrapelint.rules.dup.analysis import (
     _delete,
     _line,
 )
+from scrapelint.rules.structure import sentence_like
 
 _PROSE_WORDS = 12  # a sentence this long above the first occurrence is the article's (or a teaser's) prose
-_SENTENCE_END = (".", "!", "?", '"', "”", "’", "»")
 
 
 def _preamble(doc: Document) -> set[int]:
@@ -36,7 +36,7 @@ def _prose(doc: Document, analysis: _Analysis, number: int) -> bool:
     if b - a < _PROSE_WORDS:
         return False
     starts, ends = doc.paragraph_spans
-    return doc.text[starts[number] : ends[number]].rstrip().endswith(_SENTENCE_END)
+    return sentence_like(doc.text[starts[number] : ends[number]])
 
 
 class TitleRepeatedOptions(RuleOptions):
