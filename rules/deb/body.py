@@ -166,7 +166,7 @@ def _fill_gaps(analysis: Analysis) -> None:
 def _menu_item(line: Line) -> bool:
     """One word, no figure, of no kind and not protected: above the body, after a menu's item ("Strona główna"),
     the menu's next items ("Wiadomości", "Sport") that no lexicon knows."""
-    return line.kind is None and not line.protected and line.words == 1 and not any(map(str.isdigit, line.text))
+    return line.kind is None and not line.protected and line.words == 1 and _FIGURE.search(line.text) is None
 
 
 def _settle_weak(analysis: Analysis) -> None:
