@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, cast
 
+from scrapelint.errors import held_signals
+
 
 def is_special(path: Path) -> bool:
     """An existing target that is not a regular file (a device, a FIFO, a socket), or any path in /dev
@@ -49,8 +51,10 @@ def atomic_binary(path: Path) -> Iterator[IO[bytes]]:
                 yield raw
         return
     target = Path(os.path.realpath(path))  # through a symlink, to the file it names
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = ""
     try:
+        with held_signals():  # inside the try: an interrupt held back until the name is known is cleaned up
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(handle, "wb") as raw:
             if path.name.endswith(".gz"):
                 with gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as compressed:
@@ -63,7 +67,7 @@ def atomic_binary(path: Path) -> Iterator[IO[bytes]]:
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
-        if os.path.exists(temporary):
+        if temporary and os.path.exists(temporary):
             os.unlink(temporary)
         raise
 

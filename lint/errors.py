@@ -69,6 +69,20 @@ def report_crash(error: BaseException) -> NoReturn:
     sys.exit(EXIT_INTERNAL)
 
 
+@contextmanager
+def held_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back for a few statements and delivered right after: a temporary file is created
+    and its removal arranged as one step, so an interrupt cannot land between the two and leave the file."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks)
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _exit_on_sigterm() -> None:
     """SIGTERM unwinds the main process like Ctrl-C, so temporary files are removed; a forked worker just dies."""
     main = os.getpid()

@@ -27,6 +27,7 @@ from typing import Any, BinaryIO, Literal, cast
 
 import orjson
 
+from scrapelint.errors import held_signals
 from scrapelint.models import Article
 
 Format = Literal["text", "json", "jsonl", "parquet"]
@@ -191,14 +192,15 @@ def stdin_spool() -> str:
     Memory stays flat, as for a file (holding a 39 MB stream took 172 MB), and a second pass (corpus
     rules) or `fix` reads it again.
     """
-    handle, path = tempfile.mkstemp(prefix="scrapelint-stdin-", suffix=".tmp")
     owner = os.getpid()
+    with held_signals():  # a Ctrl-C between the two would leave the file (tests/test_hostile_cli.py)
+        handle, path = tempfile.mkstemp(prefix="scrapelint-stdin-", suffix=".tmp")
 
-    def remove() -> None:
-        if os.getpid() == owner and os.path.exists(path):
-            os.unlink(path)
+        def remove() -> None:
+            if os.getpid() == owner and os.path.exists(path):
+                os.unlink(path)
 
-    atexit.register(remove)
+        atexit.register(remove)
     with os.fdopen(handle, "wb") as out:
         shutil.copyfileobj(sys.stdin.buffer, out, 1 << 20)
     return path
