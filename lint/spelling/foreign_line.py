@@ -10,16 +10,15 @@ language, loaded on first need). An English slip in a line the model misreads is
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from scrapelint.language import SAMPLE, identifier
+from scrapelint.spelling.foreign_clause import _LETTERS
 from scrapelint.spelling.lexicon import lexicon
 
 LINE_CONFIDENCE = 0.3  # the model's normalised probability: a guess, which the line's words must confirm
 IN_USE = 2.0  # wordfreq's Zipf scale in the named language: about once in 10 million words
 WITNESSES = 2  # other words of the line, no English words, in use in that language
-_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def in_foreign_line(line: str, start: int, end: int) -> bool:
@@ -30,7 +29,7 @@ def in_foreign_line(line: str, start: int, end: int) -> bool:
     if _in_use(line[start:end].lower(), language):
         return True
     trusted = lexicon().trusted
-    others = (word.lower() for word in _WORD.findall(line[:start] + " " + line[end:]))
+    others = (word.lower() for word in _LETTERS.findall(line[:start] + " " + line[end:]))
     return sum(word not in trusted and _in_use(word, language) for word in others) >= WITNESSES
 
 
