@@ -111,3 +111,22 @@ def test_a_table_written_with_bars_is_the_articles_and_a_menu_bar_is_not() -> No
     assert flagged(text, lint_text(text, select=["DEB"])) == []
     menu = "Home | News | Sport | Business | Contact"
     assert flagged(menu + "\n\n" + text, lint_text(menu + "\n\n" + text, select=["DEB"])) == [menu]
+
+
+# Chinese writes no spaces between words: each sentence is one run of characters
+CHINESE_ARTICLE = (
+    "首页\n新闻\n体育\n财经\n"
+    "北京新开一家图书馆\n"
+    "市政府周二宣布，位于朝阳区的新图书馆将于下月正式向公众开放。这座图书馆共有五层，藏书超过三十万册。\n"
+    "馆长表示，图书馆将延长开放时间，周末也会举办面向儿童的阅读活动。\n"
+    "许多居民对此表示欢迎。一位住在附近的老师说，她以后可以带学生来这里上课。\n"
+    "独立制作\n"
+    "图书馆还设有一个小型电影院，每周放映两部纪录片。\n"
+    "据介绍，该项目总投资约两亿元，历时三年建成。"
+)
+
+
+def test_a_chinese_article_is_prose_and_the_menu_above_it_is_not() -> None:
+    # counted as one word a sentence, Chinese prose read as short lines: no body, so the menu went unseen
+    found = flagged(CHINESE_ARTICLE, lint_text(CHINESE_ARTICLE, select=["DEB"]))
+    assert found == ["首页\n新闻\n体育\n财经"]

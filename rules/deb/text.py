@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+# Chinese and Japanese write words without spaces between them: a run of their characters is no one word.
+# Each two characters count as one (words of both average under two characters), so a sentence of them
+# weighs as a sentence does in other scripts and is not taken for a one-word menu item.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|[^\W\d_{_UNSPACED}]+(?:['’][^\W\d_{_UNSPACED}]+)*|\d+")
 # `_WORD` for ASCII text (97% of lines): the same matches, as ASCII letters and digits are exactly the Unicode
 # ones an ASCII string can hold, found 30% faster than with Unicode classes.
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+")
@@ -47,7 +51,7 @@ def _word_count(text: str) -> int:
     return sum(map(classes.count, starts))
 
 
-_TERMINAL = set(".!?…:;\"'”’)»")
+_TERMINAL = set(".!?…:;\"'”’)»。！？」』）؟।")  # with the full stops of CJK, Arabic and Devanagari
 _NOT_A_NAME = "January|February|March|April|May|June|July|August|September|October|November|December|Then|The|This|That"
 _NAME = r"[A-Z][\w.'’-]*"
 # "By Harsh Thakor", "By Our Representative  The Nutrition...", "By Bhaskar Sur* Swami..."
