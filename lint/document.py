@@ -54,8 +54,14 @@ class Word(Span):
 # non-blank character to the last (the greedy run backs off over trailing blanks to a non-blank one).
 _NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _BLOCK = re.compile(r"\S(?:(?:.|\n(?![ \t]*\n))*\S)?")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-_WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # _WORD as a split separator: words and gaps alternate
+# Chinese and Japanese write no spaces between words: each two of their characters count as one word (their
+# words average under two characters), so a sentence of them has a sentence's words for DUP's and DEB's counts.
+UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+has_unspaced = re.compile(f"[{UNSPACED}]").search  # the patterns below are slower: asked only where needed
+_WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W{UNSPACED}]+(?:['’][^\W{UNSPACED}]+)*")
+# _WORD as a split separator: words and gaps alternate
+_UNSPACED_WORD_SPLIT = re.compile(rf"([{UNSPACED}]{{1,2}}|[^\W{UNSPACED}]++(?:['’][^\W{UNSPACED}]++)*+)")
+_WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # the same for text without Chinese or Japanese
 # The same for ASCII text, where \w is [0-9A-Za-z_] and no ’ occurs: a character set is tested faster.
 _ASCII_WORD_SPLIT = re.compile(r"(\w++(?:'\w++)*+)", re.ASCII)
 # Most non-ASCII texts hold only non-ASCII punctuation (curly quotes, dashes): where no non-ASCII character is a
@@ -76,7 +82,7 @@ def word_split(text: str) -> list[str]:
         return _ASCII_WORD_SPLIT.split(text)
     if b"\x7f" not in text.encode("ascii", "scrapelint-mark-word-chars"):
         return _ASCII_WORD_SPLIT_CURLY.split(text)
-    return _WORD_SPLIT.split(text)
+    return (_UNSPACED_WORD_SPLIT if has_unspaced(text) else _WORD_SPLIT).split(text)
 
 
 # Abbreviations that stand before a name or a number and so never end a sentence.

@@ -386,3 +386,14 @@ def test_a_copy_cut_mid_sentence_is_one_block_from_its_first_word() -> None:
     (finding,) = lint(text)
     assert finding.rule == "DUP002" and flagged(text, [finding]) == [cut]
     assert apply_safe_fixes(text, [finding]) == f"{lead}\n{PARA_2}\n"
+
+
+def test_a_chinese_paragraph_captured_twice_is_reported() -> None:
+    # Chinese has no spaces: counted by runs between commas, its paragraphs were too short to report
+    paragraph = "馆长表示，图书馆将延长开放时间，周末也会举办面向儿童的阅读活动。"
+    text = "\n\n".join(
+        ["市政府周二宣布，位于朝阳区的新图书馆将于下月正式向公众开放。", paragraph, "许多居民对此表示欢迎。", paragraph]
+    )
+    [finding] = lint_text(text, select=["DUP"])
+    assert finding.rule == "DUP001"
+    assert text[finding.start : finding.end] == paragraph and finding.start > text.index(paragraph)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-# Chinese and Japanese write words without spaces between them: a run of their characters is no one word.
-# Each two characters count as one (words of both average under two characters), so a sentence of them
-# weighs as a sentence does in other scripts and is not taken for a one-word menu item.
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|[^\W\d_{_UNSPACED}]+(?:['’][^\W\d_{_UNSPACED}]+)*|\d+")
+from scrapelint.document import UNSPACED, has_unspaced
+
+_WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W\d_{UNSPACED}]+(?:['’][^\W\d_{UNSPACED}]+)*|\d+")  # two Chinese or
+# Japanese characters are a word, as in the Document (UNSPACED); lines without them are read with `_SPACED_WORD`
+_SPACED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")  # (the same words there, found faster)
 # `_WORD` for ASCII text (97% of lines): the same matches, as ASCII letters and digits are exactly the Unicode
 # ones an ASCII string can hold, found 30% faster than with Unicode classes.
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+")
@@ -16,12 +16,15 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+")
 
 def _words(text: str) -> list[str]:
     """`_WORD.findall(text)`."""
-    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    if text.isascii():
+        return _ASCII_WORD.findall(text)
+    return (_WORD if has_unspaced(text) else _SPACED_WORD).findall(text)
 
 
 # The same patterns with an empty group: `findall` then lists the one shared empty string per word instead
 # of a new string per word, and counts them faster.
 _WORD_MARK = re.compile(rf"(?:{_WORD.pattern})()")
+_SPACED_WORD_MARK = re.compile(rf"(?:{_SPACED_WORD.pattern})()")
 _ASCII_WORD_MARK = re.compile(rf"(?:{_ASCII_WORD.pattern})()")
 
 
@@ -38,7 +41,7 @@ _CLASSES = bytes.maketrans(
 def _word_count(text: str) -> int:
     """`len(_words(text))`."""
     if not text.isascii():
-        return len(_WORD_MARK.findall(text))
+        return len((_WORD_MARK if has_unspaced(text) else _SPACED_WORD_MARK).findall(text))
     if len(text) < 64:
         return len(_ASCII_WORD_MARK.findall(text))
     # A long line: count where words start, in C (2x faster). Letters joined by one apostrophe are one word.
