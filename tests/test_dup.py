@@ -397,3 +397,16 @@ def test_a_chinese_paragraph_captured_twice_is_reported() -> None:
     [finding] = lint_text(text, select=["DUP"])
     assert finding.rule == "DUP001"
     assert text[finding.start : finding.end] == paragraph and finding.start > text.index(paragraph)
+
+
+def test_a_paragraph_repeated_many_times_in_a_row_is_one_finding_and_one_fix() -> None:
+    # a crawler trap link printed twelve times: a run in place, not a template's row under each item
+    lead = "The council approved the budget on Tuesday after a long debate about the new library in the town."
+    trap = "This link is for the Robots and should not be seen."
+    tail = "The mayor said the library would open next year and that the costs were under control, as planned."
+    text = "\n".join([lead, *[trap] * 12, tail])
+    [finding] = lint_text(text, select=["DUP"])
+    assert "appears 12 times in a row" in finding.message
+    assert finding.fix is not None
+    fixed = text[: finding.fix.start] + text[finding.fix.end :]
+    assert fixed == "\n".join([lead, trap, tail])

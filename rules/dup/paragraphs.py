@@ -88,6 +88,12 @@ class DuplicatedParagraph(Rule):
         if first == last:
             what = "paragraph"
             message = f"paragraph duplicates the one at line {_line(doc, related[0])}; the same text appears twice"
+        elif _in_place(first, last, duplicated):
+            what = "copies of the paragraph"
+            times = last - first + 2
+            message = (
+                f"paragraph at line {_line(doc, related[0])} appears {times} times in a row; the same text repeats"
+            )
         else:
             what = f"block of {last - first + 1} paragraphs"
             lines = f"lines {_line(doc, related[0])}-{_line(doc, related[1])}"
@@ -101,18 +107,25 @@ def _blocks(reported: list[int], duplicated: dict[int, int]) -> Iterator[tuple[i
 
     Two reported copies are one block when every paragraph between them is a copy too, in the order of their
     first copies (a short heading copied with them included): a node scraped twice is one defect, as a run of
-    repeated sentences is one DUP002 block.
+    repeated sentences is one DUP002 block. So is a paragraph repeated again and again in place.
     """
     at = 0
     while at < len(reported):
         first = last = reported[at]
         at += 1
-        while at < len(reported) and all(
-            duplicated.get(n) == duplicated[last] + n - last for n in range(last + 1, reported[at] + 1)
+        while at < len(reported) and (
+            all(duplicated.get(n) == duplicated[last] + n - last for n in range(last + 1, reported[at] + 1))
+            or (reported[at] == last + 1 and _in_place(first, last + 1, duplicated))
         ):
             last = reported[at]
             at += 1
         yield first, last
+
+
+def _in_place(first: int, last: int, duplicated: dict[int, int]) -> bool:
+    """Whether the copies `first`..`last` all repeat the paragraph right above `first`: one doubled in place."""
+    original = first - 1
+    return all(duplicated.get(n) == original for n in range(first, last + 1))
 
 
 def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int, int]) -> set[int]:
@@ -133,7 +146,11 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
     under_each = recurring(duplicated)
     runs = copied_runs(duplicated, {copy for copy in under_each if short_item(texts[copy])})  # fields' names
-    loose = [copy for copy, first in duplicated.items() if first != copy - 1 and copy not in runs and copy not in found]
+    loose = [
+        copy
+        for copy, first in duplicated.items()
+        if first != copy - 1 and duplicated.get(copy - 1) != first and copy not in runs and copy not in found
+    ]  # (a copy right under its first or under another copy of it is doubled in place, whatever recurs)
     if loose:  # (the template's rows are looked for only then: most copies of a doubled text are in runs)
         found.update(under_each.intersection(loose))
         found |= steps(texts, ((copy, duplicated[copy]) for copy in loose))
