@@ -130,3 +130,19 @@ def test_a_chinese_article_is_prose_and_the_menu_above_it_is_not() -> None:
     # counted as one word a sentence, Chinese prose read as short lines: no body, so the menu went unseen
     found = flagged(CHINESE_ARTICLE, lint_text(CHINESE_ARTICLE, select=["DEB"]))
     assert found == ["首页\n新闻\n体育\n财经"]
+
+
+def test_a_link_under_the_last_paragraph_is_no_sign_off_but_an_agency_is() -> None:
+    # the line right under the article was kept whatever it said, for wire sign-offs; a prompt is furniture
+    related = (
+        "Hier geht es zur neuen Vorstandsstruktur",
+        "Bundesrat stimmt neuem Haushalt zu",
+        "Wetter: Sonne am Sonntag",
+        "Polizei sucht Zeugen nach Unfall",
+        "Stadtfest lockt tausende Besucher",
+    )
+    text = article(after=related)
+    assert flagged(text, lint_text(text, select=["DEB"])) == ["\n\n".join(related)]
+    for sign_off in ("- REUTERS", "Bureau Report", "(dpa)", "The vote is expected on Friday."):
+        text = article(after=(sign_off, *related[1:]))
+        assert flagged(text, lint_text(text, select=["DEB"])) == ["\n\n".join(related[1:])], sign_off

@@ -341,11 +341,29 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         if line.protected and below.protected and kicker(line.text, below.text) and not _WIRE.fullmatch(line.text):
             line.protected, line.kind = False, "ui"  # a section label over the headline (rules/deb/kickers.py)
     tail = lines[last + 1 : last + 3]
-    if tail and tail[0].kind is None and tail[0].words <= 30:
+    if tail and tail[0].kind is None and tail[0].words <= 30 and _sign_off(tail[0]):
         tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
     for line in tail:
         if line.kind is None and _REPORT_CREDIT.search(line.text):
             line.protected = True
+
+
+def _sign_off(line: Line) -> bool:
+    """A line under the last paragraph that ends the article: an agency or a name ("- REUTERS", "(dpa)",
+    "Bureau Report", "Reporting by Jane Doe"), a last short sentence, a rule ("___") or a label over what
+    follows ("On the Net:", "SCOREBOARD"). Not a prompt or a link in words ("Siehe auch", "Get our
+    newsletter"): furniture."""
+    text = line.text
+    return (
+        text[-1:] in ":.!?…"
+        or text[:1] in "-–—(*_=#.…"
+        or text.isupper()
+        or not any(map(str.isalpha, text))
+        or _NAME_LINE.fullmatch(text) is not None
+        or _WIRE.search(text) is not None
+        or _REPORT_CREDIT.search(text) is not None
+        or _BYLINE.match(text) is not None
+    )
 
 
 def _protect_sidebar(lines: list[Line], first: int) -> None:
