@@ -1,0 +1,246 @@
+"""Write DEB's WordPress lexicon from WordPress core's own translation files, in every language it ships.
+
+Why: the page furniture a CMS prints around an article ("Leave a Reply", "Cancel reply", "Post Comment",
+"Recent Posts") is worded by the CMS's translators, so their catalogues name it in each language exactly
+as it appears on the page, on sites and in languages no dev page shows. The English msgids below are
+chosen by what they are (reader-visible front-end text of WordPress core: the comment form, post and
+comment navigation, widget titles, the Meta widget), never by the dev pages.
+
+Source: Debian's `wordpress-l10n` (6.1.9+dfsg1-0+deb12u1, bookworm), WordPress core's `<locale>.mo`
+catalogues in /usr/share/wordpress/wp-content/languages (63 locales; the front-end domain, without
+`admin-*` and `continents-cities-*`). Get them with:
+
+    apt-get download wordpress-l10n && dpkg-deb -x wordpress-l10n_*_all.deb /tmp/wpl10n/x
+    python bench/make_cms_lexicon.py /tmp/wpl10n/x/usr/share/wordpress/wp-content/languages
+
+Writes (deterministically: the same catalogues give the same bytes)
+- rules/data/debris_ui.wordpress.txt: whole-line interface text of two words or more (DEB's "ui" kind);
+- rules/data/debris_ui_weak.wordpress.txt: one-word buttons and widget titles that are also headings
+  ("Archive", "Kategorien", "Suchen"): reported only off the body or next to other debris;
+- the block at the end of rules/data/comment_threads.txt between the markers below: the verbs of the
+  comment header "%s says:" ("sagt", "säger") for DEB009.
+A translation the hand-written weak lexicons already hold stays weak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from scrapelint.rules.deb.lexicons import normalise  # the lexicon's own normalisation
+
+DATA = Path(__file__).resolve().parents[1] / "rules" / "data"
+PACKAGE = "wordpress-l10n 6.1.9+dfsg1-0+deb12u1 (Debian bookworm)"
+
+# Whole-line interface text: the comment form, comment and post navigation, widget titles, the Meta widget.
+STRONG = (
+    # the comment form and the comment list's heading
+    "Leave a Reply",
+    "Leave a Comment",
+    "Leave a comment",
+    "Cancel reply",
+    "Click here to cancel reply.",
+    "Post Comment",
+    "Submit Comment",
+    "Your Comment",
+    "Your email address will not be published.",
+    "Mail (will not be published)",
+    "Required fields are marked %s",
+    "Your comment is awaiting moderation.",
+    "Comments are closed.",
+    "Sorry, comments are closed for this item.",
+    "No Comments",
+    "No comments yet.",
+    "1 Comment",
+    "% Comments",
+    "Leave a Reply to %s",
+    "One Response to %2$s",
+    "Log in to Reply",
+    "Log in to leave a Comment",
+    'You must be <a href="%s">logged in</a> to post a comment.',
+    "Sorry, you must be logged in to post a comment.",
+    "Enter your password to view comments.",
+    "This post is password protected. Enter the password to view comments.",
+    "Show more comments",
+    # navigation between posts, pages and comment pages
+    "Previous Post",
+    "Next Post",
+    "&laquo; Older Comments",
+    "Newer Comments &raquo;",
+    "&laquo; Previous Page",
+    "Next Page &raquo;",
+    "Previous page",
+    "Next page",
+    # widget titles and the Meta widget's links
+    "Recent Posts",
+    "Recent Comments",
+    "Tag Cloud",
+    "label\x04Search for:",
+    'Entries <abbr title="Really Simple Syndication">RSS</abbr>',
+    'Comments <abbr title="Really Simple Syndication">RSS</abbr>',
+    "Entries (RSS)",
+    "Comments (RSS)",
+    "Comments Feed",
+    "Powered by WordPress",
+    'Valid <abbr title="eXtensible HyperText Markup Language">XHTML</abbr>',
+    "Lost your password?",
+)
+
+# One-word buttons and widget titles: words of ordinary prose and headings too ("Archive", "Meta").
+WEAK = (
+    "Archives",
+    "Categories",
+    "Meta",
+    "Search",
+    "submit button\x04Search",
+    "Reply",
+    "Comments",
+    "Calendar",
+    "Blogroll",
+    "Log in",
+    "Log In",
+    "Log out",
+    "Log Out",
+    "Register",
+    "meta widget link text\x04WordPress.org",
+)
+
+SAYS = '%s <span class="says">says:</span>'
+BEGIN = "# -- from WordPress core's translations (bench/make_cms_lexicon.py): the comment header's verb"
+END = "# -- end of bench/make_cms_lexicon.py's block"
+
+_TAG = re.compile(r"<[^>]*>")
+_NO_SPACES = re.compile(r"[\u0e00-\u0e7f\u1000-\u109f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # Thai, Burmese, CJK
+
+
+def catalogues(folder: Path) -> Iterator[tuple[str, dict[object, str]]]:
+    """(locale, catalogue) of each front-end catalogue, in name order."""
+    for path in sorted(folder.glob("*.mo")):
+        if path.name.startswith(("admin-", "continents-cities-")):
+            continue
+        with path.open("rb") as handle:
+            yield path.stem, gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+
+
+def translations(catalogue: dict[object, str], msgid: str) -> list[str]:
+    """Every form of msgid's translation (each plural form), empty when the catalogue lacks it."""
+    found = [text for key, text in catalogue.items() if key == msgid or (isinstance(key, tuple) and key[0] == msgid)]
+    return [text for text in found if text]
+
+
+def plain(text: str) -> str:
+    """The text a reader sees: tags dropped, entities decoded, normalised as the lexicon normalises."""
+    text = _TAG.sub("", text).replace("&amp;", "&")
+    return normalise(html.unescape(text)).rstrip(".!:")
+
+
+def one_word(text: str) -> bool:
+    """A word of prose in its language: no space in a script that writes spaces, or two signs in one that does not."""
+    return " " not in text and (_NO_SPACES.search(text) is None or len(text) <= 2)
+
+
+def entry(msgid: str, text: str) -> str | None:
+    """The lexicon line of one translation: the plain text, or a `re:` pattern where a placeholder stands."""
+    if msgid == "Required fields are marked %s":
+        text = text.replace("%s", "*")  # WordPress fills in the asterisk, which normalise trims
+    shown = plain(text)
+    if not shown or shown.startswith(("#", "re:", "cs:")) or "%%" in shown:
+        return None
+    count = msgid == "% Comments"  # "%" is the number of comments there, "%s" / "%2$s" a name or a title
+    parts = re.split(r"%" if count else r"%(?:\d+\$)?s", shown)
+    if len(parts) == 1:
+        return shown
+    literal = " ".join(part.strip() for part in parts).strip()
+    if (not parts[0] and not count) or len(parts) > 2 or "%" in literal or (one_word(literal) and not count):
+        return None  # a pattern opens with a literal or a count (rules/deb/firstchar.py), and says more than a word
+    return "re:" + (r"\d+" if count else ".{1,120}").join(re.escape(part) for part in parts)
+
+
+def says_verb(text: str) -> str | None:
+    """ "sagt" of '%s <span class="says">sagt:</span>': the verb after the name, or None (name after the verb)."""
+    found = re.fullmatch(r'\s*%s\s*<span class="says">([^<%]+)</span>\s*', text)
+    if found is None:
+        return None
+    verb = " ".join(html.unescape(found.group(1)).lower().split()).strip(" :：-")
+    return verb or None
+
+
+def existing_weak() -> set[str]:
+    """The entries of the hand-written weak lexicons, normalised (a strong entry must not override them)."""
+    seen: set[str] = set()
+    for path in sorted(DATA.glob("debris_ui_weak*.txt")):
+        if path.name == "debris_ui_weak.wordpress.txt":
+            continue
+        for raw in path.read_text("utf-8").splitlines():
+            if raw.strip() and not raw.startswith(("#", "re:", "cs:")):
+                seen.add(normalise(raw).rstrip(".!:"))
+    return seen
+
+
+def header(kind: str) -> str:
+    return (
+        f"# WordPress core's front-end text in every language it ships ({kind}); generated from the catalogues\n"
+        f"# of {PACKAGE} by bench/make_cms_lexicon.py: edit that script, not this file.\n"
+    )
+
+
+def build(folder: Path) -> tuple[list[str], list[str], list[str]]:
+    """(strong entries, weak entries, says verbs), each sorted and without repeats."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    verbs: set[str] = set()
+    hand_weak = existing_weak()
+    english = {msgid: msgid.split("\x04")[-1] for msgid in (*STRONG, *WEAK)}
+    for _locale, catalogue in catalogues(folder):
+        for msgid in (*STRONG, *WEAK):
+            for text in [*translations(catalogue, msgid), english[msgid]]:
+                line = entry(msgid, text)
+                if line is None:
+                    continue
+                if msgid in WEAK or (not line.startswith("re:") and (one_word(line) or line in hand_weak)):
+                    weak.add(line)
+                else:
+                    strong.add(line)
+        for text in translations(catalogue, SAYS):
+            if (verb := says_verb(text)) is not None:
+                verbs.add(verb)
+    weak -= strong  # a word both a title and part of a phrase elsewhere: the phrase decides nothing here
+    return sorted(strong), sorted(weak - {line for line in weak if line.startswith("re:")}), sorted(verbs)
+
+
+def write_threads(verbs: list[str]) -> None:
+    """Replace (or append) the generated block at the end of comment_threads.txt."""
+    path = DATA / "comment_threads.txt"
+    text = path.read_text("utf-8")
+    if BEGIN in text:
+        text = text[: text.index(BEGIN)].rstrip("\n") + "\n"
+    block = [
+        "",
+        BEGIN,
+        f'# ("%s says:" in {PACKAGE}); generated, edit the script',
+        "kind: says",
+        "(?:" + "|".join(re.escape(verb).replace("\\ ", r"\s+") for verb in verbs) + r")\s*:?",
+        END,
+    ]
+    path.write_text(text + "\n".join(block) + "\n", "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("languages", type=Path, help="the folder of WordPress core's <locale>.mo files")
+    args = parser.parse_args()
+    strong, weak, verbs = build(args.languages)
+    (DATA / "debris_ui.wordpress.txt").write_text(header("whole lines") + "\n".join(strong) + "\n", "utf-8")
+    (DATA / "debris_ui_weak.wordpress.txt").write_text(
+        header("one-word buttons and titles, weak") + "\n".join(weak) + "\n", "utf-8"
+    )
+    write_threads(verbs)
+    print(f"{len(strong)} whole lines, {len(weak)} weak words, {len(verbs)} 'says' verbs")
+
+
+if __name__ == "__main__":
+    main()
