@@ -1,0 +1,109 @@
+"""DEB knows WordPress's front-end text in the languages WordPress ships (rules/data/*.wordpress.txt).
+
+The lines come from WordPress core's own translations (bench/make_cms_lexicon.py): a comment form under a
+Swedish or Czech article is found as surely as an English one, while prose that merely uses the words stays.
+"""
+
+from __future__ import annotations
+
+from .conftest import lint_text
+
+GERMAN = (
+    "Die Stadtbibliothek bleibt in den Sommerferien an drei Tagen in der Woche länger geöffnet als sonst.",
+    "Nach Angaben der Leiterin haben im vergangenen Jahr mehr Schüler als je zuvor die Lesesäle genutzt.",
+    "Der Gemeinderat hat dafür zusätzliche Mittel bewilligt, die vor allem in neue Stellen fließen sollen.",
+    "Ab September gelten wieder die gewohnten Öffnungszeiten, teilte die Verwaltung am Montag mit.",
+)
+SWEDISH = (
+    "Kommunen bygger en ny cykelbana längs ån som ska stå klar innan skolorna börjar i augusti.",
+    "Enligt planen ska sträckan också få belysning och flera nya bänkar där man kan vila en stund.",
+    "Boende i området har länge efterfrågat en säkrare väg mellan centrum och idrottsplatsen.",
+    "Arbetet beräknas kosta omkring tolv miljoner kronor och betalas delvis med statliga bidrag.",
+)
+CZECH = (
+    "Městská knihovna prodlouží během letních prázdnin otevírací dobu o dvě hodiny denně.",
+    "Podle ředitelky loni přišlo do studoven více studentů než kdykoli předtím v historii knihovny.",
+    "Zastupitelstvo na to schválilo peníze navíc, které půjdou hlavně na nová pracovní místa.",
+    "Od září bude knihovna opět otevřena v obvyklých hodinách, oznámil v pondělí úřad.",
+)
+
+# WordPress's comment form and post navigation, as its translators word them
+GERMAN_FORM = ("Antworten abbrechen", "Kommentar abschicken")  # two lines: too few to be furniture by place alone
+SWEDISH_FORM = (
+    "Tidigare inlägg",
+    "Följande inlägg",
+    "Avbryt svar",
+    "E-postadressen publiceras inte.",
+    "Obligatoriska fält är märkta *",
+    "Skicka kommentar",
+)
+CZECH_FORM = (
+    "Předchozí příspěvek",
+    "Napsat komentář",
+    "Vaše emailová adresa nebude zveřejněna.",
+    "Vyžadované informace jsou označeny *",
+    "Odeslat komentář",
+)
+
+
+def deb_flagged(text: str) -> set[str]:
+    """The lines that some DEB finding covers."""
+    findings = lint_text(text, select=["DEB"])
+    spans = [(f.start, f.end) for f in findings]
+    flagged, offset = set(), 0
+    for line in text.split("\n"):
+        if line and any(start < offset + len(line) and end > offset for start, end in spans):
+            flagged.add(line)
+        offset += len(line) + 1
+    return flagged
+
+
+def page(title: str, paragraphs: tuple[str, ...], after: tuple[str, ...]) -> str:
+    return "\n\n".join([title, *paragraphs, *after])
+
+
+def test_a_german_wordpress_comment_form_under_the_article_is_found() -> None:
+    flagged = deb_flagged(page("Bibliothek länger geöffnet", GERMAN, GERMAN_FORM))
+    assert set(GERMAN_FORM) <= flagged
+    assert not flagged & set(GERMAN)
+
+
+def test_a_swedish_one_too_which_no_hand_written_lexicon_knows() -> None:
+    flagged = deb_flagged(page("Ny cykelbana längs ån", SWEDISH, SWEDISH_FORM))
+    assert set(SWEDISH_FORM) <= flagged
+    assert not flagged & set(SWEDISH)
+
+
+def test_and_a_czech_one() -> None:
+    flagged = deb_flagged(page("Knihovna bude otevřena déle", CZECH, CZECH_FORM))
+    assert set(CZECH_FORM) <= flagged
+    assert not flagged & set(CZECH)
+
+
+def test_a_czech_comment_thread_is_found_by_wordpress_own_header_verb() -> None:
+    thread = (
+        "Jana Nováková píše:",
+        "Moc pěkný článek, děkuji za všechny tipy na prázdninové výlety s dětmi.",
+        "Petr Dvořák píše:",
+        "Souhlasím, byli jsme tam minulý týden a celé rodině se tam moc líbilo.",
+    )
+    text = page("Knihovna bude otevřena déle", CZECH, thread)
+    found = [f for f in lint_text(text, select=["DEB"]) if f.rule == "DEB009"]
+    assert [text[f.start : f.end] for f in found] == ["\n\n".join(thread)]
+
+
+def test_prose_that_uses_the_words_is_not_flagged() -> None:
+    prose = (
+        "Die Kommentare sind geschlossen, sagte der Moderator, weil die Diskussion aus dem Ruder gelaufen war.",
+        "Wer eine Antwort hinterlassen wollte, musste am Ende einen Brief an die Redaktion schreiben.",
+    )
+    body = (*GERMAN[:2], *prose, *GERMAN[2:])
+    assert deb_flagged(page("Bibliothek länger geöffnet", body, ())) == set()
+
+
+def test_a_one_word_widget_title_between_paragraphs_is_a_heading() -> None:
+    # "Arkiv" and "Kategorien" are WordPress widget titles but also headings: weak, kept inside the body
+    body = (*SWEDISH[:2], "Arkiv", *SWEDISH[2:])
+    assert deb_flagged(page("Ny cykelbana längs ån", body, ())) == set()
+    sidebar = ("Senaste inläggen", "Arkiv", "Kategorier")
+    assert set(sidebar) <= deb_flagged(page("Ny cykelbana längs ån", SWEDISH, sidebar))
