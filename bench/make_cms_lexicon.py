@@ -1,4 +1,4 @@
-"""Write DEB's WordPress lexicon from WordPress core's own translation files, in every language it ships.
+"""Write DEB's CMS lexicons from WordPress's and MediaWiki's own translation files, in the languages they ship.
 
 Why: the page furniture a CMS prints around an article ("Leave a Reply", "Cancel reply", "Post Comment",
 "Recent Posts") is worded by the CMS's translators, so their catalogues name it in each language exactly
@@ -20,6 +20,13 @@ Writes (deterministically: the same catalogues give the same bytes)
 - the block at the end of rules/data/comment_threads.txt between the markers below: the verbs of the
   comment header "%s says:" ("sagt", "säger") for DEB009.
 A translation the hand-written weak lexicons already hold stays weak.
+
+With `--mediawiki /usr/share/mediawiki` (Debian's `mediawiki` 1:1.39.17-1+deb12u2: `apt-get download
+mediawiki && dpkg-deb -x mediawiki_*_all.deb /tmp/mw`, then /tmp/mw/usr/share/mediawiki) it also writes
+rules/data/debris_ui.mediawiki.txt and debris_ui_weak.mediawiki.txt: a wiki page's skin and footer ("Jump
+to navigation", "Printable version", 'Retrieved from "..."', "This page was last edited on ..."), from
+MediaWiki core's and the Vector skin's i18n JSON, in the languages WordPress ships (the same ~60, not
+MediaWiki's 500: the lexicon merges all languages, and each one more is one more chance to collide).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import html
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +43,7 @@ from scrapelint.rules.deb.lexicons import normalise  # the lexicon's own normali
 
 DATA = Path(__file__).resolve().parents[1] / "rules" / "data"
 PACKAGE = "wordpress-l10n 6.1.9+dfsg1-0+deb12u1 (Debian bookworm)"
+MW_PACKAGE = "mediawiki 1:1.39.17-1+deb12u2 (Debian bookworm)"
 
 # Whole-line interface text: the comment form, comment and post navigation, widget titles, the Meta widget.
 STRONG = (
@@ -109,6 +118,45 @@ WEAK = (
     "meta widget link text\x04WordPress.org",
 )
 
+# A wiki page's skin and footer (MediaWiki core and the Vector skin): message keys, kind by what they are.
+MW_STRONG = (
+    "vector-jumptonavigation",  # Jump to navigation
+    "vector-jumptosearch",  # Jump to search
+    "vector-jumptocontent",  # Jump to content
+    "jumpto",  # Jump to:
+    "printableversion",  # Printable version
+    "permalink",  # Permanent link
+    "whatlinkshere",  # What links here
+    "recentchangeslinked-toolbox",  # Related changes
+    "specialpages",  # Special pages
+    "pageinfo-toolboxlink",  # Page information
+    "otherlanguages",  # In other languages
+    "personaltools",  # Personal tools
+    "notloggedin",  # Not logged in
+    "nav-login-createaccount",  # Log in / create account
+    "createaccount",  # Create account
+    "vector-view-history",  # View history
+    "viewsource",  # View source
+    "randompage",  # Random page
+    "recentchanges",  # Recent changes
+    "currentevents",  # Current events
+    "mainpage-description",  # Main page
+    "privacy",  # Privacy policy
+    "retrievedfrom",  # Retrieved from "$1"
+    "lastmodifiedat",  # This page was last edited on $1, at $2.
+)
+MW_WEAK = (
+    "navigation",  # Navigation
+    "toolbox",  # Tools
+    "vector-view-edit",  # Edit
+    "vector-view-view",  # Read
+    "talk",  # Discussion
+    "namespaces",  # Namespaces
+    "views",  # Views
+    "vector-languages",  # Languages
+    "disclaimers",  # Disclaimers
+)  # (not "toc", Contents: a table of contents is the article's own structure)
+
 SAYS = '%s <span class="says">says:</span>'
 BEGIN = "# -- from WordPress core's translations (bench/make_cms_lexicon.py): the comment header's verb"
 END = "# -- end of bench/make_cms_lexicon.py's block"
@@ -150,13 +198,15 @@ def entry(msgid: str, text: str) -> str | None:
     shown = plain(text)
     if not shown or shown.startswith(("#", "re:", "cs:")) or "%%" in shown:
         return None
-    count = msgid == "% Comments"  # "%" is the number of comments there, "%s" / "%2$s" a name or a title
-    parts = re.split(r"%" if count else r"%(?:\d+\$)?s", shown)
+    count = msgid == "% Comments"  # "%" is the number of comments there, "%s" / "%2$s" / "$1" a name or a title
+    parts = re.split(r"%" if count else r"%(?:\d+\$)?s|\$\d", shown)
     if len(parts) == 1:
-        return shown
+        return None if "{{" in shown or "[[" in shown or "$" in shown else shown
     literal = " ".join(part.strip() for part in parts).strip()
-    if (not parts[0] and not count) or len(parts) > 2 or "%" in literal or (one_word(literal) and not count):
-        return None  # a pattern opens with a literal or a count (rules/deb/firstchar.py), and says more than a word
+    if (not parts[0] and not count) or len(parts) > 3 or re.search(r"[%$]|\{\{|\[\[", literal):
+        return None  # a pattern opens with a literal or a count (rules/deb/firstchar.py), and holds no other markup
+    if one_word(literal) and not count:
+        return None  # "Freagair %s": one word and anything after it
     return "re:" + (r"\d+" if count else ".{1,120}").join(re.escape(part) for part in parts)
 
 
@@ -173,7 +223,7 @@ def existing_weak() -> set[str]:
     """The entries of the hand-written weak lexicons, normalised (a strong entry must not override them)."""
     seen: set[str] = set()
     for path in sorted(DATA.glob("debris_ui_weak*.txt")):
-        if path.name == "debris_ui_weak.wordpress.txt":
+        if path.name in ("debris_ui_weak.wordpress.txt", "debris_ui_weak.mediawiki.txt"):
             continue
         for raw in path.read_text("utf-8").splitlines():
             if raw.strip() and not raw.startswith(("#", "re:", "cs:")):
@@ -181,10 +231,12 @@ def existing_weak() -> set[str]:
     return seen
 
 
-def header(kind: str) -> str:
+def header(
+    kind: str, what: str = "WordPress core's front-end text in every language it ships", source: str = PACKAGE
+) -> str:
     return (
-        f"# WordPress core's front-end text in every language it ships ({kind}); generated from the catalogues\n"
-        f"# of {PACKAGE} by bench/make_cms_lexicon.py: edit that script, not this file.\n"
+        f"# {what} ({kind}); generated from\n"
+        f"# {source} by bench/make_cms_lexicon.py: edit that script, not this file.\n"
     )
 
 
@@ -212,6 +264,43 @@ def build(folder: Path) -> tuple[list[str], list[str], list[str]]:
     return sorted(strong), sorted(weak - {line for line in weak if line.startswith("re:")}), sorted(verbs)
 
 
+def mediawiki_messages(folder: Path, languages: set[str]) -> Iterator[tuple[str, str]]:
+    """(key, text) of the chosen messages of MediaWiki core and the Vector skin, English and each language."""
+    wanted = set(MW_STRONG) | set(MW_WEAK)
+    for sub in ("languages/i18n", "skins/Vector/i18n"):
+        for path in sorted((folder / sub).glob("*.json")):
+            if path.stem != "en" and path.stem not in languages:
+                continue
+            messages = json.loads(path.read_text("utf-8"))
+            for key in sorted(wanted & messages.keys()):
+                if isinstance(messages[key], str) and messages[key].strip():
+                    yield key, messages[key]
+
+
+def mediawiki_codes(wordpress: Path) -> set[str]:
+    """MediaWiki's codes of the languages WordPress ships ("de_DE" -> "de", "pt_BR" -> "pt-br", "zh_CN" -> "zh-hans")."""
+    codes: set[str] = {"zh-hans", "zh-hant"}
+    for locale, _catalogue in catalogues(wordpress):
+        codes |= {locale.split("_")[0].lower(), locale.replace("_", "-").lower()}
+    return codes
+
+
+def build_mediawiki(folder: Path, wordpress: Path) -> tuple[list[str], list[str]]:
+    """(strong entries, weak entries) of the wiki's skin and footer."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    hand_weak = existing_weak()
+    for key, text in mediawiki_messages(folder, mediawiki_codes(wordpress)):
+        line = entry(key, text)
+        if line is None:
+            continue
+        if key in MW_WEAK or (not line.startswith("re:") and (one_word(line) or line in hand_weak)):
+            weak.add(line)
+        else:
+            strong.add(line)
+    return sorted(strong), sorted(line for line in weak - strong if not line.startswith("re:"))
+
+
 def write_threads(verbs: list[str]) -> None:
     """Replace (or append) the generated block at the end of comment_threads.txt."""
     path = DATA / "comment_threads.txt"
@@ -232,7 +321,17 @@ def write_threads(verbs: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("languages", type=Path, help="the folder of WordPress core's <locale>.mo files")
+    parser.add_argument("--mediawiki", type=Path, help="MediaWiki's folder (/usr/share/mediawiki) for its lexicon")
     args = parser.parse_args()
+    if args.mediawiki:
+        mw_strong, mw_weak = build_mediawiki(args.mediawiki, args.languages)
+        what = "A wiki page's skin and footer, MediaWiki core's and Vector's words in the languages WordPress ships"
+        for name, kind, lines in (
+            ("debris_ui.mediawiki.txt", "whole lines", mw_strong),
+            ("debris_ui_weak.mediawiki.txt", "one-word titles, weak", mw_weak),
+        ):
+            (DATA / name).write_text(header(kind, what, MW_PACKAGE) + "\n".join(lines) + "\n", "utf-8")
+        print(f"MediaWiki: {len(mw_strong)} whole lines, {len(mw_weak)} weak words")
     strong, weak, verbs = build(args.languages)
     (DATA / "debris_ui.wordpress.txt").write_text(header("whole lines") + "\n".join(strong) + "\n", "utf-8")
     (DATA / "debris_ui_weak.wordpress.txt").write_text(
