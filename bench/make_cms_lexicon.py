@@ -75,6 +75,11 @@ STRONG = (
     "Enter your password to view comments.",
     "This post is password protected. Enter the password to view comments.",
     "Show more comments",
+    "Comments Off",
+    'Comments Off<span class="screen-reader-text"> on %s</span>',
+    "One response to %s",
+    "One Response to %s",
+    "Pingback:",
     # navigation between posts, pages and comment pages
     "Previous Post",
     "Next Post",
@@ -84,6 +89,18 @@ STRONG = (
     "Next Page &raquo;",
     "Previous page",
     "Next page",
+    "&laquo; Older Posts",
+    "Older Posts &raquo;",
+    "&laquo; Newer Posts",
+    "Newer Posts &raquo;",
+    "Older posts",
+    "Newer posts",
+    "Continue reading %s",
+    "Read more",
+    "Read more...",
+    "(more&hellip;)",
+    "(more...)",
+    "Filed under:",
     # widget titles and the Meta widget's links
     "Recent Posts",
     "Recent Comments",
@@ -157,7 +174,7 @@ MW_WEAK = (
     "disclaimers",  # Disclaimers
 )  # (not "toc", Contents: a table of contents is the article's own structure)
 
-SAYS = '%s <span class="says">says:</span>'
+SAYS = ('%s <span class="says">says:</span>', '<cite class="fn">%s</cite> <span class="says">says:</span>')
 BEGIN = "# -- from WordPress core's translations (bench/make_cms_lexicon.py): the comment header's verb"
 END = "# -- end of bench/make_cms_lexicon.py's block"
 
@@ -212,10 +229,12 @@ def entry(msgid: str, text: str) -> str | None:
 
 def says_verb(text: str) -> str | None:
     """ "sagt" of '%s <span class="says">sagt:</span>': the verb after the name, or None (name after the verb)."""
-    found = re.fullmatch(r'\s*%s\s*<span class="says">([^<%]+)</span>\s*', text)
+    found = re.fullmatch(r'\s*%s\s*<span class="says">([^<%]+)</span>\s*', re.sub(r"</?cite[^>]*>", "", text))
     if found is None:
         return None
     verb = " ".join(html.unescape(found.group(1)).lower().split()).strip(" :：-")
+    if len(verb) < 3 and verb.isascii():
+        return None  # "di": a preposition in other languages, at the end of a line
     return verb or None
 
 
@@ -257,7 +276,7 @@ def build(folder: Path) -> tuple[list[str], list[str], list[str]]:
                     weak.add(line)
                 else:
                     strong.add(line)
-        for text in translations(catalogue, SAYS):
+        for text in [text for says in SAYS for text in translations(catalogue, says)]:
             if (verb := says_verb(text)) is not None:
                 verbs.add(verb)
     weak -= strong  # a word both a title and part of a phrase elsewhere: the phrase decides nothing here
