@@ -18,7 +18,7 @@ Writes (deterministically: the same catalogues give the same bytes)
 - rules/data/debris_ui_weak.wordpress.txt: one-word buttons and widget titles that are also headings
   ("Archive", "Kategorien", "Suchen"): reported only off the body or next to other debris;
 - the block at the end of rules/data/comment_threads.txt between the markers below: the verbs of the
-  comment header "%s says:" ("sagt", "säger") for DEB009.
+  comment header "%s says:" ("sagt", "säger") and the "Reply" button under each comment, for DEB009.
 A translation the hand-written weak lexicons already hold stays weak.
 
 With `--mediawiki /usr/share/mediawiki` (Debian's `mediawiki` 1:1.39.17-1+deb12u2: `apt-get download
@@ -174,6 +174,7 @@ MW_WEAK = (
     "disclaimers",  # Disclaimers
 )  # (not "toc", Contents: a table of contents is the article's own structure)
 
+ACTIONS = ("Reply", "Log in to Reply")  # the buttons under each comment, for DEB009
 SAYS = ('%s <span class="says">says:</span>', '<cite class="fn">%s</cite> <span class="says">says:</span>')
 BEGIN = "# -- from WordPress core's translations (bench/make_cms_lexicon.py): the comment header's verb"
 END = "# -- end of bench/make_cms_lexicon.py's block"
@@ -259,11 +260,12 @@ def header(
     )
 
 
-def build(folder: Path) -> tuple[list[str], list[str], list[str]]:
-    """(strong entries, weak entries, says verbs), each sorted and without repeats."""
+def build(folder: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(strong entries, weak entries, says verbs, reply buttons), each sorted and without repeats."""
     strong: set[str] = set()
     weak: set[str] = set()
     verbs: set[str] = set()
+    buttons: set[str] = set()
     hand_weak = existing_weak()
     english = {msgid: msgid.split("\x04")[-1] for msgid in (*STRONG, *WEAK)}
     for _locale, catalogue in catalogues(folder):
@@ -279,8 +281,11 @@ def build(folder: Path) -> tuple[list[str], list[str], list[str]]:
         for text in [text for says in SAYS for text in translations(catalogue, says)]:
             if (verb := says_verb(text)) is not None:
                 verbs.add(verb)
+        for msgid in ACTIONS:
+            buttons |= {line for text in translations(catalogue, msgid) if (line := entry(msgid, text))}
     weak -= strong  # a word both a title and part of a phrase elsewhere: the phrase decides nothing here
-    return sorted(strong), sorted(weak - {line for line in weak if line.startswith("re:")}), sorted(verbs)
+    weak -= {line for line in weak if line.startswith("re:")}
+    return sorted(strong), sorted(weak), sorted(verbs), sorted(line for line in buttons if not line.startswith("re:"))
 
 
 def mediawiki_messages(folder: Path, languages: set[str]) -> Iterator[tuple[str, str]]:
@@ -320,7 +325,7 @@ def build_mediawiki(folder: Path, wordpress: Path) -> tuple[list[str], list[str]
     return sorted(strong), sorted(line for line in weak - strong if not line.startswith("re:"))
 
 
-def write_threads(verbs: list[str]) -> None:
+def write_threads(verbs: list[str], buttons: list[str]) -> None:
     """Replace (or append) the generated block at the end of comment_threads.txt."""
     path = DATA / "comment_threads.txt"
     text = path.read_text("utf-8")
@@ -329,9 +334,11 @@ def write_threads(verbs: list[str]) -> None:
     block = [
         "",
         BEGIN,
-        f'# ("%s says:" in {PACKAGE}); generated, edit the script',
+        f'# ("%s says:" in {PACKAGE}) and the reply button under each comment; generated, edit the script',
         "kind: says",
         "(?:" + "|".join(re.escape(verb).replace("\\ ", r"\s+") for verb in verbs) + r")\s*:?",
+        "kind: action",
+        "(?:" + "|".join(re.escape(button).replace("\\ ", r"\s+") for button in buttons) + ")",
         END,
     ]
     path.write_text(text + "\n".join(block) + "\n", "utf-8")
@@ -351,13 +358,13 @@ def main() -> None:
         ):
             (DATA / name).write_text(header(kind, what, MW_PACKAGE) + "\n".join(lines) + "\n", "utf-8")
         print(f"MediaWiki: {len(mw_strong)} whole lines, {len(mw_weak)} weak words")
-    strong, weak, verbs = build(args.languages)
+    strong, weak, verbs, buttons = build(args.languages)
     (DATA / "debris_ui.wordpress.txt").write_text(header("whole lines") + "\n".join(strong) + "\n", "utf-8")
     (DATA / "debris_ui_weak.wordpress.txt").write_text(
         header("one-word buttons and titles, weak") + "\n".join(weak) + "\n", "utf-8"
     )
-    write_threads(verbs)
-    print(f"{len(strong)} whole lines, {len(weak)} weak words, {len(verbs)} 'says' verbs")
+    write_threads(verbs, buttons)
+    print(f"{len(strong)} whole lines, {len(weak)} weak words, {len(verbs)} 'says' verbs, {len(buttons)} reply buttons")
 
 
 if __name__ == "__main__":

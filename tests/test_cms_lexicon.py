@@ -107,3 +107,20 @@ def test_a_one_word_widget_title_between_paragraphs_is_a_heading() -> None:
     assert deb_flagged(page("Ny cykelbana längs ån", body, ())) == set()
     sidebar = ("Senaste inläggen", "Arkiv", "Kategorier")
     assert set(sidebar) <= deb_flagged(page("Ny cykelbana längs ån", SWEDISH, sidebar))
+
+
+def test_wordpress_reply_button_signs_a_czech_thread_so_its_fix_is_safe() -> None:
+    thread = (
+        "Jana Nováková",
+        "19. 6. 2019 v 17:29",
+        "Moc pěkný článek, děkuji za všechny tipy na prázdninové výlety s dětmi.",
+        "Odpovědět",
+        "Petr Dvořák",
+        "20. 6. 2019 v 8:02",
+        "Souhlasím, byli jsme tam minulý týden a celé rodině se tam moc líbilo.",
+        "Odpovědět",
+    )
+    text = page("Knihovna bude otevřena déle", CZECH, thread)
+    found = [f for f in lint_text(text, select=["DEB"]) if f.rule == "DEB009"]
+    assert len(found) == 1 and "2 comments" in found[0].message
+    assert found[0].fix is not None and found[0].fix.applicability == "safe"
