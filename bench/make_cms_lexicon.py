@@ -225,7 +225,8 @@ def entry(msgid: str, text: str) -> str | None:
         return None  # a pattern opens with a literal or a count (rules/deb/firstchar.py), and holds no other markup
     if one_word(literal) and not count:
         return None  # "Freagair %s": one word and anything after it
-    return "re:" + (r"\d+" if count else ".{1,120}").join(re.escape(part) for part in parts)
+    pattern = (r"\d+" if count else ".{1,120}").join(re.escape(part) for part in parts)
+    return "re:" + pattern + ("[.!:]?" if parts[-1] else "")  # the line's closing stop, which `plain` dropped
 
 
 def says_verb(text: str) -> str | None:

@@ -124,3 +124,16 @@ def test_wordpress_reply_button_signs_a_czech_thread_so_its_fix_is_safe() -> Non
     found = [f for f in lint_text(text, select=["DEB"]) if f.rule == "DEB009"]
     assert len(found) == 1 and "2 comments" in found[0].message
     assert found[0].fix is not None and found[0].fix.applicability == "safe"
+
+
+def test_a_german_wiki_page_skin_and_footer_are_found_from_mediawiki_own_words() -> None:
+    # the title, Vector's skip links under it, MediaWiki's footer below: each line in MediaWiki's German wording
+    above = ("Zur Navigation springen", "Zur Suche springen")
+    below = (
+        "Abgerufen von „https://wiki.example.org/index.php?title=Stadtbibliothek&oldid=4711“",
+        "Diese Seite wurde zuletzt am 5. Januar 2021 um 12:00 Uhr bearbeitet.",
+    )
+    text = "\n\n".join(["Die Stadtbibliothek", *above, *GERMAN, *below])
+    flagged = deb_flagged(text)
+    assert set(above) | set(below) <= flagged
+    assert not flagged & {*GERMAN, "Die Stadtbibliothek"}
