@@ -37,9 +37,11 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from itertools import groupby
 from pathlib import Path
 
 from scrapelint.rules.deb.lexicons import normalise  # the lexicon's own normalisation
+from scrapelint.rules.lexicon import alternation, sections
 
 DATA = Path(__file__).resolve().parents[1] / "rules" / "data"
 PACKAGE = "wordpress-l10n 6.1.9+dfsg1-0+deb12u1 (Debian bookworm)"
@@ -326,20 +328,40 @@ def build_mediawiki(folder: Path, wordpress: Path) -> tuple[list[str], list[str]
     return sorted(strong), sorted(line for line in weak - strong if not line.startswith("re:"))
 
 
+def trie(words: list[str]) -> str:
+    """One regex of the words, branching by leading characters ("a(?:ntworten|teb)|b(?:alas|ales)"): `re`
+    tries an alternation's branches in turn, so ~170 flat words cost every short line ~170 failed tries,
+    the trie a few (DEB009's anchors were 20% slower with the flat list)."""
+    if "" in words:
+        rest = trie([word for word in words if word])
+        return f"(?:{rest})?" if rest else ""
+    branches = []
+    for first, group in groupby(sorted(words), key=lambda word: word[0]):
+        tails = [word[1:] for word in group]
+        head = re.escape(first).replace("\\ ", r"\s+") if first != " " else r"\s+"
+        branches.append(head + (f"(?:{inner})" if "|" in (inner := trie(tails)) else inner) if tails != [""] else head)
+    return "|".join(branches)
+
+
 def write_threads(verbs: list[str], buttons: list[str]) -> None:
     """Replace (or append) the generated block at the end of comment_threads.txt."""
     path = DATA / "comment_threads.txt"
     text = path.read_text("utf-8")
     if BEGIN in text:
         text = text[: text.index(BEGIN)].rstrip("\n") + "\n"
+    # only what the hand-written sections miss: every branch costs each short line a try
+    path.write_text(text, "utf-8")  # the hand-written sections alone, read as DEB009 reads them
+    known = {kind: alternation(patterns, re.IGNORECASE) for kind, patterns in sections(path).items()}
+    verbs = [verb for verb in verbs if not known["says"].fullmatch(verb)]
+    buttons = [button for button in buttons if not known["action"].fullmatch(button)]
     block = [
         "",
         BEGIN,
         f'# ("%s says:" in {PACKAGE}) and the reply button under each comment; generated, edit the script',
         "kind: says",
-        "(?:" + "|".join(re.escape(verb).replace("\\ ", r"\s+") for verb in verbs) + r")\s*:?",
+        f"(?:{trie(verbs)})" + r"\s*:?",
         "kind: action",
-        "(?:" + "|".join(re.escape(button).replace("\\ ", r"\s+") for button in buttons) + ")",
+        f"(?:{trie(buttons)})",
         END,
     ]
     path.write_text(text + "\n".join(block) + "\n", "utf-8")
