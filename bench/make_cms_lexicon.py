@@ -153,12 +153,9 @@ MW_STRONG = (
     "personaltools",  # Personal tools
     "notloggedin",  # Not logged in
     "nav-login-createaccount",  # Log in / create account
-    "createaccount",  # Create account
     "vector-view-history",  # View history
     "viewsource",  # View source
     "randompage",  # Random page
-    "recentchanges",  # Recent changes
-    "currentevents",  # Current events
     "mainpage-description",  # Main page
     "privacy",  # Privacy policy
     "retrievedfrom",  # Retrieved from "$1"
@@ -174,6 +171,9 @@ MW_WEAK = (
     "views",  # Views
     "vector-languages",  # Languages
     "disclaimers",  # Disclaimers
+    "createaccount",  # Create account: also a step of a how-to
+    "recentchanges",  # Recent changes: also a heading of a changelog
+    "currentevents",  # Current events: also a section heading
 )  # (not "toc", Contents: a table of contents is the article's own structure)
 
 ACTIONS = ("Reply", "Log in to Reply")  # the buttons under each comment, for DEB009
