@@ -6,6 +6,10 @@ Swedish or Czech article is found as surely as an English one, while prose that 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from types import ModuleType
+
 from .conftest import lint_text
 
 GERMAN = (
@@ -137,3 +141,34 @@ def test_a_german_wiki_page_skin_and_footer_are_found_from_mediawiki_own_words()
     flagged = deb_flagged(text)
     assert set(above) | set(below) <= flagged
     assert not flagged & {*GERMAN, "Die Stadtbibliothek"}
+
+
+def _script() -> ModuleType:
+    """bench/make_cms_lexicon.py (the generator lives beside the other scripts), loaded from its file."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "make_cms_lexicon.py"
+    spec = importlib.util.spec_from_file_location("make_cms_lexicon", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_generator_turns_placeholders_into_patterns_only_where_safe() -> None:
+    entry = _script().entry
+    assert entry("Post Comment", "Kommentar abschicken") == "kommentar abschicken"
+    assert entry("% Comments", "% Kommentare") == r"re:\d+\ kommentare[.!:]?"
+    reply_to = entry("Leave a Reply to %s", "Hinterlasse einen Kommentar zu %s")
+    assert reply_to is not None and reply_to.startswith("re:")
+    assert re.fullmatch(reply_to[3:], "hinterlasse einen kommentar zu anna.")
+    assert entry("One Response to %2$s", "Egy hozzászólás a(z) %2$ bejegyzéshez") is None  # a translator's typo
+    assert entry("Leave a Reply to %s", "%s antworten") is None  # a pattern must open with words
+    assert entry("Leave a Reply to %s", "Freagair %s") is None  # one word, then anything: too loose
+
+
+def test_the_generator_trie_matches_exactly_the_words() -> None:
+    words = ["antworten", "atbildēt", "ateb", "svar", "svara", "log in to reply", "odpovědět"]
+    pattern = re.compile(_script().trie(words))
+    assert all(pattern.fullmatch(word) for word in words)
+    assert not any(pattern.fullmatch(other) for other in ("sva", "svarar", "antwort", "log in", "ate"))
