@@ -37,7 +37,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import groupby, product
 from pathlib import Path
 
 from scrapelint.rules.deb.lexicons import normalise  # the lexicon's own normalisation
@@ -116,6 +116,17 @@ STRONG = (
     "Powered by WordPress",
     'Valid <abbr title="eXtensible HyperText Markup Language">XHTML</abbr>',
     "Lost your password?",
+    "Save my name, email, and website in this browser for the next time I comment.",  # (WordPress 4.9.6)
+)
+
+# Lines WordPress's comment form prints as one block of text: the heading with its cancel link
+# (`<h3>Leave a Reply <small><a>Cancel reply</a></small></h3>`) and the notes above the fields.
+JOINED = (
+    ("Leave a Reply", "Cancel reply"),
+    ("Leave a Comment", "Cancel reply"),
+    ("Leave a comment", "Cancel reply"),
+    ("Leave a Reply to %s", "Cancel reply"),
+    ("Your email address will not be published.", "Required fields are marked %s"),
 )
 
 # One-word buttons and widget titles: words of ordinary prose and headings too ("Archive", "Meta").
@@ -135,7 +146,8 @@ WEAK = (
     "Log Out",
     "Register",
     "meta widget link text\x04WordPress.org",
-)
+)  # (not the comment form's field labels "Name", "Email", "Website": "Web", "Nom" are words of menus and prose,
+#   and on L3S's tune half they cost 4 menu lines found, for none gained)
 
 # A wiki page's skin and footer (MediaWiki core and the Vector skin): message keys, kind by what they are.
 MW_STRONG = (
@@ -272,6 +284,13 @@ def build(folder: Path) -> tuple[list[str], list[str], list[str], list[str]]:
     hand_weak = existing_weak()
     english = {msgid: msgid.split("\x04")[-1] for msgid in (*STRONG, *WEAK)}
     for _locale, catalogue in catalogues(folder):
+        for first, second in JOINED:
+            for one, two in [
+                *product(translations(catalogue, first), translations(catalogue, second)),
+                (first, second),
+            ]:
+                if (line := entry(first if "%" in one else second, f"{one} {two}")) is not None:
+                    strong.add(line)
         for msgid in (*STRONG, *WEAK):
             for text in [*translations(catalogue, msgid), english[msgid]]:
                 line = entry(msgid, text)

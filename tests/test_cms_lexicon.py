@@ -172,3 +172,19 @@ def test_the_generator_trie_matches_exactly_the_words() -> None:
     pattern = re.compile(_script().trie(words))
     assert all(pattern.fullmatch(word) for word in words)
     assert not any(pattern.fullmatch(other) for other in ("sva", "svarar", "antwort", "log in", "ate"))
+
+
+def test_the_comment_form_lines_wordpress_prints_as_one_block_are_found() -> None:
+    # the heading with its cancel link, and the notes above the fields, each one line of text
+    form = (
+        "Leave a Reply Cancel reply",
+        "Your email address will not be published. Required fields are marked *",
+    )
+    paragraphs = (
+        "The city council approved the new budget on Tuesday after a debate that lasted more than six hours.",
+        "Council members said the plan would fund two new libraries and repair roads in the northern districts.",
+        "Opponents argued that the spending would force a rise in local taxes within the next two years.",
+    )
+    flagged = deb_flagged(page("Council passes budget", paragraphs, form))
+    assert set(form) <= flagged
+    assert not flagged & set(paragraphs)
