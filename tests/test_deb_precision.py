@@ -146,3 +146,36 @@ def test_a_link_under_the_last_paragraph_is_no_sign_off_but_an_agency_is() -> No
     for sign_off in ("- REUTERS", "Bureau Report", "(dpa)", "The vote is expected on Friday."):
         text = article(after=(sign_off, *related[1:]))
         assert flagged(text, lint_text(text, select=["DEB"])) == ["\n\n".join(related[1:])], sign_off
+
+
+def test_a_licence_footer_does_not_outweigh_the_recipe_above_it() -> None:
+    # a recipe scores its quantity lines lightly; the footer's notices are long prose, but a site's, not a body
+    recipe = (
+        "Mandelplätzchen",
+        "Zutaten:",
+        *("300 g Mehl", "1 TL Backpulver", "100 g gemahlene Mandeln", "200 g Margarine", "200 g Zucker"),
+        "Zubereitung:",
+        "Alle Zutaten in eine Schüssel geben und mittels Knethaken zu einem glatten Teig verarbeiten.",
+        "Diesen auf einer bemehlten Arbeitsfläche ausrollen und beliebige Figuren ausstechen.",
+        "Im Ofen in 15 Minuten backen, bis sie goldbraun sind.",
+    )
+    sidebar = (
+        "Suche nach:",
+        "Kategorien",
+        "› Dessert",
+        "› Gebäck",
+        "› Snack",
+        "Archiv",
+        "Dezember 2012",
+        "Oktober 2012",
+    )
+    footer = (
+        "Die Bilder in diesem Blog stehen unter einer Creative Commons Namensnennung-NichtKommerziell-KeineBearbeitung"
+        " 3.0 Deutschland Lizenz, die Texte ebenso.",
+        "Trotz sorgfältiger inhaltlicher Kontrolle übernehme ich keine Haftung für die Inhalte externer Links, für"
+        " den Inhalt der verlinkten Seiten sind ausschließlich deren Betreiber verantwortlich, wie das Gesetz es will.",
+    )
+    text = "\n".join((*recipe, *sidebar, *footer))
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert not any(line in span for span in found for line in recipe)
+    assert any("Creative Commons" in span for span in found)

@@ -99,7 +99,7 @@ def _analyse(doc: Document) -> Analysis:
     for line in lines:
         if line.kind is None and not line.prose and line.words >= MENU_NAMES and menu_bar(line.text):
             line.kind = "ui"  # a menu bar on one line (rules/deb/menus.py; a paragraph is none)
-    analysis = Analysis(lines, _main_body(lines))
+    analysis = Analysis(lines, _main_body(lines, _notices(lines)))
     _settle_weak(analysis)
     if analysis.body is not None:
         _end_at_comments(analysis)
@@ -183,7 +183,21 @@ def _settle_weak(analysis: Analysis) -> None:
 _MEASURE = 2  # the score of a quantity line ("200 g Zucker") in the body finding
 
 
-def _main_body(lines: list[Line]) -> tuple[int, int] | None:
+def _notices(lines: list[Line]) -> set[int]:
+    """The paragraphs of prose that are a site's notice (a licence, a sign-up prompt: rules/deb/notices.py), which
+    make no body however long: a blog's licence footer must not outweigh the recipe above it. (An author's note
+    may be the article's sign-off: `_mark_notices` decides it once the body is known.)"""
+    return {
+        index
+        for index, line in enumerate(lines)
+        if line.kind is None
+        and line.prose
+        and line.words >= 4
+        and line_notice(line.text, line.words) not in (None, "author")
+    }
+
+
+def _main_body(lines: list[Line], notices: set[int] = frozenset()) -> tuple[int, int] | None:
     """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost.
 
     A short article can lose to a longer block of comments or of the site's blurb further down: an earlier
@@ -201,8 +215,8 @@ def _main_body(lines: list[Line]) -> tuple[int, int] | None:
             listing = colon or (listing and _list_item(line))
             if quantity(line.text, line.words):
                 score = _MEASURE  # an ingredient: a recipe is an article
-            elif line.prose or listing:
-                score = line.words if line.prose else 0
+            elif (line.prose and index not in notices) or listing:
+                score = line.words if line.prose and index not in notices else 0
             elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
                 score, number = (0 if found == number + 1 else -4), found
             else:
