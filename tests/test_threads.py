@@ -76,3 +76,30 @@ def test_two_bare_timestamps_get_an_unsafe_fix_and_a_signed_thread_a_safe_one() 
     signed = (dated[0], "gunner1987 says:", dated[1], "Reply", dated[2], "Maria L. says:", dated[3], "Reply")
     [found] = threads(article(after=signed))
     assert found.fix is not None and found.fix.applicability == "safe"
+
+
+def test_a_quote_box_under_a_comments_heading_inside_the_article_gets_no_safe_fix() -> None:
+    # BBC's "HAVE YOUR SAY" box: one reader's quote inside the article, which goes on under it
+    box = ("HAVE YOUR SAY", "Finally some common sense is surfacing after years of darkness", "Sal, NYC")
+    before = tuple(
+        f"{sentence} It was the longest session of the year. ({n})" for n in range(2) for sentence in PARAGRAPHS
+    )
+    text = "\n\n".join([*before, *box, *PARAGRAPHS[:3], "E-mail this to a friend"])
+    found = threads(text)
+    assert found and all(f.fix is not None and f.fix.applicability == "unsafe" for f in found)
+    assert "check before removing" in found[0].message
+
+
+def test_a_comment_section_ends_at_the_page_furniture() -> None:
+    # comments without names or dates under a heading, then the footer, then a list of other stories: the stories
+    # are headlines, not more comments with a safe fix; the unsigned comments are left for the user to check
+    said = "I think the council got this right, and I said so at the meeting last week."
+    comments = tuple(f"{paragraph} {said} ({n})" for n, paragraph in enumerate(PARAGRAPHS))
+    stories = ("Mayor opens the new bridge", "Storm closes schools in the north", "Hospital wins national award")
+    text = "\n\n".join([*PARAGRAPHS, "Comments", *comments, "Privacy Policy", *stories])
+    found = lint_text(text, select=["DEB"])
+    [thread] = [f for f in found if f.rule == "DEB009"]
+    assert text[thread.start : thread.end].startswith("Comments") and "Privacy" not in text[thread.start : thread.end]
+    assert thread.fix is not None and thread.fix.applicability == "unsafe"
+    [listed] = [f for f in found if "Mayor opens" in text[f.start : f.end]]
+    assert listed.rule == "DEB004" and text[listed.start : listed.end] == "\n\n".join(stories)

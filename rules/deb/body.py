@@ -503,8 +503,9 @@ def _end_at_comments(analysis: Analysis) -> None:
             analysis.body = (first, index - 1)
             line.kind = "comments"  # the heading opens the thread (DEB009 reports it whole)
             for after in lines[index + 1 :]:
-                if after.kind is None:
-                    after.kind = "comments"
+                if after.kind is not None:
+                    break  # the section ends at the page's furniture: what follows is left to the rest of the analysis
+                after.kind = "comments"
             return
 
 

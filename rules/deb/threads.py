@@ -121,7 +121,9 @@ def threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
         if thread is not None:
             found.append(thread)
         group = [index] if index is not None else []
-    headed = [(first, last, 0, True) for first, last in analysis.runs(("comments",))]
+    headed = [
+        (first, last, 0, _signed_section(lines, kinds, first, last)) for first, last in analysis.runs(("comments",))
+    ]
     return _merge(found + headed + _forms(analysis, kinds))
 
 
@@ -187,6 +189,18 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
     if inside * 5 > sum(line.words for line in lines if line.prose) * 3:
         return None  # most of the page's prose: a forum or Q&A page, where the posts are the content
     return start, end, comments, comments >= 3 or _named(lines, kinds, group)
+
+
+_FORM_WORDS = 40  # words of prose: a comment form's instructions; more may be the article going on
+
+
+def _signed_section(lines: list[Line], kinds: list[str | None], first: int, last: int) -> bool:
+    """Whether the lines under a comments heading are surely the section: a comment's header, timestamp or
+    button, or the form, stands among them, or no more prose than a form's instructions. A heading alone may
+    open a box inside the article ("HAVE YOUR SAY", a reader's quote, then the article goes on)."""
+    return (
+        any(kinds[first : last + 1]) or sum(line.words for line in lines[first : last + 1] if line.prose) < _FORM_WORDS
+    )
 
 
 def _named(lines: list[Line], kinds: list[str | None], group: list[int]) -> bool:
@@ -256,7 +270,12 @@ class CommentThread(Rule):
                     f"a reader comment thread ({what}{count} line{'s' if count > 1 else ''}) is not the article's text"
                 )
                 fixed = "remove the comment thread"
-            if not signed:
+            if not signed and not comments:
+                message = (
+                    f"{count} lines under a comments heading (“{lines[first].text[:50]}”) read like reader comments, "
+                    "but no commenter's name, timestamp, reply button or form marks them: check before removing"
+                )
+            elif not signed:
                 message = (
                     f"{count} lines of dated entries with text between read like a reader comment thread, but only "
                     "timestamps mark them (no commenter's name, reply button or form): check before removing"
