@@ -234,11 +234,13 @@ class CommentThread(Rule):
         "Reports each thread of reader comments: comment headers ('jdoe says:', 'Posted by jdoe on 01/13/08 at "
         "12:02PM'), timestamps ('November 19, 2019 at 6:34 am', '3 hours ago'), buttons and counts ('Reply', "
         "'12 Likes') and the comment form ('Leave a Reply'), recognised by their repeating structure after the "
-        "article's body has begun, and comment sections under a heading ('Comments (14)'). The words of "
-        "headers and buttons per language are in rules/data/comment_threads.txt. The fix is safe when a "
-        "commenter's name, a reply button, the comment form or a comments heading marks the thread, or it holds "
-        "three comments; two timestamps with text between and nothing else get an unsafe fix (they may be the "
-        "article's own dated entries)."
+        "article's body has begun, and comment sections under a heading ('Comments (14)'), up to the page's "
+        "next furniture. The words of headers and buttons per language are in rules/data/comment_threads.txt. "
+        "The fix is safe when a commenter's name, a reply button or the comment form marks the thread, or it "
+        "holds three comments, or it is a section under a heading with no more prose than a form's "
+        "instructions; two timestamps with text between and nothing else, or a heading over prose with "
+        "nothing else, get an unsafe fix (the article's own dated entries; a reader's quote box inside the "
+        "article, which goes on below it)."
     )
     why = (
         "Comments are other people's text: left in, they are attributed to the author, they skew summaries, "
