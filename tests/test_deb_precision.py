@@ -179,3 +179,37 @@ def test_a_licence_footer_does_not_outweigh_the_recipe_above_it() -> None:
     found = flagged(text, lint_text(text, select=["DEB"]))
     assert not any(line in span for span in found for line in recipe)
     assert any("Creative Commons" in span for span in found)
+
+
+FORUM = (
+    "Tomatoes splitting after rain",
+    "gardener42",
+    "Posted on June 3, 2023 at 9:14 am",
+    "My tomatoes keep splitting every time it rains after a dry spell. I water them every other day. Is there anything"
+    " I can do to stop it?",
+    "Reply",
+    "rosie_b",
+    "Posted on June 3, 2023 at 10:02 am",
+    "That is usually uneven watering. Try mulching around the plants so the soil stays moist, and water deeply twice a"
+    " week instead of a little every other day.",
+    "Reply",
+    "tomfan",
+    "Posted on June 3, 2023 at 1:47 pm",
+    "Some varieties split less than others. I switched to a crack-resistant cherry variety two years ago and have had"
+    " almost no problems since then.",
+    "Reply",
+    "gardener42",
+    "Posted on June 4, 2023 at 8:30 am",
+    "Thanks both, I will try the mulch this week and see whether it helps before the next storm.",
+    "Reply",
+    "Log in to reply",
+)
+
+
+def test_a_forums_last_post_is_the_pages_content_not_a_widget() -> None:
+    # the body's sum ended before the last, short post (its name, stamp and button cost more than it says); it
+    # goes on below in the body's own shape, the same dated header over each post
+    text = "\n".join(FORUM)
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert not any("Thanks both" in span or "gardener42" in span for span in found)
+    assert any("Log in to reply" in span for span in found)

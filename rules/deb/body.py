@@ -8,6 +8,7 @@ across a site's pages, so most of them are judged once.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, groupby
@@ -23,6 +24,7 @@ from scrapelint.rules.deb.lexicons import lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, _STOP_DENSITY, DENSE_WORDS, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import MENU_NAMES, inner_menus, menu_bar
 from scrapelint.rules.deb.notices import line_notice
+from scrapelint.rules.deb.ownshape import goes_on
 from scrapelint.rules.deb.quantities import quantity, recipes
 from scrapelint.rules.deb.specs import spec_lists
 from scrapelint.rules.deb.storylist import story_list_start
@@ -100,6 +102,8 @@ def _analyse(doc: Document) -> Analysis:
         if line.kind is None and not line.prose and line.words >= MENU_NAMES and menu_bar(line.text):
             line.kind = "ui"  # a menu bar on one line (rules/deb/menus.py; a paragraph is none)
     analysis = Analysis(lines, _main_body(lines, _notices(lines)))
+    if analysis.body is not None:  # a forum's or live blog's last posts, in the body's own shape (ownshape.py)
+        analysis.body = (analysis.body[0], goes_on(lines, *analysis.body))
     _settle_weak(analysis)
     if analysis.body is not None:
         _end_at_comments(analysis)
@@ -197,7 +201,7 @@ def _notices(lines: list[Line]) -> set[int]:
     }
 
 
-def _main_body(lines: list[Line], notices: set[int] = frozenset()) -> tuple[int, int] | None:
+def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tuple[int, int] | None:
     """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost.
 
     A short article can lose to a longer block of comments or of the site's blurb further down: an earlier
