@@ -213,3 +213,22 @@ def test_a_forums_last_post_is_the_pages_content_not_a_widget() -> None:
     found = flagged(text, lint_text(text, select=["DEB"]))
     assert not any("Thanks both" in span or "gardener42" in span for span in found)
     assert any("Log in to reply" in span for span in found)
+
+
+def test_a_job_ads_about_us_heading_is_content_and_a_footers_is_not() -> None:
+    # a page of lists with one paragraph has no body: a lone heading among its lines is the page's own
+    ad = (
+        "Senior Data Engineer (m/f/d)",
+        "Berlin, full time",
+        "About us",
+        "We are a team of 40 people building tools that help hospitals plan their staff. Our customers are in Germany,"
+        " Austria and Switzerland.",
+        "Your tasks",
+        "Design and run our data pipelines",
+        "Work with the product team on new reports",
+    )
+    text = "\n".join(ad)
+    assert flagged(text, lint_text(text, select=["DEB"])) == []
+    footer = "\n".join(["Contact us", "About us", "Privacy Policy"])
+    text = "\n\n".join([*PARAGRAPHS, footer])
+    assert flagged(text, lint_text(text, select=["DEB"])) == [footer]

@@ -179,7 +179,7 @@ def _settle_weak(analysis: Analysis) -> None:
     for index, line in enumerate(lines):
         if line.kind != "weak":
             continue
-        inside = body is not None and body[0] <= index <= body[1]
+        inside = body is None or body[0] <= index <= body[1]  # (no body: only its neighbours tell)
         neighbours = [lines[i].kind for i in (index - 1, index + 1) if 0 <= i < len(lines)]
         line.kind = "ui" if not inside or any(kind is not None and kind != "code" for kind in neighbours) else None
 
