@@ -121,3 +121,13 @@ def test_letters_spoken_of_are_not_stray(text: str) -> None:
 
 def test_a_stray_letter_in_prose_is_still_found() -> None:
     assert typ_flagged("He was placing g narrow strips on the table.", "TYP004") == ["g"]
+
+
+def test_a_foreign_phrase_in_an_english_sentence_is_not_misspelt_but_a_slip_after_it_is() -> None:
+    # one foreign word joins the phrase ("de", "mit"): the word after it is foreign when that language uses it
+    text = (
+        "We ate a pastel de nata in Belém and then walked down to the river before lunch.\n\n"
+        "At the market he ordered a bratwurst mit senf and a large glass of cold apple juice."
+    )
+    assert typ_flagged(text) == []
+    assert typ_flagged("We ate a pastel de nata in Belém and then walkd down to the river before lunch.") == ["walkd"]

@@ -6,6 +6,10 @@ eingetroffen. Hier etwas O-Ton: ...") or a two-word French article ("Une cible,"
 paragraph's language. Within a clause (text between sentence punctuation, colons and quotes), two stop words of
 one other language that are no English words ("ist", "und"; not "die", "also"), or one in a clause of three
 words or fewer, make the clause foreign. The word being judged never counts as its own evidence.
+
+A foreign phrase inside an English sentence ("a pastel de nata", "bratwurst mit senf", "coq au vin") has one
+such word only, and often one English text uses in names ("de"): the word right after an article or a
+preposition of another language is foreign when it is in use in that language.
 """
 
 from __future__ import annotations
@@ -53,4 +57,34 @@ def in_foreign_clause(line: str, start: int, end: int) -> bool:
         for language in table.get(word, ()):
             counts[language] = counts.get(language, 0) + 1
     best = max(counts.values(), default=0)
-    return best >= STOPWORDS_NEEDED or (best >= 1 and len(words) + 1 <= SHORT_CLAUSE)
+    return best >= STOPWORDS_NEEDED or (best >= 1 and len(words) + 1 <= SHORT_CLAUSE) or _after_stopword(line, start)
+
+
+# The articles and prepositions that join a foreign noun phrase ("pastel de nata", "coq au vin", "bratwurst mit
+# senf"), by language; no English word among them (not "do", "no", "in").
+_JOINERS = {
+    **dict.fromkeys(("de",), ("es", "pt", "fr", "nl")),
+    **dict.fromkeys(("del", "el", "los", "las"), ("es",)),
+    **dict.fromkeys(("di", "della", "delle", "dello", "degli", "alla", "al"), ("it",)),
+    **dict.fromkeys(("da",), ("it", "pt")),
+    **dict.fromkeys(("dos", "das", "na", "em"), ("pt",)),
+    **dict.fromkeys(("du", "des", "au", "aux", "à", "les", "le"), ("fr",)),
+    **dict.fromkeys(("la",), ("fr", "es", "it")),
+    **dict.fromkeys(("mit", "von", "und", "zum", "zur", "vom"), ("de",)),
+    **dict.fromkeys(("van", "het", "een"), ("nl",)),
+}
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) \Z")
+
+
+def _after_stopword(line: str, start: int) -> bool:
+    """Whether the word at `start` follows a foreign stop word ("de", "mit", "au") and is in use in its language."""
+    found = _WORD_BEFORE.search(line, max(0, start - 12), start)
+    languages = found and _JOINERS.get(found.group(1).lower())
+    if not languages:
+        return False
+    from scrapelint.spelling.foreign_line import in_use  # (wordfreq's lists, loaded on first need)
+
+    word = _LETTERS.match(line, start)
+    return word is not None and any(in_use(word.group().lower(), language) for language in languages)

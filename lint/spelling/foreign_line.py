@@ -26,11 +26,11 @@ def in_foreign_line(line: str, start: int, end: int) -> bool:
     language = _line_language(line[:SAMPLE])
     if language is None:
         return False
-    if _in_use(line[start:end].lower(), language):
+    if in_use(line[start:end].lower(), language):
         return True
     trusted = lexicon().trusted
     others = (word.lower() for word in _LETTERS.findall(line[:start] + " " + line[end:]))
-    return sum(word not in trusted and _in_use(word, language) for word in others) >= WITNESSES
+    return sum(word not in trusted and in_use(word, language) for word in others) >= WITNESSES
 
 
 @lru_cache(maxsize=4096)  # lines with a suspect: few, and a site's template lines recur
@@ -49,7 +49,7 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(wordfreq.available_languages("small"))
 
 
-def _in_use(word: str, language: str) -> bool:
+def in_use(word: str, language: str) -> bool:
     import wordfreq  # (its small list of the language loads on first use: ~10 ms)
 
     return wordfreq.zipf_frequency(word, language, wordlist="small") >= IN_USE
