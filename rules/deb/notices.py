@@ -1,6 +1,6 @@
 """Prose-like furniture: the notices a site words in sentences (newsletter and follow prompts, author boxes,
-licence and liability notices, comment-form and privacy text, "more on this topic", subscription appeals, shop
-and donation prompts, an empty widget's "no comments yet").
+app-download prompts, licence, liability and disclosure notices, comment-form and privacy text, "more on this
+topic", subscription appeals, shop and donation prompts, an empty widget's "no comments yet").
 
 Prose detection takes them for the article's own text, so the body finding cannot tell them apart; their
 phrases can. The families are data (rules/data/debris_notices*.txt, one `kind:` section per family, in
@@ -25,6 +25,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"  # rules/data
 FAMILIES = {
     "newsletter": "a newsletter sign-up",
     "follow": "a follow-us or channel prompt",
+    "app": "an app-download prompt",
     "author": "an author box",
     "licence": "a licence, liability or disclosure notice",
     "comment_form": "a comment-form or data-protection notice",
