@@ -31,6 +31,9 @@ COOKIES = [  # one banner sentence per language, as consent banners word them
     "Wij gebruiken cookies om je de beste ervaring op onze website te bieden.",
     "Мы используем файлы cookie, чтобы сделать работу сайта удобнее.",
     "We and our partners use cookies to personalise content and to analyse our traffic.",
+    "Vi använder cookies för att ge dig en bättre upplevelse av webbplatsen.",
+    "Tento web používá soubory cookie k poskytování služeb a analýze návštěvnosti.",
+    "Sitemizde size daha iyi hizmet sunabilmek için çerezler kullanılmaktadır.",
 ]
 
 

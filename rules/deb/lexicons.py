@@ -66,7 +66,8 @@ def _entries(name: str) -> Iterator[str]:
 _CONSENT_PARTS = (
     *("kie", "vacy", "wsle", "box", "k you", "xim", "bscri", "blocker", "gree", "gn up", "manage", "partn"),
     *("mail", "limit", "free", "mber", "ccount", "ccept", "consent"),
-    *("consens", "nverst", "zustimm", "nwillig", "sphär", "tenschutz", "куки", "соглас"),  # de, it, ru consent
+    # consent in de, it, ru, tr: "Einverständnis", "Zustimmung", "Datenschutz", "consenso", "согласие", "çerez"
+    *("consens", "nverst", "zustimm", "nwillig", "sphär", "tenschutz", "куки", "соглас", "çerez"),
 )
 # The same alternation with one branch per first letter ("b(?:ox|scri|locker)"): where a letter can start a
 # part, the engine tries that letter's branch, not every part in turn (the scan is 15% faster, same matches).
