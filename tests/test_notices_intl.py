@@ -103,6 +103,8 @@ KEPT = [  # article prose that talks about what the notices say
     "Sie abonnierte den Newsletter der Partei, um über die Termine im Wahlkreis informiert zu bleiben.",
     "Anna Berg, the co-founder of Greenleaf Labs, told reporters the company would hire forty engineers.",
     "The app was downloaded two million times in its first week, the developers said on Monday.",
+    "Die Zeitung hat ihre App neu gestaltet; Leser können sie jetzt im App Store herunterladen.",
+    'Vor Gericht sagte sie: "Ohne ihre Zustimmung wurden die Daten an Dritte übermittelt."',
 ]
 
 
