@@ -105,6 +105,10 @@ KEPT = [  # article prose that talks about what the notices say
     "The app was downloaded two million times in its first week, the developers said on Monday.",
     "Die Zeitung hat ihre App neu gestaltet; Leser können sie jetzt im App Store herunterladen.",
     'Vor Gericht sagte sie: "Ohne ihre Zustimmung wurden die Daten an Dritte übermittelt."',
+    "Er zijn nog geen reacties van de regering op het rapport van de commissie.",  # no widget: nobody answered
+    "Nie ma komentarzy ze strony ministerstwa w tej sprawie, poinformował rzecznik.",
+    "Пока нет комментариев от представителей компании, сообщает агентство.",
+    "Polecamy wszystkim mieszkańcom ostrożność podczas upałów, apeluje sanepid.",
 ]
 
 
