@@ -74,7 +74,8 @@ PROMPTS = [  # (family, a notice in one of the languages DEB knows)
     ("newsletter", "Join 20,000 other readers and get our best stories every Sunday."),
     ("newsletter", "Suscríbete gratis y recibe cada mañana nuestro boletín con las noticias del día."),
     ("licence", "As an Amazon Associate I earn from qualifying purchases."),
-    ("licence", "Für dich entstehen dabei keine zusätzlichen Kosten."),
+    ("licence", "Dieser Artikel enthält sogenannte Affiliate-Links zu ausgewählten Shops."),
+    ("licence", "Si compras a través de nuestros enlaces, recibimos una pequeña comisión."),
     ("licence", "Мнение редакции может не совпадать с мнением автора."),
     ("comment_form", "Wyrażam zgodę na przetwarzanie moich danych osobowych w celu wysyłki newslettera."),
     ("paywall", "Ce contenu est réservé aux abonnés. Abonnez-vous pour lire la suite."),
@@ -109,6 +110,9 @@ KEPT = [  # article prose that talks about what the notices say
     "Nie ma komentarzy ze strony ministerstwa w tej sprawie, poinformował rzecznik.",
     "Пока нет комментариев от представителей компании, сообщает агентство.",
     "Polecamy wszystkim mieszkańcom ostrożność podczas upałów, apeluje sanepid.",
+    "Otrzymujemy niewielką prowizję od każdej sprzedaży, przyznał prezes firmy w wywiadzie.",
+    "Мнение экспертов может не совпадать с оценками правительства, отмечает издание.",
+    "Regulators said the product is not a substitute for medical treatment and ordered the labels changed.",
 ]
 
 
