@@ -78,6 +78,8 @@ PROMPTS = [  # (family, a notice in one of the languages DEB knows)
     ("licence", "Si compras a través de nuestros enlaces, recibimos una pequeña comisión."),
     ("licence", "Мнение редакции может не совпадать с мнением автора."),
     ("comment_form", "Wyrażam zgodę na przetwarzanie moich danych osobowych w celu wysyłki newslettera."),
+    ("comment_form", "Per commentare devi essere registrato al sito."),
+    ("comment_form", "Чтобы оставить комментарий, необходимо войти на сайт."),
     ("paywall", "Ce contenu est réservé aux abonnés. Abonnez-vous pour lire la suite."),
     ("more", "Czytaj także: Nowe przepisy wchodzą w życie od stycznia"),
     ("follow", "Seguici su Instagram per non perdere le nostre ricette."),
@@ -113,6 +115,9 @@ KEPT = [  # article prose that talks about what the notices say
     "Otrzymujemy niewielką prowizję od każdej sprzedaży, przyznał prezes firmy w wywiadzie.",
     "Мнение экспертов может не совпадать с оценками правительства, отмечает издание.",
     "Regulators said the product is not a substitute for medical treatment and ordered the labels changed.",
+    "Descarga la aplicación del metro para consultar los horarios, recomendó el ayuntamiento.",  # quoted advice
+    "Para comentar, es necesario conocer primero los datos, dijo el ministro.",
+    "Wesprzyj nas, apelowali wolontariusze do mieszkańców podczas zbiórki.",
 ]
 
 
