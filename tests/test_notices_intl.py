@@ -118,6 +118,9 @@ KEPT = [  # article prose that talks about what the notices say
     "Descarga la aplicación del metro para consultar los horarios, recomendó el ayuntamiento.",  # quoted advice
     "Para comentar, es necesario conocer primero los datos, dijo el ministro.",
     "Wesprzyj nas, apelowali wolontariusze do mieszkańców podczas zbiórki.",
+    "Her work has appeared in galleries across Europe and in the permanent collection of the Tate.",
+    "He can be reached at the embassy, officials said, but he has not returned calls.",
+    "Die Partei entstand in Kooperation mit mehreren Bürgerinitiativen im Jahr 2015.",
 ]
 
 
