@@ -92,7 +92,7 @@ def main() -> None:
     compiled = patterns()
     per: dict[int, Counter[str]] = defaultdict(Counter)
     examples: dict[int, list[str]] = defaultdict(list)
-    totals: Counter[str] = Counter()
+    totals: Counter[tuple[str, ...]] = Counter()
     for corpus, label, text in lines(args.half):
         totals[corpus, label] += 1
         found = hits(compiled, text)
