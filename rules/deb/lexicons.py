@@ -65,7 +65,10 @@ def _entries(name: str) -> Iterator[str]:
 # chosen to start with a rare letter, so the scan tries few places; `lexicon()` checks each pattern holds one.
 _CONSENT_PARTS = (
     *("kie", "vacy", "wsle", "box", "k you", "xim", "bscri", "blocker", "gree", "gn up", "manage", "partn"),
-    *("mail", "limit", "free", "mber", "ccount", "ccept", "consent"),
+    *("mail", "limit", "free", "mber", "ccount", "ccept", "consen"),  # consent, consenso, consentement
+    # "Einverständnis", "Einwilligung", "Privatsphäre", "Datenschutz", "Zustimmung"; ru, tr: most start with a
+    # letter that already starts a part, so the scan tries no new branch on a Latin line
+    *("verst", "willig", "phär", "chutz", "zustimm", "куки", "соглас", "çerez"),
 )
 # The same alternation with one branch per first letter ("b(?:ox|scri|locker)"): where a letter can start a
 # part, the engine tries that letter's branch, not every part in turn (the scan is 15% faster, same matches).

@@ -1,6 +1,6 @@
 """Prose-like furniture: the notices a site words in sentences (newsletter and follow prompts, author boxes,
-licence and liability notices, comment-form and privacy text, "more on this topic", subscription appeals, shop
-and donation prompts, an empty widget's "no comments yet").
+app-download prompts, licence, liability and disclosure notices, comment-form and privacy text, "more on this
+topic", subscription appeals, shop and donation prompts, an empty widget's "no comments yet").
 
 Prose detection takes them for the article's own text, so the body finding cannot tell them apart; their
 phrases can. The families are data (rules/data/debris_notices*.txt, one `kind:` section per family, in
@@ -12,7 +12,7 @@ the article quoting it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -25,6 +25,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"  # rules/data
 FAMILIES = {
     "newsletter": "a newsletter sign-up",
     "follow": "a follow-us or channel prompt",
+    "app": "an app-download prompt",
     "author": "an author box",
     "licence": "a licence, liability or disclosure notice",
     "comment_form": "a comment-form or data-protection notice",
@@ -40,24 +41,30 @@ _FEWEST = 3  # spaces: a notice is a sentence or a prompt of four words or more,
 
 @lru_cache(maxsize=1)
 def _compiled() -> ahocorasick.Automaton:
-    """The literal runs the patterns need (a line that holds none cannot match), each leading to the compiled
-    patterns that need it with their family: one Aho-Corasick pass finds the runs a line holds (5x faster than
-    a regex alternation of them, and built in a millisecond where that takes ~30 ms to compile), and only their
-    patterns are tried."""
-    by_needle: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    """The literal runs the patterns need (a line that holds none cannot match), each leading to the patterns
+    that need it with their family: one Aho-Corasick pass finds the runs a line holds (5x faster than a regex
+    alternation of them, and built in a millisecond where that takes ~30 ms to compile), and only their
+    patterns are tried. A pattern is compiled when a line first holds its run (`_pattern`): most of the ~330
+    are never needed by a small run, and compiling them all took ~40 ms a process."""
+    by_needle: dict[str, list[tuple[str, str]]] = {}
     for path in lexicon_files(DATA, "debris_notices.txt"):
         for family, patterns in sections(path).items():
             if family not in FAMILIES:
                 raise ValueError(f"{path.name}: unknown family of notice {family!r} (one of {list(FAMILIES)})")
             for pattern in patterns:
-                compiled = re.compile(pattern)
                 for needle in needles_of(pattern):
-                    by_needle.setdefault(needle, []).append((family, compiled))
+                    by_needle.setdefault(needle, []).append((family, pattern))
     automaton = ahocorasick.Automaton()
     for needle, entries in by_needle.items():
         automaton.add_word(needle, entries)
     automaton.make_automaton()
     return automaton
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """A notice pattern compiled, once per process."""
+    return re.compile(pattern)
 
 
 def needles_of(pattern: str) -> frozenset[str]:
@@ -113,12 +120,14 @@ def notice_family(norm: str, spaces: int) -> str | None:
     text = norm if spaces < _SHORT else norm[:_HEAD]
     for _end, entries in _compiled().iter(text):  # most lines: no run at all
         for family, pattern in entries:
-            if pattern.search(text) is not None:
+            if _pattern(pattern).search(text) is not None:
                 return family
     return None
 
 
 def warm() -> None:
     """Build the runs' automaton and compile every pattern before `--jobs` forks (engine.warm_up), as the
-    lexicon is: ~30 ms, paid once instead of once per worker."""
-    _compiled()
+    lexicon is: ~80 ms, paid once instead of once per worker."""
+    for entries in _compiled().values():
+        for _family, pattern in entries:
+            _pattern(pattern)
