@@ -96,6 +96,23 @@ def test_needle_filter_counts_like_the_whole_alternation() -> None:
         assert pruned.findall(text) == reference.findall(text)
 
 
+def test_the_consent_filter_finds_what_the_whole_consent_alternation_finds() -> None:
+    # each line tries only the branches whose words it holds: the same matches, overlaps and order included
+    patterns = list(_entries("debris_consent.txt"))
+    reference, pruned = re.compile("|".join(f"(?:{p})" for p in patterns)), lexicon().consent
+    lines = [
+        "we use cookies to improve your experience. by using our site you agree to our use of cookies.",
+        "wir verwenden cookies. mit der nutzung unserer website erklären sie sich einverstanden, dass wir cookies nutzen.",
+        "używamy informacji zapisanych za pomocą cookies i podobnych technologii m.in. w celach reklamowych",
+        "nous utilisons des cookies ; en poursuivant votre navigation, vous acceptez l'utilisation des cookies.",
+        "sign up for our newsletter and never miss a story, straight to your inbox",
+        "the council met on tuesday to discuss the cookie factory's new permit",
+        "",
+    ]
+    for line in lines:
+        assert pruned.findall(line) == reference.findall(line), line
+
+
 def assert_lexicon_labels_as_its_whole_alternations(lines: set[str]) -> dict[str, str | None]:
     """The lexicon's dispatches label the normalised `lines` as its whole alternations do; their kinds."""
     lex = lexicon()
