@@ -42,8 +42,9 @@ class DuplicatedParagraph(Rule):
     what = (
         "Reports a paragraph whose words equal those of an earlier paragraph, ignoring case, spacing, "
         "curly versus straight quotes, dashes and punctuation. The later copy is reported; `related` "
-        "points at the first. Consecutive paragraphs copied in their order are one finding, a repeated block. "
-        "The safe fix deletes the copy with its line break."
+        "points at the first. Consecutive paragraphs copied in their order are one finding, a repeated block, "
+        "and so is a paragraph repeated again and again in place. The safe fix deletes the copies with their "
+        "line breaks and keeps the first."
     )
     why = (
         "Scrapers capture the same node twice (a lazy-loaded block, a mobile and a desktop copy, a "
