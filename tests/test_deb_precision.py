@@ -232,3 +232,11 @@ def test_a_job_ads_about_us_heading_is_content_and_a_footers_is_not() -> None:
     footer = "\n".join(["Contact us", "About us", "Privacy Policy"])
     text = "\n\n".join([*PARAGRAPHS, footer])
     assert flagged(text, lint_text(text, select=["DEB"])) == [footer]
+
+
+def test_recipe_card_buttons_are_interface_text_in_other_languages() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    for button in ("Rezept drucken", "Imprimer la recette", "Imprimir receta", "Stampa la ricetta", "Recept afdrukken"):
+        assert lexicon_kind(button) == "ui", button
+    assert lexicon_kind("Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.") is None
