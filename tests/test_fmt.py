@@ -545,3 +545,15 @@ def test_a_table_laid_out_with_tabs_or_spaces_keeps_its_gaps() -> None:
     # a run of spaces in a sentence, or a lone tab, is still reported, also beside a table
     text = table + "\n\nThe council  approved the budget.\nIt\twas late."
     assert flagged(text, fmt_findings(text, "FMT010")) == ["  ", "\t"]
+
+
+def test_an_abbreviation_of_another_language_before_a_comma_is_no_leftover_mark() -> None:
+    # "inkl. MwSt., zzgl. Versand": the period closes the abbreviation, the comma the clause
+    for text in (
+        "Der Preis gilt inkl. MwSt., zzgl. Versandkosten, für alle Bestellungen ab heute.",
+        "Sie kamen aus Berlin, Hamburg usw., um gemeinsam den Sieg der Mannschaft zu feiern.",
+        "Это было в 2020 г., когда город открыл новую библиотеку в центре.",
+    ):
+        assert flagged(text, fmt_findings(text, "FMT004")) == [], text
+    text = "Er hat es gestern gesagt., und dann ist er einfach nach Hause gegangen."
+    assert flagged(text, fmt_findings(text, "FMT004")) == [".,"]
