@@ -240,3 +240,10 @@ def test_recipe_card_buttons_are_interface_text_in_other_languages() -> None:
     for button in ("Rezept drucken", "Imprimer la recette", "Imprimir receta", "Stampa la ricetta", "Recept afdrukken"):
         assert lexicon_kind(button) == "ui", button
     assert lexicon_kind("Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.") is None
+
+
+def test_an_italian_you_may_also_like_heading_with_anche_is_interface_text() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    for heading in ("Potrebbe interessarti anche", "Ti potrebbero anche interessare", "Potrebbe interessarti"):
+        assert lexicon_kind(heading) == "ui", heading
