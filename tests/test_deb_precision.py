@@ -242,8 +242,16 @@ def test_recipe_card_buttons_are_interface_text_in_other_languages() -> None:
     assert lexicon_kind("Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.") is None
 
 
-def test_an_italian_you_may_also_like_heading_with_anche_is_interface_text() -> None:
+def test_you_may_also_like_headings_are_interface_text_in_other_languages() -> None:
     from scrapelint.rules.deb import lexicon_kind
 
     for heading in ("Potrebbe interessarti anche", "Ti potrebbero anche interessare", "Potrebbe interessarti"):
+        assert lexicon_kind(heading) == "ui", heading
+    # and the same heading in nl, pl, ru, pt
+    for heading in (
+        "Misschien ook interessant",
+        "Może cię zainteresować",
+        "Вам может быть интересно",
+        "Matérias relacionadas",
+    ):
         assert lexicon_kind(heading) == "ui", heading
