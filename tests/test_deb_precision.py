@@ -255,3 +255,11 @@ def test_you_may_also_like_headings_are_interface_text_in_other_languages() -> N
         "Matérias relacionadas",
     ):
         assert lexicon_kind(heading) == "ui", heading
+
+
+def test_newsletter_and_share_buttons_are_interface_text_in_other_languages() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    for button in ("Schrijf je in voor de nieuwsbrief", "Suscríbete a nuestro boletín", "Bei Facebook teilen"):
+        assert lexicon_kind(button) == "ui", button
+    assert lexicon_kind("Wir teilen auf Facebook unsere Fotos vom Fest.") is None
