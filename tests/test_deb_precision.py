@@ -263,3 +263,16 @@ def test_newsletter_and_share_buttons_are_interface_text_in_other_languages() ->
     for button in ("Schrijf je in voor de nieuwsbrief", "Suscríbete a nuestro boletín", "Bei Facebook teilen"):
         assert lexicon_kind(button) == "ui", button
     assert lexicon_kind("Wir teilen auf Facebook unsere Fotos vom Fest.") is None
+
+
+def test_a_breadcrumbs_lead_in_is_interface_text_in_any_language_and_a_title_is_not() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    for line in (
+        "You are here: Home > News > Politics",
+        "Sie sind hier: Startseite > Nachrichten",
+        "Vous êtes ici : Accueil",
+    ):
+        assert lexicon_kind(line) == "ui", line
+    assert lexicon_kind("Password") == "weak"  # a login form's label, or a film's title between paragraphs
+    assert lexicon_kind("You are here because the council asked for your help.") is None
