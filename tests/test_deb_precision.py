@@ -276,3 +276,15 @@ def test_a_breadcrumbs_lead_in_is_interface_text_in_any_language_and_a_title_is_
         assert lexicon_kind(line) == "ui", line
     assert lexicon_kind("Password") == "weak"  # a login form's label, or a film's title between paragraphs
     assert lexicon_kind("You are here because the council asked for your help.") is None
+
+
+def test_a_players_fallback_text_and_a_wire_footer_are_interface_text() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    for line in (
+        "Audio is not supported in your browser.",
+        "Your browser does not support the audio element.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+    ):
+        assert lexicon_kind(line) == "ui", line
+    assert lexicon_kind("The new video format is not supported in your browser until the next update ships.") is None
