@@ -274,7 +274,6 @@ def test_a_breadcrumbs_lead_in_is_interface_text_in_any_language_and_a_title_is_
         "Vous êtes ici : Accueil",
     ):
         assert lexicon_kind(line) == "ui", line
-    assert lexicon_kind("Password") == "weak"  # a login form's label, or a film's title between paragraphs
     assert lexicon_kind("You are here because the council asked for your help.") is None
 
 
