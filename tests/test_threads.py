@@ -103,3 +103,25 @@ def test_a_comment_section_ends_at_the_page_furniture() -> None:
     assert thread.fix is not None and thread.fix.applicability == "unsafe"
     [listed] = [f for f in found if "Mayor opens" in text[f.start : f.end]]
     assert listed.rule == "DEB004" and text[listed.start : listed.end] == "\n\n".join(stories)
+
+
+def test_a_threads_lines_are_reported_once_by_deb009_not_again_as_menus_or_headlines() -> None:
+    # the commenter's name, date and text read as a headline list, its "Reply" as a button: one finding, the thread
+    thread = (
+        "3 thoughts on “Lemon drizzle cake”",
+        "Anna says:",
+        "March 6, 2024 at 8:12 am",
+        "Made this yesterday and it was gone in an hour!",
+        "Reply",
+        "Claire says:",
+        "March 6, 2024 at 9:30 am",
+        "So glad you liked it, Anna!",
+        "Reply",
+        "Leave a Reply Cancel reply",
+    )
+    text = article(after=("Share this:", "Twitter", "Facebook", *thread))
+    found = lint_text(text, select=["DEB"])
+    [comments] = [f for f in found if f.rule == "DEB009"]
+    others = [f for f in found if f.rule != "DEB009"]
+    assert not any(f.start < comments.end and f.end > comments.start for f in others)
+    assert any("Share this:" in text[f.start : f.end] for f in others)

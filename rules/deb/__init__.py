@@ -30,9 +30,8 @@ from scrapelint.rules.deb.line_rules import (
     NavigationText,
     OtherArticleTeaser,
     TruncatedParagraph,
-    line_deletion,
 )
-from scrapelint.rules.deb.lines import line_facts
+from scrapelint.rules.deb.lines import line_deletion, line_facts
 from scrapelint.rules.deb.site import SiteBoilerplate
 
 __all__ = [

@@ -51,6 +51,7 @@ class Analysis:
     body: tuple[int, int] | None  # index range [first, last] of the main body in `lines`
     teasers: list[tuple[int, int]] = field(default_factory=list)  # index ranges, one per teaser
     truncated: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, inside a teaser)
+    threads: list[tuple[int, int, int, bool]] | None = None  # reader-comment threads (threads.py), found on demand
     _segments: list[tuple[int, int, str]] | None = field(default=None, repr=False)
 
     def runs(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
 from scrapelint.rules.deb.body import analyse
 from scrapelint.rules.deb.lexicons import DATA
-from scrapelint.rules.deb.line_rules import line_deletion
+from scrapelint.rules.deb.lines import line_deletion
 from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import sections as data_sections
 

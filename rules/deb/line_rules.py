@@ -3,37 +3,20 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html.entities import html5
+from itertools import groupby
 
 from scrapelint.document import Document
 from scrapelint.models import Finding, Severity
 from scrapelint.rule import Rule
-from scrapelint.rules.deb.body import analyse
+from scrapelint.rules.deb.body import Analysis, analyse
 from scrapelint.rules.deb.lexicons import warm as warm_lexicon
-from scrapelint.rules.deb.lines import Line
+from scrapelint.rules.deb.lines import Line, line_deletion
 from scrapelint.rules.deb.markup import _inline_markup
 from scrapelint.rules.deb.notices import FAMILIES, line_notice
 from scrapelint.rules.deb.notices import warm as warm_notices
-
-
-def line_deletion(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span that removes whole lines `[start, end)` with their line break, leaving no doubled blank line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    newline = text.find("\n", end)
-    after = newline
-    while after != -1 and after < len(text) and text[after].isspace():
-        after += 1
-    if newline == -1 or after >= len(text):  # nothing follows: take the whitespace before instead
-        begin = line_start
-        while begin > 0 and text[begin - 1].isspace():
-            begin -= 1
-        return begin, len(text)
-    next_line = text.rfind("\n", 0, after) + 1
-    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-    before_is_blank = line_start == 0 or not text[previous_start : line_start - 1].strip()
-    return line_start, next_line if before_is_blank else newline + 1
-
+from scrapelint.rules.deb.threads import thread_lines
 
 # -- the rules ----------------------------------------------------------------------
 
@@ -52,6 +35,17 @@ MESSAGES = {
 }
 
 
+def runs_outside_threads(analysis: Analysis, kinds: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """`analysis.runs(kinds)` less the lines of reader-comment threads: DEB009 reports a thread once, whatever
+    its lines look like (a "Reply" button, a commenter's name that reads as a headline)."""
+    in_thread = thread_lines(analysis)
+    for first, last in analysis.runs(kinds):
+        kept = [index for index in range(first, last + 1) if index not in in_thread]
+        for _, stretch in groupby(enumerate(kept), lambda pair: pair[1] - pair[0]):  # consecutive indices
+            indices = [index for _, index in stretch]
+            yield indices[0], indices[-1]
+
+
 class _LineKindRule(Rule):
     """Reports runs of consecutive lines that the shared analysis gave one of `kinds`."""
 
@@ -60,7 +54,7 @@ class _LineKindRule(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         analysis = analyse(doc)
-        for first, last in analysis.runs(self.kinds):
+        for first, last in runs_outside_threads(analysis, self.kinds):
             yield self._report(doc, analysis.lines[first : last + 1])
 
     def warm(self) -> None:
@@ -182,7 +176,7 @@ class OtherArticleTeaser(Rule):
                 f"(“{title}”): a headline and a 'By <author>' lead belong to another article",
                 fix=self.replace(fix_start, fix_end, "", "safe", "remove the teaser"),
             )
-        for first, last in analysis.runs(("headlines",)):
+        for first, last in runs_outside_threads(analysis, ("headlines",)):
             start, end = lines[first].start, lines[last].end
             fix_start, fix_end = line_deletion(text, start, end)
             yield self.finding(

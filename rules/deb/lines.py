@@ -82,3 +82,21 @@ def line_facts(body: str) -> tuple[int, bool, str | None]:
                 cache.clear()
             cache[body] = facts
     return facts
+
+
+def line_deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span that removes whole lines `[start, end)` with their line break, leaving no doubled blank line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    newline = text.find("\n", end)
+    after = newline
+    while after != -1 and after < len(text) and text[after].isspace():
+        after += 1
+    if newline == -1 or after >= len(text):  # nothing follows: take the whitespace before instead
+        begin = line_start
+        while begin > 0 and text[begin - 1].isspace():
+            begin -= 1
+        return begin, len(text)
+    next_line = text.rfind("\n", 0, after) + 1
+    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    before_is_blank = line_start == 0 or not text[previous_start : line_start - 1].strip()
+    return line_start, next_line if before_is_blank else newline + 1

@@ -19,8 +19,7 @@ from scrapelint.models import Finding
 from scrapelint.rule import CorpusRule, RuleOptions
 from scrapelint.rules.deb.body import analyse
 from scrapelint.rules.deb.lexicons import normalise
-from scrapelint.rules.deb.line_rules import line_deletion
-from scrapelint.rules.deb.lines import _CACHED_LINE, Line
+from scrapelint.rules.deb.lines import _CACHED_LINE, Line, line_deletion
 from scrapelint.rules.deb.text import _BYLINE, _WIRE
 from scrapelint.rules.structure import sentence_like
 

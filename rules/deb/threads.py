@@ -22,8 +22,7 @@ from scrapelint.models import Finding
 from scrapelint.rule import Rule
 from scrapelint.rules.deb.body import Analysis, analyse
 from scrapelint.rules.deb.lexicons import DATA, lexicon, normalise
-from scrapelint.rules.deb.line_rules import line_deletion
-from scrapelint.rules.deb.lines import Line
+from scrapelint.rules.deb.lines import Line, line_deletion
 from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import sections as data_sections
 from scrapelint.rules.structure import sentence_like
@@ -90,6 +89,19 @@ def _anchor(text: str, words: int) -> str | None:
     if stamped and words <= 10:
         return "stamp"  # "November 19, 2019 at 6:34 am", "3 hours ago", "Dawn — January 7, 2008 @ 8:21 pm"
     return None
+
+
+def thread_lines(analysis: Analysis) -> set[int]:
+    """The indices of the lines in the analysis' reader-comment threads (`threads`, found once per analysis)."""
+    found = found_threads(analysis)
+    return {index for first, last, _comments, _signed in found for index in range(first, last + 1)}
+
+
+def found_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
+    """`threads(analysis)`, kept on the analysis: DEB009 reports them and the line rules leave their lines alone."""
+    if analysis.threads is None:
+        analysis.threads = threads(analysis)
+    return analysis.threads
 
 
 def threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
@@ -260,7 +272,7 @@ class CommentThread(Rule):
         analysis = analyse(doc)
         lines: list[Line] = analysis.lines
         text = doc.text
-        for first, last, comments, signed in threads(analysis):
+        for first, last, comments, signed in found_threads(analysis):
             start, end = lines[first].start, lines[last].end
             count = last - first + 1
             if not comments and all(anchor(line.text, line.words) == "form" for line in lines[first : last + 1]):
