@@ -220,8 +220,8 @@ def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tu
             listing = colon or (listing and _list_item(line))
             if quantity(line.text, line.words):
                 score = _MEASURE  # an ingredient: a recipe is an article
-            elif (line.prose and index not in notices) or listing:
-                score = line.words if line.prose and index not in notices else 0
+            elif (counted := line.prose and index not in notices) or listing:
+                score = line.words if counted else 0
             elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
                 score, number = (0 if found == number + 1 else -4), found
             else:

@@ -1,10 +1,11 @@
 """A body that goes on below in its own shape: a forum's last post, a live blog's last entry.
 
-DEB's body finding ends a body where its lines cost more than the prose after them earns: a post's
-"Reply" button, its author's name and its date stamp cost as much as a short post says. When the lines
-under the body repeat a dated template line the body itself holds more than once (the same "Posted on
-June #, # at #:# am" over each post), with prose after it, the body goes on there: that is the page's next post, not a sidebar. A template
-without a date ("Reply", "Share") is not enough on its own: a page's buttons recur around its teasers too.
+DEB's body finding ends a body where its lines cost more than the prose after them earns: a post's "Reply"
+button, its author's name and its date stamp cost as much as a short post says. When the lines under the body
+repeat a dated template line the body itself holds more than once (the same "Posted on June #, # at #:# #"
+over each post), with prose after it, the body goes on there: that is the page's next post, not a sidebar.
+A template without a date ("Reply", "Share") is not enough on its own: a page's buttons recur around its
+teasers too.
 """
 
 from __future__ import annotations
