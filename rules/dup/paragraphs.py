@@ -113,12 +113,14 @@ def _blocks(reported: list[int], duplicated: dict[int, int]) -> Iterator[tuple[i
     at = 0
     while at < len(reported):
         first = last = reported[at]
+        in_place = duplicated[first] == first - 1  # every copy so far repeats the paragraph above the first
         at += 1
         while at < len(reported) and (
             all(duplicated.get(n) == duplicated[last] + n - last for n in range(last + 1, reported[at] + 1))
-            or (reported[at] == last + 1 and _in_place(first, last + 1, duplicated))
+            or (in_place and reported[at] == last + 1 and duplicated[reported[at]] == first - 1)
         ):
             last = reported[at]
+            in_place = in_place and duplicated[last] == first - 1
             at += 1
         yield first, last
 
