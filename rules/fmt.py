@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from scrapelint.document import (
@@ -704,7 +705,7 @@ class IrregularWhitespace(Rule):
             or _holds_any(text, odd)
         ):
             return  # none of the candidates below can occur: fast string searches rule most texts out
-        columns: dict[int, bool] = {}  # line start -> laid out in columns
+        columns: dict[int, bool] = {}  # line number -> laid out in columns
         for match in _SPACE_RUN.finditer(text):
             start, end = match.span()
             run = match.group()
@@ -724,7 +725,7 @@ class IrregularWhitespace(Rule):
             else:
                 if len(run) == 1 and run in _SINGLE_OK:
                     continue
-                if run.strip(" \t") == "" and _in_columns(text, start, columns):
+                if run.strip(" \t") == "" and _in_columns(doc, start, columns):
                     continue  # the gap between two cells of a table laid out with tabs or spaces
                 message = f"irregular whitespace inside a line: {_describe(run)} where one space belongs"
                 fix = self.replace(start, end, " ", "safe", "replace with one space")
@@ -734,19 +735,18 @@ class IrregularWhitespace(Rule):
 _CELL_GAP = re.compile(r"(?<=\S)(?:\t|  +)(?=\S)")  # a tab, or two spaces or more, between two cells
 
 
-def _in_columns(text: str, at: int, columns: dict[int, bool]) -> bool:
+def _in_columns(doc: Document, at: int, columns: dict[int, bool]) -> bool:
     """Whether the line holding `at` is a row of a table laid out with tabs or runs of spaces, as the nearest
     non-blank line above or below it is: two gaps or more between cells in both ("Arsenal    38    84" under
     "Team    P    Pts"), or a tab between cells in both ("Price:<tab>$98" over "Weight:<tab>172 g")."""
-    start = text.rfind("\n", 0, at) + 1
-    if start not in columns:
-        end = text.find("\n", at)
-        end = len(text) if end == -1 else end
-        line = _layout(text[start:end])
-        columns[start] = line != (0, False) and any(
-            _rows_alike(line, _layout(near)) for near in (_line_above(text, start), _line_below(text, end))
-        )
-    return columns[start]
+    lines = doc.line_texts
+    number = bisect_right(doc.line_starts, at) - 1
+    if number not in columns:
+        line = _layout(lines[number])
+        above = next((lines[i] for i in range(number - 1, -1, -1) if lines[i].strip()), "")
+        below = next((lines[i] for i in range(number + 1, len(lines)) if lines[i].strip()), "")
+        columns[number] = line != (0, False) and any(_rows_alike(line, _layout(near)) for near in (above, below))
+    return columns[number]
 
 
 def _layout(line: str) -> tuple[int, bool]:
@@ -757,23 +757,6 @@ def _layout(line: str) -> tuple[int, bool]:
 
 def _rows_alike(one: tuple[int, bool], two: tuple[int, bool]) -> bool:
     return (one[0] >= 2 and two[0] >= 2) or (one[1] and two[1])
-
-
-def _line_above(text: str, start: int) -> str:
-    """The nearest non-blank line above the line that starts at `start`."""
-    last = start - 1
-    while last >= 0 and text[last].isspace():
-        last -= 1
-    return text[text.rfind("\n", 0, last) + 1 : last + 1] if last >= 0 else ""
-
-
-def _line_below(text: str, end: int) -> str:
-    """The nearest non-blank line below the line that ends at `end`."""
-    first = end
-    while first < len(text) and text[first].isspace():
-        first += 1
-    stop = text.find("\n", first)
-    return text[first : len(text) if stop == -1 else stop]
 
 
 RULES = [
