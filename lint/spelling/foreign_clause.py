@@ -57,7 +57,7 @@ def in_foreign_clause(line: str, start: int, end: int) -> bool:
         for language in table.get(word, ()):
             counts[language] = counts.get(language, 0) + 1
     best = max(counts.values(), default=0)
-    return best >= STOPWORDS_NEEDED or (best >= 1 and len(words) + 1 <= SHORT_CLAUSE) or _after_stopword(line, start)
+    return best >= STOPWORDS_NEEDED or (best >= 1 and len(words) + 1 <= SHORT_CLAUSE) or _after_joiner(line, start)
 
 
 # The articles and prepositions that join a foreign noun phrase ("pastel de nata", "coq au vin", "bratwurst mit
@@ -78,13 +78,21 @@ _JOINERS = {
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) \Z")
 
 
-def _after_stopword(line: str, start: int) -> bool:
-    """Whether the word at `start` follows a foreign stop word ("de", "mit", "au") and is in use in its language."""
+def _after_joiner(line: str, start: int) -> bool:
+    """Whether the word at `start` follows a joiner of another language ("de", "mit", "au") and is in use there."""
     found = _WORD_BEFORE.search(line, max(0, start - 12), start)
     languages = found and _JOINERS.get(found.group(1).lower())
     if not languages:
         return False
-    from scrapelint.spelling.foreign_line import in_use  # (wordfreq's lists, loaded on first need)
-
     word = _LETTERS.match(line, start)
     return word is not None and any(in_use(word.group().lower(), language) for language in languages)
+
+
+IN_USE = 2.0  # wordfreq's Zipf scale in the named language: about once in 10 million words
+
+
+def in_use(word: str, language: str) -> bool:
+    """Whether wordfreq's small list of `language` has `word` in use (also asked by foreign_line.py)."""
+    import wordfreq  # (its small list of the language loads on first use: ~10 ms)
+
+    return wordfreq.zipf_frequency(word, language, wordlist="small") >= IN_USE

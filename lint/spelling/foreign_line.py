@@ -13,11 +13,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from scrapelint.language import SAMPLE, identifier
-from scrapelint.spelling.foreign_clause import _LETTERS
+from scrapelint.spelling.foreign_clause import _LETTERS, in_use
 from scrapelint.spelling.lexicon import lexicon
 
 LINE_CONFIDENCE = 0.3  # the model's normalised probability: a guess, which the line's words must confirm
-IN_USE = 2.0  # wordfreq's Zipf scale in the named language: about once in 10 million words
 WITNESSES = 2  # other words of the line, no English words, in use in that language
 
 
@@ -47,9 +46,3 @@ def _wordfreq_languages() -> frozenset[str]:
     import wordfreq
 
     return frozenset(wordfreq.available_languages("small"))
-
-
-def in_use(word: str, language: str) -> bool:
-    import wordfreq  # (its small list of the language loads on first use: ~10 ms)
-
-    return wordfreq.zipf_frequency(word, language, wordlist="small") >= IN_USE
