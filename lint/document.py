@@ -89,14 +89,14 @@ def word_split(text: str) -> list[str]:
 NONFINAL_ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "mx", "messrs", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "cmdr", "adm", "rev", "fr", "hon", "pres", "supt", "insp", "vs", "cf", "eg", "ie", "viz", "no", "nos", "fig", "figs", "p", "pp", "vol", "vols", "ch", "sec", "art", "op", "approx", "ca"]
 )  # fmt: skip
-# Abbreviations that may also close a sentence ("... and so on, etc. The next").
-FINAL_ABBREVIATIONS = frozenset(
-    ["etc", "inc", "ltd", "co", "corp", "plc", "llc", "jr", "sr", "al", "bros", "dept", "univ", "assn", "ed", "eds", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "rd", "ave", "blvd", "sq", "km", "kg", "cm", "mm", "lb", "lbs", "oz", "hr", "hrs", "min", "mins", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo", "alta", "man", "ont", "que", "sask"]
-)  # fmt: skip
-# The same in the other languages DEB and DAT read (de, fr, es, it, nl, pl, ru), none of them an English word:
+# Abbreviations in the other languages DEB and DAT read (de, fr, es, it, nl, pl, ru), none of them an English word:
 # "inkl. MwSt., zzgl. Versand", "usw.,", "w 2020 r.", "в 2020 г., когда" are no leftover marks.
-FINAL_ABBREVIATIONS |= frozenset(
+_OTHER_LANGUAGES_FINAL = frozenset(
     ["usw", "bzw", "mwst", "r", "inkl", "zzgl", "evtl", "ggf", "vgl", "bzgl", "mio", "mrd", "jh", "jhd", "nr", "bspw", "ehem", "einschl", "insb", "urspr", "gegr", "allg", "mme", "mlle", "aprox", "sra", "srta", "dra", "pág", "núm", "uds", "avda", "cía", "dpto", "ecc", "dott", "pag", "avv", "enz", "bijv", "blz", "dhr", "mevr", "itd", "itp", "np", "tzn", "ul", "godz", "tys", "mln", "mld", "tj", "wg", "г", "гг", "им", "ул", "тыс", "млн", "млрд", "руб", "коп"]
+)  # fmt: skip
+# Abbreviations that may also close a sentence ("... and so on, etc. The next").
+FINAL_ABBREVIATIONS = _OTHER_LANGUAGES_FINAL | frozenset(
+    ["etc", "inc", "ltd", "co", "corp", "plc", "llc", "jr", "sr", "al", "bros", "dept", "univ", "assn", "ed", "eds", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "rd", "ave", "blvd", "sq", "km", "kg", "cm", "mm", "lb", "lbs", "oz", "hr", "hrs", "min", "mins", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo", "alta", "man", "ont", "que", "sask"]
 )  # fmt: skip
 # Every abbreviation (lower-cased, without the dot) after which a period is not a plain sentence end.
 ABBREVIATIONS = NONFINAL_ABBREVIATIONS | FINAL_ABBREVIATIONS

@@ -92,25 +92,24 @@ def _anchor(text: str, words: int) -> str | None:
 
 
 def thread_lines(analysis: Analysis) -> set[int]:
-    """The indices of the lines in the analysis' reader-comment threads (`threads`, found once per analysis)."""
-    found = found_threads(analysis)
-    return {index for first, last, _comments, _signed in found for index in range(first, last + 1)}
-
-
-def found_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
-    """`threads(analysis)`, kept on the analysis: DEB009 reports them and the line rules leave their lines alone."""
-    if analysis.threads is None:
-        analysis.threads = threads(analysis)
-    return analysis.threads
+    """The indices of the lines in the analysis' reader-comment threads."""
+    return {index for first, last, _comments, _signed in threads(analysis) for index in range(first, last + 1)}
 
 
 def threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
-    """(first line, last line, comments, signed) of each reader-comment thread among the analysis' lines.
+    """(first line, last line, comments, signed) of each reader-comment thread among the analysis' lines, found
+    once per analysis and kept on it: DEB009 reports them and the line rules leave their lines alone.
 
     A thread is signed when its shape makes sure of it: a commenter's name, a reply button or the form
     (`_named`), a comments heading, or three comments. Two timestamps with text between and nothing else
     may be the article's own dated entries (a programme's air dates): their fix is left to the user.
     """
+    if analysis.threads is None:
+        analysis.threads = _find_threads(analysis)
+    return analysis.threads
+
+
+def _find_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
     lines = analysis.lines
     # a thread starts after the body began: the lines above it need no look (nor the long ones, anywhere)
     begin = max(0, analysis.body[0] - 3) if analysis.body is not None else 0
@@ -272,7 +271,7 @@ class CommentThread(Rule):
         analysis = analyse(doc)
         lines: list[Line] = analysis.lines
         text = doc.text
-        for first, last, comments, signed in found_threads(analysis):
+        for first, last, comments, signed in threads(analysis):
             start, end = lines[first].start, lines[last].end
             count = last - first + 1
             if not comments and all(anchor(line.text, line.words) == "form" for line in lines[first : last + 1]):
