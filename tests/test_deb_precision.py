@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import flagged, lint_text
 from .test_deb import PARAGRAPHS, article
 from .test_threads import WORDPRESS, threads
@@ -234,56 +236,40 @@ def test_a_job_ads_about_us_heading_is_content_and_a_footers_is_not() -> None:
     assert flagged(text, lint_text(text, select=["DEB"])) == [footer]
 
 
-def test_recipe_card_buttons_are_interface_text_in_other_languages() -> None:
+# Interface lines the lexicons know in the languages DEB reads, as a whole line; the same words in a sentence are prose
+INTERFACE_LINES = (
+    *(
+        "Rezept drucken",
+        "Imprimer la recette",
+        "Imprimir receta",
+        "Stampa la ricetta",
+        "Recept afdrukken",
+    ),  # recipe cards
+    *("Potrebbe interessarti anche", "Ti potrebbero anche interessare", "Potrebbe interessarti"),  # you may also like
+    *("Misschien ook interessant", "Może cię zainteresować", "Вам может быть интересно", "Matérias relacionadas"),
+    *("Schrijf je in voor de nieuwsbrief", "Suscríbete a nuestro boletín", "Bei Facebook teilen"),  # newsletter, share
+    *("You are here: Home > News > Politics", "Sie sind hier: Startseite > Nachrichten", "Vous êtes ici : Accueil"),
+    "Audio is not supported in your browser.",  # a media player's fallback text
+    "Your browser does not support the audio element.",
+    "Our Standards: The Thomson Reuters Trust Principles.",  # a wire service's footer
+)
+PROSE_LINES = (
+    "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
+    "Wir teilen auf Facebook unsere Fotos vom Fest.",
+    "You are here because the council asked for your help.",
+    "The new video format is not supported in your browser until the next update ships.",
+)
+
+
+@pytest.mark.parametrize("line", INTERFACE_LINES)
+def test_interface_lines_in_other_languages_are_interface_text(line: str) -> None:
     from scrapelint.rules.deb import lexicon_kind
 
-    for button in ("Rezept drucken", "Imprimer la recette", "Imprimir receta", "Stampa la ricetta", "Recept afdrukken"):
-        assert lexicon_kind(button) == "ui", button
-    assert lexicon_kind("Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.") is None
+    assert lexicon_kind(line) == "ui"
 
 
-def test_you_may_also_like_headings_are_interface_text_in_other_languages() -> None:
+@pytest.mark.parametrize("line", PROSE_LINES)
+def test_their_words_inside_a_sentence_are_prose(line: str) -> None:
     from scrapelint.rules.deb import lexicon_kind
 
-    for heading in ("Potrebbe interessarti anche", "Ti potrebbero anche interessare", "Potrebbe interessarti"):
-        assert lexicon_kind(heading) == "ui", heading
-    # and the same heading in nl, pl, ru, pt
-    for heading in (
-        "Misschien ook interessant",
-        "Może cię zainteresować",
-        "Вам может быть интересно",
-        "Matérias relacionadas",
-    ):
-        assert lexicon_kind(heading) == "ui", heading
-
-
-def test_newsletter_and_share_buttons_are_interface_text_in_other_languages() -> None:
-    from scrapelint.rules.deb import lexicon_kind
-
-    for button in ("Schrijf je in voor de nieuwsbrief", "Suscríbete a nuestro boletín", "Bei Facebook teilen"):
-        assert lexicon_kind(button) == "ui", button
-    assert lexicon_kind("Wir teilen auf Facebook unsere Fotos vom Fest.") is None
-
-
-def test_a_breadcrumbs_lead_in_is_interface_text_in_any_language_and_a_title_is_not() -> None:
-    from scrapelint.rules.deb import lexicon_kind
-
-    for line in (
-        "You are here: Home > News > Politics",
-        "Sie sind hier: Startseite > Nachrichten",
-        "Vous êtes ici : Accueil",
-    ):
-        assert lexicon_kind(line) == "ui", line
-    assert lexicon_kind("You are here because the council asked for your help.") is None
-
-
-def test_a_players_fallback_text_and_a_wire_footer_are_interface_text() -> None:
-    from scrapelint.rules.deb import lexicon_kind
-
-    for line in (
-        "Audio is not supported in your browser.",
-        "Your browser does not support the audio element.",
-        "Our Standards: The Thomson Reuters Trust Principles.",
-    ):
-        assert lexicon_kind(line) == "ui", line
-    assert lexicon_kind("The new video format is not supported in your browser until the next update ships.") is None
+    assert lexicon_kind(line) is None
