@@ -254,6 +254,11 @@ def says_verb(text: str) -> str | None:
     return verb or None
 
 
+def is_weak(line: str, listed_weak: bool, hand_weak: set[str]) -> bool:
+    """A title chosen as weak, a one-word translation, or a line the hand-written weak lexicons hold."""
+    return listed_weak or (not line.startswith("re:") and (one_word(line) or line in hand_weak))
+
+
 def existing_weak() -> set[str]:
     """The entries of the hand-written weak lexicons, normalised (a strong entry must not override them)."""
     seen: set[str] = set()
@@ -296,10 +301,7 @@ def build(folder: Path) -> tuple[list[str], list[str], list[str], list[str]]:
                 line = entry(msgid, text)
                 if line is None:
                     continue
-                if msgid in WEAK or (not line.startswith("re:") and (one_word(line) or line in hand_weak)):
-                    weak.add(line)
-                else:
-                    strong.add(line)
+                (weak if is_weak(line, msgid in WEAK, hand_weak) else strong).add(line)
         for text in [text for says in SAYS for text in translations(catalogue, says)]:
             if (verb := says_verb(text)) is not None:
                 verbs.add(verb)
@@ -340,10 +342,7 @@ def build_mediawiki(folder: Path, wordpress: Path) -> tuple[list[str], list[str]
         line = entry(key, text)
         if line is None:
             continue
-        if key in MW_WEAK or (not line.startswith("re:") and (one_word(line) or line in hand_weak)):
-            weak.add(line)
-        else:
-            strong.add(line)
+        (weak if is_weak(line, key in MW_WEAK, hand_weak) else strong).add(line)
     return sorted(strong), sorted(line for line in weak - strong if not line.startswith("re:"))
 
 
