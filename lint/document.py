@@ -59,8 +59,7 @@ _BLOCK = re.compile(r"\S(?:(?:.|\n(?![ \t]*\n))*\S)?")
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 has_unspaced = re.compile(f"[{UNSPACED}]").search  # the patterns below are slower: asked only where needed
 _WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W{UNSPACED}]+(?:['’][^\W{UNSPACED}]+)*")
-# _WORD as a split separator: words and gaps alternate
-_UNSPACED_WORD_SPLIT = re.compile(rf"([{UNSPACED}]{{1,2}}|[^\W{UNSPACED}]++(?:['’][^\W{UNSPACED}]++)*+)")
+_UNSPACED_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # _WORD as a split separator: words and gaps alternate
 _WORD_SPLIT = re.compile(r"(\w++(?:['’]\w++)*+)")  # the same for text without Chinese or Japanese
 # The same for ASCII text, where \w is [0-9A-Za-z_] and no ’ occurs: a character set is tested faster.
 _ASCII_WORD_SPLIT = re.compile(r"(\w++(?:'\w++)*+)", re.ASCII)
