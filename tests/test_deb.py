@@ -693,6 +693,16 @@ def test_consent_guard_grouped_by_letter_finds_every_part() -> None:
     assert _CONSENT_WORDS.search("we use cookies") and not _CONSENT_WORDS.search("the minister resigned on monday")
 
 
+def test_every_alternative_of_a_consent_pattern_holds_a_guard_word() -> None:
+    """An alternative without a word of the guard is never tried: the check looks at each one, not the whole."""
+    from scrapelint.rules.deb.lexicons import _CONSENT_WORDS, _entries, _top_branches
+
+    assert _top_branches(r"a|b(?:c|d)|[|x]\|y") == ["a", "b(?:c|d)", r"[|x]\|y"]
+    for pattern in _entries("debris_consent.txt"):
+        for branch in _top_branches(pattern):
+            assert _CONSENT_WORDS.search(branch), (pattern, branch)
+
+
 def test_widgets_of_todays_news_sites_are_debris_and_prose_about_minutes_is_not() -> None:
     """Audio players, reading times, app banners, follow lines and image sources, as scraped from 2020s pages."""
     for line in [

@@ -85,6 +85,21 @@ _CAPTURE = re.compile(
 )  # "(" that opens a capturing group (or sits in a class: refused too)
 
 
+_TOP_BAR = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|[()|]")  # an escape, a character class, a bracket or a bar
+
+
+def _top_branches(pattern: str) -> list[str]:
+    """The alternatives of `pattern` at its top level: "a|b(?:c|d)" -> ["a", "b(?:c|d)"]."""
+    branches, depth, start = [], 0, 0
+    for token in _TOP_BAR.finditer(pattern):
+        mark = token.group()
+        depth += {"(": 1, ")": -1}.get(mark, 0)
+        if mark == "|" and depth == 0:
+            branches.append(pattern[start : token.start()])
+            start = token.end()
+    return [*branches, pattern[start:]]
+
+
 def _needle(pattern: str) -> str | None:
     """The literal words a floating pattern needs: ".{0,160}\\ball rights reserved\\b.{0,160}" -> "all rights reserved"."""
     found = re.match(r"\.\{0,\d+\}(?:\\b)?([a-z ]{4,})(?![?*+{])", pattern)  # a letter before a quantifier is optional
@@ -115,7 +130,11 @@ def lexicon() -> Lexicon:
     if any(_needle(pattern) is None for pats in whole.values() for pattern in pats if pattern.startswith(".")):
         raise ValueError("a debris pattern that starts with '.{0,n}' must go on with literal words and have no '|'")
     consent = list(_entries("debris_consent.txt"))
-    if missing := [pattern for pattern in consent if not _CONSENT_WORDS.search(pattern)]:
+    # each alternative of a pattern needs its own word: one without is never tried ("schrijf je in voor de
+    # nieuwsbrief|newsletter ... aanmelden" was, before "wsbr")
+    if missing := [
+        branch for pattern in consent for branch in _top_branches(pattern) if not _CONSENT_WORDS.search(branch)
+    ]:
         raise ValueError(f"consent patterns without a word of _CONSENT_WORDS, which guards them: {missing}")
     return Lexicon(
         exact=exact,
