@@ -150,6 +150,25 @@ def test_a_link_under_the_last_paragraph_is_no_sign_off_but_an_agency_is() -> No
         assert flagged(text, lint_text(text, select=["DEB"])) == ["\n\n".join(related[1:])], sign_off
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ("Diesen Artikel teilen", "Teilweise bewölkt", "hallo@beispiel.de"),
+        ("Share this article", "Partly cloudy", "Contact us"),
+    ],
+)
+def test_short_lines_in_the_footer_are_furniture_whatever_their_words(footer: tuple[str, ...]) -> None:
+    # once the page's furniture has begun below the article, a label no lexicon knows is more of it
+    text = article(after=footer)
+    assert flagged(text, lint_text(text, select=["DEB"])) == ["\n\n".join(footer)]
+
+
+def test_a_table_right_under_the_article_is_kept_before_the_footer() -> None:
+    table = ("Final standings", "Team A 12", "Team B 9")
+    text = article(after=(*table, "Share this article", "Partly cloudy"))
+    assert flagged(text, lint_text(text, select=["DEB"])) == ["Share this article\n\nPartly cloudy"]
+
+
 def test_a_licence_footer_does_not_outweigh_the_recipe_above_it() -> None:
     # a recipe scores its quantity lines lightly; the footer's notices are long prose, but a site's, not a body
     recipe = (

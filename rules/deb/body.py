@@ -115,6 +115,7 @@ def _analyse(doc: Document) -> Analysis:
     _mark_related_lists(analysis)
     _mark_notices(analysis)
     _fill_gaps(analysis)
+    _fill_tail(analysis)
     _find_truncated(analysis, text)
     return analysis
 
@@ -166,6 +167,28 @@ def _fill_gaps(analysis: Analysis) -> None:
     for index in range(1, min(first, len(lines))):
         if lines[index - 1].kind in ("ui", "furniture") and _menu_item(lines[index]):
             lines[index].kind = "furniture"
+
+
+_TAIL_WORDS = 4  # a link or a label ("Contact", "Alle Produkte anzeigen"); a longer line may be a table's row
+
+
+def _fill_tail(analysis: Analysis) -> None:
+    """Below the body, once the page's furniture has begun (a line of any kind but code), a short line that is no
+    prose and not protected is more of it: a footer's link, a widget's label, a weather box's "Partly cloudy" in
+    any language, left between lines no lexicon knows. Lines right under the body, before any furniture, are
+    left alone: that is where an article's own table, score lines and sign-off sit. (On trafilatura_dev's tune
+    half +3 boilerplate snippets, +1 article line, inside a product list already cut off; on L3S's tune half
+    +49 debris lines, no article line. Up to 8 words found no more on the tune halves and flagged more.)"""
+    lines, body = analysis.lines, analysis.body
+    if body is None:
+        return
+    begun = False
+    for line in lines[body[1] + 1 :]:
+        if line.kind is None:
+            if begun and not line.prose and not line.protected and 0 < line.words <= _TAIL_WORDS:
+                line.kind = "furniture"
+        elif line.kind != "code":
+            begun = True
 
 
 def _menu_item(line: Line) -> bool:
