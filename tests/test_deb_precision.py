@@ -169,6 +169,15 @@ def test_a_table_right_under_the_article_is_kept_before_the_footer() -> None:
     assert flagged(text, lint_text(text, select=["DEB"])) == ["Share this article\n\nPartly cloudy"]
 
 
+def test_a_menu_over_a_kicker_is_found_and_the_headline_kept() -> None:
+    # a two-word kicker over the headline is a section's label, not the headline's upper line: the menu's last
+    # item above it is no longer taken for the article's
+    menu = ("Rugby League", "Golf", "Formula One", "Horse racing")
+    text = "\n\n".join([*menu, "Local politics", "Council passes budget after long debate", "15:43 - 13th, Jan 2008"])
+    text += "\n\n" + "\n\n".join(PARAGRAPHS)
+    assert flagged(text, lint_text(text, select=["DEB"])) == ["\n\n".join(menu)]
+
+
 def test_a_licence_footer_does_not_outweigh_the_recipe_above_it() -> None:
     # a recipe scores its quantity lines lightly; the footer's notices are long prose, but a site's, not a body
     recipe = (

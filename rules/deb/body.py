@@ -485,10 +485,14 @@ def _echoed_headline(lines: list[Line], first: int, last: int) -> int | None:
     return best
 
 
+_KICKER_WORDS = 2  # "Olympische Winterspiele", "Company Town": a section's label over the headline, not its part
+
+
 def _find_headline(lines: list[Line], first: int) -> int | None:
     """The headline: above the dateline nearest the body, else the nearest title-like line above the body.
 
-    A title-like line directly above the one found is taken too: a headline over its dek or its credit.
+    A title-like line directly above the one found is taken too: a headline over its dek or its credit, but not
+    a kicker of two words (L3S: +17 / +22 debris lines on the tune / check half, one article line fewer).
     """
     window = range(first - 1, max(-1, first - 16), -1)
     date = next((i for i in window if lines[i].kind is None and _dateline(lines[i])), None)
@@ -510,7 +514,7 @@ def _find_headline(lines: list[Line], first: int) -> int | None:
     if found is None:
         return date
     above = lines[found - 1] if found > 0 else None
-    if above is not None and above.kind is None and _title_like(above):
+    if above is not None and above.kind is None and _title_like(above) and above.words > _KICKER_WORDS:
         return found - 1
     return found
 
