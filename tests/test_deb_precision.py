@@ -178,6 +178,54 @@ def test_a_menu_over_a_kicker_is_found_and_the_headline_kept() -> None:
     assert flagged(text, lint_text(text, select=["DEB"])) == ["\n\n".join(menu)]
 
 
+def _review(pros: str, cons: str, shop_button: str) -> str:
+    """A "best of" review: each product's pros and cons as short items, a shop button, then a paragraph on it."""
+    products = (
+        (
+            "1. Sony WH-CH720N",
+            "Light and comfortable",
+            "Plastic build",
+            "The Sony pair was the most comfortable in "
+            "our tests, and its noise cancelling was close to that of models twice the price.",
+        ),
+        (
+            "2. Anker Soundcore Q30",
+            "Long battery life",
+            "Bulky case",
+            "The Anker pair lasted forty hours on one "
+            "charge, the longest of any pair we tested, and it folds flat for a bag.",
+        ),
+        (
+            "3. JBL Tune 760NC",
+            "Loud and clear",
+            "No carrying case",
+            "The JBL pair was the loudest we tested and its "
+            "app lets you shape the sound, though the ear cups get warm within an hour.",
+        ),
+    )
+    lines = [
+        "The best budget headphones of 2024",
+        "By Sam Lee | Updated March 5, 2024",
+        "We tested fourteen pairs of headphones under one hundred dollars over three months, on trains, in "
+        "offices and at the gym, and these are the ones we would buy with our own money.",
+    ]
+    for name, good, bad, paragraph in products:
+        lines += [name, pros, good, cons, bad, shop_button, paragraph]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("pros", "cons", "button"), [("Pros", "Cons", "Check price on Amazon"), ("Vorteile", "Nachteile", "Anzeige")]
+)
+def test_a_reviews_pros_and_cons_between_its_paragraphs_are_the_article(pros: str, cons: str, button: str) -> None:
+    # the short items and the shop button between the paragraphs cut the body into pieces: all but one were
+    # "a menu, footer or widget", the reviewed products' paragraphs with them
+    text = _review(pros, cons, button)
+    findings = lint_text(text, select=["DEB"])
+    assert [f.rule for f in findings] == ["DEB003"] * 3
+    assert flagged(text, findings) == [button] * 3
+
+
 def test_a_licence_footer_does_not_outweigh_the_recipe_above_it() -> None:
     # a recipe scores its quantity lines lightly; the footer's notices are long prose, but a site's, not a body
     recipe = (

@@ -35,6 +35,7 @@ from scrapelint.rules.deb.text import (
     _FIGURE,
     _FUNCTION_WORDS,
     _LAST_SENTENCE,
+    _LIST_HEADING,
     _LIST_ITEM,
     _NAME_LINE,
     _REPORT_CREDIT,
@@ -225,6 +226,9 @@ def _notices(lines: list[Line]) -> set[int]:
     }
 
 
+_AD_SLOT = -4  # an ad marker ("Check price on Amazon") costs the body no more than any short line: DEB003 reports it
+
+
 def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tuple[int, int] | None:
     """The longest run of prose: a maximum-sum segment where prose counts its words and other lines cost.
 
@@ -237,9 +241,9 @@ def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tu
     number = -1  # so do the items of a numbered list counting up (a table of contents, steps: rules/structure.py)
     for index, line in enumerate(lines):
         if line.kind is not None:
-            score, listing = -12, False
+            score, listing = (_AD_SLOT if line.kind == "ad" else -12), False
         else:
-            colon = line.text.endswith(":")
+            colon = line.text.endswith(":") or _LIST_HEADING.fullmatch(line.text) is not None
             listing = colon or (listing and _list_item(line))
             if quantity(line.text, line.words):
                 score = _MEASURE  # an ingredient: a recipe is an article

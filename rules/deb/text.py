@@ -149,6 +149,12 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")
+# a review's list headings, written without a colon: the short items under them are the article's, as after "…:"
+_LIST_HEADING = re.compile(
+    r"(?i)(?:pros|cons|pros and cons|the good|the bad|what we like|what we don't like|vorteile|nachteile|"
+    r"avantages|inconvénients|ventajas|desventajas|contras|pontos (?:positivos|negativos)|pro|contro|"
+    r"voordelen|nadelen|zalety|wady|плюсы|минусы|fördelar|nackdelar)"
+)
 _LIST_ITEM = re.compile(r"(?:[-•*·–]|\d{1,3}[.)]|[a-z][.)]|\(\w\))\s")
 _LAST_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
 _TEASER_CUT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:\(?(?:read|continue|more)\b[^\n]{0,30})?$", re.IGNORECASE)
