@@ -328,12 +328,17 @@ INTERFACE_LINES = (
     "Audio is not supported in your browser.",  # a media player's fallback text
     "Your browser does not support the audio element.",
     "Our Standards: The Thomson Reuters Trust Principles.",  # a wire service's footer
+    *("Compartilhe esta notícia", "Compartir en redes sociales", "Partager sur LinkedIn", "Condividi questo articolo"),
+    *("Deel dit artikel", "Udostępnij na Facebooku", "Поделиться ссылкой"),  # share buttons
+    *("Klanten bekeken ook", "Les clients ont également consulté", "Los clientes también compraron"),  # shops
 )
 PROSE_LINES = (
     "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
     "Wir teilen auf Facebook unsere Fotos vom Fest.",
     "You are here because the council asked for your help.",
     "The new video format is not supported in your browser until the next update ships.",
+    "Compartilhe esta notícia com quem precisa saber do novo prazo.",
+    "Les clients ont également consulté les avis avant de commander.",
 )
 
 
