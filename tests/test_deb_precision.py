@@ -331,6 +331,7 @@ INTERFACE_LINES = (
     *("Compartilhe esta notícia", "Compartir en redes sociales", "Partager sur LinkedIn", "Condividi questo articolo"),
     *("Deel dit artikel", "Udostępnij na Facebooku", "Поделиться ссылкой"),  # share buttons
     *("Klanten bekeken ook", "Les clients ont également consulté", "Los clientes también compraron"),  # shops
+    *("ホーム", "シェアする", "関連記事", "返回顶部", "相关文章", "공유하기", "관련 기사"),  # Japanese, Chinese, Korean
 )
 PROSE_LINES = (
     "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
@@ -339,6 +340,7 @@ PROSE_LINES = (
     "The new video format is not supported in your browser until the next update ships.",
     "Compartilhe esta notícia com quem precisa saber do novo prazo.",
     "Les clients ont également consulté les avis avant de commander.",
+    "我们在博客上分享了这次旅行的照片和故事。",
 )
 
 
