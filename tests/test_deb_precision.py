@@ -332,6 +332,8 @@ INTERFACE_LINES = (
     *("Deel dit artikel", "Udostępnij na Facebooku", "Поделиться ссылкой"),  # share buttons
     *("Klanten bekeken ook", "Les clients ont également consulté", "Los clientes también compraron"),  # shops
     *("ホーム", "シェアする", "関連記事", "返回顶部", "相关文章", "공유하기", "관련 기사"),  # Japanese, Chinese, Korean
+    *("Foro Motor › Mecánica › Ruido en la suspensión", "Accueil > Aide > Livraison", "Главная → Новости → Спорт"),
+    *("Strona główna / Wiadomości / Kraj", "» Technology » Gadgets » Video Games"),  # breadcrumbs
 )
 PROSE_LINES = (
     "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
@@ -341,6 +343,9 @@ PROSE_LINES = (
     "Compartilhe esta notícia com quem precisa saber do novo prazo.",
     "Les clients ont également consulté les avis avant de commander.",
     "我们在博客上分享了这次旅行的照片和故事。",
+    "Il a dit « oui » puis « non » et enfin « peut-être »",
+    "Er sagte »ja« und dann »nein« und »vielleicht«",
+    "input / output / error",
 )
 
 

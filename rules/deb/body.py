@@ -8,6 +8,7 @@ across a site's pages, so most of them are judged once.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -199,10 +200,15 @@ def _menu_item(line: Line) -> bool:
 
 
 def _settle_weak(analysis: Analysis) -> None:
-    """A word like "Video" or "Jobs" alone between paragraphs is a heading; next to debris or off the body, a button."""
+    """A word like "Video" or "Jobs" alone between paragraphs is a heading; next to debris, off the body or
+    repeated on the page, a button."""
     lines, body = analysis.lines, analysis.body
+    weak = Counter(line.text for line in lines if line.kind == "weak")
     for index, line in enumerate(lines):
         if line.kind != "weak":
+            continue
+        if weak[line.text] > 1:
+            line.kind = "ui"  # a heading is not repeated word for word; a forum's "Reply" under each post is
             continue
         inside = body is None or body[0] <= index <= body[1]  # (no body: only its neighbours tell)
         neighbours = [lines[i].kind for i in (index - 1, index + 1) if 0 <= i < len(lines)]

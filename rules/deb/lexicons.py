@@ -201,6 +201,26 @@ def _link_bar(norm: str) -> bool:
     return all(0 < len(part.split()) <= 6 for part in parts)
 
 
+_CRUMB = re.compile(r"\s*[›»→]\s*|\s+[>/]\s+")
+# a site's first page, where a breadcrumb written with ">" or "/" starts ("Accueil > Aide > Livraison")
+_HOME = frozenset(
+    "home homepage startseite accueil inicio início portada strona główna главная головна forside etusivu "
+    "anasayfa hem főoldal úvod domů αρχική 首页 首頁 ホーム 홈 forum forums foro fórum".split()
+    + ["home page", "página inicial", "pagina iniziale", "strona główna", "trang chủ"]
+)
+
+
+def _breadcrumb(norm: str) -> bool:
+    """ "Foro Motor › Mecánica › Ruido en la suspensión", "Startseite > Politik > Ausland": three or more short
+    parts between arrows, or between ">" or "/" from the site's first page (a quote's » « is no arrow)."""
+    if "«" in norm or "‹" in norm:
+        return False
+    parts = _CRUMB.split(norm)
+    if len(parts) < 3 or not all(0 < len(part.split()) <= 8 for part in parts):
+        return False
+    return parts[0] in _HOME or any(arrow in norm for arrow in "›»→")
+
+
 def _table_row(line: str) -> bool:
     """ "| Team | P | W | Pts |": a row of a table written with bars, which opens and closes with one (Markdown,
     html2text); a menu's bar only stands between its links."""
@@ -233,6 +253,8 @@ def lexicon_kind(line: str) -> str | None:
     # a cheap test before splitting (`in` runs at memchr speed, 6x faster than a regex class; and an ASCII
     # line cannot hold the two non-ASCII bars, which `in` knows at once)
     if ("|" in norm or "·" in norm or "•" in norm) and _link_bar(norm) and not _table_row(line):
+        return "ui"
+    if ("›" in norm or "»" in norm or "→" in norm or " > " in norm or " / " in norm) and _breadcrumb(norm):
         return "ui"
     spaces = norm.count(" ")
     # every consent pattern needs one of `_CONSENT_WORDS`: most lines skip the long alternation at once
