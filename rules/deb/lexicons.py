@@ -204,9 +204,12 @@ def _link_bar(norm: str) -> bool:
 _CRUMB = re.compile(r"\s*[›»→]\s*|\s+[>/]\s+")
 # a site's first page, where a breadcrumb written with ">" or "/" starts ("Accueil > Aide > Livraison")
 _HOME = frozenset(
-    "home homepage startseite accueil inicio início portada strona główna главная головна forside etusivu "
-    "anasayfa hem főoldal úvod domů αρχική 首页 首頁 ホーム 홈 forum forums foro fórum".split()
-    + ["home page", "página inicial", "pagina iniziale", "strona główna", "trang chủ"]
+    {
+        *("home", "home page", "homepage", "startseite", "accueil", "inicio", "início", "portada", "página inicial"),
+        *("pagina iniziale", "strona główna", "главная", "головна", "forside", "etusivu", "anasayfa", "hem"),
+        *("főoldal", "úvod", "domů", "αρχική", "trang chủ", "首页", "首頁", "ホーム", "홈", "forum", "forums", "foro"),
+        "fórum",
+    }
 )
 
 
