@@ -334,6 +334,7 @@ INTERFACE_LINES = (
     *("ホーム", "シェアする", "関連記事", "返回顶部", "相关文章", "공유하기", "관련 기사"),  # Japanese, Chinese, Korean
     *("Foro Motor › Mecánica › Ruido en la suspensión", "Accueil > Aide > Livraison", "Главная → Новости → Спорт"),
     *("Strona główna / Wiadomości / Kraj", "» Technology » Gadgets » Video Games"),  # breadcrumbs
+    *("From Wikipedia, the free encyclopedia", "Aus Wikipedia, der freien Enzyklopädie"),  # a wiki's tagline
 )
 PROSE_LINES = (
     "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
@@ -361,3 +362,14 @@ def test_their_words_inside_a_sentence_are_prose(line: str) -> None:
     from scrapelint.rules.deb import lexicon_kind
 
     assert lexicon_kind(line) is None
+
+
+def test_a_wiki_pages_title_over_its_tagline_is_kept() -> None:
+    # the tagline under the title made the title a "kicker" over a headline, removed as interface text
+    text = "\n".join(
+        ["Jump to navigation", "Jump to search", "River Tamar", "From Wikipedia, the free encyclopedia", *PARAGRAPHS]
+    )
+    assert flagged(text, lint_text(text, select=["DEB"])) == [
+        "Jump to navigation\nJump to search",
+        "From Wikipedia, the free encyclopedia",
+    ]

@@ -557,3 +557,11 @@ def test_an_abbreviation_of_another_language_before_a_comma_is_no_leftover_mark(
         assert flagged(text, fmt_findings(text, "FMT004")) == [], text
     text = "Er hat es gestern gesagt., und dann ist er einfach nach Hause gegangen."
     assert flagged(text, fmt_findings(text, "FMT004")) == [".,"]
+
+
+def test_an_ordinal_before_a_comma_is_no_leftover_mark_outside_english() -> None:
+    # German, Polish and Czech write ordinals with a period: "in der 78. Minute", "(34., Foulelfmeter)"
+    text = "Tore: 1:0 Ducksch (34., Foulelfmeter), 2:0 Schmid (78.), danach verteidigte Werder den Vorsprung."
+    assert flagged(text, fmt_findings(text, "FMT004")) == []
+    text = "The match was stopped in minute 34., when the referee sent both coaches to the stands."
+    assert flagged(text, fmt_findings(text, "FMT004")) == [".,"]
