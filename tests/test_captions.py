@@ -56,3 +56,18 @@ def test_credits_after_a_caption_and_figure_labels_in_other_languages() -> None:
         "Reuters reported that the talks in Geneva would resume next week.",
     ):
         assert caption(line, len(line.split())) is None, line
+
+
+def test_credits_in_polish_russian_and_east_asian_sites() -> None:
+    from scrapelint.rules.deb.captions import caption
+
+    for line in (
+        "Fot. Jan Kowalski / PAP",
+        "Фото: Агентство «Москва»",
+        "Иван Петров/ТАСС",
+        "图片来源：新华社",
+        "写真：共同通信",
+    ):
+        assert caption(line, len(line.split())) == "caption", line
+    for line in ("Fotografia pokazuje, jak wyglądało miasto przed wojną.", "Фотографии были сделаны в 1990 году."):
+        assert caption(line, len(line.split())) is None, line

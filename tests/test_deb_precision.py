@@ -373,3 +373,12 @@ def test_a_wiki_pages_title_over_its_tagline_is_kept() -> None:
         "Jump to navigation\nJump to search",
         "From Wikipedia, the free encyclopedia",
     ]
+
+
+def test_a_chinese_news_pages_editor_and_share_label_are_found() -> None:
+    from scrapelint.rules.deb import lexicon_kind
+
+    # the full-width colon of "分享到：" hid the share label; the editor in charge is the record's metadata
+    assert lexicon_kind("分享到：") == "ui"
+    assert lexicon_kind("责任编辑：李华") == "meta"
+    assert lexicon_kind("编辑认为这个问题很重要。") is None

@@ -239,7 +239,7 @@ def lexicon_kind(line: str) -> str | None:
     norm = normalise(line)
     if not norm:
         return None
-    kind = lex.exact.get(norm) or lex.exact.get(norm.rstrip(".!:"))
+    kind = lex.exact.get(norm) or lex.exact.get(norm.rstrip(".!:：。！"))
     if kind:
         return kind
     if len(norm) <= 200:
