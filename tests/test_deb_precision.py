@@ -335,6 +335,8 @@ INTERFACE_LINES = (
     *("Foro Motor › Mecánica › Ruido en la suspensión", "Accueil > Aide > Livraison", "Главная → Новости → Спорт"),
     *("Strona główna / Wiadomości / Kraj", "» Technology » Gadgets » Video Games"),  # breadcrumbs
     *("From Wikipedia, the free encyclopedia", "Aus Wikipedia, der freien Enzyklopädie"),  # a wiki's tagline
+    *("Related Coverage", "Síguenos en Twitter", "Nos siga no Instagram", "Seguici su Facebook e Instagram"),
+    "%d Bloggern gefällt das:",  # a template's placeholder, left unfilled
 )
 PROSE_LINES = (
     "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
@@ -347,6 +349,9 @@ PROSE_LINES = (
     "Il a dit « oui » puis « non » et enfin « peut-être »",
     "Er sagte »ja« und dann »nein« und »vielleicht«",
     "input / output / error",
+    "Síguenos para conocer más sobre el proyecto de la universidad.",
+    "More stories from Iraq emerge",
+    'printf("%d items", n);',
 )
 
 
@@ -382,3 +387,21 @@ def test_a_chinese_news_pages_editor_and_share_label_are_found() -> None:
     assert lexicon_kind("分享到：") == "ui"
     assert lexicon_kind("责任编辑：李华") == "meta"
     assert lexicon_kind("编辑认为这个问题很重要。") is None
+
+
+def test_a_related_list_ends_where_the_articles_hard_wrapped_text_begins() -> None:
+    # a line ending on "a" or "the" is a sentence broken over lines, not the next headline of the list
+    related = (
+        "Latest headlines",
+        "Multi-vehicle crash claims Urbana woman",
+        "Graham boasts seven champs at invitational",
+    )
+    wrapped = (
+        "Brown's basket gave the Raiders a",
+        "76-72 lead, which left Josh",
+        "Mayo's 3-pointer at the buzzer meaningless.",
+    )
+    text = "\n".join([*related, *wrapped, *PARAGRAPHS])
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert found[:2] == ["Latest headlines", related[1]]
+    assert not any(line in span for span in found for line in wrapped)

@@ -736,10 +736,17 @@ def _mark_related_lists(analysis: Analysis) -> None:
         index = heading + 1
         while index < len(lines) and lines[index].kind in (None, "headlines", "furniture"):
             item = lines[index]
-            if item.protected or item.prose or (not _title_like(item) and item.kind is None):
+            if item.protected or item.prose or (not _title_like(item) and item.kind is None) or _dangles(item):
                 break
             item.kind = "headlines"
             index += 1
+
+
+def _dangles(line: Line) -> bool:
+    """A line that ends on "a", "the" or "of" is a sentence broken over lines (the article's, hard-wrapped under
+    the list), not a headline."""
+    words = line.text.split()
+    return bool(words) and words[-1].lower() in _FUNCTION_WORDS
 
 
 def _find_truncated(analysis: Analysis, text: str) -> None:

@@ -129,6 +129,10 @@ def lexicon() -> Lexicon:
         raise ValueError("a pattern in the debris lexicon has a capturing group; use (?:...)")
     if any(_needle(pattern) is None for pats in whole.values() for pattern in pats if pattern.startswith(".")):
         raise ValueError("a debris pattern that starts with '.{0,n}' must go on with literal words and have no '|'")
+    related = list(_entries("debris_related.txt"))
+    # a heading over other articles is interface text, in every language it is known in; not one that names its
+    # topic ("More stories from Iraq emerge" may be a headline): there the list under it tells
+    whole["ui"].extend(pattern for pattern in related if "." not in pattern)
     consent = list(_entries("debris_consent.txt"))
     # each alternative of a pattern needs its own word: one without is never tried ("schrijf je in voor de
     # nieuwsbrief|newsletter ... aanmelden" was, before "wsbr")
@@ -145,7 +149,7 @@ def lexicon() -> Lexicon:
         consent_words=_CONSENT_WORDS,
         meta=FirstCharDispatch({"meta": list(_entries("debris_meta.txt"))}),
         comments=alternation(_entries("debris_comments.txt")),
-        related=alternation(_entries("debris_related.txt")),
+        related=alternation(related),
     )
 
 
@@ -201,6 +205,7 @@ def _link_bar(norm: str) -> bool:
     return all(0 < len(part.split()) <= 6 for part in parts)
 
 
+_PLACEHOLDER = re.compile(r"(?<![\w%])%(?:\d\$)?[sd](?!\w)")  # printf's, as a CMS's template left it
 _CRUMB = re.compile(r"\s*[›»→]\s*|\s+[>/]\s+")
 # a site's first page, where a breadcrumb written with ">" or "/" starts ("Accueil > Aide > Livraison")
 _HOME = frozenset(
@@ -257,6 +262,8 @@ def lexicon_kind(line: str) -> str | None:
     # line cannot hold the two non-ASCII bars, which `in` knows at once)
     if ("|" in norm or "·" in norm or "•" in norm) and _link_bar(norm) and not _table_row(line):
         return "ui"
+    if "%" in norm and _PLACEHOLDER.search(norm) and norm.count(" ") < 8 and not _may_be_code(norm):
+        return "ui"  # a template's unfilled placeholder: "%d Bloggern gefällt das:", "Comments on %s"
     if ("›" in norm or "»" in norm or "→" in norm or " > " in norm or " / " in norm) and _breadcrumb(norm):
         return "ui"
     spaces = norm.count(" ")
