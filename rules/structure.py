@@ -83,12 +83,16 @@ def warm() -> None:
 
 
 def known_debris(text: str) -> bool:
-    """DEB knows the line (a shop widget, a button in its lexicon; a picture's caption or credit): DEB reports
-    it, once per line, not DUP."""
+    """DEB knows the line (a shop widget, a button in its lexicon; a picture's caption or credit; a licence or
+    disclosure notice, which DEB reports wherever it stands): DEB reports it, once per line, not DUP."""
     from scrapelint.rules.deb.captions import caption  # (deb imports this module)
     from scrapelint.rules.deb.lexicons import lexicon_kind
+    from scrapelint.rules.deb.notices import line_notice
 
-    return lexicon_kind(text) is not None or caption(text, len(_WORD.findall(text))) is not None
+    if lexicon_kind(text) is not None:
+        return True
+    words = len(_WORD.findall(text))
+    return caption(text, words) is not None or (words >= 4 and line_notice(text, words) not in (None, "author"))
 
 
 def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:
@@ -395,6 +399,89 @@ def same_slot(
         if slot and not copied:
             found.add(copy)
     return found
+
+
+TABLE_ROWS = 4  # rows of a table scraped one cell per line: its labels at a regular spacing
+TABLE_COLUMNS = 6  # cells one row may hold
+
+
+def _label(text: str) -> bool:
+    """A row's label or a heading: a few words, no sentence's end ("Fees", "Security features")."""
+    return len(_WORD.findall(text)) <= SHORT_ITEM_WORDS and not sentence_like(text)
+
+
+def table_row(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> bool:
+    """Lines `first` < `copy` are cells of one row of a table scraped one cell per line.
+
+    A comparison table ("Fees" / one cell per product / "Security features" / ...) comes out as a label, then
+    its row's cells, again and again: labels at a regular spacing. Two products' cells that share a sentence
+    are the table's, not a scrape's. The row is a label before `first` (no label between the two cells) and
+    the next label after `copy`, with `TABLE_ROWS` rows or more at that spacing whose cells are not all
+    labels too (in a list of short lines any spacing finds labels): sections of prose seldom keep one length
+    so long.
+    """
+    if not 0 < copy - first < TABLE_COLUMNS or any(map(_label, map(texts.__getitem__, range(first + 1, copy)))):
+        return False
+    for start in range(first - 1, max(-1, copy - TABLE_COLUMNS - 1), -1):  # the row's label
+        if not _label(texts[start]):
+            continue
+        for period in range(copy - start + 1, TABLE_COLUMNS + 2):  # the next row's label after the copy
+            if start + period < len(texts) and _label(texts[start + period]) and _rows(texts, start, period):
+                return True
+    return False
+
+
+def _rows(texts: Mapping[int, str] | Sequence[str], start: int, period: int) -> bool:
+    """`TABLE_ROWS` rows or more with a cell that is no label, in a run of rows `period` lines long through line
+    `start`, each headed by a label of its own."""
+    seen: set[str] = set()
+    rows = 0
+    for lines in (range(start, -1, -period), range(start + period, len(texts), period)):
+        for at in lines:
+            text = texts[at]
+            if not _label(text) or text in seen:
+                break
+            seen.add(text)
+            cells = range(at + 1, min(at + period, len(texts)))
+            rows += not all(map(_label, map(texts.__getitem__, cells)))
+            if rows >= TABLE_ROWS:
+                return True
+    return False
+
+
+TEMPLATE_SLOTS = 2  # lines filled in another way that make a copied stretch a template's second filling
+TEMPLATE_REACH = 12  # lines looked at on each side of a copied stretch
+
+
+def filled_twice(copy: int, last: int, first: int, size: int, words: Callable[[int], Collection[str]]) -> bool:
+    """Lines `copy`..`last`, a copy of the lines from `first`, are a template's second filling.
+
+    An FAQ answered for two operators, the steps for Windows 7 and for Windows 8: beside the copy, the lines
+    match those beside its first one for one, each the same line or one alike in most words (a phone number,
+    a product's name changed: `alike`), and `TEMPLATE_SLOTS` of them or more differ so. A block scraped
+    twice has other lines around its copy, or the same ones; one line changed beside it (a headline with the
+    site's name added) is no template.
+    """
+    offset, slots = copy - first, 0
+    for step, edge in ((-1, copy), (1, last)):
+        line = edge + step
+        for _ in range(TEMPLATE_REACH):
+            other = line - offset
+            if other < 0 or line >= size or (step < 0 and line <= first + last - copy) or (step > 0 and other >= copy):
+                break
+            one, two = words(line), words(other)
+            if one != two:
+                if not alike(one, two):
+                    break
+                slots += 1
+            line += step
+    return slots >= TEMPLATE_SLOTS
+
+
+def plain_list_item(texts: Mapping[int, str] | Sequence[str], index: int) -> bool:
+    """Line `index` stands among short lines without a sentence's end, on both sides: an item of a list scraped
+    without its bullets ("Vorteile" / "Erhöht die Lebensdauer der Bauteile" / "Für hohe Drehzahlen geeignet")."""
+    return 0 < index < len(texts) - 1 and all(map(_label, (texts[index - 1], texts[index], texts[index + 1])))
 
 
 # -- quotations (for DUP) ------------------------------------------------------------------
