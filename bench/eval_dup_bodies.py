@@ -12,7 +12,10 @@ too). The findings on pages with a block copied in its order, found by an indepe
 (`doubled_block`: three lines or more of six words or more), are counted apart: there at least one
 repeat is real (a doubled scrape, or a block of answers copied for a sister company).
 
-    python bench/eval_dup_bodies.py [--show N] [--half check]
+    python bench/eval_dup_bodies.py [--show N] [--half tune] [--context 2]
+
+`--context N` prints each shown finding with N lines around its copy and around its first copy (the
+lines marked F and C): what the finding's kind is (a table's row, a teaser, a pull quote) is read there.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from eval_debris import half
 from eval_dup import WORD, has_own_repeats
 
 from scrapelint.engine import Linter
-from scrapelint.models import Article
+from scrapelint.models import Article, Finding
 from scrapelint.rule import all_rules
 
 
@@ -47,6 +50,17 @@ def doubled_block(text: str, run: int = 3) -> bool:
         if length >= run:
             return True
     return False
+
+
+def in_context(text: str, finding: Finding, context: int) -> str:
+    """The lines of the first copy (F) and of the copy (C), with `context` lines around each."""
+    lines, shown = text.split("\n"), []
+    spans = [(finding.related.line, finding.related.end_line, "F")] if finding.related else []
+    for first, last, mark in [*spans, (finding.line, finding.end_line, "C")]:
+        numbers = range(max(1, first - context), min(len(lines), last + context) + 1)
+        shown.extend(f"    {mark if first <= n <= last else ' '}{n:5d}| {lines[n - 1][:140]}" for n in numbers)
+        shown.append("    ...")
+    return "\n".join(shown[:-1])
 
 
 def bodies() -> list[tuple[str, str, str, str]]:
@@ -72,6 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, default=0, help="print N findings")
     parser.add_argument("--half", choices=("tune", "check"), help="show findings from this half only")
+    parser.add_argument("--context", type=int, default=-1, help="print N lines around each copy and its first")
     args = parser.parse_args()
     rules = [rule() for code, rule in all_rules().items() if code.startswith("DUP") and rule.enabled_by_default]
     linter = Linter(rules)
@@ -89,7 +104,10 @@ def main() -> None:
             doubled[key] += len(result)
         by_rule.update((key[1], f.rule) for f in result)
         if args.half in (None, key[1]):
-            shown.extend(f"{f.rule} [{corpus} {lang} {page_id}] {text[f.start : f.end][:100]!r}" for f in result)
+            for f in result:
+                shown.append(f"{f.rule} [{corpus} {lang} {page_id}] {text[f.start : f.end][:100]!r}")
+                if args.context >= 0:
+                    shown[-1] += "\n" + in_context(text, f, args.context)
     print("| corpus | half | bodies | DUP findings | per 160 bodies | of which on pages with a doubled block |")
     print("|---|---|---|---|---|---|")
     for corpus in ("l3s", "trafilatura", "all"):
