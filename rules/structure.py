@@ -543,6 +543,22 @@ def quoting(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> 
     return any(_opens_quote(texts[line]) == "header" for line in range(max(0, first - POST_LINES), first))
 
 
+def _post_header(texts: Mapping[int, str] | Sequence[str], line: int) -> str | None:
+    """The header of the post that holds line `line` (a header within `POST_LINES` before it), or None."""
+    for before in range(line - 1, max(-1, line - POST_LINES - 1), -1):
+        if _opens_quote(texts[before]) == "header":
+            return texts[before].strip()
+    return None
+
+
+def replying(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> bool:
+    """Lines `copy` and `first` stand in two posts under different headers: a reader answering another in the
+    other's words ("Ich bewerte deren Tun nicht …" / "Ich bewerte dein Tun nicht …"). A near copy between two
+    writers is written so, not scraped (for DUP003; the same post twice has one header)."""
+    one = _post_header(texts, copy)
+    return one is not None and _post_header(texts, first) not in (None, one)
+
+
 def lead_in(one: str, other: str) -> bool:
     """Sentence `one` is sentence `other` introduced by a few words and a colon: a quotation or a recap.
 

@@ -117,3 +117,21 @@ def test_a_caption_with_its_licence_under_two_pictures_is_debs_not_a_duplicate()
 def test_the_caption_repeated_in_a_line_of_prose_is_still_reported() -> None:
     text = "\n".join(["The letters", f"{MAP} CC BY-SA 2.0", PARAGRAPHS[0], f"{PARAGRAPHS[1]} {MAP}"])
     assert flagged(text, lint_text(text, select=["DUP"])) == [MAP]
+
+
+# -- a reader answering another in the other's words -------------------------------------------------------
+
+JUDGED = "I do not judge what they do, and I do not defend them either, but this is still a long way from journalism."
+ECHO = "I do not judge what you do, and I do not defend them either, but this is still a long way from good commenting."
+
+
+def test_a_reply_echoing_another_post_is_not_a_near_duplicate() -> None:
+    thread = ["Anna says:", "June 26, 2016 at 2:56 pm", JUDGED, "Reply", "Bob says:", "June 27, 2016 at 9:34 pm"]
+    text = "\n".join(["Budget passed", *PARAGRAPHS[:2], "Comments", *thread, "@Anna:", ECHO, "Reply"])
+    assert lint_text(text, select=["DUP"]) == []
+
+
+def test_a_reader_echoing_the_article_is_still_a_near_duplicate() -> None:
+    thread = ["Bob says:", "June 27, 2016 at 9:34 pm", ECHO, "Reply"]
+    text = "\n".join(["Budget passed", PARAGRAPHS[0], JUDGED, PARAGRAPHS[1], "Comments", *thread])
+    assert [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])] == [("DUP003", ECHO)]
