@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -403,6 +404,7 @@ def same_slot(
 
 TABLE_ROWS = 4  # rows of a table scraped one cell per line: its labels at a regular spacing
 TABLE_COLUMNS = 6  # cells one row may hold
+TABLE_REACH = 16  # rows looked at on each side of a row (a long list of short lines has no end to walk to)
 
 
 def _label(text: str) -> bool:
@@ -437,7 +439,7 @@ def _rows(texts: Mapping[int, str] | Sequence[str], start: int, period: int) -> 
     seen: set[str] = set()
     rows = 0
     for lines in (range(start, -1, -period), range(start + period, len(texts), period)):
-        for at in lines:
+        for at in islice(lines, TABLE_REACH):
             text = texts[at]
             if not _label(text) or text in seen:
                 break
