@@ -422,18 +422,28 @@ def table_row(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -
     labels too (in a list of short lines any spacing finds labels): sections of prose seldom keep one length
     so long.
     """
-    if not 0 < copy - first < TABLE_COLUMNS or any(map(_label, map(texts.__getitem__, range(first + 1, copy)))):
+    if not 0 < copy - first < TABLE_COLUMNS:
+        return False
+    labels: dict[int, bool] = {}  # line -> whether it is a label: each line is asked of many spacings
+
+    def label(line: int) -> bool:
+        found = labels.get(line)
+        if found is None:
+            found = labels[line] = _label(texts[line])
+        return found
+
+    if any(map(label, range(first + 1, copy))):
         return False
     for start in range(first - 1, max(-1, copy - TABLE_COLUMNS - 1), -1):  # the row's label
-        if not _label(texts[start]):
+        if not label(start):
             continue
         for period in range(copy - start + 1, TABLE_COLUMNS + 2):  # the next row's label after the copy
-            if start + period < len(texts) and _label(texts[start + period]) and _rows(texts, start, period):
+            if start + period < len(texts) and label(start + period) and _rows(texts, start, period, label):
                 return True
     return False
 
 
-def _rows(texts: Mapping[int, str] | Sequence[str], start: int, period: int) -> bool:
+def _rows(texts: Mapping[int, str] | Sequence[str], start: int, period: int, label: Callable[[int], bool]) -> bool:
     """`TABLE_ROWS` rows or more with a cell that is no label, in a run of rows `period` lines long through line
     `start`, each headed by a label of its own."""
     seen: set[str] = set()
@@ -441,11 +451,10 @@ def _rows(texts: Mapping[int, str] | Sequence[str], start: int, period: int) -> 
     for lines in (range(start, -1, -period), range(start + period, len(texts), period)):
         for at in islice(lines, TABLE_REACH):
             text = texts[at]
-            if not _label(text) or text in seen:
+            if not label(at) or text in seen:
                 break
             seen.add(text)
-            cells = range(at + 1, min(at + period, len(texts)))
-            rows += not all(map(_label, map(texts.__getitem__, cells)))
+            rows += not all(map(label, range(at + 1, min(at + period, len(texts)))))
             if rows >= TABLE_ROWS:
                 return True
     return False
