@@ -77,8 +77,10 @@ def warm() -> None:
     thread: threads that first import it at once can race (engine.warm_rules). The lexicon's first-character
     alternations too (a DUP run without DEB compiled them on first use, once per worker)."""
     from scrapelint.rules.deb.lexicons import warm as warm_lexicon  # (deb imports this module)
+    from scrapelint.rules.deb.notices import warm as warm_notices
 
     warm_lexicon()
+    warm_notices()  # (`known_debris` asks DEB's notices too)
     known_debris("Buy Now")
     _opens_quote("jdoe says:")
 
