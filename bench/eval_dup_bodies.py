@@ -13,6 +13,12 @@ too). The findings on pages with a block copied in its order, found by an indepe
 repeat is real (a doubled scrape, or a block of answers copied for a sister company).
 
     python bench/eval_dup_bodies.py [--show N] [--half tune] [--context 2]
+    python bench/eval_dup_bodies.py --planted     # recall on copies planted in these bodies
+
+`--planted` checks the other side on the same structured bodies (tables, FAQs, lists, threads), where DUP
+leaves repeats of structure alone: in each trafilatura body without repeats of its own, a line of prose
+(8 words or more, a sentence's end) copied to a later place, and a run of three lines copied so, each
+counted found when a DUP001/DUP002 finding covers the prose line's copy.
 
 `--context N` prints each shown finding with N lines around its copy and around its first copy (the
 lines marked F and C): what the finding's kind is (a table's row, a teaser, a pull quote) is read there.
@@ -22,11 +28,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 from collections import Counter
 
 from datapath import data_dir
 from eval_debris import half
-from eval_dup import WORD, has_own_repeats
+from eval_dup import TERMINAL, WORD, has_own_repeats
 
 from scrapelint.engine import Linter
 from scrapelint.models import Article, Finding
@@ -82,14 +89,61 @@ def bodies() -> list[tuple[str, str, str, str]]:
     return found
 
 
+def plant(text: str, size: int, rng: random.Random) -> tuple[str, int, int] | None:
+    """`text` with `size` lines, the first of them prose, copied to a later line; and the span of that prose's copy."""
+    lines = text.split("\n")
+    prose = [
+        i
+        for i, line in enumerate(lines[: len(lines) - size + 1])
+        if len(WORD.findall(line)) >= 8 and TERMINAL.search(line.rstrip())
+    ]
+    if not prose:
+        return None
+    at = rng.choice(prose)
+    to = rng.randrange(at + size, len(lines) + 1)
+    copied = lines[at : at + size]
+    new = [*lines[:to], *copied, *lines[to:]]
+    start = sum(len(line) + 1 for line in new[:to])
+    return "\n".join(new), start, start + len(copied[0])
+
+
+def planted(linter: Linter) -> None:
+    """Recall on copies planted in the trafilatura bodies, per half: one line, and a run of three lines."""
+    rng = random.Random(15)
+    found: Counter[tuple[str, int]] = Counter()
+    total: Counter[tuple[str, int]] = Counter()
+    for corpus, page_id, _lang, text in bodies():
+        if corpus != "trafilatura" or has_own_repeats(text):
+            continue
+        for size in (1, 3):
+            made = plant(text, size, rng)
+            if made is None:
+                continue
+            new, start, end = made
+            total[half(page_id), size] += 1
+            result = linter.lint(Article(id=page_id, text=new, path="trafilatura.jsonl"))
+            hit = any(f.rule in ("DUP001", "DUP002") and f.start <= start and end <= f.end for f in result)
+            found[half(page_id), size] += hit
+    print("| half | copied | bodies | found | recall |")
+    print("|---|---|---|---|---|")
+    for part in ("tune", "check"):
+        for size in (1, 3):
+            n, k = total[part, size], found[part, size]
+            print(f"| {part} | {'a line' if size == 1 else 'three lines'} | {n} | {k} | {k / max(n, 1):.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, default=0, help="print N findings")
     parser.add_argument("--half", choices=("tune", "check"), help="show findings from this half only")
     parser.add_argument("--context", type=int, default=-1, help="print N lines around each copy and its first")
+    parser.add_argument("--planted", action="store_true", help="recall on copies planted in these bodies instead")
     args = parser.parse_args()
     rules = [rule() for code, rule in all_rules().items() if code.startswith("DUP") and rule.enabled_by_default]
     linter = Linter(rules)
+    if args.planted:
+        planted(linter)
+        return
     pages: Counter[tuple[str, str]] = Counter()
     findings: Counter[tuple[str, str]] = Counter()
     doubled: Counter[tuple[str, str]] = Counter()  # findings on pages with a doubled block (real repeats)
