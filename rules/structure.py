@@ -378,7 +378,9 @@ def same_slot(
       record's field: "Besonderheiten / Extras", then the value two products share), or
     - a line beside the copy and the line beside its first, on the same side, are two different lines alike
       in most words (a template filled in twice: "As of this writing, the latest version is 4.05." / "... is
-      2.6.0."; the Windows 7 and the Windows 8 steps).
+      2.6.0."; the Windows 7 and the Windows 8 steps), and the lines matched around the two hold another such
+      pair (`filled_twice`): a prose paragraph copied before a sub-heading worded like the one after its first
+      is no template.
     Then the copy is a step or a value that two parallel sections share by design. A paragraph scraped twice
     has other neighbours than its first, or the same ones (a block copied in its order: a copy beside it is
     no slot).
@@ -390,7 +392,7 @@ def same_slot(
         first = duplicated[copy]
         label = duplicated.get(copy - 1, -1)  # the copy is a value under a field's name met three times or more
         slot = per_first[label] >= 2 and short_item(texts[copy - 1]) and not sentence_like(texts[copy])
-        copied = False
+        beside = copied = False
         for c, f in ((copy - 1, first - 1), (copy + 1, first + 1)):
             if f < 0 or c >= size or c == first or f == copy:
                 continue  # (no line there, or the copy beside its first)
@@ -398,7 +400,9 @@ def same_slot(
             if duplicated.get(c) == label:  # the same line beside both: a block copied in its order, no slot,
                 copied = copied or per_first[label] < 2 or not short_item(texts[c])  # unless a recurring label
                 continue
-            slot = slot or alike(words(c), words(f))  # two lines of one template
+            beside = beside or alike(words(c), words(f))  # two lines of one template
+        # (and one more alike so around them: one alike neighbour is often chance, a sub-heading worded like another)
+        slot = slot or (beside and filled_twice(copy, copy, first, size, words))
         if slot and not copied:
             found.add(copy)
     return found

@@ -135,3 +135,11 @@ def test_a_reader_echoing_the_article_is_still_a_near_duplicate() -> None:
     thread = ["Bob says:", "June 27, 2016 at 9:34 pm", ECHO, "Reply"]
     text = "\n".join(["Budget passed", PARAGRAPHS[0], JUDGED, PARAGRAPHS[1], "Comments", *thread])
     assert [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["DUP"])] == [("DUP003", ECHO)]
+
+
+def test_a_paragraph_copied_before_a_sub_heading_worded_like_another_is_still_reported() -> None:
+    """One alike line beside a copy is chance (two sub-headings on one subject), not a template filled twice."""
+    headings = ["North Korea controls the news about Kim Jong Un", "North Korea: speculation about Kim Jong Un"]
+    text = "\n".join(["Kim Jong Un", PARAGRAPHS[0], headings[0], PARAGRAPHS[1], MORE[0], PARAGRAPHS[0], headings[1]])
+    text += "\n" + MORE[1]
+    assert flagged(text, lint_text(text, select=["DUP"])) == [PARAGRAPHS[0]]
