@@ -14,11 +14,16 @@ repeat is real (a doubled scrape, or a block of answers copied for a sister comp
 
     python bench/eval_dup_bodies.py [--show N] [--half tune] [--context 2]
     python bench/eval_dup_bodies.py --planted     # recall on copies planted in these bodies
+    python bench/eval_dup_bodies.py --deferred    # repeated lines DUP leaves to DEB: does DEB report them?
 
 `--planted` checks the other side on the same structured bodies (tables, FAQs, lists, threads), where DUP
 leaves repeats of structure alone: in each trafilatura body without repeats of its own, a line of prose
 (8 words or more, a sentence's end) copied to a later place, and a run of three lines copied so, each
 counted found when a DUP001/DUP002 finding covers the prose line's copy.
+
+`--deferred` checks that what DUP leaves to DEB (`structure.known_debris`: a widget or button of DEB's lexicon,
+a caption, a notice) is reported by DEB's default rules where it stands: every later copy of such a line
+(4 words or more), in these bodies and in the whole pages of both corpora (L3S `naive`, trafilatura `text`).
 
 `--context N` prints each shown finding with N lines around its copy and around its first copy (the
 lines marked F and C): what the finding's kind is (a table's row, a teaser, a pull quote) is read there.
@@ -132,17 +137,48 @@ def planted(linter: Linter) -> None:
             print(f"| {part} | {'a line' if size == 1 else 'three lines'} | {n} | {k} | {k / max(n, 1):.3f} |")
 
 
+def deferred() -> None:
+    """Repeated lines DUP leaves to DEB, and how many of them DEB's default rules report, per half."""
+    from scrapelint.rules.structure import known_debris
+
+    deb = Linter([rule() for code, rule in all_rules().items() if code.startswith("DEB") and rule.enabled_by_default])
+    pages = [(page_id, text) for _corpus, page_id, _lang, text in bodies()]
+    for name, field in (("l3s_gn1_lines.jsonl", "naive"), ("trafilatura_dev.jsonl", "text")):
+        with open(data_dir() / name, encoding="utf-8") as handle:
+            pages.extend((page["id"], page[field]) for page in map(json.loads, handle))
+    copies: Counter[str] = Counter()
+    reported: Counter[str] = Counter()
+    for page_id, text in pages:
+        seen: set[str] = set()
+        lines = []
+        for number, line in enumerate(text.split("\n"), 1):
+            key = line.strip()
+            if key in seen and len(WORD.findall(key)) >= 4 and known_debris(key):
+                lines.append(number)
+            seen.add(key)
+        if lines:
+            found = deb.lint(Article(id=page_id, text=text, path="pages.jsonl"))
+            copies[half(page_id)] += len(lines)
+            reported[half(page_id)] += sum(any(f.line <= n <= f.end_line for f in found) for n in lines)
+    for part in ("tune", "check"):
+        print(f"{part}: {copies[part]} later copies of lines DUP leaves to DEB, {reported[part]} reported by DEB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, default=0, help="print N findings")
     parser.add_argument("--half", choices=("tune", "check"), help="show findings from this half only")
     parser.add_argument("--context", type=int, default=-1, help="print N lines around each copy and its first")
     parser.add_argument("--planted", action="store_true", help="recall on copies planted in these bodies instead")
+    parser.add_argument("--deferred", action="store_true", help="repeated lines left to DEB: reported by DEB?")
     args = parser.parse_args()
     rules = [rule() for code, rule in all_rules().items() if code.startswith("DUP") and rule.enabled_by_default]
     linter = Linter(rules)
     if args.planted:
         planted(linter)
+        return
+    if args.deferred:
+        deferred()
         return
     pages: Counter[tuple[str, str]] = Counter()
     findings: Counter[tuple[str, str]] = Counter()
