@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -76,19 +77,25 @@ def warm() -> None:
     thread: threads that first import it at once can race (engine.warm_rules). The lexicon's first-character
     alternations too (a DUP run without DEB compiled them on first use, once per worker)."""
     from scrapelint.rules.deb.lexicons import warm as warm_lexicon  # (deb imports this module)
+    from scrapelint.rules.deb.notices import warm as warm_notices
 
     warm_lexicon()
+    warm_notices()  # (`known_debris` asks DEB's notices too)
     known_debris("Buy Now")
     _opens_quote("jdoe says:")
 
 
 def known_debris(text: str) -> bool:
-    """DEB knows the line (a shop widget, a button in its lexicon; a picture's caption or credit): DEB reports
-    it, once per line, not DUP."""
+    """DEB knows the line (a shop widget, a button in its lexicon; a picture's caption or credit; a licence or
+    disclosure notice, which DEB reports wherever it stands): DEB reports it, once per line, not DUP."""
     from scrapelint.rules.deb.captions import caption  # (deb imports this module)
     from scrapelint.rules.deb.lexicons import lexicon_kind
+    from scrapelint.rules.deb.notices import line_notice
 
-    return lexicon_kind(text) is not None or caption(text, len(_WORD.findall(text))) is not None
+    if lexicon_kind(text) is not None:
+        return True
+    words = len(_WORD.findall(text))
+    return caption(text, words) is not None or (words >= 4 and line_notice(text, words) not in (None, "author"))
 
 
 def parallel_items(copies: dict[int, tuple[int, str]]) -> set[int]:
@@ -371,7 +378,9 @@ def same_slot(
       record's field: "Besonderheiten / Extras", then the value two products share), or
     - a line beside the copy and the line beside its first, on the same side, are two different lines alike
       in most words (a template filled in twice: "As of this writing, the latest version is 4.05." / "... is
-      2.6.0."; the Windows 7 and the Windows 8 steps).
+      2.6.0."; the Windows 7 and the Windows 8 steps), and the lines matched around the two hold another such
+      pair (`filled_twice`): a prose paragraph copied before a sub-heading worded like the one after its first
+      is no template.
     Then the copy is a step or a value that two parallel sections share by design. A paragraph scraped twice
     has other neighbours than its first, or the same ones (a block copied in its order: a copy beside it is
     no slot).
@@ -383,7 +392,7 @@ def same_slot(
         first = duplicated[copy]
         label = duplicated.get(copy - 1, -1)  # the copy is a value under a field's name met three times or more
         slot = per_first[label] >= 2 and short_item(texts[copy - 1]) and not sentence_like(texts[copy])
-        copied = False
+        beside = copied = False
         for c, f in ((copy - 1, first - 1), (copy + 1, first + 1)):
             if f < 0 or c >= size or c == first or f == copy:
                 continue  # (no line there, or the copy beside its first)
@@ -391,10 +400,105 @@ def same_slot(
             if duplicated.get(c) == label:  # the same line beside both: a block copied in its order, no slot,
                 copied = copied or per_first[label] < 2 or not short_item(texts[c])  # unless a recurring label
                 continue
-            slot = slot or alike(words(c), words(f))  # two lines of one template
+            beside = beside or alike(words(c), words(f))  # two lines of one template
+        # (and one more alike so around them: one alike neighbour is often chance, a sub-heading worded like another)
+        slot = slot or (beside and filled_twice(copy, copy, first, size, words))
         if slot and not copied:
             found.add(copy)
     return found
+
+
+TABLE_ROWS = 4  # rows of a table scraped one cell per line: its labels at a regular spacing
+TABLE_COLUMNS = 6  # cells one row may hold
+TABLE_REACH = 16  # rows looked at on each side of a row (a long list of short lines has no end to walk to)
+
+
+def _label(text: str) -> bool:
+    """A row's label or a heading: a few words, no sentence's end ("Fees", "Security features")."""
+    return len(_WORD.findall(text)) <= SHORT_ITEM_WORDS and not sentence_like(text)
+
+
+def table_row(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> bool:
+    """Lines `first` < `copy` are cells of one row of a table scraped one cell per line.
+
+    A comparison table ("Fees" / one cell per product / "Security features" / ...) comes out as a label, then
+    its row's cells, again and again: labels at a regular spacing. Two products' cells that share a sentence
+    are the table's, not a scrape's. The row is a label before `first` (no label between the two cells) and
+    the next label after `copy`, with `TABLE_ROWS` rows or more at that spacing whose cells are not all
+    labels too (in a list of short lines any spacing finds labels): sections of prose seldom keep one length
+    so long.
+    """
+    if not 0 < copy - first < TABLE_COLUMNS:
+        return False
+    labels: dict[int, bool] = {}  # line -> whether it is a label: each line is asked of many spacings
+
+    def label(line: int) -> bool:
+        found = labels.get(line)
+        if found is None:
+            found = labels[line] = _label(texts[line])
+        return found
+
+    if any(map(label, range(first + 1, copy))):
+        return False
+    for start in range(first - 1, max(-1, copy - TABLE_COLUMNS - 1), -1):  # the row's label
+        if not label(start):
+            continue
+        for period in range(copy - start + 1, TABLE_COLUMNS + 2):  # the next row's label after the copy
+            if start + period < len(texts) and label(start + period) and _rows(texts, start, period, label):
+                return True
+    return False
+
+
+def _rows(texts: Mapping[int, str] | Sequence[str], start: int, period: int, label: Callable[[int], bool]) -> bool:
+    """`TABLE_ROWS` rows or more with a cell that is no label, in a run of rows `period` lines long through line
+    `start`, each headed by a label of its own."""
+    seen: set[str] = set()
+    rows = 0
+    for lines in (range(start, -1, -period), range(start + period, len(texts), period)):
+        for at in islice(lines, TABLE_REACH):
+            text = texts[at]
+            if not label(at) or text in seen:
+                break
+            seen.add(text)
+            rows += not all(map(label, range(at + 1, min(at + period, len(texts)))))
+            if rows >= TABLE_ROWS:
+                return True
+    return False
+
+
+TEMPLATE_SLOTS = 2  # lines filled in another way that make a copied stretch a template's second filling
+TEMPLATE_REACH = 12  # lines looked at on each side of a copied stretch
+
+
+def filled_twice(copy: int, last: int, first: int, size: int, words: Callable[[int], Collection[str]]) -> bool:
+    """Lines `copy`..`last`, a copy of the lines from `first`, are a template's second filling.
+
+    An FAQ answered for two operators, the steps for Windows 7 and for Windows 8: beside the copy, the lines
+    match those beside its first one for one, each the same line or one alike in most words (a phone number,
+    a product's name changed: `alike`), and `TEMPLATE_SLOTS` of them or more differ so. A block scraped
+    twice has other lines around its copy, or the same ones; one line changed beside it (a headline with the
+    site's name added) is no template.
+    """
+    offset, slots = copy - first, 0
+    for step, edge in ((-1, copy), (1, last)):
+        line = edge + step
+        for _ in range(TEMPLATE_REACH):
+            other = line - offset
+            if other < 0 or line >= size or (step < 0 and line <= first + last - copy) or (step > 0 and other >= copy):
+                break
+            one, two = words(line), words(other)
+            if one != two:
+                if not alike(one, two):
+                    break
+                slots += 1
+            line += step
+    return slots >= TEMPLATE_SLOTS
+
+
+def plain_list_item(texts: Mapping[int, str] | Sequence[str], index: int) -> bool:
+    """Line `index` stands among short lines without a sentence's end, on both sides: an item of a list scraped
+    without its bullets ("Vorteile" / "Erhöht die Lebensdauer der Bauteile" / "Für hohe Drehzahlen geeignet")."""
+    return 0 < index < len(texts) - 1 and all(map(_label, (texts[index - 1], texts[index], texts[index + 1])))
 
 
 # -- quotations (for DUP) ------------------------------------------------------------------
@@ -454,6 +558,22 @@ def quoting(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> 
         return False
     # the first is a post too: a header shortly before it (a reader who copies the article is no thread's quote)
     return any(_opens_quote(texts[line]) == "header" for line in range(max(0, first - POST_LINES), first))
+
+
+def _post_header(texts: Mapping[int, str] | Sequence[str], line: int) -> str | None:
+    """The header of the post that holds line `line` (a header within `POST_LINES` before it), or None."""
+    for before in range(line - 1, max(-1, line - POST_LINES - 1), -1):
+        if _opens_quote(texts[before]) == "header":
+            return texts[before].strip()
+    return None
+
+
+def replying(texts: Mapping[int, str] | Sequence[str], copy: int, first: int) -> bool:
+    """Lines `copy` and `first` stand in two posts under different headers: a reader answering another in the
+    other's words ("Ich bewerte deren Tun nicht …" / "Ich bewerte dein Tun nicht …"). A near copy between two
+    writers is written so, not scraped (for DUP003; the same post twice has one header)."""
+    one = _post_header(texts, copy)
+    return one is not None and _post_header(texts, first) not in (None, one)
 
 
 def lead_in(one: str, other: str) -> bool:

@@ -22,6 +22,7 @@ from scrapelint.rules.dup.analysis import (
     _SECOND,
     _TERMINALS,
     _WEB_ADDRESS,
+    ParagraphTexts,
     _analyse,
     _Analysis,
     _delete,
@@ -29,7 +30,7 @@ from scrapelint.rules.dup.analysis import (
     _sentence_at,
 )
 from scrapelint.rules.dup.sentences import RepeatedSentence
-from scrapelint.rules.structure import alike, lead_in, swapped
+from scrapelint.rules.structure import alike, lead_in, replying, swapped
 
 
 class NearDuplicateOptions(RuleOptions):
@@ -119,11 +120,14 @@ class NearDuplicateSentence(Rule):
         if found:  # cells of a template's rows read alike by design (rules/structure.py)
             owners = doc.sentence_spans[2]
             rows = analysis.template_rows(owners[sentence] for pair in found for sentence in pair[:2])
+            texts = ParagraphTexts(doc)
             for i, original, score in found:
                 if owners[i] in rows and owners[original] in rows:
                     continue
                 if lead_in(_text(doc, i), _text(doc, original)):
                     continue  # the sentence quoted or recapped after a colon ("Er antwortete: ...")
+                if replying(texts, owners[i], owners[original]):
+                    continue  # a reader answering another post in its words
                 if swapped(wordsets[index_of[i]], wordsets[index_of[original]]) and _parallel(
                     analysis, owners[i], owners[original]
                 ):

@@ -20,6 +20,7 @@ from scrapelint.rules.dup.analysis import (
 )
 from scrapelint.rules.structure import (
     copied_runs,
+    filled_twice,
     known_debris,
     listed,
     parallel_repeats,
@@ -28,6 +29,7 @@ from scrapelint.rules.structure import (
     same_slot,
     short_item,
     steps,
+    table_row,
 )
 
 
@@ -149,6 +151,7 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
     found |= listed(texts, {copy: first for copy, first in duplicated.items() if copy not in found})
     under_each = recurring(duplicated)
     runs = copied_runs(duplicated, {copy for copy in under_each if short_item(texts[copy])})  # fields' names
+    found |= _filled_twice(runs, duplicated, len(texts), analysis)
     loose = [
         copy
         for copy, first in duplicated.items()
@@ -158,6 +161,22 @@ def _structural_copies(doc: Document, analysis: _Analysis, duplicated: dict[int,
         found.update(under_each.intersection(loose))
         found |= steps(texts, ((copy, duplicated[copy]) for copy in loose))
         found |= same_slot(texts, duplicated, loose, analysis.paragraph_tokens)
+        found.update(copy for copy in loose if table_row(texts, copy, duplicated[copy]))
         rows = analysis.template_rows(chain(loose, map(duplicated.__getitem__, loose)))
         found.update(copy for copy in loose if copy in rows and duplicated[copy] in rows)
+    return found
+
+
+def _filled_twice(runs: set[int], duplicated: dict[int, int], size: int, analysis: _Analysis) -> set[int]:
+    """The copied runs that are a template's second filling, between lines filled in another way (an FAQ
+    answered for a second operator: `filled_twice`, rules/structure.py)."""
+    found: set[int] = set()
+    for copy in sorted(runs):
+        if copy - 1 in runs and duplicated[copy - 1] == duplicated[copy] - 1:
+            continue  # not the start of a run
+        last = copy
+        while last + 1 in runs and duplicated[last + 1] == duplicated[last] + 1:
+            last += 1
+        if filled_twice(copy, last, duplicated[copy], size, analysis.paragraph_tokens):
+            found.update(range(copy, last + 1))
     return found

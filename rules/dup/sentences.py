@@ -28,8 +28,10 @@ from scrapelint.rules.structure import (
     QUESTION_WORDS,
     known_debris,
     parallel_items,
+    plain_list_item,
     quoting,
     steps,
+    table_row,
 )
 
 _CUT_WORDS = 4  # words of a sentence's end that open a paragraph cut from a copy
@@ -272,7 +274,8 @@ def _whole_item(analysis: _Analysis, a: int, b: int, paragraph: int) -> bool:
 
 
 def _by_design(doc: Document, analysis: _Analysis, texts: ParagraphTexts, block: _Block) -> bool:
-    """The copy is a quotation, DEB's, or a step two lists share (rules/structure.py)."""
+    """The copy is a quotation, DEB's, a step two lists share, a table's cell or a list's item restating a
+    sentence (rules/structure.py)."""
     first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
     if first == block.paragraph:
         return False
@@ -280,6 +283,16 @@ def _by_design(doc: Document, analysis: _Analysis, texts: ParagraphTexts, block:
         return True  # a post that opens with an earlier one's text, quoted
     if (block.a, block.b) == analysis.paragraphs[first] and known_debris(texts[first]):
         return True  # a caption or a widget repeated: DEB reports each
+    if known_debris(texts[block.paragraph]) and known_debris(texts[first]):
+        return True  # both stand in lines DEB reports (a caption with its licence, twice): DEB reports each
+    if table_row(texts, block.paragraph, first):
+        return True  # two cells of one row of a table
+    if (
+        _whole_item(analysis, block.la, block.lb, block.paragraph)
+        and (block.a, block.b) != analysis.paragraphs[first]
+        and plain_list_item(texts, block.paragraph)
+    ):
+        return True  # an item of a list restating a sentence of the text ("Kompensiert bis zu 50% Verschleiß")
     whole = _whole_item(analysis, block.la, block.lb, block.paragraph) and _whole_item(
         analysis, block.a, block.b, first
     )
