@@ -5,6 +5,8 @@ article text, label 0 boilerplate. A boilerplate snippet is *found* when a DEB f
 of its lines; an article snippet is a *false alarm* when a DEB finding overlaps one of its lines.
 Printed per language group (the set's rough `lang_guess`: de, en, other) and per half of the set
 (tune / check, split by a hash of the page id, as in eval_debris.py): tune on one half, report the other.
+A second table groups the pages by the language scrapelint detects (the set's rough guess puts many German
+pages in "other").
 The corpus rule (DEB008) runs through the engine's two passes over all pages.
 
     python bench/eval_trafilatura.py [path/to/trafilatura_dev.jsonl] [--show N] [--half check]
@@ -61,17 +63,21 @@ def main() -> None:
     by_rule: Counter[str] = Counter()
     false_alarms: list[tuple[str, str, str]] = []
     misses: list[tuple[str, str]] = []
-    for page, findings in zip(pages, results, strict=True):
+    by_language: Counter[tuple[str, str, str]] = Counter()  # by the page's language as scrapelint detects it
+    for page, article, findings in zip(pages, articles, results, strict=True):
         hit = flagged_lines(page["text"], findings)
         if args.lines and half(page["id"]) == (args.half or "tune"):
             show_lines(page, hit, args.lines)
         key_half, key_group = half(page["id"]), group(page["lang_guess"])
+        detected = Document(article).language
         for label in page["labels"]:
             flagged = [hit[i] for i in label["lines"] if i in hit]
             kind = "boilerplate" if label["label"] == 0 else "article"
             counts[key_half, key_group, kind] += 1
+            by_language[key_half, detected, kind] += 1
             if flagged:
                 counts[key_half, key_group, kind + " flagged"] += 1
+                by_language[key_half, detected, kind + " flagged"] += 1
                 by_rule[f"{kind}:{flagged[0]}"] += 1
             if args.half in (None, key_half):
                 if kind == "article" and flagged:
@@ -91,6 +97,22 @@ def main() -> None:
             article = sum(counts[key_half, g, "article"] for g in groups)
             print(
                 f"| {key_half} | {key_group} | {found / max(boiler, 1):.1%} ({found}/{boiler}) "
+                f"| {flagged / max(article, 1):.1%} ({flagged}/{article}) |"
+            )
+    print("\nBy the page's language as scrapelint detects it (the set's `lang_guess` puts many German pages in")
+    print("'other'), languages with 40 snippets or more on both halves:\n")
+    print("| half | language | boilerplate found | article snippets flagged |")
+    print("|---|---|---|---|")
+    snippets: Counter[tuple[str, str]] = Counter()
+    for (key_half, language, kind), count in by_language.items():
+        snippets[key_half, language] += count if kind in ("boilerplate", "article") else 0
+    languages = sorted({lang for _, lang in snippets if min(snippets["tune", lang], snippets["check", lang]) >= 40})
+    for key_half in ("tune", "check"):
+        for language in languages:
+            boiler, article = by_language[key_half, language, "boilerplate"], by_language[key_half, language, "article"]
+            found, flagged = (by_language[key_half, language, f"{kind} flagged"] for kind in ("boilerplate", "article"))
+            print(
+                f"| {key_half} | {language} | {found / max(boiler, 1):.1%} ({found}/{boiler}) "
                 f"| {flagged / max(article, 1):.1%} ({flagged}/{article}) |"
             )
     print("\nby rule:", ", ".join(f"{key} {n}" for key, n in by_rule.most_common()))
