@@ -82,12 +82,30 @@ class Analysis:
 _CACHE: WeakKeyDictionary[Document, Analysis] = family_cache("DEB")  # dropped after DEB (issue #20)
 
 
+# DUP004 asks where the article's headline is kept above the body after DEB's cache is dropped: kept till DUP's end
+_PREAMBLES: WeakKeyDictionary[Document, frozenset[int]] = family_cache("DUP")
+
+
 def analyse(doc: Document) -> Analysis:
     """Label every non-blank line of the document once; every DEB rule reads the result."""
     cached = _CACHE.get(doc)
     if cached is None:
         cached = _CACHE[doc] = _analyse(doc)
+        _PREAMBLES[doc] = _preamble_of(cached)
     return cached
+
+
+def preamble_starts(doc: Document) -> frozenset[int]:
+    """Where the lines start that the analysis keeps above the body as the article's (headline, dek, byline):
+    read from a small cache, not from a second analysis of a document whose DEB analysis was dropped."""
+    found = _PREAMBLES.get(doc)
+    return found if found is not None else _preamble_of(analyse(doc))
+
+
+def _preamble_of(analysis: Analysis) -> frozenset[int]:
+    if analysis.body is None:
+        return frozenset()
+    return frozenset(line.start for line in analysis.lines[: analysis.body[0]] if line.protected)
 
 
 def _analyse(doc: Document) -> Analysis:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import ahocorasick
+
 try:  # the parser of `re` (public as sre_parse/sre_constants before 3.11, deprecated since)
     import re._constants as c  # type: ignore[import-not-found]
     import re._parser as sre_parse  # type: ignore[import-not-found]
@@ -261,7 +263,7 @@ class NeedleFilter:
     A branch that no literal run at its top level guards is always tried; the others only when the text holds
     their own run. A dropped branch cannot match anywhere in it: the same matches, from the alternation of the
     branches kept (compiled once per set of them: a page's lines hold few sets). One alternation of ~100
-    branches tried at every place of a line cost ~150 µs a line; the runs' `in` tests cost a few.
+    branches tried at every place of a line cost ~150 µs a line; finding the runs costs ~1 µs.
     """
 
     _MOST_SETS = 256  # alternations kept, one per set of branches a line needs
@@ -269,19 +271,26 @@ class NeedleFilter:
     def __init__(self, patterns: list[str]) -> None:
         self._patterns = [(pattern, required_literal(pattern)) for pattern in patterns]
         self._guards = [(index, need) for index, (_pattern, need) in enumerate(self._patterns) if need]
-        needles = sorted({need for _index, need in self._guards})
-        # a needle that holds another is found only where that one is too: for "does the text hold any", the
-        # shortest suffice (51 -> 26 for the consent patterns; the scan is 2x faster, the same answer)
-        needles = [need for need in needles if not any(other != need and other in need for other in needles)]
-        self._any_needle = re.compile("|".join(map(re.escape, needles)) or "(?!)")
+        # which needles a text holds, in one Aho-Corasick pass (every occurrence, overlapping ones too: the same
+        # set as an `in` test per needle): 10x faster than a regex alternation of them, which the engine tries
+        # at every place of the text, and than ~120 `in` tests in a Python loop
+        by_needle: dict[str, list[int]] = {}
+        for index, need in self._guards:
+            by_needle.setdefault(need, []).append(index)
+        self._needles = ahocorasick.Automaton()
+        for need, indices in by_needle.items():
+            self._needles.add_word(need, indices)
+        if by_needle:
+            self._needles.make_automaton()
         self._unguarded = alternation(p for p, need in self._patterns if need is None)
         self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def findall(self, text: str) -> list[Any]:
         """Same as the whole alternation's `findall(text)`."""
-        if self._any_needle.search(text) is None:
+        held = [indices for _end, indices in self._needles.iter(text)] if self._guards else []
+        if not held:
             return self._unguarded.findall(text)
-        kept = tuple(index for index, need in self._guards if need in text)
+        kept = tuple(sorted({index for indices in held for index in indices}))
         pattern = self._by_set.get(kept)
         if pattern is None:
             if len(self._by_set) >= self._MOST_SETS:

@@ -40,6 +40,9 @@ def runs_outside_threads(analysis: Analysis, kinds: tuple[str, ...]) -> Iterator
     its lines look like (a "Reply" button, a commenter's name that reads as a headline)."""
     in_thread = thread_lines(analysis)
     for first, last in analysis.runs(kinds):
+        if not in_thread:  # (most pages: no thread, every run whole)
+            yield first, last
+            continue
         kept = [index for index in range(first, last + 1) if index not in in_thread]
         for _, stretch in groupby(enumerate(kept), lambda pair: pair[1] - pair[0]):  # consecutive indices
             indices = [index for _, index in stretch]

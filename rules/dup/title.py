@@ -20,14 +20,11 @@ from scrapelint.rules.structure import sentence_like
 _PROSE_WORDS = 12  # a sentence this long above the first occurrence is the article's (or a teaser's) prose
 
 
-def _preamble(doc: Document) -> set[int]:
+def _preamble(doc: Document) -> frozenset[int]:
     """Where the paragraphs start that DEB's analysis keeps above the body as the article's (headline, dek, byline)."""
-    from scrapelint.rules.deb.body import analyse  # (here: deb imports rules/structure.py, as dup does)
+    from scrapelint.rules.deb.body import preamble_starts  # (here: deb imports rules/structure.py, as dup does)
 
-    deb = analyse(doc)
-    if deb.body is None:
-        return set()
-    return {line.start for line in deb.lines[: deb.body[0]] if line.protected}
+    return preamble_starts(doc)
 
 
 def _prose(doc: Document, analysis: _Analysis, number: int) -> bool:
