@@ -129,9 +129,19 @@ QUANTITY = re.compile(
     r"tbsps?|tsps?|tablespoons?|teaspoons?|cups?|el|tl|essl(?:öffel)?|teel(?:öffel)?|prisen?|pinch(?:es)?|"
     r"stücke?|pcs|pieces?|cloves?|zehen?|bunch(?:es)?|bund|dosen?|cans?|pkg|päckchen|packung(?:en)?|becher|"
     r"scheiben?|slices?|cs|cc|c\.|cuillères?|gousses?|pincées?|tazas?|cucharadas?|cucharaditas?|dientes?|"
-    r"xícaras?|colheres?|cucchiai(?:ni)?|spicchi|eetlepels?|theelepels?|łyżk[aię]|szklank[aię])\b",
+    r"xícaras?|colheres?|cucchiai(?:ni)?|spicchi|eetlepels?|theelepels?|łyżk[aię]|szklank[aię]|"
+    r"гр?|кг|мл|л|шт|стакан(?:а|ов)?|зубчик(?:а|ов)?|щепотк[аи]|пучок|"  # Russian
+    r"su bardağı|yemek kaşığı|çay kaşığı|tatlı kaşığı|adet|paket|diş|tutam)\b"  # Turkish
+    rf"|[-•*·\s]*{_NUMBER}\s*(?:ст|ч|дес)\.\s?л\.",  # Russian spoons ("3 ст. л. сахара"), which end on a stop
     re.IGNORECASE,
 )
+# The measure after the ingredient, as Japanese, Chinese and Korean recipes write it ("じゃがいも 3個", "しょうゆ 大さじ2",
+# "面粉 200克", "간장 2큰술"): a spoon before the figure or a unit after it, at the line's end.
+_CJK_UNIT = "g|kg|ml|cc|個|本|枚|片|かけ|合|カップ|克|千克|毫升|个|勺|汤匙|茶匙|根|颗|큰술|작은술|컵|개|쪽"
+TRAILING_QUANTITY = re.compile(
+    rf"\S.{{0,30}}?\s(?:(?:大さじ|小さじ|カップ)\s?{_NUMBER}(?:と{_NUMBER})?|{_NUMBER}\s?(?:{_CJK_UNIT}))\s*"
+)
+TRAILING_TAILS = frozenset("0123456789½¼¾⅓⅔⅛gl個本枚片け合プ克升个勺匙根颗술컵개쪽")  # how such a line ends
 MEASURE_HEADS = frozenset(f"0123456789{FRACTIONS}-•*· \t")  # how a quantity line starts (a cheap test first)
 _BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
 _CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")

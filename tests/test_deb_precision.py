@@ -405,3 +405,63 @@ def test_a_related_list_ends_where_the_articles_hard_wrapped_text_begins() -> No
     found = flagged(text, lint_text(text, select=["DEB"]))
     assert found[:2] == ["Latest headlines", related[1]]
     assert not any(line in span for span in found for line in wrapped)
+
+
+RU_RECIPE = "\n".join(
+    [
+        "Сырники как у бабушки",
+        "Пышные сырники на завтрак готовятся за двадцать минут. Главное — взять сухой творог жирностью 5–9% и не переборщить с мукой.",
+        "Ингредиенты",
+        "500 г творога",
+        "2 яйца",
+        "3 ст. л. сахара",
+        "4 ст. л. муки",
+        "щепотка соли",
+        "1 ч. л. ванильного сахара",
+        "растительное масло для жарки",
+        "Приготовление",
+        "Творог разомните вилкой, добавьте яйца, сахар, соль и ванильный сахар, перемешайте.",
+        "Всыпьте муку и замесите мягкое тесто. Сформируйте небольшие лепёшки и обваляйте их в муке.",
+        "Обжаривайте на среднем огне по 3–4 минуты с каждой стороны до золотистой корочки. Подавайте со сметаной или вареньем.",
+    ]
+)
+JA_RECIPE = """基本の肉じゃが
+ほっこり甘辛い肉じゃがは、和食の定番。じゃがいもは煮崩れしにくいメークインを使うのがおすすめです。
+材料（2人分）
+牛切り落とし肉 150g
+じゃがいも 3個
+玉ねぎ 1個
+にんじん 1/2本
+しらたき 100g
+だし汁 300ml
+しょうゆ 大さじ2
+砂糖 大さじ1と1/2
+みりん 大さじ2
+作り方
+じゃがいもは皮をむいて一口大に切り、水にさらす。玉ねぎはくし形切り、にんじんは乱切りにする。
+鍋に油を熱し、牛肉を炒める。色が変わったら野菜としらたきを加えて炒め合わせる。
+だし汁と調味料を加え、落としぶたをして中火で15分煮る。"""
+TR_RECIPE = """Lokanta Usulü Mercimek Çorbası
+Malzemeler
+1,5 su bardağı kırmızı mercimek
+1 adet kuru soğan
+1 adet havuç
+2 yemek kaşığı tereyağı
+1 çay kaşığı tuz
+Nasıl Yapılır?
+Soğanı, havucu ve patatesi küp küp doğrayın. Tereyağını tencerede eritip sebzeleri 5 dakika kavurun.
+Unu ekleyip kokusu çıkana kadar kavurmaya devam edin. Yıkadığınız mercimeği ve sıcak suyu ekleyin.
+Mercimekler iyice yumuşayana kadar kısık ateşte yaklaşık 30 dakika pişirin. Blenderdan geçirip tuzunu ekleyin."""
+
+
+@pytest.mark.parametrize("recipe", [RU_RECIPE, JA_RECIPE, TR_RECIPE])
+def test_recipes_measured_as_russian_japanese_and_turkish_cooks_write_them_are_kept(recipe: str) -> None:
+    # "3 ст. л. сахара", "じゃがいも 3個" (the measure after the food), "1 adet kuru soğan": their titles and
+    # ingredients were "a menu" or "links to other articles", with fixes that removed them
+    assert [f.rule for f in lint_text(recipe) if f.rule.startswith("DEB")] == []
+
+
+def test_a_turkish_pages_dateline_keeps_its_headline() -> None:
+    menu = ("Nefis Yemek Tarifleri", "Tarifler", "Çorbalar", "Ana Yemekler", "Tatlılar", "Videolar", "Giriş Yap")
+    text = "\n".join([*menu, "Lokanta Usulü Mercimek Çorbası", "Ayşe Mutfakta", "12 Ocak 2025", *PARAGRAPHS])
+    assert flagged(text, lint_text(text, select=["DEB"])) == ["\n".join(menu)]

@@ -11,14 +11,18 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from scrapelint.rules.deb.lines import _INVISIBLE  # (white space and the invisible marks some lines end in)
-from scrapelint.rules.structure import MEASURE_HEADS, QUANTITY
+from scrapelint.rules.structure import MEASURE_HEADS, QUANTITY, TRAILING_QUANTITY, TRAILING_TAILS
 
 MAX_WORDS = 12  # an ingredient is a short line
 
 
 def quantity(text: str, words: int) -> bool:
     """Whether the line is a measure of something: a figure and a unit first, a few words in all."""
-    return words <= MAX_WORDS and text[:1] in MEASURE_HEADS and QUANTITY.match(text) is not None
+    if words > MAX_WORDS:
+        return False
+    if text[:1] in MEASURE_HEADS and QUANTITY.match(text) is not None:
+        return True
+    return text.rstrip()[-1:] in TRAILING_TAILS and TRAILING_QUANTITY.fullmatch(text.strip()) is not None
 
 
 MIN_INGREDIENTS = 3  # quantity lines that make an ingredient list

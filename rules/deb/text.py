@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapelint.document import UNSPACED, has_unspaced
+from scrapelint.rules.dat_names import MONTH_NUMBERS
 
 _WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W\d_{UNSPACED}]+(?:['’][^\W\d_{UNSPACED}]+)*|\d+")  # two Chinese or
 # Japanese characters are a word, as in the Document (UNSPACED); lines without them are read with `_SPACED_WORD`
@@ -143,9 +144,23 @@ _FUNCTION_WORDS = frozenset(
         "although",
     ]
 )
+# the months of the languages DAT reads (rules/dat_names.py) and of Turkish and Swedish, day first: "5. März 2024",
+# "12 de novembro", "15 марта", "12 Ocak 2025"; and the dates of Chinese, Japanese and Korean ("2024年3月15日")
+_MONTH_NAMES = "|".join(
+    sorted(
+        (
+            *(name.rstrip(".") for name in MONTH_NUMBERS),
+            *"ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık".split(),
+            *"maj augusti".split(),
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _DATE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|"
-    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}\b)",
+    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}\b"
+    rf"|\d{{1,2}}\.? (?:de )?(?:{_MONTH_NAMES})\b)|\d{{4}}\s?[年년]\s?\d{{1,2}}\s?[月월]",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")
