@@ -150,8 +150,21 @@ _MONTH_NAMES = "|".join(
     sorted(
         (
             *(name.rstrip(".") for name in MONTH_NUMBERS),
-            *"ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık".split(),
-            *"maj augusti".split(),
+            *[
+                "ocak",
+                "şubat",
+                "mart",
+                "nisan",
+                "mayıs",
+                "haziran",
+                "temmuz",
+                "ağustos",
+                "eylül",
+                "ekim",
+                "kasım",
+                "aralık",
+            ],
+            *["maj", "augusti"],
         ),
         key=len,
         reverse=True,
