@@ -8,7 +8,8 @@ Three promises, each tested:
 - Overlapping fixes are resolved deterministically: the earliest (then the
   longest) wins, the losers wait for the next pass. Passes repeat, re-linting
   the new text, until no fix applies or `MAX_PASSES` is reached, as ruff does.
-- Fixing the fixed text changes nothing (a fixed point).
+  Unsafe fixes are applied in the first pass only: they are what `check` showed.
+- Fixing the fixed text with safe fixes changes nothing (a fixed point).
 """
 
 from __future__ import annotations
@@ -183,8 +184,10 @@ def fix_article(linter: Linter, article: Article, unsafe: bool = False, max_pass
     current = article
     findings = linter.lint(current)
     score = quality_score(findings, len(article.text))
-    for _ in range(max_passes):
-        fixable = [finding for finding in findings if applicable(finding, unsafe)]
+    for round_ in range(max_passes):
+        # unsafe fixes only from the findings `check` shows: after a first removal the rules see a new page, and
+        # their new guesses (an unsafe fix is a guess) would remove text no report named; safe ones go on
+        fixable = [finding for finding in findings if applicable(finding, unsafe and round_ == 0)]
         if not fixable:
             break
         text, _, chosen = apply_fixes(current.text, [finding.fix for finding in fixable])  # type: ignore[misc]
