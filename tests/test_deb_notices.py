@@ -21,6 +21,10 @@ FOUND = [  # (family, a notice) — none of them from the dev pages
     ("author", "Maria Lopez is a freelance writer based in Madrid who covers food and travel."),
     ("author", "Schreibt seit 2015 über Digitalpolitik und lebt mit ihrer Katze in Leipzig."),
     ("licence", "Dieser Beitrag steht unter einer Creative Commons Lizenz (CC BY-SA 4.0)."),
+    (
+        "licence",
+        "When you purchase through links on our site, we may earn an affiliate commission. Here's how it works.",
+    ),
     ("licence", "Trotz sorgfältiger Prüfung übernehmen wir keine Haftung für die Inhalte externer Links."),
     ("licence", "Advertising disclosure: some of the products we review pay us a fee when you buy them."),
     ("comment_form", "Comments are moderated and will appear once approved by our editors."),

@@ -337,6 +337,16 @@ INTERFACE_LINES = (
     *("From Wikipedia, the free encyclopedia", "Aus Wikipedia, der freien Enzyklopädie"),  # a wiki's tagline
     *("Related Coverage", "Síguenos en Twitter", "Nos siga no Instagram", "Seguici su Facebook e Instagram"),
     "%d Bloggern gefällt das:",  # a template's placeholder, left unfilled
+    *("Baca juga: Daftar 26 Ruas Jalan Tol", "Läs också: Allt fler elever saknar behörighet", "İLGİNİZİ ÇEKEBİLİR"),
+    *("اقرأ أيضا", "관련 뉴스", "Paylaş", "Yorumlar (87)", "Dela detta:", "Ga direct naar inhoud", "Lien copié"),
+    *("Article réservé aux abonnés", "Ir a los comentarios", "Artikel zum Hören • 3 Min", "メニュー", "【纠错】"),
+    *(
+        "Rights and permissions",
+        "Download references",
+        "NEWS PROVIDED BY",
+        "You must log in or register to reply here.",
+    ),
+    "‹저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>",  # a wire's tail, from red-team pages
 )
 PROSE_LINES = (
     "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
@@ -351,6 +361,8 @@ PROSE_LINES = (
     "input / output / error",
     "Síguenos para conocer más sobre el proyecto de la universidad.",
     "More stories from Iraq emerge",
+    "Baca juga buku-buku yang kami rekomendasikan di perpustakaan kota.",
+    "The rights and permissions of tenants were debated at length in parliament.",
     'printf("%d items", n);',
 )
 

@@ -30,6 +30,8 @@ def normalise(line: str) -> str:
             return line.lower().strip(_EDGE_JUNK)
     else:
         line = line.replace("’", "'").replace("\u00a0", " ")
+        if "İ" in line:
+            line = line.replace("İ", "i")  # Turkish capital I, which lower() makes "i" and a combining dot
     return " ".join(line.lower().split()).strip(_EDGE_JUNK)
 
 
