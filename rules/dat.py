@@ -371,6 +371,15 @@ def _month_name(month: int) -> str:
     return calendar.month_name[month]
 
 
+def _code_literal(text: str, start: int, end: int) -> bool:
+    """The date is a string literal passed in code: `parse_date("2023-02-29")`, `d = '31.04.2021'`."""
+    quote = text[start - 1 : start]
+    if quote not in ("'", '"') or text[end : end + 1] != quote:
+        return False
+    before = text[: start - 1].rstrip(" ")[-1:]
+    return before in ("(", "=", "[", ",")
+
+
 def _standalone(text: str, hit: DateHit) -> bool:
     """Whether a month and a number without a year are a date: "on February 30," is; "In February 30 people
     died" and "In February 30 Palestinians" are counts. An ordinal, a weekday, the end of a clause, a verb or
@@ -537,6 +546,8 @@ class ImpossibleDate(Rule):
         text = doc.text
         context: list[int] | None = None  # the article's years, read once and only when a typo needs them
         for hit in analysis(doc):
+            if _code_literal(text, hit.start, hit.end):
+                continue  # parse_date("2023-02-29"): a test value in code, invalid on purpose
             if hit.form != "range" and hit.year is not None and hit.year.end - hit.year.start >= 5:
                 if context is None:
                     context = article_years(text)

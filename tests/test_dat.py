@@ -446,3 +446,12 @@ def test_dates_with_month_names_in_other_languages_are_checked(text: str, span: 
 )
 def test_valid_foreign_dates_counts_and_prices_are_not_defects(text: str) -> None:
     assert lint_text(text, select=["DAT"]) == []
+
+
+def test_a_date_passed_as_a_string_in_code_is_a_test_value_not_a_typo() -> None:
+    from .conftest import lint_text
+
+    text = 'Note that parse_date("2023-02-29") raises, as it should, while d = "2024-02-29" parses fine.'
+    assert lint_text(text, select=["DAT"]) == []
+    text = 'The report is dated "2023-02-30", the clerk said, and nobody noticed the impossible date.'
+    assert [f.rule for f in lint_text(text, select=["DAT"])] == ["DAT001"]

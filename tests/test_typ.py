@@ -434,3 +434,19 @@ def test_confused_words_close_together_and_in_text_whose_case_folding_changes_it
     assert flagged(text, typ(text, select=["TYP010"])) == ["then", "then", "Their"]
     folded = "İstanbul: prices rose faster then expected."  # "İ".lower() is two characters
     assert flagged(folded, typ(folded, select=["TYP010"])) == ["then"]
+
+
+def test_red_team_names_handles_and_derived_words_are_no_typos() -> None:
+    # a forum user's handle alone on its line, an Irish agency's name at a sentence's start, a word derived
+    # regularly ("dialectology" -> "dialectologist"): all reported before, with suggestions that would mangle them
+    from .conftest import lint_text
+
+    for text in (
+        "Great advice, thanks everyone for the quick answers.\npwnguin\nI had the same problem with my bike last year.",
+        "Bord Iascaigh Mhara, the State's seafood agency, has funded a programme to restore oyster reefs.",
+        "Pascale Erhart, a dialectologist at the university, says the decline of the dialect is real.",
+    ):
+        assert [f.rule for f in lint_text(text, select=["TYP"])] == [], text
+    # the same slips inside a sentence are still reported
+    text = "The pwnguin swam away, and the Teh Conference opened, said a dialectologyst from the university."
+    assert [text[f.start : f.end] for f in lint_text(text, select=["TYP"])] == ["pwnguin", "dialectologyst"]

@@ -152,8 +152,8 @@ def _check_word(
         or (counts[lower] >= 3 and not _common_slip(lower, 6.0))  # "lst" thrice in a code walk-through
     ):
         return None
-    if lower in names:
-        return None
+    if lower in names or line.strip() == token:
+        return None  # a name the record gives, or a word alone on its line: a user's handle, a label, a tag
     in_name = capitalised and _next_to_capital(masked, tokens, index)
     initial = capitalised and not in_name and _sentence_start(masked, start)
     found = verdict(lower, capitalised, in_name, initial)  # cached per process: cheap, so asked first

@@ -100,6 +100,8 @@ def derived_from_known(word: str) -> bool:
             stem = word[: -len(suffix)]
             if len(stem) >= 4 and (_known_stem(stem) or _known_stem(stem + "e")):
                 return True
+            if suffix in ("ist", "ists") and len(stem) >= 5 and _known_stem(stem + "y"):
+                return True  # "dialectologist" from "dialectology", "botanist" from "botany"
     for prefix in _PREFIXES:
         if word.startswith(prefix):
             rest = word[len(prefix) :]

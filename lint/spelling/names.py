@@ -39,8 +39,24 @@ def _is_name_like(masked: str, tokens: _Tokens, index: int) -> bool:
     seen in use ("Synopsys", "Als"): not a misspelling of a common word, even one in codespell's table."""
     start, _, token = tokens[index]
     if _sentence_start(masked, start):
-        return False
+        return _before_unknown_capital(masked, tokens, index)
     return _next_to_capital(masked, tokens, index) or lexicon().zipf(token.lower()) >= 1.5
+
+
+def _before_unknown_capital(masked: str, tokens: _Tokens, index: int) -> bool:
+    """Right before a capitalised word no English word list holds: the first word of a foreign name, also at a
+    sentence's start ("Bord Iascaigh Mhara", "Bord Gáis"), where "Teh Conference" is still a slip."""
+    _, end, _ = tokens[index]
+    if index + 1 >= len(tokens):
+        return False
+    n_start, _, following = tokens[index + 1]
+    lex = lexicon()
+    return (
+        masked[end:n_start] == " "
+        and following[0].isupper()
+        and following.lower() not in lex.trusted
+        and lex.zipf(following.lower()) < 1.0
+    )
 
 
 _CAPITALISED_FUNCTION_WORDS = frozenset(
