@@ -143,3 +143,13 @@ def test_a_paragraph_copied_before_a_sub_heading_worded_like_another_is_still_re
     text = "\n".join(["Kim Jong Un", PARAGRAPHS[0], headings[0], PARAGRAPHS[1], MORE[0], PARAGRAPHS[0], headings[1]])
     text += "\n" + MORE[1]
     assert flagged(text, lint_text(text, select=["DUP"])) == [PARAGRAPHS[0]]
+
+
+def test_a_title_named_inside_a_citation_is_reported_with_an_unsafe_fix() -> None:
+    # the safe fix cut the title out of the reference line, leaving "et al. Nat Commun 16, 9123 (2025)."
+    title = "Soil microbial carbon use efficiency declines under long-term warming across European grasslands"
+    citation = f"Köhler, M., Lindqvist, J. et al. {title}. Nat Commun 16, 9123 (2025)."
+    body = "Warming by two degrees cut the efficiency by a fifth in six of the eight sites we sampled over ten years."
+    text = "\n".join([title, body, "Cite this article", citation])
+    findings = [f for f in lint_text(text, select=["DUP"]) if f.rule == "DUP002"]
+    assert [f.fix.applicability for f in findings if f.fix] == ["unsafe"]

@@ -30,6 +30,7 @@ from scrapelint.rules.structure import (
     parallel_items,
     plain_list_item,
     quoting,
+    sentence_like,
     steps,
     table_row,
 )
@@ -252,12 +253,21 @@ class RepeatedSentence(Rule):
         what = "sentence" if count == 1 else f"block of {count} sentences"
         same_paragraph = doc.paragraph_spans[0][block.paragraph] <= first_start
         where = "earlier in this paragraph" if same_paragraph else f"at line {_line(doc, first_start)}"
+        first = doc.sentence_spans[2][_sentence_at(analysis, block.a)]
+        titled = (  # a title (a line with no sentence's end) named inside a later line, more text after it: a
+            # citation ("Köhler, M. et al. <title>. Nat Commun 16"), not a headline glued to a paragraph's end
+            (block.a, block.b) == analysis.paragraphs[first]
+            and not sentence_like(doc.text[slice(*analysis.span(block.a, block.b))])
+            and block.la != analysis.paragraphs[block.paragraph][0]
+            and block.lb != analysis.paragraphs[block.paragraph][1]
+        )
         return self.finding(
             doc,
             start,
             end,
-            f"repeated {what}: the same text already appears {where}",
-            fix=_delete(doc, start, end, block.paragraph, "safe", what),
+            f"repeated {what}: the same text already appears {where}"
+            + (" as a title line; a citation or a link may name it on purpose" if titled else ""),
+            fix=_delete(doc, start, end, block.paragraph, "unsafe" if titled else "safe", what),
             related=(first_start, first_end),
         )
 
