@@ -477,3 +477,19 @@ def test_a_turkish_pages_dateline_keeps_its_headline() -> None:
     menu = ("Nefis Yemek Tarifleri", "Tarifler", "Çorbalar", "Ana Yemekler", "Tatlılar", "Videolar", "Giriş Yap")
     text = "\n".join([*menu, "Lokanta Usulü Mercimek Çorbası", "Ayşe Mutfakta", "12 Ocak 2025", *PARAGRAPHS])
     assert flagged(text, lint_text(text, select=["DEB"])) == ["\n".join(menu)]
+
+
+def test_a_reviews_verdict_with_pros_and_cons_after_the_body_is_the_articles() -> None:
+    verdict = (
+        "Verdict",
+        "Pros:",
+        "Every part is replaceable and upgradeable",
+        "Excellent keyboard",
+        "Big jump in performance",
+        "Cons:",
+        "Speakers are thin",
+        "Fan is audible under load",
+        "If you care about keeping a laptop for six years or more, this is the one to buy.",
+    )
+    text = "\n".join([*PARAGRAPHS, *verdict])
+    assert lint_text(text, select=["DEB"]) == []

@@ -311,9 +311,12 @@ def _under_byline(lines: list[Line], first: int) -> bool:
     )
 
 
+_ITEM_WORDS = 6  # "Every part is replaceable and upgradeable": a review's pro, a table's cell (4 cut its list)
+
+
 def _list_item(line: Line) -> bool:
     """An item of a list or a cell of a table: "- Paris", "2. Rome", "1990-1994", "Sheffield Wednesday"."""
-    return line.words <= 4 or _LIST_ITEM.match(line.text) is not None
+    return line.words <= _ITEM_WORDS or _LIST_ITEM.match(line.text) is not None
 
 
 _NOT_TITLE = (".", ",", ";", ":")  # how a sentence or a clause ends, not a headline
