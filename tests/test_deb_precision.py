@@ -493,3 +493,16 @@ def test_a_reviews_verdict_with_pros_and_cons_after_the_body_is_the_articles() -
     )
     text = "\n".join([*PARAGRAPHS, *verdict])
     assert lint_text(text, select=["DEB"]) == []
+
+
+def test_the_paragraph_after_a_read_also_box_inside_the_article_is_the_articles() -> None:
+    # the box's teasers cost more than one closing paragraph weighs: the body ended above it, and the last
+    # paragraph went with the share bar as "a menu, footer or widget"
+    box = ("Read also", "Fuel prices rise for the third time this year", "Canal revenue falls by 60 percent")
+    last = (
+        "The economist Mohamed Fouad said the discovery was an important step, but would not change the picture "
+        "quickly unless development work speeds up."
+    )
+    text = "\n".join([*PARAGRAPHS, *box, last, "Share", "Facebook", "Twitter", "WhatsApp"])
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert last not in "".join(found) and box[0] in found
