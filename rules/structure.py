@@ -142,6 +142,8 @@ TRAILING_QUANTITY = re.compile(
     rf"\S.{{0,30}}?\s(?:(?:大さじ|小さじ|カップ)\s?{_NUMBER}(?:と{_NUMBER})?|{_NUMBER}\s?(?:{_CJK_UNIT}))\s*"
 )
 TRAILING_TAILS = frozenset("0123456789½¼¾⅓⅔⅛gl個本枚片け合プ克升个勺匙根颗술컵개쪽")  # how such a line ends
+EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, hanzi, hangul: only
+# those recipes put the measure after the food ("Gewicht: 2,6 kg" in a spec sheet is no ingredient)
 MEASURE_HEADS = frozenset(f"0123456789{FRACTIONS}-•*· \t")  # how a quantity line starts (a cheap test first)
 _BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
 _CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")

@@ -506,3 +506,17 @@ def test_the_paragraph_after_a_read_also_box_inside_the_article_is_the_articles(
     text = "\n".join([*PARAGRAPHS, *box, last, "Share", "Facebook", "Twitter", "WhatsApp"])
     found = flagged(text, lint_text(text, select=["DEB"]))
     assert last not in "".join(found) and box[0] in found
+
+
+def test_only_east_asian_recipes_put_the_measure_after_the_food() -> None:
+    from scrapelint.rules.deb.quantities import quantity
+
+    # a shop's spec sheet ("Gewicht: 2,6 kg") weighed as ingredients carried the body over its customer reviews
+    assert [
+        quantity(t, len(t.split())) for t in ("じゃがいも 3個", "간장 2큰술", "Gewicht: 2,6 kg", "Weight 150g")
+    ] == [
+        True,
+        True,
+        False,
+        False,
+    ]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from scrapelint.rules.deb.lines import _INVISIBLE  # (white space and the invisible marks some lines end in)
-from scrapelint.rules.structure import MEASURE_HEADS, QUANTITY, TRAILING_QUANTITY, TRAILING_TAILS
+from scrapelint.rules.structure import EAST_ASIAN, MEASURE_HEADS, QUANTITY, TRAILING_QUANTITY, TRAILING_TAILS
 
 MAX_WORDS = 12  # an ingredient is a short line
 
@@ -22,7 +22,12 @@ def quantity(text: str, words: int) -> bool:
         return False
     if text[:1] in MEASURE_HEADS and QUANTITY.match(text) is not None:
         return True
-    return text.rstrip()[-1:] in TRAILING_TAILS and TRAILING_QUANTITY.fullmatch(text.strip()) is not None
+    return (
+        text.rstrip()[-1:] in TRAILING_TAILS
+        and not text.isascii()
+        and EAST_ASIAN.search(text) is not None
+        and TRAILING_QUANTITY.fullmatch(text.strip()) is not None
+    )
 
 
 MIN_INGREDIENTS = 3  # quantity lines that make an ingredient list
