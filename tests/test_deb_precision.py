@@ -496,8 +496,8 @@ def test_a_reviews_verdict_with_pros_and_cons_after_the_body_is_the_articles() -
 
 
 def test_the_paragraph_after_a_read_also_box_inside_the_article_is_the_articles() -> None:
-    # the box's teasers cost more than one closing paragraph weighs: the body ended above it, and the last
-    # paragraph went with the share bar as "a menu, footer or widget"
+    # the closing paragraph under the box went with the share bar as "a menu, footer or widget" (the box's
+    # heading was not known as one by itself before; an Arabic page's box is still taken for a story list)
     box = ("Read also", "Fuel prices rise for the third time this year", "Canal revenue falls by 60 percent")
     last = (
         "The economist Mohamed Fouad said the discovery was an important step, but would not change the picture "

@@ -125,7 +125,6 @@ def _analyse(doc: Document) -> Analysis:
     analysis = Analysis(lines, _main_body(lines, _notices(lines)))
     if analysis.body is not None:  # a forum's or live blog's last posts, in the body's own shape (ownshape.py)
         analysis.body = (analysis.body[0], goes_on(lines, *analysis.body))
-        analysis.body = (analysis.body[0], _past_inline_box(lines, analysis.body[1]))
     _settle_weak(analysis)
     if analysis.body is not None:
         _end_at_comments(analysis)
@@ -302,25 +301,6 @@ def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tu
                     continue  # a teaser of this article above it (rules/deb/leadcopy.py): the body goes on below
                 return block[1], block[2]
     return best[1], best[2]
-
-
-_BOX_LINES = 6  # the teasers of a "read also" box set inside the article
-
-
-def _past_inline_box(lines: list[Line], last: int) -> int:
-    """The body's last line once it goes on past a "read also" box set between its paragraphs: a related
-    heading, a few short lines (its teasers), then the article's prose again."""
-    box = last + 1
-    if box >= len(lines) or lines[box].kind != "ui" or not lexicon().related.fullmatch(normalise(lines[box].text)):
-        return last
-    index = box + 1
-    while index < len(lines) and index - box <= _BOX_LINES and lines[index].kind is None and not lines[index].prose:
-        index += 1
-    if index >= len(lines) or index - box > _BOX_LINES or not lines[index].prose or lines[index].words < 15:
-        return last
-    while index + 1 < len(lines) and lines[index + 1].kind is None and lines[index + 1].prose:
-        index += 1
-    return index
 
 
 def _under_byline(lines: list[Line], first: int) -> bool:
