@@ -133,6 +133,7 @@ def test_interface_lines_anywhere(line: str) -> None:
         "We value your privacy",
         "Thank you for signing up",
         "This content is reserved for members",
+        "We’d like to set additional cookies to understand how you use GOV.UK and improve government services.",
     ],
 )
 def test_consent_newsletter_and_paywall_boxes(line: str) -> None:

@@ -125,3 +125,18 @@ def test_a_threads_lines_are_reported_once_by_deb009_not_again_as_menus_or_headl
     others = [f for f in found if f.rule != "DEB009"]
     assert not any(f.start < comments.end and f.end > comments.start for f in others)
     assert any("Share this:" in text[f.start : f.end] for f in others)
+
+
+def test_dates_passed_in_code_are_no_comment_stamps() -> None:
+    # a tutorial's REPL session: two lines holding a date with its output between read as a dated thread
+    session = (
+        "Testing it",
+        "A quick check in the REPL:",
+        '>>> parse_date("Feb 29, 2024")',
+        "datetime.datetime(2024, 2, 29, 0, 0)",
+        '>>> parse_date("31.12.1999").year',
+        "1999",
+        "Summary",
+        "List the formats you expect.",
+    )
+    assert threads(article(after=session)) == []

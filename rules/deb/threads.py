@@ -86,9 +86,12 @@ def _anchor(text: str, words: int) -> str | None:
         and said.start() > 0
     ):
         return "header"  # "jdoe says:", "Anna schrieb am 3. Mai 2020 um 14:02:" (handle and verb)
-    if stamped and words <= 10:
+    if stamped and words <= 10 and not _CALL.search(text):
         return "stamp"  # "November 19, 2019 at 6:34 am", "3 hours ago", "Dawn — January 7, 2008 @ 8:21 pm"
     return None
+
+
+_CALL = re.compile(r"\w\([\"']|>>> ")  # a date passed in code: parse_date("Feb 29, 2024"), a REPL's prompt
 
 
 def thread_lines(analysis: Analysis) -> set[int]:
