@@ -17,6 +17,8 @@ FOUND = [  # (family, a notice) — none of them from the dev pages
     ("newsletter", "Inscrivez-vous à notre newsletter pour ne rien manquer."),
     ("follow", "Follow the Daily Courier on Twitter and Instagram for more local news."),
     ("follow", "Folgen Sie uns auf Instagram und verpassen Sie keine Geschichte."),
+    ("follow", "Did you make this recipe? Tag @jessicagavin on Instagram and hashtag it #jessicagavin"),
+    ("follow", "Dziękujemy, że przeczytałaś/eś nasz artykuł do końca. Bądź na bieżąco! Obserwuj nas w Google."),
     ("follow", "¿Quieres estar informado? Únete a nuestro canal de WhatsApp desde tu celular."),
     ("author", "Maria Lopez is a freelance writer based in Madrid who covers food and travel."),
     ("author", "Schreibt seit 2015 über Digitalpolitik und lebt mit ihrer Katze in Leipzig."),
