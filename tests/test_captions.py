@@ -71,3 +71,12 @@ def test_credits_in_polish_russian_and_east_asian_sites() -> None:
         assert caption(line, len(line.split())) == "caption", line
     for line in ("Fotografia pokazuje, jak wyglądało miasto przed wojną.", "Фотографии были сделаны в 1990 году."):
         assert caption(line, len(line.split())) is None, line
+
+
+def test_an_authors_initials_and_agencies_are_a_sign_off_not_a_picture_credit() -> None:
+    from scrapelint.rules.deb.captions import caption
+
+    for line in ("mamk/dpa/Reuters", "kng/AFP", "ssu/dpa", "(dpa/lno)"):
+        assert caption(line, len(line.split())) is None, line
+    for line in ("Jane Doe/Getty Images", "Foto: dpa/Reuters", "picture alliance/dpa"):
+        assert caption(line, len(line.split())) == "caption", line

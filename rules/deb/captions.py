@@ -84,12 +84,17 @@ def _ends_in_credit(text: str, words: _Words) -> bool:
     return False
 
 
+_SIGN_OFF = re.compile(r"\(?[a-zäöüß]{2,5}(?:/[A-Za-zÄÖÜäöüß-]{2,12}){1,3}\)?")  # no space: "ssu/dpa", "kng/AFP"
+
+
 def caption(text: str, words: int) -> str | None:
     """ "caption" for a caption or credit line, None otherwise."""
     if words > _CAPTION_WORDS or len(text) > 600:
         return None
     lexicon = _words()
     stripped = text.strip(" \t\u00a0•·|»-–—*")
+    if _SIGN_OFF.fullmatch(stripped):
+        return None  # an author's initials and the agencies: the article's sign-off, "mamk/dpa/Reuters"
     if lexicon.start.match(stripped) or (words <= 40 and _ends_in_credit(stripped, lexicon)):
         return "caption"
     return None
