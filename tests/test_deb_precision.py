@@ -359,6 +359,7 @@ PROSE_LINES = (
     "Il a dit « oui » puis « non » et enfin « peut-être »",
     "Er sagte »ja« und dann »nein« und »vielleicht«",
     "input / output / error",
+    "ZaÅ¼Ã³Å‚Ä‡ gÄ™Å›lÄ… jaÅºÅ„, Å›wietny dzieÅ„ na spacer po parku.",  # mojibake: "Å›" is a garbled "ś"
     "Síguenos para conocer más sobre el proyecto de la universidad.",
     "More stories from Iraq emerge",
     "Baca juga buku-buku yang kami rekomendasikan di perpustakaan kota.",

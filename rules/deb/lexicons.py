@@ -208,7 +208,7 @@ def _link_bar(norm: str) -> bool:
 
 
 _PLACEHOLDER = re.compile(r"(?<![\w%])%(?:\d\$)?[sd](?!\w)")  # printf's, as a CMS's template left it
-_CRUMB = re.compile(r"\s*[›»→]\s*|\s+[>/]\s+")
+_CRUMB = re.compile(r"\s+[›»→>/]\s+")  # spaced: "Å›" is a garbled "ś", not an arrow
 # a site's first page, where a breadcrumb written with ">" or "/" starts ("Accueil > Aide > Livraison")
 _HOME = frozenset(
     {
@@ -228,7 +228,7 @@ def _breadcrumb(norm: str) -> bool:
     parts = _CRUMB.split(norm)
     if len(parts) < 3 or not all(0 < len(part.split()) <= 8 for part in parts):
         return False
-    return parts[0] in _HOME or any(arrow in norm for arrow in "›»→")
+    return parts[0] in _HOME or any(f" {arrow} " in norm for arrow in "›»→")
 
 
 def _table_row(line: str) -> bool:
@@ -266,7 +266,7 @@ def lexicon_kind(line: str) -> str | None:
         return "ui"
     if "%" in norm and _PLACEHOLDER.search(norm) and norm.count(" ") < 8 and not _may_be_code(norm):
         return "ui"  # a template's unfilled placeholder: "%d Bloggern gefällt das:", "Comments on %s"
-    if ("›" in norm or "»" in norm or "→" in norm or " > " in norm or " / " in norm) and _breadcrumb(norm):
+    if (" › " in norm or " » " in norm or " → " in norm or " > " in norm or " / " in norm) and _breadcrumb(norm):
         return "ui"
     spaces = norm.count(" ")
     # every consent pattern needs one of `_CONSENT_WORDS`: most lines skip the long alternation at once
