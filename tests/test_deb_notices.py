@@ -15,6 +15,8 @@ FOUND = [  # (family, a notice) — none of them from the dev pages
     ("newsletter", "Sign up for our free weekly newsletter and get the best stories every Friday."),
     ("newsletter", "Die wichtigsten Nachrichten des Tages, jeden Morgen direkt in dein Postfach!"),
     ("newsletter", "Inscrivez-vous à notre newsletter pour ne rien manquer."),
+    ("newsletter", "Get more Denver news by signing up for our Mile High Roundup email newsletter."),
+    ("newsletter", "Tilmeld dig Politikens nyhedsbrev og få dagens vigtigste historier"),
     ("follow", "Follow the Daily Courier on Twitter and Instagram for more local news."),
     ("follow", "Folgen Sie uns auf Instagram und verpassen Sie keine Geschichte."),
     ("follow", "Did you make this recipe? Tag @jessicagavin on Instagram and hashtag it #jessicagavin"),

@@ -347,6 +347,8 @@ INTERFACE_LINES = (
         "You must log in or register to reply here.",
     ),
     "‹저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>",  # a wire's tail, from red-team pages
+    *("Kapcsolódó cikkek", "Mohlo by vás zajímat", "Lue myös: Helsinki avaa uuden kirjaston", "Tin liên quan"),
+    *("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ", "Читайте також: Уряд схвалив бюджет", "ये भी पढ़ें", "LÆS OGSÅ", "Listen on Apple Podcasts"),
 )
 PROSE_LINES = (
     "Das Rezept drucken wir in der nächsten Ausgabe unseres Magazins ab.",
