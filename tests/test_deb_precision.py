@@ -523,3 +523,16 @@ def test_only_east_asian_recipes_put_the_measure_after_the_food() -> None:
         False,
         False,
     ]
+
+
+def test_a_bulleted_list_between_the_articles_paragraphs_is_the_articles() -> None:
+    season = (
+        "What's in season",
+        "- January to March: cod, whiting, dabs",
+        "- April to June: sole, skate, bass",
+        "- July to September: mackerel, bass, lobster",
+        "- October to December: sprats, herring, cod",
+        "Dean's tip for sprats is simple: \"Flour, hot oil, two minutes, lemon. Don't overthink it.\"",
+    )
+    text = "\n".join([*PARAGRAPHS, *season])
+    assert lint_text(text, select=["DEB"]) == []

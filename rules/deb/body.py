@@ -268,7 +268,7 @@ def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tu
             score, listing = (_AD_SLOT if line.kind == "ad" else -12), False
         else:
             colon = line.text.endswith(":") or _LIST_HEADING.fullmatch(line.text) is not None
-            listing = colon or (listing and _list_item(line))
+            listing = colon or (listing and _list_item(line)) or _bulleted(lines, index)
             if quantity(line.text, line.words):
                 score = _MEASURE  # an ingredient: a recipe is an article
             elif (counted := line.prose and index not in notices) or listing:
@@ -309,6 +309,19 @@ def _under_byline(lines: list[Line], first: int) -> bool:
         line.kind in (None, "meta") and line.words <= 12 and (_dateline(line) or _WIRE.fullmatch(line.text))
         for line in lines[max(0, first - 4) : first]
     )
+
+
+_BULLETS = ("- ", "• ", "* ", "– ", "· ")
+
+
+def _bulleted(lines: list[Line], index: int) -> bool:
+    """An item of a list written with its bullets, beside another with the same bullet: the article's list (a
+    season's catch under "What's in season"), which costs its body nothing, as after a line ending in ":". At the
+    body's end such items add nothing either: a bulleted footer is not taken in unless prose follows it."""
+    head = lines[index].text[:2]
+    if head not in _BULLETS:
+        return False
+    return any(0 <= i < len(lines) and lines[i].text[:2] == head for i in (index - 1, index + 1))
 
 
 _ITEM_WORDS = 6  # "Every part is replaceable and upgradeable": a review's pro, a table's cell (4 cut its list)
