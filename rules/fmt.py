@@ -327,8 +327,8 @@ class RepeatedPunctuation(Rule):
                     continue  # "etc.,", "U.S.,", "J.,"
                 if before.istitle() and len(before) <= 5 and text.endswith(", ", 0, start - len(before)):
                     continue  # a place abbreviation in a dateline: "Elie, Man., when"
-                if before.isdigit() and len(before) <= 3 and doc.language_at(start) != "en":
-                    continue  # an ordinal, as German, Polish or Czech write it: "(34., Foulelfmeter)"
+                if (before.isdigit() or (before.islower() and len(before) <= 4)) and doc.language_at(start) != "en":
+                    continue  # an ordinal or a short abbreviation outside English: "(34., Foulelfmeter)", "rig.,"
             if in_address(text, start):
                 continue
             if len(set(marks)) == 1:

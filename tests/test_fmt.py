@@ -565,3 +565,8 @@ def test_an_ordinal_before_a_comma_is_no_leftover_mark_outside_english() -> None
     assert flagged(text, fmt_findings(text, "FMT004")) == []
     text = "The match was stopped in minute 34., when the referee sent both coaches to the stands."
     assert flagged(text, fmt_findings(text, "FMT004")) == [".,"]
+
+
+def test_a_short_abbreviation_before_a_comma_outside_english_is_no_leftover_mark() -> None:
+    text = "Marcatori: 12' Lautaro (I), 45' Lukaku (N) rig., 78' Barella (I). Partita combattuta fino alla fine."
+    assert flagged(text, fmt_findings(text, "FMT004")) == []

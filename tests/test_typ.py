@@ -450,3 +450,10 @@ def test_red_team_names_handles_and_derived_words_are_no_typos() -> None:
     # the same slips inside a sentence are still reported
     text = "The pwnguin swam away, and the Teh Conference opened, said a dialectologyst from the university."
     assert [text[f.start : f.end] for f in lint_text(text, select=["TYP"])] == ["pwnguin", "dialectologyst"]
+
+
+def test_surnames_in_a_line_up_are_names() -> None:
+    from .conftest import lint_text
+
+    text = "Subs not used: Hughes, Cordner, Owusu, Patel. The home side never looked like losing after the break."
+    assert lint_text(text, select=["TYP"]) == []

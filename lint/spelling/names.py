@@ -78,4 +78,20 @@ def _next_to_capital(masked: str, tokens: _Tokens, index: int) -> bool:
         gap = masked[end:n_start]
         if following[0].isupper() and gap == " " and following.lower() not in _CAPITALISED_FUNCTION_WORDS:
             return True
-    return False
+    return _in_list_of_names(masked, tokens, index)
+
+
+def _in_list_of_names(masked: str, tokens: _Tokens, index: int) -> bool:
+    """Between two capitalised words, each one comma away: a line-up or a list of names ("Subs not used:
+    Cordner, Smith, Owusu")."""
+    if not 0 < index < len(tokens) - 1:
+        return False
+    (_, p_end, previous), (start, end, _), (n_start, _, following) = (tokens[i] for i in (index - 1, index, index + 1))
+    return (
+        previous[0].isupper()
+        and following[0].isupper()
+        and masked[p_end:start] == ", "
+        and masked[end:n_start] == ", "
+        and previous.lower() not in _CAPITALISED_FUNCTION_WORDS
+        and following.lower() not in _CAPITALISED_FUNCTION_WORDS
+    )
