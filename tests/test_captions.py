@@ -80,3 +80,11 @@ def test_an_authors_initials_and_agencies_are_a_sign_off_not_a_picture_credit() 
         assert caption(line, len(line.split())) is None, line
     for line in ("Jane Doe/Getty Images", "Foto: dpa/Reuters", "picture alliance/dpa"):
         assert caption(line, len(line.split())) == "caption", line
+
+
+def test_a_list_items_label_ending_in_credit_is_no_picture_credit() -> None:
+    from scrapelint.rules.deb.captions import caption
+
+    assert caption("Gift card credit: immediately", 4) is None  # a help page's refund times
+    line = "The bridge under construction in 1913. Picture: Glasgow City Archives"
+    assert caption(line, len(line.split())) == "caption"

@@ -66,8 +66,12 @@ def _ends_in_credit(text: str, words: _Words) -> bool:
     colon = low.rfind(":", max(0, len(low) - 80))
     if colon > 0 and not any(mark in low[colon:] for mark in ".!?"):
         before = low[:colon].split()
-        if len(before) > 1 and before[-1].lstrip("(|/–—-") in words.labels:
-            return True  # "... stand in line. Photo: Jane Doe" (a line that starts so is matched by `start`)
+        if (
+            len(before) > 1
+            and before[-1].lstrip("(|/–—-") in words.labels
+            and (before[-1][:1] in "(|/–—-" or before[-2][-1:] in ".!?)|/–—-\"'”")
+        ):
+            return True  # "... stand in line. Photo: Jane Doe", not "Gift card credit: immediately"
     mark = low.rfind("©", max(0, len(low) - 50))
     if mark > 0 and len(low[mark + 1 :].split()) <= 6 and not any(stop in low[mark:] for stop in ".!?"):
         return (
