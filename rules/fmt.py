@@ -532,6 +532,28 @@ _MOJIBAKE_RUN = re.compile(
 )
 
 
+_WORD_REACH = 20  # characters on each side of a run that ftfy is shown: the word it stands in
+
+
+def _in_its_word(text: str, start: int, end: int) -> str | None:
+    """ftfy's repair of the run `start`..`end` read inside its word, when the repair changes the run only."""
+    import ftfy
+    from ftfy.badness import BADNESS_RE
+
+    first, last = start, end
+    while first > 0 and start - first < _WORD_REACH and not text[first - 1].isspace():
+        first -= 1
+    while last < len(text) and last - end < _WORD_REACH and not text[last].isspace():
+        last += 1
+    if (first, last) == (start, end) or not BADNESS_RE.search(text, first, last):
+        return None
+    before, after = text[first:start], text[end:last]
+    repaired = ftfy.fix_encoding(text[first:last])
+    if repaired == text[first:last] or not repaired.startswith(before) or not repaired.endswith(after):
+        return None
+    return repaired[len(before) : len(repaired) - len(after)] or None
+
+
 def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
     """Spans that ftfy's detector calls mojibake, with ftfy's repair of each.
 
@@ -547,11 +569,11 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
     runs = (run for span in _non_ascii_spans(text) for run in _MOJIBAKE_RUN.finditer(text, *span))
     for run in runs:
         start, end = run.span()
-        if not BADNESS_RE.search(text, max(0, start - 1), end + 1):
-            continue
-        repaired = ftfy.fix_encoding(text[start:end])
-        if repaired == text[start:end]:
-            continue
+        repaired = ftfy.fix_encoding(text[start:end]) if BADNESS_RE.search(text, max(0, start - 1), end + 1) else ""
+        if repaired in ("", text[start:end]):
+            repaired = _in_its_word(text, start, end)  # "Å‚" is mojibake to ftfy only inside "rozkÅ‚ady"
+            if repaired is None:
+                continue
         # Trim characters the repair kept as they were, so the span is exactly the garbled part.
         while len(repaired) > 1 and text[start] == repaired[0]:
             start, repaired = start + 1, repaired[1:]

@@ -570,3 +570,11 @@ def test_an_ordinal_before_a_comma_is_no_leftover_mark_outside_english() -> None
 def test_a_short_abbreviation_before_a_comma_outside_english_is_no_leftover_mark() -> None:
     text = "Marcatori: 12' Lautaro (I), 45' Lukaku (N) rig., 78' Barella (I). Partita combattuta fino alla fine."
     assert flagged(text, fmt_findings(text, "FMT004")) == []
+
+
+def test_polish_mojibake_is_found_inside_its_word() -> None:
+    # ftfy calls "Å‚" mojibake only inside "rozkÅ‚ady": read alone, half a Polish text stayed garbled
+    text = "Nowe rozkÅ‚ady jazdy tramwajów zaczną obowiązywać od poniedziaÅ‚ku w całym mieście."
+    found = fmt_findings(text, "FMT008")
+    assert [f.fix.replacement for f in found if f.fix] == ["ł", "ł"]
+    assert fmt_findings("Äpfel und Åsa waren in Malmö.", "FMT008") == []
