@@ -571,7 +571,8 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
         start, end = run.span()
         repaired = ftfy.fix_encoding(text[start:end]) if BADNESS_RE.search(text, max(0, start - 1), end + 1) else ""
         if repaired in ("", text[start:end]):
-            repaired = _in_its_word(text, start, end)  # "Å‚" is mojibake to ftfy only inside "rozkÅ‚ady"
+            # "Å‚" is mojibake to ftfy only inside "rozkÅ‚ady"; a lone "é" or "ü" (a run of one) is never any
+            repaired = _in_its_word(text, start, end) if end - start >= 2 else None
             if repaired is None:
                 continue
         # Trim characters the repair kept as they were, so the span is exactly the garbled part.
