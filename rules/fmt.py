@@ -569,12 +569,15 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
     runs = (run for span in _non_ascii_spans(text) for run in _MOJIBAKE_RUN.finditer(text, *span))
     for run in runs:
         start, end = run.span()
-        repaired = ftfy.fix_encoding(text[start:end]) if BADNESS_RE.search(text, max(0, start - 1), end + 1) else ""
-        if repaired in ("", text[start:end]):
+        found: str | None = None
+        if BADNESS_RE.search(text, max(0, start - 1), end + 1):
+            found = ftfy.fix_encoding(text[start:end])
+        if found in (None, text[start:end]) and end - start >= 2:
             # "Å‚" is mojibake to ftfy only inside "rozkÅ‚ady"; a lone "é" or "ü" (a run of one) is never any
-            repaired = _in_its_word(text, start, end) if end - start >= 2 else None
-            if repaired is None:
-                continue
+            found = _in_its_word(text, start, end)
+        if found is None or found == text[start:end]:
+            continue
+        repaired = found
         # Trim characters the repair kept as they were, so the span is exactly the garbled part.
         while len(repaired) > 1 and text[start] == repaired[0]:
             start, repaired = start + 1, repaired[1:]
