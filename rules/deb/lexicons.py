@@ -134,7 +134,7 @@ def lexicon() -> Lexicon:
     related = list(_entries("debris_related.txt"))
     # a heading over other articles is interface text, in every language it is known in; not one that names its
     # topic ("More stories from Iraq emerge" may be a headline): there the list under it tells
-    whole["ui"].extend(pattern for pattern in related if "." not in pattern)
+    whole["ui"].extend(pattern for pattern in related if ".{" not in pattern)
     consent = list(_entries("debris_consent.txt"))
     # each alternative of a pattern needs its own word: one without is never tried ("schrijf je in voor de
     # nieuwsbrief|newsletter ... aanmelden" was, before "wsbr")
