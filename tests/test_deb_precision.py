@@ -482,19 +482,30 @@ def test_a_turkish_pages_dateline_keeps_its_headline() -> None:
     assert flagged(text, lint_text(text, select=["DEB"])) == ["\n".join(menu)]
 
 
-def test_a_reviews_verdict_with_pros_and_cons_after_the_body_is_the_articles() -> None:
-    verdict = (
-        "Verdict",
-        "Pros:",
-        "Every part is replaceable and upgradeable",
-        "Excellent keyboard",
-        "Big jump in performance",
-        "Cons:",
-        "Speakers are thin",
-        "Fan is audible under load",
-        "If you care about keeping a laptop for six years or more, this is the one to buy.",
-    )
-    text = "\n".join([*PARAGRAPHS, *verdict])
+VERDICT = (  # a review's verdict: its pros and cons run to six words
+    "Verdict",
+    "Pros:",
+    "Every part is replaceable and upgradeable",
+    "Excellent keyboard",
+    "Big jump in performance",
+    "Cons:",
+    "Speakers are thin",
+    "Fan is audible under load",
+    "If you care about keeping a laptop for six years or more, this is the one to buy.",
+)
+SEASON = (  # a list written with its bullets
+    "What's in season",
+    "- January to March: cod, whiting, dabs",
+    "- April to June: sole, skate, bass",
+    "- July to September: mackerel, bass, lobster",
+    "- October to December: sprats, herring, cod",
+    "Dean's tip for sprats is simple: \"Flour, hot oil, two minutes, lemon. Don't overthink it.\"",
+)
+
+
+@pytest.mark.parametrize("after", [VERDICT, SEASON], ids=["verdict", "bulleted"])
+def test_a_list_after_the_articles_paragraphs_and_the_paragraph_under_it_are_the_articles(after: tuple) -> None:
+    text = "\n".join([*PARAGRAPHS, *after])
     assert lint_text(text, select=["DEB"]) == []
 
 
@@ -523,16 +534,3 @@ def test_only_east_asian_recipes_put_the_measure_after_the_food() -> None:
         False,
         False,
     ]
-
-
-def test_a_bulleted_list_between_the_articles_paragraphs_is_the_articles() -> None:
-    season = (
-        "What's in season",
-        "- January to March: cod, whiting, dabs",
-        "- April to June: sole, skate, bass",
-        "- July to September: mackerel, bass, lobster",
-        "- October to December: sprats, herring, cod",
-        "Dean's tip for sprats is simple: \"Flour, hot oil, two minutes, lemon. Don't overthink it.\"",
-    )
-    text = "\n".join([*PARAGRAPHS, *season])
-    assert lint_text(text, select=["DEB"]) == []
