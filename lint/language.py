@@ -183,6 +183,16 @@ def _common_stopwords() -> dict[str, tuple[str, ...]]:
     return {word: tuple(languages) for word, languages in table.items()}
 
 
+def common_stopwords() -> frozenset[str]:
+    """The stop words of every common language in one set: what a text's topic words are not, in any of them."""
+    return _common_stopword_set()
+
+
+@lru_cache(maxsize=1)
+def _common_stopword_set() -> frozenset[str]:
+    return frozenset(_common_stopwords())
+
+
 def load() -> None:
     """Load the model and the stop-word lists (~1 s), once per process: before workers fork, they share them."""
     identifier()

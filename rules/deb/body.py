@@ -19,6 +19,7 @@ from weakref import WeakKeyDictionary
 from scrapelint.doc_cache import family_cache
 from scrapelint.document import Document
 from scrapelint.language import prose_density
+from scrapelint.rules.deb.inlinebox import past_inline_boxes
 from scrapelint.rules.deb.kickers import kicker
 from scrapelint.rules.deb.leadcopy import copies_lead
 from scrapelint.rules.deb.lexicons import lexicon, normalise
@@ -125,6 +126,7 @@ def _analyse(doc: Document) -> Analysis:
     analysis = Analysis(lines, _main_body(lines, _notices(lines)))
     if analysis.body is not None:  # a forum's or live blog's last posts, in the body's own shape (ownshape.py)
         analysis.body = (analysis.body[0], goes_on(lines, *analysis.body))
+        analysis.body = (analysis.body[0], past_inline_boxes(lines, *analysis.body))
     _settle_weak(analysis)
     if analysis.body is not None:
         _end_at_comments(analysis)

@@ -1,0 +1,66 @@
+"""A short article broken up by the boxes a site sets inside it keeps its paragraphs; the boxes are still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_deb_l3s import deb
+
+# A short news article of four paragraphs, as UK and US sites lay it out: two "READ MORE" links under the lead,
+# an ad and a newsletter form between the later paragraphs, comments and a most-read list after it.
+ENGLISH = {
+    "head": ["Skip to content", "News", "Politics", "Sport", "Subscribe", "Log in"],
+    "title": ["Council approves plan to rebuild the old river bridge", "By Fiona Grant", "Published 8 October 2024"],
+    "lead": "The city council has approved a fourteen million pound plan to rebuild the old river bridge, which "
+    "has been closed to traffic since 2022 after inspectors found corroded steel beneath its deck.",
+    "links": [
+        "READ MORE: Residents fear years of disruption as repairs stall",
+        "READ MORE: Parking charges to rise across the west end",
+    ],
+    "second": "Councillors voted 52 to 28 in favour on Thursday. Work is expected to start next spring and to "
+    "take about eighteen months.",
+    "box": ["Advertisement", "Sign up to our free daily newsletter", "Enter your email", "Sign up"],
+    "third": "The bridge, which was built in 1914, carries one of the main routes through the park. Cyclists and "
+    "walkers will be able to use a temporary crossing during the works.",
+    "tail": ["Comments", "Most read", "1. Man charged after crash on the motorway", "2. School closures announced"],
+}
+FRENCH = {
+    "head": ["Aller au contenu", "Actualité", "Sports", "Se connecter"],
+    "title": ["Le métro fermera deux week-ends en novembre", "Par Marie Le Goff", "Publié le 9 octobre 2024"],
+    "lead": "Le métro de la ville sera fermé deux week-ends de suite en novembre, le temps de remplacer les "
+    "aiguillages de la ligne, a annoncé mardi l'exploitant du réseau.",
+    "links": ["À lire aussi : Le métro automatique fête ses trois ans"],
+    "second": "Des bus de remplacement desserviront toutes les stations du métro pendant les travaux, toutes les "
+    "cinq minutes, de six heures du matin à minuit.",
+    "box": ["Publicité", "Inscrivez-vous à notre newsletter", "Entrez votre adresse e-mail", "Je m'inscris"],
+    "third": "« Nous avons choisi les week-ends les moins chargés de l'automne », explique la direction du métro, "
+    "qui promet que les travaux ne déborderont pas sur les jours de semaine.",
+    "tail": ["Commentaires", "Les plus lus", "1. Un incendie dans un entrepôt du port", "2. La rentrée des classes"],
+}
+
+
+@pytest.mark.parametrize("page", [ENGLISH, FRENCH], ids=["en", "fr"])
+def test_paragraphs_between_inline_boxes_are_the_articles(page: dict[str, object]) -> None:
+    """The paragraphs after the first box are the article going on (before, they were "menu, footer or widget"
+    and `--unsafe-fixes` deleted them); the boxes' own lines and the furniture around are still found."""
+    paragraphs = [page["lead"], page["second"], page["third"]]
+    lines = [*page["head"], *page["title"], page["lead"], *page["links"], page["second"], *page["box"]]
+    _, hit = deb([*lines, page["third"], *page["tail"]])
+    assert not hit & set(paragraphs)
+    assert set(page["links"]) | {page["box"][0]} | set(page["tail"][:2]) <= hit
+
+
+def test_prose_after_a_share_bar_or_off_the_articles_topic_is_not_taken_in() -> None:
+    """Past a share bar the article has ended, and a paragraph that shares no word with it is a blurb: a site's
+    self-description under the newsletter box stays furniture."""
+    blurb = (
+        "The Evening Courier has been published every weekday since 1891 and is owned by a trust that funds "
+        "journalism across the region."
+    )
+    page = ENGLISH
+    lines = [*page["head"], *page["title"], page["lead"], *page["links"], page["second"], *page["box"]]
+    footer = ["Our titles", "The Morning Star", "The Weekly Gazette", "Privacy Policy", "Terms of Use"]
+    _, hit = deb([*lines, blurb, *footer])
+    assert blurb in hit
+    _, hit = deb([*lines[:-4], "Share", "Tweet", "Email", page["third"], *footer])
+    assert page["third"] in hit
