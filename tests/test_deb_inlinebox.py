@@ -64,3 +64,29 @@ def test_prose_after_a_share_bar_or_off_the_articles_topic_is_not_taken_in() -> 
     assert blurb in hit
     _, hit = deb([*lines[:-4], "Share", "Tweet", "Email", page["third"], *footer])
     assert page["third"] in hit
+
+
+@pytest.mark.parametrize(
+    ("label", "link"),
+    [
+        ("Lesen Sie auch", "Neue Radwege für die Innenstadt beschlossen"),
+        ("Leggi anche", "Dal primo novembre cambia il biglietto del tram"),
+        ("À lire aussi", "Les tarifs du stationnement augmentent en janvier"),
+    ],
+)
+def test_the_safe_fix_takes_a_read_also_label_and_its_link_together(label: str, link: str) -> None:
+    """A "read also" label with the one title it links to, inside the article: the safe fix removes both (before,
+    the label went and another article's title was left standing alone in the body) and keeps every paragraph."""
+    from scrapelint.config import Settings, resolve_rules
+    from scrapelint.engine import Linter
+    from scrapelint.fix import fix_article
+    from scrapelint.models import Article
+
+    page = ENGLISH
+    paragraphs = [page["lead"], page["second"], page["third"]]
+    text = "\n".join([*page["title"], page["lead"], label, link, page["second"], page["third"]])
+    settings = Settings()
+    fixed = fix_article(Linter(resolve_rules(settings), settings), Article(id="x", text=text, path="x.txt"))
+    kept = fixed.article.text.split("\n")
+    assert label not in kept and link not in kept
+    assert set(paragraphs) <= set(kept)

@@ -776,6 +776,9 @@ def _mark_related_lists(analysis: Analysis) -> None:
                 break
             item.kind = "headlines"
             index += 1
+        if index == heading + 2:
+            lines[heading + 1].kind = "ui"  # one link under its label ("Lesen Sie auch"): removed with it, or the
+            # safe fix would leave another article's title standing alone in the body
 
 
 def _dangles(line: Line) -> bool:
