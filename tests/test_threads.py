@@ -58,6 +58,30 @@ def test_dated_lines_of_the_article_are_no_thread() -> None:
     assert threads(article()) == []
 
 
+def test_a_programmes_air_dates_under_its_short_intro_are_no_thread() -> None:
+    # a broadcaster's page: a one-line intro, then the programme's air date over its text and the date it is
+    # available until; timestamps with text between, but the article has said nothing yet above the first
+    intro = "Consumer affairs: the dubious trade in dietary supplements, and who profits from the hope it sells."
+    text = "\n\n".join(
+        [
+            intro,
+            "16.10.2019 Consumer affairs ∙ Channel Two",
+            "Dubious sellers promise help with sleeping problems, joint pain, high cholesterol and even cancer. "
+            "Reporters followed the money behind the pills and asked doctors what the pills really do.",
+            "Available until:",
+            "14.10.2020 ∙ 14:00",
+            "More from the programme",
+            "The silent summer: why are the insects dying out?",
+            "Privacy Policy",
+            "Terms of Use",
+            "Contact Us",
+            "Channel Two is the public broadcaster of the south-west and is funded by the licence fee that every "
+            "household in the region pays, whether or not it watches.",
+        ]
+    )
+    assert threads(text) == []
+
+
 def test_two_bare_timestamps_get_an_unsafe_fix_and_a_signed_thread_a_safe_one() -> None:
     # two dates with text between and no name, button or form: maybe the article's own dated entries, so the
     # finding stands but `fix` (safe fixes only) keeps the text; the same comments signed by their authors go

@@ -28,6 +28,7 @@ from scrapelint.rules.lexicon import sections as data_sections
 from scrapelint.rules.structure import sentence_like
 
 _MAX_GAP = 8  # lines of comment text between two headers
+_LEAD_WORDS = 60  # words of the body's prose above its first comment: an article says something before comments
 _HEADER_WORDS = 16  # a header or timestamp is a short line
 # a clock time, not a race time or a score ("2:28,29", "1:23.45") nor a date ("19.05.2007")
 _TIME = re.compile(
@@ -179,8 +180,9 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
             total = sum(line.words for line in lines[first : last + 1] if line.prose)
             if before < 0.3 * total and before < 150:
                 return None  # in the body's first part: the article's own dated entries
-            if len(group) == 2 and group[-1] < last and not _named(lines, kinds, group):
-                return None  # two dates in the body, no commenter's name nor button: two teasers, two quoted tweets
+            if not _named(lines, kinds, group) and ((len(group) == 2 and group[-1] < last) or before < _LEAD_WORDS):
+                return None  # dates in the body, no commenter's name nor button: two teasers, two quoted tweets,
+                # or under the article's first lines a programme's air dates over its text
     gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
     comments_heading = lexicon().comments
