@@ -77,3 +77,14 @@ def test_a_spec_list_beside_the_article_is_content_but_topic_headlines_are_not()
     links += ["VATIKAN: Papst fordert Eltern zu mehr Offenheit auf", "USA: Neue Regeln für die Bischöfe im Land"]
     text = "\n".join([*HEADLINE, *ARTICLE, "Weitere Meldungen", *links, "Zurück", "Weiter"])
     assert reported(text, links[0], links[2]) == [links[0], links[2]]
+
+
+def test_a_product_pages_description_heading_is_the_articles_but_the_shop_buttons_are_not() -> None:
+    """A shop's product page: title, price and stock, then "Beschreibung" over the text. The one-word heading
+    right under the product's preamble is the body's own (before: "a menu, footer or widget")."""
+    shop = ["Startseite", "Garten", "Werkzeug", "Angebote", "Warenkorb"]
+    product = ["Gartenschlauch Flex 20 m mit Brause", "Art.-Nr. 0001163", "29,90 €", "Sofort lieferbar"]
+    buttons = ["Menge", "1", "In den Warenkorb"]
+    text = "\n".join([*shop, *product, *buttons, "Lieferbar in 2 Tagen", "Beschreibung", *ARTICLE])
+    assert reported(text, "Beschreibung") == []
+    assert reported(text, "In den Warenkorb") == ["In den Warenkorb"]

@@ -409,6 +409,18 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or (headlines == 0 and line.words >= 2)):
             line.protected = True
             headlines += 1
+    heading = lines[first - 1] if first > 0 else None
+    if (
+        heading is not None
+        and heading.kind is None
+        and heading.words == 1
+        and heading.text[:1].isupper()
+        and not heading.text.endswith(_NOT_TITLE)
+        and first >= 2
+        and lines[first - 2].protected
+    ):
+        heading.protected = True  # the body's own heading ("Descripción", "Zutaten") under its preamble: no
+        # section's label ("Galleries", "Editorials") under a menu
     _protect_sidebar(lines, first)
     for index in range(first - 1, max(0, first - 15), -1):
         line, above, below = lines[index], lines[index - 1], lines[index + 1]
