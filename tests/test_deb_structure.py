@@ -88,3 +88,13 @@ def test_a_product_pages_description_heading_is_the_articles_but_the_shop_button
     text = "\n".join([*shop, *product, *buttons, "Lieferbar in 2 Tagen", "Beschreibung", *ARTICLE])
     assert reported(text, "Beschreibung") == []
     assert reported(text, "In den Warenkorb") == ["In den Warenkorb"]
+
+
+def test_the_title_under_a_breadcrumb_is_the_articles_far_above_the_body() -> None:
+    """A book's page: the breadcrumb, the title and the author, then a spec list and the price before the text.
+    The line under the breadcrumb is the page's title, however far the body is (before: "a menu")."""
+    shop = ["Libri", "eBook", "Offerte", "Carrello", "Home / Libri / Narrativa italiana"]
+    specs = ["Editore: La nave di Teseo", "Anno: 2020", "Pagine: 624", "Prezzo: 15,20 €", "Aggiungi al carrello"]
+    text = "\n".join([*shop, "Il nome della rosa", "Umberto Eco", *specs, "Descrizione", *ARTICLE])
+    assert reported(text, "Il nome della rosa", "Umberto Eco") == []
+    assert reported(text, "Offerte") == ["Offerte"]

@@ -22,7 +22,7 @@ from scrapelint.language import prose_density
 from scrapelint.rules.deb.inlinebox import past_inline_boxes
 from scrapelint.rules.deb.kickers import kicker
 from scrapelint.rules.deb.leadcopy import copies_lead
-from scrapelint.rules.deb.lexicons import lexicon, normalise
+from scrapelint.rules.deb.lexicons import _breadcrumb, lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, _STOP_DENSITY, DENSE_WORDS, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import MENU_NAMES, inner_menus, menu_bar
 from scrapelint.rules.deb.notices import line_notice
@@ -440,6 +440,19 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         line, below = lines[index], lines[index + 1]
         if line.protected and below.protected and kicker(line.text, below.text) and not _WIRE.fullmatch(line.text):
             line.protected, line.kind = False, "ui"  # a section label over the headline (rules/deb/kickers.py)
+    crumb = next(
+        (
+            i
+            for i in range(first - 1, max(-1, first - 21), -1)
+            if lines[i].kind == "ui" and _breadcrumb(normalise(lines[i].text))
+        ),
+        None,
+    )
+    if crumb is not None and crumb + 1 < first and _title_like(title_line := lines[crumb + 1]):
+        title_line.protected = True  # under the breadcrumb, the page's own title: a product's, a thread's, a post's
+        name = lines[crumb + 2]
+        if crumb + 2 < first and name.kind in (None, "ui") and name.words <= 4 and _NAME_LINE.fullmatch(name.text):
+            name.kind, name.protected = None, True  # and its author (no kicker: the title is above it)
     tail = lines[last + 1 : last + 3]
     if tail and tail[0].kind is None and tail[0].words <= 30 and _sign_off(tail[0]):
         tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
