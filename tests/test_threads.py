@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scrapelint.fix import apply_fixes
 
 from .conftest import lint_text
@@ -164,3 +166,38 @@ def test_dates_passed_in_code_are_no_comment_stamps() -> None:
         "List the formats you expect.",
     )
     assert threads(article(after=session)) == []
+
+
+def test_comments_close_under_a_dated_article_are_found_and_a_dated_header_names_its_writer() -> None:
+    """A condolence book under a short notice: the notice's date stands a few lines above the first comment,
+    which once pulled the comments into a group "above the body" and hid them. "X schrieb am <date>:" names
+    the writer, so the thread's fix is safe; the notice stays."""
+    notice = [
+        "Hans-Jürgen Roth",
+        "12. März 1941 - 1. Oktober 2024",
+        "Wir nehmen Abschied von unserem lieben Vater, der nach langer Krankheit friedlich eingeschlafen ist.",
+        "Die Trauerfeier findet am Freitag, den 11. Oktober 2024, um 14 Uhr auf dem Pragfriedhof statt.",
+    ]
+    book = [
+        "Kondolenzbuch",
+        "Gisela M. schrieb am 06.10.2024:",
+        "Liebe Ingrid, in Gedanken bin ich bei euch und wünsche euch viel Kraft.",
+        "Familie Roth schrieb am 07.10.2024:",
+        "Wir werden Hans-Jürgen als fröhlichen Nachbarn in guter Erinnerung behalten.",
+    ]
+    text = "\n".join([*notice, *book, "Teilen", "Impressum", "Datenschutz"])
+    [found] = threads(text)
+    assert found.fix is not None and found.fix.applicability == "safe"
+    assert "Gisela M. schrieb am 06.10.2024:" in text[found.start : found.end]
+    fixed, _, _ = apply_fixes(text, [found.fix])
+    assert all(line in fixed for line in notice) and "Gisela" not in fixed
+
+
+@pytest.mark.parametrize(
+    "stamp", ["3 ore fa", "2 dni temu", "5 uur geleden", "för 2 timmar sedan", "3 saat önce", "před 2 dny", "2h trước"]
+)
+def test_how_long_ago_a_comment_was_posted_is_its_timestamp_in_more_languages(stamp: str) -> None:
+    from scrapelint.rules.deb.threads import anchor
+
+    assert anchor(f"Marco {stamp}", 3) == "stamp"
+    assert anchor(stamp, 3) == "stamp"

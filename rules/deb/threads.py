@@ -126,7 +126,10 @@ def _find_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
         for line in lines[begin:]
     ]
     found: list[tuple[int, int, int, bool]] = []
-    headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp")]
+    # a stamp above the body (its dateline) starts no thread and joins none: `_thread` turns down every group
+    # that starts there, and the comments under the article would go with it
+    first = analysis.body[0] if analysis.body is not None else 0
+    headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp") and i >= first]
     group: list[int] = []
     for index in [*headers, None]:
         if index is not None and (not group or index - group[-1] <= _MAX_GAP + 1):
