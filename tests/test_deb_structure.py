@@ -6,6 +6,8 @@ checks that it is not reported while a real menu or list of links in the same pl
 
 from __future__ import annotations
 
+import pytest
+
 from scrapelint.rules.deb.quantities import quantity
 
 from .conftest import lint_text
@@ -98,3 +100,15 @@ def test_the_title_under_a_breadcrumb_is_the_articles_far_above_the_body() -> No
     text = "\n".join([*shop, "Il nome della rosa", "Umberto Eco", *specs, "Descrizione", *ARTICLE])
     assert reported(text, "Il nome della rosa", "Umberto Eco") == []
     assert reported(text, "Offerte") == ["Offerte"]
+
+
+@pytest.mark.parametrize(
+    "button", ["Add to cart", "Adaugă în coș", "Sepete ekle", "Lägg i varukorgen", "Přidat do košíku", "Kosárba"]
+)
+def test_a_shops_basket_button_is_interface_text_in_the_languages_shops_write(button: str) -> None:
+    """A shop's basket button between the product's price and its text: safe to remove, in any of the
+    languages (rules/data/debris_ui.shop.txt); the product's text stays."""
+    findings = lint_text("\n".join(["Gartenschlauch Flex 20 m", "29,90 €", button, *ARTICLE]), select=["DEB"])
+    [found] = [f for f in findings if f.rule == "DEB001"]
+    assert found.fix is not None and found.fix.applicability == "safe"
+    assert reported("\n".join(["Gartenschlauch Flex 20 m", "29,90 €", button, *ARTICLE]), *ARTICLE) == []

@@ -418,6 +418,7 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         and not heading.text.endswith(_NOT_TITLE)
         and first >= 2
         and lines[first - 2].protected
+        and not _dateline(lines[first - 2])  # under the dateline, a share button ("Del", "Сподели")
     ):
         heading.protected = True  # the body's own heading ("Descripción", "Zutaten") under its preamble: no
         # section's label ("Galleries", "Editorials") under a menu
@@ -801,9 +802,12 @@ def _mark_related_lists(analysis: Analysis) -> None:
                 break
             item.kind = "headlines"
             index += 1
-        if index == heading + 2:
-            lines[heading + 1].kind = "ui"  # one link under its label ("Lesen Sie auch"): removed with it, or the
-            # safe fix would leave another article's title standing alone in the body
+        if index == heading + 2 and (index == len(lines) or lines[index].kind in (None, "ad")) and (
+            heading == 0 or lines[heading - 1].kind in (None, "ad")
+        ):
+            lines[heading + 1].kind = "ui"  # one link under its label ("Lesen Sie auch") inside the article:
+            # removed with it, or the safe fix would leave another article's title standing alone in the body
+            # (among the page's furniture, the label and its link would join a run whose fix is unsafe)
 
 
 def _dangles(line: Line) -> bool:
