@@ -802,8 +802,10 @@ def _mark_related_lists(analysis: Analysis) -> None:
                 break
             item.kind = "headlines"
             index += 1
-        if index == heading + 2 and (index == len(lines) or lines[index].kind in (None, "ad")) and (
-            heading == 0 or lines[heading - 1].kind in (None, "ad")
+        if (
+            index == heading + 2
+            and (index == len(lines) or lines[index].kind in (None, "ad"))
+            and (heading == 0 or lines[heading - 1].kind in (None, "ad"))
         ):
             lines[heading + 1].kind = "ui"  # one link under its label ("Lesen Sie auch") inside the article:
             # removed with it, or the safe fix would leave another article's title standing alone in the body
