@@ -150,8 +150,11 @@ class SpaceBeforePunctuation(Rule):
 # '?' glued to a capital is left to FMT009: in scrapes it is far more often a lost dash ("LONDON?The").
 # A closing quote or bracket may stand between the mark and the next sentence ("home.”Then").
 # (It starts with the mark's character class, so the regex engine scans for it fast.)
-_GLUED_END = _per_mark(".!?", r"(?<=[^\W_].)(?:(?<![?])|(?=[”’»)]))[\"”’»)\]]?(?=[A-Z](?:[a-z]|\s))")
-_GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=[A-Z][a-z]{2,})")
+# The next sentence starts with a capital of any alphabet ("zraněn.Řidiči", "τραυματίες.Οι"): the pattern
+# asks for a letter and then a letter or a space; `_starts_sentence` checks their case.
+_GLUED_END = _per_mark(".!?", r"(?<=[^\W_].)(?:(?<![?])|(?=[”’»)]))[\"”’»)\]]?(?=[^\W\d_](?:[^\W\d_]|\s))")
+# Two initials or three ("E.H.Carr"); one capital before a name is its spelling as often ("Folha de S.Paulo").
+_GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?=[A-Z][a-z]{2,})")
 _GLUED_INITIAL_HINT = re.compile(r"\.(?=[A-Z][a-z]{2,})")  # in every glued initial; rare, and found fast
 
 
@@ -168,6 +171,11 @@ def _glued_initials(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+def _starts_sentence(text: str, at: int) -> bool:
+    """A capital at `at`, then a small letter or a space: how a sentence starts, in any cased alphabet."""
+    return text[at].isupper() and (text[at + 1].islower() or text[at + 1].isspace())
+
+
 class MissingSpaceAfterSentence(Rule):
     code = "FMT002"
     name = "missing-space-after-sentence"
@@ -175,11 +183,13 @@ class MissingSpaceAfterSentence(Rule):
     what = (
         "Finds a period or exclamation mark (possibly with a closing quote or bracket) glued to the "
         "capitalised word that starts the next sentence (`to Volgoda.Stalin escaped`, `19808.Eight "
-        "months`, `in 2016.A record`, `go home.”Then`). A `?` glued to a capital is usually a lost dash "
+        "months`, `in 2016.A record`, `go home.”Then`), in any alphabet with capitals (`zraněn.Řidiči`, "
+        "`τραυματίες.Οι`). A `?` glued to a capital is usually a lost dash "
         "in a badly converted text, so only `?”` with a closing quote counts here (see FMT009). Not "
         "reported: abbreviations (U.S.S.R., e.g.), decimals (22.6%), version numbers, URLs, e-mail "
-        "addresses, domains (RBC.ru, Amazon.Com) and file names. Initials glued to a surname "
-        "(`E.H.Carr`) and abbreviations glued to a name (`Dr.Smith`) are reported as info."
+        "addresses, domains (RBC.ru, Amazon.Com) and file names. Two or three initials glued to a surname "
+        "(`E.H.Carr`) and abbreviations glued to a name (`Dr.Smith`) are reported as info; one capital glued "
+        "to a name is often its own spelling (`Folha de S.Paulo`) and is not."
     )
     why = (
         "Two sentences run together when a scraper drops the space or line break between them. Readers "
@@ -194,6 +204,8 @@ class MissingSpaceAfterSentence(Rule):
         text = doc.text
         for match in _matches(_GLUED_END, text):
             mark_at = match.start()
+            if not _starts_sentence(text, match.end()):
+                continue
             if not is_glued_sentence_end(text, mark_at):
                 before = token_before(text, mark_at)
                 if (

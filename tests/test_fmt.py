@@ -648,3 +648,37 @@ def test_a_soft_hyphen_inside_mojibake_is_one_finding() -> None:
         assert fmt_findings(bad, "FMT008") != []
     text = "Die Bundes\u00adregierung und Pro\u00adgramme"
     assert flagged(text, fmt_findings(text, "FMT006")) == ["\u00ad", "\u00ad"]  # a real soft hyphen still is one
+
+
+# -- FMT002 in other alphabets ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Policie to potvrdila.Řidiči čekali dvě hodiny.", "potvrdila.Řidiči"),  # cs
+        ("Nikt nie odniósł obrażeń.Świadkowie zadzwonili po pomoc.", "obrażeń.Świadkowie"),  # pl
+        ("Ο δρόμος έκλεισε για ώρες.Οι οδηγοί περίμεναν.", "ώρες.Οι"),  # el
+        ("Движение восстановлено.Водители ждали два часа.", "восстановлено.Водители"),  # ru
+        ("Sabah yağmur yağdı.Şehirde trafik durdu.", "yağdı.Şehirde"),  # tr
+        ("Es wird weiter gebaut.Über die Kosten schweigt die Stadt.", "gebaut.Über"),  # de, an umlaut capital
+    ],
+)
+def test_missing_space_before_a_capital_of_any_alphabet(text: str, span: str) -> None:
+    (finding,) = fmt_findings(text, "FMT002")
+    assert text[finding.start : finding.end] == span
+    assert finding.fix.applicability == "safe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wywiad ukazał się w dzienniku O Estado de S.Paulo w niedzielę.",  # one capital: a name's own spelling
+        "Die Skigebiete Bormio und S.Caterina öffnen im Dezember.",
+        "Встреча прошла в г.Москва, а затем в г.Казань.",  # a small-letter abbreviation glued to a name
+        "Συνάντηση με τον κ.Παπαδόπουλο στην Αθήνα.",
+        "Die Mail ging an Büro.Österreich@example.at und an info@example.at.",
+    ],
+)
+def test_no_sentence_end_glued_to_a_capital_in_these(text: str) -> None:
+    assert fmt_findings(text, "FMT002") == []
