@@ -379,13 +379,12 @@ def _month_name(month: int) -> str:
     return calendar.month_name[month]
 
 
-def _code_literal(text: str, start: int, end: int) -> bool:
-    """The date is a string literal passed in code: `parse_date("2023-02-29")`, `d = '31.04.2021'`."""
-    quote = text[start - 1 : start]
-    if quote not in ("'", '"') or text[end : end + 1] != quote:
-        return False
-    before = text[: start - 1].rstrip(" ")[-1:]
-    return before in ("(", "=", "[", ",")
+def _in_code(text: str, hit: DateHit) -> bool:
+    """The date is a string handed to code, `parse_date("2023-02-29")`: a test value, invalid on purpose (asked
+    only of a date with a problem; the helper's module loads then)."""
+    from scrapelint.rules.structure import string_in_code
+
+    return string_in_code(text, hit.start, hit.end)
 
 
 def _standalone(text: str, hit: DateHit) -> bool:
@@ -556,15 +555,13 @@ class ImpossibleDate(Rule):
         text = doc.text
         context: list[int] | None = None  # the article's years, read once and only when a typo needs them
         for hit in analysis(doc):
-            if _code_literal(text, hit.start, hit.end):
-                continue  # parse_date("2023-02-29"): a test value in code, invalid on purpose
             if hit.form != "range" and hit.year is not None and hit.year.end - hit.year.start >= 5:
                 if context is None:
                     context = article_years(text)
                 problem = self._year_problem(text, hit, context)
             else:
                 problem = self._problem(text, hit)
-            if problem is not None:
+            if problem is not None and not _in_code(text, hit):
                 start, end, message, fix = problem
                 yield self.finding(doc, start, end, message, fix=fix)
 

@@ -499,3 +499,18 @@ def test_dates_in_more_languages_are_checked(text: str, span: str, rule: str) ->
 )
 def test_valid_dates_counts_and_prices_in_more_languages_are_not_defects(text: str) -> None:
     assert lint_text(text, select=["DAT"]) == []
+
+
+def test_a_date_on_a_repl_line_or_in_a_list_of_test_values_is_code() -> None:
+    # one helper (rules/structure.py's string_in_code) tells DAT and DEB009 that a string is handed to code
+    from scrapelint.rules.structure import string_in_code
+
+    text = ">>> dateparser.parse(u'31 April 2024')\nTraceback (most recent call last):"
+    assert lint_text(text, select=["DAT"]) == []
+    text = 'bad_dates = ["2023-02-29", "2023-02-30"]  # both must raise'
+    assert lint_text(text, select=["DAT"]) == []
+    assert string_in_code('parse_date("Feb 29, 2024")') and string_in_code(">>> 1 + 1")
+    assert not string_in_code("Posted on Feb 29, 2024 by the editor")
+    assert not string_in_code('He called it "a mess" on 31 April 2024.')
+    text = 'He called the 31 April 2024 deadline "a mess".'
+    assert [f.rule for f in lint_text(text, select=["DAT"])] == ["DAT001"]
