@@ -560,6 +560,10 @@ _MOJIBAKE_CHARS = "".join(
     )
 )
 _MOJIBAKE_RUN = re.compile(f"[{re.escape(_MOJIBAKE_CHARS)}]+")
+# The bytes of a UTF-8 character are two characters or more in any code page, and no ASCII: a lone non-ASCII
+# character between ASCII ones is mojibake only as a C1 control, a Windows-1252 byte read as Latin-1 (ftfy's
+# detector finds nothing else in so short a window).
+_C1_CHARS = frozenset(map(chr, range(0x80, 0xA0)))
 _C1 = re.compile("[\x80-\x9f]")
 _C1_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250")  # the code pages a C1 control may have been read from
 
@@ -657,8 +661,15 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str | None]]:
     import ftfy  # here, not at start-up: ASCII text and runs without FMT never need it
     from ftfy.badness import BADNESS_RE
 
-    # Every run is non-ASCII: it is searched for only inside the text's non-ASCII runs (10x faster).
-    runs = (run for span in _non_ascii_spans(text) for run in _MOJIBAKE_RUN.finditer(text, *span))
+    # Every run is non-ASCII: it is searched for only inside the text's non-ASCII runs (10x faster); a lone
+    # letter between ASCII ones ("é", "ř": most of the runs of text in Latin letters) is none.
+    c1 = _C1_CHARS
+    runs = (
+        run
+        for first, last in _non_ascii_spans(text)
+        if last - first > 1 or text[first] in c1
+        for run in _MOJIBAKE_RUN.finditer(text, first, last)
+    )
     for run in runs:
         start, end = run.span()
         found: str | None = None
