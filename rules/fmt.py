@@ -707,7 +707,12 @@ class Mojibake(Rule):
     summary = "Mojibake: UTF-8 text decoded with the wrong charset (`â€™` for ’, `Ã©` for é)."
     what = (
         "Uses ftfy's detector (the same one `ftfy.fix_text` trusts) to find sequences such as `â€™`, "
-        "`Ã©` or `Â£` that are UTF-8 bytes read as Windows-1252 or Latin-1, and offers ftfy's repair."
+        "`Ã©` or `Â£` that are UTF-8 bytes read as Windows-1252 or Latin-1, and offers ftfy's repair. "
+        "Central-European letters garbled so (`ZarzÄ…d`, `AlejÄ™`) or read as Windows-1250/ISO-8859-2 "
+        "(`Ĺ˝idiÄŤi`), which the detector misses, are read back through ftfy's codecs where the reading is "
+        "certain: the run cannot be spelt so in its word (a mark between letters, a capital after a small "
+        "letter) and reads as Latin letters of the word's case. A C1 control that the Windows code pages read "
+        "differently (0x9C: `œ` in Windows-1252, `ś` in Windows-1250) is reported without a repair."
     )
     why = (
         "Mojibake is unreadable, breaks search and deduplication (`cafÃ©` ≠ `café`), and shows the page "
