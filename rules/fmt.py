@@ -204,8 +204,11 @@ class MissingSpaceAfterSentence(Rule):
         text = doc.text
         for match in _matches(_GLUED_END, text):
             mark_at = match.start()
-            if not _starts_sentence(text, match.end()):
+            at = match.end()
+            if not _starts_sentence(text, at):
                 continue
+            if not text[at].isascii() and text[at + 1].isspace() and _in_mojibake(doc, at):
+                continue  # "Ende.Â\u00a0": the capital is the first byte of a garbled no-break space, no word
             if not is_glued_sentence_end(text, mark_at):
                 before = token_before(text, mark_at)
                 if (

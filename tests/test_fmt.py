@@ -682,3 +682,14 @@ def test_missing_space_before_a_capital_of_any_alphabet(text: str, span: str) ->
 )
 def test_no_sentence_end_glued_to_a_capital_in_these(text: str) -> None:
     assert fmt_findings(text, "FMT002") == []
+
+
+def test_a_garbled_no_break_space_after_a_sentence_is_mojibake_not_a_glued_sentence() -> None:
+    # "Â" before a no-break space is the first byte of a garbled U+00A0, no one-letter word; "À" and "В" are words
+    for text in ("Das Spiel war zu Ende.Â\u00a0 Dann kam der Regen.", "Ça y est.Â\u00a0\nLa suite demain."):
+        assert [f.rule for f in fmt_findings(text) if f.rule in ("FMT002", "FMT008")] == ["FMT008"]
+    for text, span in (
+        ("C’était la fin.À partir de demain, tout change.", "fin.À"),
+        ("Было тихо.В городе снег.", "тихо.В"),
+    ):
+        assert flagged(text, fmt_findings(text, "FMT002")) == [span]
