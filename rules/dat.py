@@ -155,6 +155,7 @@ class DateHit:
     year2: Part | None = None
     weekday: Part | None = None
     ordinal: tuple[str, int, int] | None = None  # suffix, start, end
+    marked: bool = False  # the day carries another language's ordinal mark ("31. září", "1er mars", "5º")
     glue: tuple[int, int] | None = None
     tight: int | None = None  # offset of a comma with no space before the year ("March 5,2024")
     gapless: int | None = None  # offset where the space between day and month is missing ("5March 2024")
@@ -186,7 +187,7 @@ def scan(text: str) -> list[DateHit]:
 
 
 def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
-    """Dates with a month name in de, fr, es, pt, it, nl, pl or ru (rules/dat_names.py), day first."""
+    """Dates with a month name in another language (rules/dat_names.py): day first, or Hungarian's year first."""
     hits = []
     taken = {hit.start for hit in found}
     for match in dat_names.matches(text):
@@ -201,8 +202,15 @@ def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
             weekday = Part(dat_names.WEEKDAY_NUMBERS[match.group("wd").lower()], *match.span("wd"))
         month = Part(month_number, *match.span("mon"))
         year, day = _part(match, "year"), _part(match, "day")
-        hits.append(DateHit("dmy", match.start(), match.end(), year=year, month=month, day=day, weekday=weekday))
+        assert day is not None
+        marked = text.startswith(_DAY_MARKS, day.end) and day.end < match.start("mon")
+        hit = DateHit("dmy", match.start(), match.end(), year=year, month=month, day=day, weekday=weekday)
+        hit.marked = marked
+        hits.append(hit)
     return hits
+
+
+_DAY_MARKS = (".", "er", "º", "°", "ᵉʳ")  # after a day before its month: an ordinal, so the number is a day
 
 
 def _START(hit: DateHit) -> int:
@@ -371,20 +379,19 @@ def _month_name(month: int) -> str:
     return calendar.month_name[month]
 
 
-def _code_literal(text: str, start: int, end: int) -> bool:
-    """The date is a string literal passed in code: `parse_date("2023-02-29")`, `d = '31.04.2021'`."""
-    quote = text[start - 1 : start]
-    if quote not in ("'", '"') or text[end : end + 1] != quote:
-        return False
-    before = text[: start - 1].rstrip(" ")[-1:]
-    return before in ("(", "=", "[", ",")
+def _in_code(text: str, hit: DateHit) -> bool:
+    """The date is a string handed to code, `parse_date("2023-02-29")`: a test value, invalid on purpose (asked
+    only of a date with a problem; the helper's module loads then)."""
+    from scrapelint.rules.structure import string_in_code
+
+    return string_in_code(text, hit.start, hit.end)
 
 
 def _standalone(text: str, hit: DateHit) -> bool:
     """Whether a month and a number without a year are a date: "on February 30," is; "In February 30 people
     died" and "In February 30 Palestinians" are counts. An ordinal, a weekday, the end of a clause, a verb or
     function word next, a determiner ("the April 31 deadline") or "on"/"by"/"until" before make it a date."""
-    if hit.ordinal or hit.weekday or text[hit.end - 1] == ".":  # "31 May." ends a sentence
+    if hit.ordinal or hit.marked or hit.weekday or text[hit.end - 1] == ".":  # "31 May." ends a sentence
         return True
     end = hit.end
     while end < len(text) and text[end] in " \t":
@@ -524,7 +531,9 @@ class ImpossibleDate(Rule):
         "month/day order. Numbers that are not next to a month name and not in a strict date shape (prices, "
         "counts, percentages, phone numbers, ISBNs) are never read as dates. A year glued to the next date or to "
         'a time ("10. Februar 20199. Februar 2019", "4 de mayo de 202207:59") is reported as the missing space it '
-        "is, with a safe fix that inserts it."
+        "is, with a safe fix that inserts it. Month names are read in English and 23 other languages "
+        '("30. Februar 2021", "31 de novembro de 2019", "31. září 2024", "31 Kasım 2020", Hungarian '
+        '"2015. február 30-án"; rules/dat_names.py).'
     )
     why = (
         "An impossible date is a typo or an extraction error (digits glued or doubled); it breaks date "
@@ -546,15 +555,13 @@ class ImpossibleDate(Rule):
         text = doc.text
         context: list[int] | None = None  # the article's years, read once and only when a typo needs them
         for hit in analysis(doc):
-            if _code_literal(text, hit.start, hit.end):
-                continue  # parse_date("2023-02-29"): a test value in code, invalid on purpose
             if hit.form != "range" and hit.year is not None and hit.year.end - hit.year.start >= 5:
                 if context is None:
                     context = article_years(text)
                 problem = self._year_problem(text, hit, context)
             else:
                 problem = self._problem(text, hit)
-            if problem is not None:
+            if problem is not None and not _in_code(text, hit):
                 start, end, message, fix = problem
                 yield self.finding(doc, start, end, message, fix=fix)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -149,8 +150,11 @@ class SpaceBeforePunctuation(Rule):
 # '?' glued to a capital is left to FMT009: in scrapes it is far more often a lost dash ("LONDON?The").
 # A closing quote or bracket may stand between the mark and the next sentence ("home.”Then").
 # (It starts with the mark's character class, so the regex engine scans for it fast.)
-_GLUED_END = _per_mark(".!?", r"(?<=[^\W_].)(?:(?<![?])|(?=[”’»)]))[\"”’»)\]]?(?=[A-Z](?:[a-z]|\s))")
-_GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=[A-Z][a-z]{2,})")
+# The next sentence starts with a capital of any alphabet ("zraněn.Řidiči", "τραυματίες.Οι"): the pattern
+# asks for a letter and then a letter or a space; `_starts_sentence` checks their case.
+_GLUED_END = _per_mark(".!?", r"(?<=[^\W_].)(?:(?<![?])|(?=[”’»)]))[\"”’»)\]]?(?=[^\W\d_](?:[^\W\d_]|\s))")
+# Two initials or three ("E.H.Carr"); one capital before a name is its spelling as often ("Folha de S.Paulo").
+_GLUED_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?=[A-Z][a-z]{2,})")
 _GLUED_INITIAL_HINT = re.compile(r"\.(?=[A-Z][a-z]{2,})")  # in every glued initial; rare, and found fast
 
 
@@ -167,6 +171,11 @@ def _glued_initials(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+def _starts_sentence(text: str, at: int) -> bool:
+    """A capital at `at`, then a small letter or a space: how a sentence starts, in any cased alphabet."""
+    return text[at].isupper() and (text[at + 1].islower() or text[at + 1].isspace())
+
+
 class MissingSpaceAfterSentence(Rule):
     code = "FMT002"
     name = "missing-space-after-sentence"
@@ -174,11 +183,13 @@ class MissingSpaceAfterSentence(Rule):
     what = (
         "Finds a period or exclamation mark (possibly with a closing quote or bracket) glued to the "
         "capitalised word that starts the next sentence (`to Volgoda.Stalin escaped`, `19808.Eight "
-        "months`, `in 2016.A record`, `go home.”Then`). A `?` glued to a capital is usually a lost dash "
+        "months`, `in 2016.A record`, `go home.”Then`), in any alphabet with capitals (`zraněn.Řidiči`, "
+        "`τραυματίες.Οι`). A `?` glued to a capital is usually a lost dash "
         "in a badly converted text, so only `?”` with a closing quote counts here (see FMT009). Not "
         "reported: abbreviations (U.S.S.R., e.g.), decimals (22.6%), version numbers, URLs, e-mail "
-        "addresses, domains (RBC.ru, Amazon.Com) and file names. Initials glued to a surname "
-        "(`E.H.Carr`) and abbreviations glued to a name (`Dr.Smith`) are reported as info."
+        "addresses, domains (RBC.ru, Amazon.Com) and file names. Two or three initials glued to a surname "
+        "(`E.H.Carr`) and abbreviations glued to a name (`Dr.Smith`) are reported as info; one capital glued "
+        "to a name is often its own spelling (`Folha de S.Paulo`) and is not."
     )
     why = (
         "Two sentences run together when a scraper drops the space or line break between them. Readers "
@@ -193,6 +204,11 @@ class MissingSpaceAfterSentence(Rule):
         text = doc.text
         for match in _matches(_GLUED_END, text):
             mark_at = match.start()
+            at = match.end()
+            if not _starts_sentence(text, at):
+                continue
+            if not text[at].isascii() and text[at + 1].isspace() and _in_mojibake(doc, at):
+                continue  # "Ende.Â\u00a0": the capital is the first byte of a garbled no-break space, no word
             if not is_glued_sentence_end(text, mark_at):
                 before = token_before(text, mark_at)
                 if (
@@ -394,7 +410,7 @@ class ControlCharacter(Rule):
             char = match.group()
             if "\x80" <= char <= "\x9f":
                 if mojibake is None:
-                    mojibake = [span for span, _ in _mojibake(text)]
+                    mojibake = [span for span, _ in mojibake_spans(doc)]
                 if any(s <= start < e for s, e in mojibake):
                     continue
             elif char != "\r":  # (a CR before a line feed is a line break, not part of a run)
@@ -473,6 +489,8 @@ class InvisibleCharacter(Rule):
             after = text[end : end + 1]
             if all(c in _JOINERS for c in run) and (_is_foreign(before) or _is_foreign(after)):
                 continue
+            if char == "\u00ad" and _is_foreign(before) and _in_mojibake(doc, start):
+                continue  # the second byte of "Ã­" (í read as Windows-1252): FMT008 repairs the whole of it
             name = _INVISIBLE_NAMES.get(char, "invisible format character")
             between_letters = before.isalpha() and after.isalpha()
             applicability: Applicability = "unsafe" if "\u200b" in run and between_letters else "safe"
@@ -485,6 +503,10 @@ class InvisibleCharacter(Rule):
                 fix=self.delete(text, start, end, applicability, "delete it"),
                 severity=Severity.info if char == "\u00ad" else None,
             )
+
+
+def _in_mojibake(doc: Document, at: int) -> bool:
+    return any(start <= at < end for (start, end), _ in mojibake_spans(doc))
 
 
 def _is_foreign(char: str) -> bool:
@@ -524,15 +546,42 @@ class ReplacementCharacter(Rule):
 
 # -- FMT008 ---------------------------------------------------------------------
 
-# Characters that UTF-8 bytes turn into when decoded as Latin-1 or Windows-1252. A mojibake sequence
-# is a run of them (the bytes of a UTF-8 character are never ASCII).
-_MOJIBAKE_RUN = re.compile(
-    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
-    "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+"
+# The code pages whose reading of UTF-8 bytes makes the mojibake this rule repairs: Western (Latin-1,
+# Windows-1252) and Central European (Windows-1250, ISO-8859-2). ftfy registers the "sloppy" codecs (a code
+# page's undefined bytes read as C1 controls, as browsers do) and tries the same ones among its own.
+_CODE_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250", "latin-1", "iso-8859-2")
+# The characters the upper half of these code pages (bytes 0x80-0xFF) decodes to: every such mojibake is a run
+# of them (the bytes of a UTF-8 character are never ASCII). Made from the standard codecs, so that start-up
+# does not import ftfy.
+_MOJIBAKE_CHARS = "".join(
+    sorted(
+        {
+            char
+            for page in ("latin-1", "cp1252", "cp1250", "iso-8859-2")
+            for char in bytes(range(0x80, 0x100)).decode(page, "ignore")
+        }
+    )
 )
+_MOJIBAKE_RUN = re.compile(f"[{re.escape(_MOJIBAKE_CHARS)}]+")
+# The bytes of a UTF-8 character are two characters or more in any code page, and no ASCII: a lone non-ASCII
+# character between ASCII ones is mojibake only as a C1 control, a Windows-1252 byte read as Latin-1 (ftfy's
+# detector finds nothing else in so short a window).
+_C1_CHARS = frozenset(map(chr, range(0x80, 0xA0)))
+_C1 = re.compile("[\x80-\x9f]")
+_C1_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250")  # the code pages a C1 control may have been read from
 
 
 _WORD_REACH = 20  # characters on each side of a run that ftfy is shown: the word it stands in
+
+
+def _word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the word around `start`..`end` (up to `_WORD_REACH` characters on each side)."""
+    first, last = start, end
+    while first > 0 and start - first < _WORD_REACH and not text[first - 1].isspace():
+        first -= 1
+    while last < len(text) and last - end < _WORD_REACH and not text[last].isspace():
+        last += 1
+    return first, last
 
 
 def _in_its_word(text: str, start: int, end: int) -> str | None:
@@ -540,11 +589,7 @@ def _in_its_word(text: str, start: int, end: int) -> str | None:
     import ftfy
     from ftfy.badness import BADNESS_RE
 
-    first, last = start, end
-    while first > 0 and start - first < _WORD_REACH and not text[first - 1].isspace():
-        first -= 1
-    while last < len(text) and last - end < _WORD_REACH and not text[last].isspace():
-        last += 1
+    first, last = _word(text, start, end)
     if (first, last) == (start, end) or not BADNESS_RE.search(text, first, last):
         return None
     before, after = text[first:start], text[end:last]
@@ -554,19 +599,80 @@ def _in_its_word(text: str, start: int, end: int) -> str | None:
     return repaired[len(before) : len(repaired) - len(after)] or None
 
 
-def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
+def _latin_letters(text: str) -> bool:
+    return text.isalpha() and all(unicodedata.name(char, "").startswith("LATIN") for char in text)
+
+
+def _misfit(before: str, run: str, after: str) -> bool:
+    """Whether a run with the character on each side of it cannot be a spelling: a
+    mark between two letters ("Å‚a", "Ă­t"), a capital right after a small letter ("jÄ™", "idiÄŤi"), or capitals
+    alone before a small letter ("ĂĽber")."""
+    if len(run) >= 2 and run.isupper() and run.isalpha() and after.islower():
+        return True
+    chars = before + run + after
+    for i in range(1, len(chars)):
+        one, two = chars[i - 1], chars[i]
+        if two.isupper() and one.islower():
+            return True
+        if i + 1 < len(chars) and not two.isalpha() and one.isalpha() and chars[i + 1].isalpha():
+            return True
+    return False
+
+
+def _utf8_in_word(text: str, start: int, end: int) -> str | None:
+    """The letter(s) the run `start`..`end` is the UTF-8 of, read back through one of `_CODE_PAGES`, when that
+    is certain: the run sits in a word and cannot be spelt so (`_misfit`), and its reading is Latin letters of
+    the word's case that leave the word clean to ftfy's detector. ftfy's own detector misses Central-European
+    runs ("ZarzÄ…d", "AlejÄ™", "ŽidiÄŤi") that look like a capital and a mark."""
+    from ftfy.badness import is_bad
+
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if not (before.isalpha() or after.isalpha()) or not _misfit(before, text[start:end], after):
+        return None
+    run = text[start:end]
+    for page in _CODE_PAGES:
+        try:
+            repaired = run.encode(page).decode("utf-8")
+        except UnicodeError:
+            continue
+        if not _latin_letters(repaired):
+            continue
+        if (before.islower() and not repaired.islower()) or (
+            before.isupper() and after.isupper() and not repaired.isupper()
+        ):
+            continue  # "NESTLÉ®" is no "NESTLɮ"
+        if not is_bad(before + repaired + after):  # (the word may hold other runs, repaired on their own)
+            return repaired
+    return None
+
+
+def _c1_readings(char: str) -> list[str]:
+    """What a C1 control stands for in the code pages it may have been read from (the defined readings)."""
+    readings = {char.encode("latin-1").decode(page) for page in _C1_PAGES}
+    return sorted(reading for reading in readings if not _C1.fullmatch(reading))
+
+
+def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str | None]]:
     """Spans that ftfy's detector calls mojibake, with ftfy's repair of each.
 
-    ftfy's detector regex runs only around runs of Latin-1/Windows-1252 characters
-    (every such mojibake contains one), which keeps the rule fast on clean text.
+    ftfy's detector regex runs only around runs of the code pages' characters (every such mojibake
+    contains one), which keeps the rule fast on clean text. A lone C1 control that the code pages read
+    differently (0x9C is 'œ' in Windows-1252 and 'ś' in Windows-1250) gets no repair: which is meant is a guess.
     """
     if text.isascii():
         return
     import ftfy  # here, not at start-up: ASCII text and runs without FMT never need it
     from ftfy.badness import BADNESS_RE
 
-    # Every run is non-ASCII: it is searched for only inside the text's non-ASCII runs (10x faster).
-    runs = (run for span in _non_ascii_spans(text) for run in _MOJIBAKE_RUN.finditer(text, *span))
+    # Every run is non-ASCII: it is searched for only inside the text's non-ASCII runs (10x faster); a lone
+    # letter between ASCII ones ("é", "ř": most of the runs of text in Latin letters) is none.
+    c1 = _C1_CHARS
+    runs = (
+        run
+        for first, last in _non_ascii_spans(text)
+        if last - first > 1 or text[first] in c1
+        for run in _MOJIBAKE_RUN.finditer(text, first, last)
+    )
     for run in runs:
         start, end = run.span()
         found: str | None = None
@@ -574,7 +680,7 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
             found = ftfy.fix_encoding(text[start:end])
         if found in (None, text[start:end]) and end - start >= 2:
             # "Å‚" is mojibake to ftfy only inside "rozkÅ‚ady"; a lone "é" or "ü" (a run of one) is never any
-            found = _in_its_word(text, start, end)
+            found = _in_its_word(text, start, end) or _utf8_in_word(text, start, end)
         if found is None or found == text[start:end]:
             continue
         repaired = found
@@ -583,7 +689,19 @@ def _mojibake(text: str) -> Iterator[tuple[tuple[int, int], str]]:
             start, repaired = start + 1, repaired[1:]
         while len(repaired) > 1 and text[end - 1] == repaired[-1]:
             end, repaired = end - 1, repaired[:-1]
+        if _C1.fullmatch(text[start:end]) and len(_c1_readings(text[start])) != 1:
+            yield (start, end), None
+            continue
         yield (start, end), repaired
+
+
+def mojibake_spans(doc: Document) -> list[tuple[tuple[int, int], str | None]]:
+    """The document's mojibake, found once and shared: FMT008 reports it, FMT005 and FMT006 leave the control
+    characters and soft hyphens inside it alone (one defect, one finding)."""
+    found = doc.__dict__.get("_fmt_mojibake")
+    if found is None:
+        found = doc.__dict__["_fmt_mojibake"] = list(_mojibake(doc.text))
+    return found
 
 
 class Mojibake(Rule):
@@ -592,7 +710,12 @@ class Mojibake(Rule):
     summary = "Mojibake: UTF-8 text decoded with the wrong charset (`â€™` for ’, `Ã©` for é)."
     what = (
         "Uses ftfy's detector (the same one `ftfy.fix_text` trusts) to find sequences such as `â€™`, "
-        "`Ã©` or `Â£` that are UTF-8 bytes read as Windows-1252 or Latin-1, and offers ftfy's repair."
+        "`Ã©` or `Â£` that are UTF-8 bytes read as Windows-1252 or Latin-1, and offers ftfy's repair. "
+        "Central-European letters garbled so (`ZarzÄ…d`, `AlejÄ™`) or read as Windows-1250/ISO-8859-2 "
+        "(`Ĺ˝idiÄŤi`), which the detector misses, are read back through ftfy's codecs where the reading is "
+        "certain: the run cannot be spelt so in its word (a mark between letters, a capital after a small "
+        "letter) and reads as Latin letters of the word's case. A C1 control that the Windows code pages read "
+        "differently (0x9C: `œ` in Windows-1252, `ś` in Windows-1250) is reported without a repair."
     )
     why = (
         "Mojibake is unreadable, breaks search and deduplication (`cafÃ©` ≠ `café`), and shows the page "
@@ -604,7 +727,17 @@ class Mojibake(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for (start, end), repaired in _mojibake(text):
+        for (start, end), repaired in mojibake_spans(doc):
+            if repaired is None:
+                readings = " or ".join(f"'{reading}'" for reading in _c1_readings(text[start]))
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"control character U+{ord(text[start]):04X}: a Windows code page's byte read as Latin-1; it "
+                    f"stands for {readings}, depending on the code page (re-decode the source with its charset)",
+                )
+                continue
             yield self.finding(
                 doc,
                 start,

@@ -600,3 +600,28 @@ def lead_in(one: str, other: str) -> bool:
         return False
     added = {w.lower() for w in _WORD.findall(one)} - {w.lower() for w in _WORD.findall(other)}
     return bool(added) and added <= {w.lower() for w in _WORD.findall(found.group(1))}
+
+
+# -- code in prose -------------------------------------------------------------------------------
+
+# A string handed to code: a call's argument (`parse_date("`), a value (`= '`) or an item (`["`, `, "`), closed
+# on its line by the same quote.
+_CODE_STRING = re.compile(r"""(?:\w\(|[=\[,] ?)(["'])[^\n]*?\1""")
+_REPL = ">>> "  # a Python prompt: what follows it on its line is code
+
+
+def string_in_code(text: str, start: int | None = None, end: int | None = None) -> bool:
+    """Whether a string in `text` is handed to code (`parse_date("2023-02-29")`, `d = '31.04.2021'`,
+    `>>> parse("Feb 29, 2024")`), not written in prose: a test value, invalid on purpose. Given a span, whether
+    `text[start:end]` is such a string, quotes right around it, or stands on a REPL's line; else whether the
+    line `text` holds one. DAT asks it of a date, DEB009 of a line that looks like a comment's timestamp."""
+    if start is None or end is None:
+        return _REPL in text or _CODE_STRING.search(text) is not None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if _REPL in text[line_start : line_end if line_end >= 0 else len(text)]:
+        return True
+    quote = text[start - 1 : start]
+    if quote not in ("'", '"') or text[end : end + 1] != quote:
+        return False
+    return text[line_start : start - 1].rstrip(" ")[-1:] in ("(", "=", "[", ",")

@@ -578,3 +578,118 @@ def test_polish_mojibake_is_found_inside_its_word() -> None:
     found = fmt_findings(text, "FMT008")
     assert [f.fix.replacement for f in found if f.fix] == ["ł", "ł"]
     assert fmt_findings("Äpfel und Åsa waren in Malmö.", "FMT008") == []
+
+
+# -- FMT008 beyond Western Europe: Central-European mojibake, Windows-1250, C1 controls ---------------
+
+# Sentences written for these tests, one per language; each is garbled the way a wrong charset does it.
+_CENTRAL = {
+    "pl": "Zarząd zapowiada, że nowe połączenia ruszą w przyszłą środę, a pętla przy ulicy zostanie zamknięta.",
+    "cs": "Řidiči musí počítat se zdržením, protože silničáři opravují most přes řeku už třetí týden.",
+    "sk": "Vodiči sa môžu tešiť, lebo opravu mosta cez rieku dokončia ešte v piatok večer.",
+    "hu": "A főváros önkormányzata szerint a hídfelújítás jövő hétfőn kezdődik és nyárig tart.",
+    "ro": "Primăria anunță că lucrările de pe podul din centru se încheie până în toamnă.",
+    "de": "Die Straßenbahn fährt über die Brücke, während die Bauarbeiten an der Haltestelle laufen.",
+}
+
+
+def _garbled(text: str, page: str) -> str:
+    import ftfy  # noqa: F401  (registers the sloppy codecs)
+
+    return text.encode("utf-8").decode(page)
+
+
+@pytest.mark.parametrize("page", ["sloppy-windows-1252", "sloppy-windows-1250"])
+@pytest.mark.parametrize("language", sorted(_CENTRAL))
+def test_mojibake_of_every_latin_language_is_repaired_whole(language: str, page: str) -> None:
+    # "ZarzÄ…d", "AlejÄ™" (UTF-8 read as Windows-1252) and "Ĺ˝idiÄŤi" (as Windows-1250) were missed or half
+    # repaired: the safe fix must give the sentence back, with no other rule reporting the same bytes
+    clean = _CENTRAL[language]
+    bad = _garbled(clean, page)
+    findings = fmt_findings(bad)
+    assert {f.rule for f in findings} == {"FMT008"}
+    assert all(f.fix is not None and f.fix.applicability == "safe" for f in findings)
+    out, _, _ = apply_fixes(bad, [f.fix for f in findings])
+    assert out == clean
+    assert fmt_findings(clean) == []
+
+
+@pytest.mark.parametrize("language", ["cs", "sk", "pl", "hu", "ro", "sl", "lt", "tr", "is", "vi", "de", "fr", "sv"])
+def test_frequent_words_of_many_languages_are_no_mojibake(language: str) -> None:
+    # the language's most frequent words, as written, capitalised and in capitals: correct text, no finding
+    import wordfreq
+
+    words = [w for w in wordfreq.top_n_list(language, 1500) if w.isalpha()]
+    forms = [form for word in words for form in (word, word.capitalize(), word.upper())]
+    lines = [" ".join(forms[i : i + 12]) for i in range(0, len(forms), 12)]
+    text = "\n".join(lines)
+    assert flagged(text, fmt_findings(text, "FMT008")) == []
+
+
+def test_a_c1_control_the_code_pages_read_differently_gets_no_repair() -> None:
+    # Windows-1250 text read as Latin-1: 0x9C is 'ś' there and 'œ' in Windows-1252, so no safe guess; the
+    # quote and the dash (0x92, 0x96) are the same in both code pages and are repaired
+    text = "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144 \u2013 to nie by\u0142o \u201ezdanie\u201d, don\u2019t."
+    bad = text.encode("cp1250").decode("latin-1")
+    findings = fmt_findings(bad, "FMT008")
+    repairs = {bad[f.start : f.end]: f.fix.replacement if f.fix else None for f in findings}
+    assert repairs["\x9c"] is None
+    assert repairs["\x96"] == "\u2013" and repairs["\x92"] == "\u2019"
+    assert not any(f.fix and f.fix.replacement in ("œ", "Ÿ") for f in findings)
+    assert fmt_findings(bad, "FMT005") == []  # one defect, one finding
+
+
+def test_a_soft_hyphen_inside_mojibake_is_one_finding() -> None:
+    # 'í' read as Windows-1252 is 'Ã' and a soft hyphen: FMT008 repairs both, FMT006 does not report the second
+    for clean in ("Přišli další lidé a policie začala vyšetřovat.", "Así lo decidió el país vecino.", "Kiírták, hogy"):
+        bad = _garbled(clean, "sloppy-windows-1252")
+        assert "\u00ad" in bad
+        assert fmt_findings(bad, "FMT006") == []
+        assert fmt_findings(bad, "FMT008") != []
+    text = "Die Bundes\u00adregierung und Pro\u00adgramme"
+    assert flagged(text, fmt_findings(text, "FMT006")) == ["\u00ad", "\u00ad"]  # a real soft hyphen still is one
+
+
+# -- FMT002 in other alphabets ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Policie to potvrdila.Řidiči čekali dvě hodiny.", "potvrdila.Řidiči"),  # cs
+        ("Nikt nie odniósł obrażeń.Świadkowie zadzwonili po pomoc.", "obrażeń.Świadkowie"),  # pl
+        ("Ο δρόμος έκλεισε για ώρες.Οι οδηγοί περίμεναν.", "ώρες.Οι"),  # el
+        ("Движение восстановлено.Водители ждали два часа.", "восстановлено.Водители"),  # ru
+        ("Sabah yağmur yağdı.Şehirde trafik durdu.", "yağdı.Şehirde"),  # tr
+        ("Es wird weiter gebaut.Über die Kosten schweigt die Stadt.", "gebaut.Über"),  # de, an umlaut capital
+    ],
+)
+def test_missing_space_before_a_capital_of_any_alphabet(text: str, span: str) -> None:
+    (finding,) = fmt_findings(text, "FMT002")
+    assert text[finding.start : finding.end] == span
+    assert finding.fix.applicability == "safe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wywiad ukazał się w dzienniku O Estado de S.Paulo w niedzielę.",  # one capital: a name's own spelling
+        "Die Skigebiete Bormio und S.Caterina öffnen im Dezember.",
+        "Встреча прошла в г.Москва, а затем в г.Казань.",  # a small-letter abbreviation glued to a name
+        "Συνάντηση με τον κ.Παπαδόπουλο στην Αθήνα.",
+        "Die Mail ging an Büro.Österreich@example.at und an info@example.at.",
+    ],
+)
+def test_no_sentence_end_glued_to_a_capital_in_these(text: str) -> None:
+    assert fmt_findings(text, "FMT002") == []
+
+
+def test_a_garbled_no_break_space_after_a_sentence_is_mojibake_not_a_glued_sentence() -> None:
+    # "Â" before a no-break space is the first byte of a garbled U+00A0, no one-letter word; "À" and "В" are words
+    for text in ("Das Spiel war zu Ende.Â\u00a0 Dann kam der Regen.", "Ça y est.Â\u00a0\nLa suite demain."):
+        assert [f.rule for f in fmt_findings(text) if f.rule in ("FMT002", "FMT008")] == ["FMT008"]
+    for text, span in (
+        ("C’était la fin.À partir de demain, tout change.", "fin.À"),
+        ("Было тихо.В городе снег.", "тихо.В"),
+    ):
+        assert flagged(text, fmt_findings(text, "FMT002")) == [span]

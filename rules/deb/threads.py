@@ -25,7 +25,7 @@ from scrapelint.rules.deb.lexicons import DATA, lexicon, normalise
 from scrapelint.rules.deb.lines import Line, line_deletion
 from scrapelint.rules.lexicon import alternation
 from scrapelint.rules.lexicon import sections as data_sections
-from scrapelint.rules.structure import sentence_like
+from scrapelint.rules.structure import sentence_like, string_in_code
 
 _MAX_GAP = 8  # lines of comment text between two headers
 _LEAD_WORDS = 60  # words of the body's prose above its first comment: an article says something before comments
@@ -87,12 +87,9 @@ def _anchor(text: str, words: int) -> str | None:
         and said.start() > 0
     ):
         return "header"  # "jdoe says:", "Anna schrieb am 3. Mai 2020 um 14:02:" (handle and verb)
-    if stamped and words <= 10 and not _CALL.search(text):
+    if stamped and words <= 10 and not string_in_code(text):
         return "stamp"  # "November 19, 2019 at 6:34 am", "3 hours ago", "Dawn — January 7, 2008 @ 8:21 pm"
     return None
-
-
-_CALL = re.compile(r"\w\([\"']|>>> ")  # a date passed in code: parse_date("Feb 29, 2024"), a REPL's prompt
 
 
 def thread_lines(analysis: Analysis) -> set[int]:
