@@ -21,6 +21,14 @@ def test_a_short_headline_over_its_byline_is_kept() -> None:
     assert reported(text) == []
 
 
+def test_the_authors_name_under_the_headline_is_no_kicker() -> None:
+    """A name under the headline, over its outlet's credit, read as a section label over a headline: the safe fix
+    deleted the author's name (a red-team page of a Brazilian portal)."""
+    preamble = ["São Paulo terá nova linha de metrô até Guarulhos em 2026", "Fernanda Oliveira"]
+    text = "\n\n".join([*preamble, "Colaboração para o UOL, em São Paulo", *PARAGRAPHS])
+    assert reported(text) == []
+
+
 def test_post_links_app_prompts_and_shop_widgets() -> None:
     lines = {
         "Previous Post": "DEB001",

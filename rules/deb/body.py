@@ -439,7 +439,13 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
             line.protected = True
     for index in range(max(0, first - 15), first - 1):
         line, below = lines[index], lines[index + 1]
-        if line.protected and below.protected and kicker(line.text, below.text) and not _WIRE.fullmatch(line.text):
+        if (
+            line.protected
+            and below.protected
+            and not (index > 0 and lines[index - 1].protected)  # under the headline: its author ("Fernanda Oliveira")
+            and kicker(line.text, below.text)
+            and not _WIRE.fullmatch(line.text)
+        ):
             line.protected, line.kind = False, "ui"  # a section label over the headline (rules/deb/kickers.py)
     crumb = next(
         (
