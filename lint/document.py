@@ -166,6 +166,8 @@ def is_glued_sentence_end(text: str, mark: int) -> bool:
         return False  # "Amazon.Com", "Celebrity.MySpace.com"
     if _CODE_TAIL.match(text, after.end()):
         return False  # code: "Microsoft.Extensions.Logging", "Math.Max(a, b)"
+    if len(before) <= 3 and before.islower() and _INNER_CAPITAL.search(after.group()):
+        return False  # a module and its class: "io.BytesIO", "np.NaN", "os.PathLike"
     if text[nxt + 1 : nxt + 2].isspace() and not (before.isdigit() and len(before) >= 3) and not before[-1].islower():
         return False  # a one-letter word ("2016.A record") counts only after a word or a year
     return not in_address(text, mark)
@@ -174,6 +176,7 @@ def is_glued_sentence_end(text: str, mark: int) -> bool:
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _DOMAIN_TAIL = re.compile(r"(?:\.\w+)*\.(?:" + "|".join(sorted(DOMAIN_WORDS)) + r")\b", re.IGNORECASE)
 _CODE_TAIL = re.compile(r"\.\w|\(")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _ADDRESS_MARKS = ("://", "www.", "@", "/", "\\", "=", "&")
 
 

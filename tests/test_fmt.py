@@ -226,6 +226,7 @@ def test_missing_space_after_straight_quote_is_unsafe() -> None:
         "released version 3.2.1 of Python.Org",
         "at MWC.News Network",
         "the Microsoft.Extensions.Logging package and Math.Max(a, b)",
+        "wrap the bytes in io.BytesIO before you pass np.NaN or an os.PathLike",  # a module and its class
         "Kosovo?s future",
         "LONDON?The engines",
         "Die WebAkte der e.Consult AG und das i.Sense Modul",  # brands: no sentence ends in one small letter
