@@ -201,3 +201,25 @@ def test_how_long_ago_a_comment_was_posted_is_its_timestamp_in_more_languages(st
 
     assert anchor(f"Marco {stamp}", 3) == "stamp"
     assert anchor(stamp, 3) == "stamp"
+
+
+def test_a_qa_sites_answers_are_no_comment_thread() -> None:
+    """Answers each signed "answered <date>" with their Share and "Add a comment" buttons: a Q&A page's content;
+    the safe fix of a "thread" deleted the second answer (a red-team StackExchange page)."""
+    question = [
+        "How do I keep a sourdough starter alive while on holiday for three weeks?",
+        "Asked 2 years, 3 months ago",
+        "I'm going away for three weeks in August and nobody can feed my starter. Can I put it in the fridge, or "
+        "will it die while I am away? I have read that you can dry it, but that sounds like a lot of work.",
+    ]
+    answers = []
+    for number, (name, text) in enumerate(
+        [
+            ("Jolenealaska", "Feed it, let it sit for an hour, then put it in the fridge in a jar with a loose lid."),
+            ("Tom W", "A stiffer starter lasts longer in the fridge, so feed it at half hydration before you go."),
+        ]
+    ):
+        answers += [str(31 - number), text, "Share", "Improve this answer", "Follow"]
+        answers += [f"answered Jul {28 + number}, 2022 at 19:02", name, "Add a comment"]
+    text = "\n".join([*question, "2 Answers", *answers, "Your Answer", "Post Your Answer"])
+    assert threads(text) == []

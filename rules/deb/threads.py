@@ -28,6 +28,9 @@ from scrapelint.rules.lexicon import sections as data_sections
 from scrapelint.rules.structure import sentence_like, string_in_code
 
 _MAX_GAP = 8  # lines of comment text between two headers
+_ANSWERED = re.compile(
+    r"(?:answered|asked|beantwortet|gefragt|respondida|respondido|répondu|risposto)\b", re.IGNORECASE
+)
 _LEAD_WORDS = 60  # words of the body's prose above its first comment: an article says something before comments
 _HEADER_WORDS = 16  # a header or timestamp is a short line
 # a clock time, not a race time or a score ("2:28,29", "1:23.45") nor a date ("19.05.2007")
@@ -183,6 +186,8 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
             if not _named(lines, kinds, group) and ((len(group) == 2 and group[-1] < last) or before < _LEAD_WORDS):
                 return None  # dates in the body, no commenter's name nor button: two teasers, two quoted tweets,
                 # or under the article's first lines a programme's air dates over its text
+    if any(_ANSWERED.match(lines[i].text) for i in group):
+        return None  # a Q&A site's answers, each "answered Jul 28, 2022 at 19:02": the page's content, not comments
     gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
     comments_heading = lexicon().comments
