@@ -112,3 +112,24 @@ def test_a_lines_notice_family_is_cached_by_its_text_and_asked_once() -> None:
         assert line_notice(late, 155) is None
         assert line_notice("Sign up for our newsletter today", 6) == "newsletter"
         assert line_notice("The minister said on Tuesday that the plan would go ahead.", 11) is None
+
+
+@pytest.mark.parametrize(
+    "quoting",
+    [
+        "You've seen the box a thousand times: “We use cookies to improve your experience. Accept all or manage "
+        "your preferences.” Most people click the big green button to make it go away.",
+        'Publishers test many messages. One newspaper found that "Subscribe to continue reading" converted twice as '
+        "well as a softer request for support, according to its annual report.",
+        "Die Verbraucherschützer kritisieren, dass der Hinweis „Wir verwenden Cookies“ auf vielen Seiten die "
+        "Ablehnung schwerer macht als die Zustimmung.",
+    ],
+)
+def test_a_paragraph_quoting_a_banner_or_a_paywall_is_the_articles(quoting: str) -> None:
+    """An article about cookie banners or paywalls quotes their words: the safe fix deleted such paragraphs as
+    "a cookie, consent, newsletter or paywall box" (red-team round 3). The banner itself is still found."""
+    text = article(middle=(quoting,))
+    assert not any(quoting in span for span in flagged(text, lint_text(text, select=["DEB"])))
+    banner = "We use cookies to improve your experience. Accept all or manage your preferences."
+    text = article(after=(banner,))
+    assert banner in flagged(text, lint_text(text, select=["DEB"]))

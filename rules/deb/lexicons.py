@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -231,6 +231,19 @@ def _breadcrumb(norm: str) -> bool:
     return parts[0] in _HOME or any(f" {arrow} " in norm for arrow in "›»→")
 
 
+_QUOTED = re.compile(r'"[^"]{4,}"|“[^”]{4,}”|„[^“”]{4,}[“”]|«[^»]{4,}»')
+_QUOTING_WORDS = 12  # spaces: a sentence that may quote a banner ("You've seen the box: “We use cookies …”")
+
+
+def quoted_only(norm: str, found: Callable[[str], object]) -> bool:
+    """A sentence about a banner or a notice, not the thing: what `found` finds stands only inside quotation
+    marks ("You've seen the box: “We use cookies …”")."""
+    if '"' not in norm and "“" not in norm and "„" not in norm and "«" not in norm:
+        return False
+    unquoted = _QUOTED.sub(" ", norm)
+    return unquoted != norm and not found(unquoted)
+
+
 def _table_row(line: str) -> bool:
     """ "| Team | P | W | Pts |": a row of a table written with bars, which opens and closes with one (Markdown,
     html2text); a menu's bar only stands between its links."""
@@ -275,6 +288,7 @@ def lexicon_kind(line: str) -> str | None:
         and lex.consent_words.search(norm)
         and (hits := len(lex.consent.findall(norm)))
         and (hits > 1 or spaces < 30)
+        and not (spaces >= _QUOTING_WORDS and quoted_only(norm, lex.consent.findall))
     ):
         return "consent"  # one phrase in a long paragraph may be quoted prose
     if spaces < 30 and lex.meta.match(norm):
