@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Protocol
 
 _TERMINAL = ".!?…。！？"
@@ -625,3 +625,17 @@ def string_in_code(text: str, start: int | None = None, end: int | None = None) 
     if quote not in ("'", '"') or text[end : end + 1] != quote:
         return False
     return text[line_start : start - 1].rstrip(" ")[-1:] in ("(", "=", "[", ",")
+
+
+_VERSE_LINE = 60  # characters: a line of verse; hard-wrapped prose fills its lines to 65-80
+_VERSE_LINES = 3
+
+
+def verse(text: str) -> bool:
+    """A stanza: three short lines or more, broken where a phrase ends (a mark, or a capital opening the next
+    line), not where a width ran out. Its refrain repeats by design (a villanelle's, a hymn's, a song's)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < _VERSE_LINES or any(len(line) > _VERSE_LINE for line in lines):
+        return False
+    phrased = sum(1 for line, after in pairwise(lines) if line[-1] in ",.;:!?—–-" or after[:1].isupper())
+    return phrased * 2 >= len(lines) - 1

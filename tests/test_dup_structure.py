@@ -153,3 +153,29 @@ def test_a_title_named_inside_a_citation_is_reported_with_an_unsafe_fix() -> Non
     text = "\n".join([title, body, "Cite this article", citation])
     findings = [f for f in lint_text(text, select=["DUP"]) if f.rule == "DUP002"]
     assert [f.fix.applicability for f in findings if f.fix] == ["unsafe"]
+
+
+# -- a poem: its refrain repeats by design ------------------------------------------------------------------
+
+REFRAIN = "The harbour light goes on at six each night."
+STANZAS = [
+    f"{REFRAIN}\nMy mother waited there for boats to come.\nThe sea gives back what it has kept from sight.",
+    f"She wore her father's coat, a size too tight,\nand watched the water turning dark and numb.\n{REFRAIN}",
+    "Some winters, nothing came: no sail, no kite\nof gulls above a mast, no distant drum.\n"
+    "The sea gives back what it has kept from sight.",
+]
+
+
+def test_a_poems_refrain_is_no_repeat_but_a_sentence_repeated_in_hard_wrapped_prose_is() -> None:
+    """A villanelle's refrain lines return by design: the safe fix deleted them (red-team round 3). Prose
+    hard-wrapped at 72 characters is no stanza: a sentence repeated there is still reported."""
+    text = "\n\n".join(["The Harbour Light", *STANZAS])
+    assert lint_text(text, select=["DUP"]) == []
+    wrapped = (
+        "The council approved the new budget on Tuesday after a debate that lasted\n"
+        "more than six hours, and members said the plan would fund two new libraries.\n"
+        "Opponents argued that the spending would force a rise in local taxes."
+    )
+    again = "The council approved the new budget on Tuesday after a debate that lasted\nmore than six hours."
+    text = "\n\n".join([wrapped, PARAGRAPHS[2], again + " Work starts in May.\nIt will take a year."])
+    assert flagged(text, lint_text(text, select=["DUP"]))

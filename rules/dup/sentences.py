@@ -33,6 +33,7 @@ from scrapelint.rules.structure import (
     sentence_like,
     steps,
     table_row,
+    verse,
 )
 
 _CUT_WORDS = 4  # words of a sentence's end that open a paragraph cut from a copy
@@ -297,6 +298,8 @@ def _by_design(doc: Document, analysis: _Analysis, texts: ParagraphTexts, block:
         return True  # both stand in lines DEB reports (a caption with its licence, twice): DEB reports each
     if table_row(texts, block.paragraph, first):
         return True  # two cells of one row of a table
+    if verse(texts[block.paragraph]) and verse(texts[first]):
+        return True  # a poem's or a song's refrain
     if (
         _whole_item(analysis, block.la, block.lb, block.paragraph)
         and (block.a, block.b) != analysis.paragraphs[first]
