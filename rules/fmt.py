@@ -738,13 +738,21 @@ class Mojibake(Rule):
                     f"stands for {readings}, depending on the code page (re-decode the source with its charset)",
                 )
                 continue
+            quoted = _QUOTED_ALONE.fullmatch(text, max(0, start - 1), min(len(text), end + 1)) is not None
             yield self.finding(
                 doc,
                 start,
                 end,
-                f"mojibake '{text[start:end]}' (UTF-8 read with the wrong charset); it should read '{repaired}'",
-                fix=self.replace(start, end, repaired, "safe", f"replace with '{repaired}' (ftfy)"),
+                f"mojibake '{text[start:end]}' (UTF-8 read with the wrong charset); it should read '{repaired}'"
+                + (" (it stands alone in quotation marks: maybe quoted as an example)" if quoted else ""),
+                fix=self.replace(
+                    start, end, repaired, "unsafe" if quoted else "safe", f"replace with '{repaired}' (ftfy)"
+                ),
             )
+
+
+# a run alone between quotation marks: a text about mojibake quoting it ("a file full of "Ã©" is born")
+_QUOTED_ALONE = re.compile(r"[\"“'‘«„`][^\s\"”'’»`]+[\"”'’»“`]")
 
 
 # -- FMT009 ---------------------------------------------------------------------

@@ -88,3 +88,12 @@ def test_a_list_items_label_ending_in_credit_is_no_picture_credit() -> None:
     assert caption("Gift card credit: immediately", 4) is None  # a help page's refund times
     line = "The bridge under construction in 1913. Picture: Glasgow City Archives"
     assert caption(line, len(line.split())) == "caption"
+
+
+def test_a_garbled_e_acute_is_no_copyright_sign() -> None:
+    """ "Ã©" ends like a credit's "©": a paragraph about encodings that ends on it is no caption."""
+    from scrapelint.rules.deb.captions import caption
+
+    line = 'Always pass encoding="utf-8" to open(); that is how a file full of "Ã©" is born.'
+    assert caption(line, len(line.split())) is None
+    assert caption("Protesters in the square on Sunday. © AFP / Jane Doe", 10) == "caption"

@@ -694,3 +694,11 @@ def test_a_garbled_no_break_space_after_a_sentence_is_mojibake_not_a_glued_sente
         ("Было тихо.В городе снег.", "тихо.В"),
     ):
         assert flagged(text, fmt_findings(text, "FMT002")) == [span]
+
+
+def test_mojibake_quoted_alone_as_an_example_gets_no_safe_repair() -> None:
+    """A text about encodings quotes the garbled form ("a file full of "Ã©" is born"): still reported, but the
+    repair is the user's call; the same run inside a word is repaired safely."""
+    text = 'The cafÃ© was full. On Windows that is how a file full of "Ã©" is born.'
+    found = fmt_findings(text, "FMT008")
+    assert [f.fix.applicability for f in found] == ["safe", "unsafe"]

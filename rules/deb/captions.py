@@ -73,7 +73,12 @@ def _ends_in_credit(text: str, words: _Words) -> bool:
         ):
             return True  # "... stand in line. Photo: Jane Doe", not "Gift card credit: immediately"
     mark = low.rfind("©", max(0, len(low) - 50))
-    if mark > 0 and len(low[mark + 1 :].split()) <= 6 and not any(stop in low[mark:] for stop in ".!?"):
+    if (
+        mark > 0
+        and not low[mark - 1].isalpha()  # "Ã©" is a garbled "é" (FMT008's), no credit
+        and len(low[mark + 1 :].split()) <= 6
+        and not any(stop in low[mark:] for stop in ".!?")
+    ):
         return (
             True  # "... sorgen. © AFP / Jane Doe": a credit after the caption (a line that starts with © is a footer)
         )
