@@ -306,6 +306,7 @@ def test_repeated_punctuation(text: str, span: str, after_fix: str, applicabilit
         "spies, saboteurs, etc., were held",
         "the U.S., China and Russia",
         "in Burbank, Calif., and Leno",
+        "The Parting Glass (trad., arr. Siobhán Doyle), misc., incl., approx. and esp., as a credit writes them",
         "pages 1..10 and ../docs",
         "Wow.... Fine",
     ],
