@@ -97,3 +97,4 @@ def test_a_garbled_e_acute_is_no_copyright_sign() -> None:
     line = 'Always pass encoding="utf-8" to open(); that is how a file full of "Ã©" is born.'
     assert caption(line, len(line.split())) is None
     assert caption("Protesters in the square on Sunday. © AFP / Jane Doe", 10) == "caption"
+    assert caption("Das Kabinett bei seiner Klausurtagung am 21. Januar© Bundesregierung/Steffen Kugler", 11)

@@ -112,3 +112,17 @@ def test_a_shops_basket_button_is_interface_text_in_the_languages_shops_write(bu
     [found] = [f for f in findings if f.rule == "DEB001"]
     assert found.fix is not None and found.fix.applicability == "safe"
     assert reported("\n".join(["Gartenschlauch Flex 20 m", "29,90 €", button, *ARTICLE]), *ARTICLE) == []
+
+
+def test_urdu_paragraphs_end_at_their_full_stop_and_the_menu_above_is_found() -> None:
+    """Urdu ends a sentence with "۔" (U+06D4): read as no sentence's end, no paragraph was prose, no body was
+    found and the menu stayed (red-team round 3)."""
+    menu = ["روزنامہ جنگ", "تازہ ترین", "پاکستان", "دنیا", "کھیل", "کاروبار"]
+    body = [
+        "کراچی میں پانی کی فراہمی بہتر بنانے کے لیے صوبائی حکومت نے نئے منصوبے کی منظوری دے دی ہے۔",
+        "منصوبے کے تحت شہر کے مختلف علاقوں میں نئی پائپ لائنیں بچھائی جائیں گی اور پرانی لائنوں کی مرمت کی جائے گی۔",
+        "حکام کے مطابق منصوبہ دو سال میں مکمل ہوگا اور اس سے لاکھوں شہریوں کو فائدہ پہنچے گا۔",
+    ]
+    text = "\n".join([*menu, "کراچی میں پانی کا نیا منصوبہ منظور", *body])
+    assert reported(text, *menu[2:]) == menu[2:]
+    assert reported(text, *body) == []

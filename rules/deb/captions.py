@@ -75,7 +75,7 @@ def _ends_in_credit(text: str, words: _Words) -> bool:
     mark = low.rfind("©", max(0, len(low) - 50))
     if (
         mark > 0
-        and not low[mark - 1].isalpha()  # "Ã©" is a garbled "é" (FMT008's), no credit
+        and low[mark - 1] not in "ãâåäðñ"  # "Ã©" is a garbled "é" (FMT008's), no credit; "festlegt© Bundesregierung" is
         and len(low[mark + 1 :].split()) <= 6
         and not any(stop in low[mark:] for stop in ".!?")
     ):
