@@ -223,3 +223,13 @@ def test_a_qa_sites_answers_are_no_comment_thread() -> None:
         answers += [f"answered Jul {28 + number}, 2022 at 19:02", name, "Add a comment"]
     text = "\n".join([*question, "2 Answers", *answers, "Your Answer", "Post Your Answer"])
     assert threads(text) == []
+
+
+def test_prices_in_a_councils_minutes_are_no_comment_timestamps() -> None:
+    """A payments list ("hire of hall – £18.00") read as clock times, and parish-council minutes as a comment
+    thread (red-team round 3)."""
+    from scrapelint.rules.deb.threads import anchor
+
+    assert anchor("Kettleby Village Hall – hire of hall – £18.00", 8) is None
+    assert anchor("E.ON – street lighting – €96.34", 6) is None
+    assert anchor("Posted at 18.00", 3) == "stamp"

@@ -33,9 +33,9 @@ _ANSWERED = re.compile(
 )
 _LEAD_WORDS = 60  # words of the body's prose above its first comment: an article says something before comments
 _HEADER_WORDS = 16  # a header or timestamp is a short line
-# a clock time, not a race time or a score ("2:28,29", "1:23.45") nor a date ("19.05.2007")
+# a clock time, not a race time or a score ("2:28,29", "1:23.45"), a date ("19.05.2007") or a price ("£18.00")
 _TIME = re.compile(
-    r"\b\d{1,2}[:.h]\d{2}(?![,.:]\d)\s*(?:[ap]\.?m\.?|uhr|h)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE
+    r"(?<![£$€¥₹₽¢])\b\d{1,2}[:.h]\d{2}(?![,.:]\d)\s*(?:[ap]\.?m\.?|uhr|h)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE
 )
 _DATE = re.compile(
     r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.? [^\W\d_]{3,}\.? \d{4}|[^\W\d_]{3,}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b"
