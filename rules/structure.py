@@ -146,16 +146,20 @@ EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]
 # those recipes put the measure after the food ("Gewicht: 2,6 kg" in a spec sheet is no ingredient)
 MEASURE_HEADS = frozenset(f"0123456789{FRACTIONS}-•*· \t")  # how a quantity line starts (a cheap test first)
 _BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
+_TIMED = re.compile(r"\s*\d{1,2}[:.h]\d{2}\s?(?:[ap]\.?m\.?|uhr|h)?\s+[^\W\d_]", re.IGNORECASE)
 _CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")
 
 
 def _structural(text: str) -> str | None:
-    """What kind of structure unit a line is: an ingredient with its quantity, or a table cell of figures."""
+    """What kind of structure unit a line is: an ingredient with its quantity, a schedule's row, or a table cell of
+    figures."""
     head = text.lstrip(" \t-•*·+−$€£¥")[:1]
     if len(text) > 160 or not (head.isdigit() or head in FRACTIONS):
         return None  # every unit starts with a figure (a cheap test: most lines fail it)
     if QUANTITY.match(text):
         return "quantity"
+    if _TIMED.match(text):
+        return "timed"  # a schedule's row: "6.30pm Regional News", "20:15 Tatort", "14h00 Ouverture"
     stripped = text.strip()
     if _CELL.fullmatch(stripped) and (any(c in stripped for c in ".,%$€£¥") or sum(map(str.isdigit, stripped)) >= 3):
         return "cell"  # "225.86", "-5.44%", "1,024" (a page number "2" is no cell)

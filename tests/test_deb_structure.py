@@ -126,3 +126,13 @@ def test_urdu_paragraphs_end_at_their_full_stop_and_the_menu_above_is_found() ->
     text = "\n".join([*menu, "کراچی میں پانی کا نیا منصوبہ منظور", *body])
     assert reported(text, *menu[2:]) == menu[2:]
     assert reported(text, *body) == []
+
+
+def test_a_schedule_of_timed_rows_beside_the_article_is_content() -> None:
+    """A TV guide's rows ("6.30pm Regional News") above its "pick of the day" were headlines of other articles
+    (red-team round 3); rows starting with a clock time are a schedule, in any language."""
+    rows = ["6.00pm BBC News", "6.30pm Regional News and Weather", "7.00pm The One Show", "7.30pm EastEnders"]
+    rows += ["8.00pm Would I Lie to You?", "8.30pm Mrs Brown's Boys", "9.00pm Children in Need", "Das Erste"]
+    rows += ["20:15 Tatort: Die Nacht der Füchse", "21:45 Tagesthemen", "22:15 Maischberger", "23:30 Nachtmagazin"]
+    text = "\n".join(["What's on TV tonight: Friday 22 November", "BBC One", *rows, "Pick of the day", *ARTICLE])
+    assert reported(text, *rows) == []
