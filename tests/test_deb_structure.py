@@ -136,3 +136,21 @@ def test_a_schedule_of_timed_rows_beside_the_article_is_content() -> None:
     rows += ["20:15 Tatort: Die Nacht der Füchse", "21:45 Tagesthemen", "22:15 Maischberger", "23:30 Nachtmagazin"]
     text = "\n".join(["What's on TV tonight: Friday 22 November", "BBC One", *rows, "Pick of the day", *ARTICLE])
     assert reported(text, *rows) == []
+
+
+def test_a_transcripts_short_turns_are_the_articles() -> None:
+    """A court transcript's turns ("WITNESS: No.") are too short to read as prose: the body stopped at the first
+    short answers and the rest was "a menu, footer or widget" (red-team round 3)."""
+    turns = []
+    for question, answer in [
+        ("Were you on duty on the night of 14 March?", "Yes."),
+        ("Where were you stationed?", "At the junction of Abbeydale Road and Sharrow Vale Road."),
+        ("Did you see the defendant's car?", "Yes."),
+        ("At what time?", "At about ten past eleven."),
+        ("Was it moving?", "No."),
+        ("Was anyone in it?", "No."),
+    ]:
+        turns += [f"MR DAVIES: {question}", f"WITNESS: {answer}"]
+    intro = "The following extract is published with the permission of the court. The witness is a police officer."
+    text = "\n".join(["Transcript of proceedings: R v Hallam, day 3 (extract)", intro, *turns, "THE JUDGE: Go on."])
+    assert reported(text, *turns) == []

@@ -8,6 +8,7 @@ across a site's pages, so most of them are judged once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -265,6 +266,7 @@ def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tu
     total, first, top = 0, 0, None
     listing = False  # after "Cities that top the list:" list items and table cells cost nothing
     number = -1  # so do the items of a numbered list counting up (a table of contents, steps: rules/structure.py)
+    speakers = _speakers(lines)  # and a transcript's turns count their words, however short ("WITNESS: No.")
     for index, line in enumerate(lines):
         if line.kind is not None:
             score, listing = (_AD_SLOT if line.kind == "ad" else -12), False
@@ -273,7 +275,7 @@ def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tu
             listing = colon or (listing and _list_item(line)) or _bulleted(lines, index)
             if quantity(line.text, line.words):
                 score = _MEASURE  # an ingredient: a recipe is an article
-            elif (counted := line.prose and index not in notices) or listing:
+            elif (counted := (line.prose or index in speakers) and index not in notices) or listing:
                 score = line.words if counted else 0
             elif line.text[:1].isdigit() and (found := item_number(line.text)) is not None:
                 score, number = (0 if found == number + 1 else -4), found
@@ -303,6 +305,22 @@ def _main_body(lines: list[Line], notices: AbstractSet[int] = frozenset()) -> tu
                     continue  # a teaser of this article above it (rules/deb/leadcopy.py): the body goes on below
                 return block[1], block[2]
     return best[1], best[2]
+
+
+_SPEAKER = re.compile(r"(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,2}|[QA]): ")  # "MR DAVIES: ", "WITNESS: ", "Q: "
+_TURNS = 3  # lines that open with one speaker's label: a transcript, not a label over a value
+
+
+def _speakers(lines: list[Line]) -> set[int]:
+    """The lines of a transcript's turns: each opens with a speaker's label in capitals, and a label opens three
+    lines or more, two speakers or more taking turns."""
+    if not any(line.text[:1].isupper() and ": " in line.text[:30] for line in lines):
+        return set()  # most pages: no line can open with a label (a cheap test first)
+    labels = {index: found.group() for index, line in enumerate(lines) if (found := _SPEAKER.match(line.text))}
+    counts = Counter(labels.values())
+    if sum(1 for count in counts.values() if count >= _TURNS) < 2:
+        return set()
+    return {index for index, label in labels.items() if counts[label] >= _TURNS}
 
 
 def _under_byline(lines: list[Line], first: int) -> bool:
