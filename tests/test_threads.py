@@ -49,7 +49,7 @@ def test_a_thread_without_a_heading_in_another_language_is_found_by_its_structur
         "Antworten",
     )
     text = article(after=thread)
-    assert [text[f.start : f.end] for f in threads(text)] == ["\n\n".join(thread[1:])]
+    assert [text[f.start : f.end] for f in threads(text)] == ["\n\n".join(thread)]  # from the first name on
 
 
 def test_dated_lines_of_the_article_are_no_thread() -> None:
@@ -233,3 +233,21 @@ def test_prices_in_a_councils_minutes_are_no_comment_timestamps() -> None:
     assert anchor("Kettleby Village Hall – hire of hall – £18.00", 8) is None
     assert anchor("E.ON – street lighting – €96.34", 6) is None
     assert anchor("Posted at 18.00", 3) == "stamp"
+
+
+def test_a_thread_starts_at_its_first_commenters_name_and_ends_at_its_last_reply_button() -> None:
+    """Each comment's name over its timestamp: the first name was left in the body, and the box after the last
+    "Reply" went with the thread (red-team round 3)."""
+    thread = [
+        "Marko",
+        "15.11.2024. 18:42",
+        "Finally! We have been waiting ten years for this line.",
+        "Reply",
+        "Dragana",
+        "15.11.2024. 19:05",
+        "And what about the line to Borča, when does that one open?",
+        "Reply",
+    ]
+    text = article(after=("Comments (2)", *thread, "Most read", "Weather: snow is coming to Serbia this weekend"))
+    [found] = threads(text)
+    assert text[found.start : found.end] == "\n\n".join(["Comments (2)", *thread])

@@ -190,6 +190,8 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
         return None  # a Q&A site's answers, each "answered Jul 28, 2022 at 19:02": the page's content, not comments
     gaps = [b - a for a, b in pairwise(group)]
     start, end = group[0], min(len(lines) - 1, group[-1] + max(gaps))
+    if start > 0 and all(_name_over(lines, kinds, index) for index in group):
+        start -= 1  # each comment's name stands over its timestamp: the first one's too ("Марко" / "15.11. 18:42")
     comments_heading = lexicon().comments
     while start > 0 and group[0] - start < 3:
         above = lines[start - 1]
@@ -200,6 +202,9 @@ def _thread(analysis: Analysis, kinds: list[str | None], group: list[int]) -> tu
         ):
             break
         start -= 1
+    buttons = [i for i in range(group[-1] + 1, end + 1) if kinds[i] == "action"]
+    if buttons and all("action" in kinds[a + 1 : b] for a, b in pairwise(group)):
+        end = buttons[-1]  # each comment ends at its "Reply": the last one too, not a box after it
     while end + 1 < len(lines) and kinds[end + 1] in ("form", "action"):
         end += 1
     body_end = analysis.body[1] if analysis.body is not None else -1
@@ -228,6 +233,24 @@ def _named(lines: list[Line], kinds: list[str | None], group: list[int]) -> bool
     """A commenter's name ("jdoe says:") among the group's anchors, or a reply button or the form after them."""
     after = range(group[0], min(len(lines), group[-1] + _MAX_GAP))
     return any(kinds[i] == "header" for i in group) or any(kinds[i] in ("action", "form") for i in after)
+
+
+_NAME_WORDS = 3
+
+
+def _name_over(lines: list[Line], kinds: list[str | None], stamp: int) -> bool:
+    """A commenter's name right over a timestamp: a short line of no kind, no prose, no figure."""
+    if stamp == 0 or kinds[stamp] != "stamp":
+        return False
+    above = lines[stamp - 1]
+    return (
+        above.kind in (None, "furniture")
+        and kinds[stamp - 1] is None
+        and not above.prose
+        and not above.protected
+        and 0 < above.words <= _NAME_WORDS
+        and _DIGIT.search(above.text) is None
+    )
 
 
 def _says(line: Line) -> bool:
