@@ -195,8 +195,13 @@ def _scan_named(text: str, found: list[DateHit]) -> list[DateHit]:
             continue  # the English grammar read it from its day ("5 April 2024")
         month_number = dat_names.MONTH_NUMBERS[match.group("mon").lower()]
         named_year = int(match.group("year") or 0)
-        if match.start("mon") in taken and _valid(named_year, month_number, int(match.group("day"))):
+        if (
+            match.start("mon") in taken
+            and _valid(named_year, month_number, int(match.group("day")))
+            and not match.group("wd")
+        ):
             continue  # "5. April 2024": the English grammar read "April 2024" and checks it; only the day is new
+            # (with a weekday, "Montag, 26. November 2024", the day and the weekday are new: checked here)
         weekday = None
         if match.group("wd"):
             weekday = Part(dat_names.WEEKDAY_NUMBERS[match.group("wd").lower()], *match.span("wd"))

@@ -514,3 +514,11 @@ def test_a_date_on_a_repl_line_or_in_a_list_of_test_values_is_code() -> None:
     assert not string_in_code('He called it "a mess" on 31 April 2024.')
     text = 'He called the 31 April 2024 deadline "a mess".'
     assert [f.rule for f in lint_text(text, select=["DAT"])] == ["DAT001"]
+
+
+def test_a_wrong_weekday_before_a_month_english_shares_is_found_in_german() -> None:
+    """ "Montag, 26. November 2024": English reads "November 2024" too, and the German date with its weekday was
+    left to it, which has no weekday (red-team round 3; "Oktober" worked)."""
+    found = lint_text("Die Sitzung fand am Montag, 26. November 2024 statt.", select=["DAT"])
+    assert [f.rule for f in found] == ["DAT002"]
+    assert lint_text("Die Sitzung fand am Dienstag, 26. November 2024 statt.", select=["DAT"]) == []
