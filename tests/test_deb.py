@@ -258,6 +258,14 @@ def test_clean_article_with_headings_captions_lists_quotes_and_bio_has_no_findin
     ]
 
 
+def test_a_paragraph_cut_inside_the_body_is_truncated() -> None:
+    """A paragraph of the body that ends on "and on the", a new paragraph after it: the scraper lost its end (only
+    the body's last paragraph was asked before; red-team round 3)."""
+    cut = "The council said it would post updates about the works on its website and on the"
+    text = article(middle=(cut,))
+    assert [text[f.start : f.end] for f in deb(text) if f.rule == "DEB005"] == [cut]
+
+
 def test_short_hard_wrapped_line_is_not_truncated() -> None:
     text = article(
         middle=("Slavery was not abolished in the colonies at the same time as it was in\nthe homeland itself.",)

@@ -843,9 +843,20 @@ def _dangles(line: Line) -> bool:
     return bool(words) and words[-1].lower() in _FUNCTION_WORDS
 
 
+_DANGLING = frozenset(["the", "a", "an", "of", "to", "and", "or", "on", "in", "at", "for", "with", "from", "by"])
+
+
+def _cut_inside(line: Line, following: Line) -> bool:
+    """A paragraph of the body that ends on "on the" and a new paragraph after it, not the same sentence broken
+    over lines: the scraper lost the paragraph's end."""
+    words = line.text.rsplit(None, 1)
+    return len(words) == 2 and words[1] in _DANGLING and following.start - line.end > 1 and following.text[:1].isupper()
+
+
 def _find_truncated(analysis: Analysis, text: str) -> None:
     """Paragraphs cut mid-sentence: the last one of the body or of a teaser, or one ending in '…'/'Read more'."""
     lines = analysis.lines
+    inside = (analysis.body[0], analysis.body[1]) if analysis.body is not None else (0, 0)
     ends: dict[int, bool] = {stop: True for _, stop in analysis.teasers}
     if analysis.body is not None:
         ends[analysis.body[1]] = False
@@ -853,8 +864,9 @@ def _find_truncated(analysis: Analysis, text: str) -> None:
     for index, line in enumerate(lines):
         if line.words < 12 or line.kind not in (None, "teaser"):
             continue
-        if index not in ends and "…" not in line.text and "..." not in line.text:
-            continue  # neither the end of a body or teaser nor a possible '…' cut: the common case, decided cheaply
+        cut_inside = index not in ends and inside[0] <= index < inside[1] and _cut_inside(line, lines[index + 1])
+        if index not in ends and not cut_inside and "…" not in line.text and "..." not in line.text:
+            continue  # neither the end of a body or teaser nor a possible cut: the common case, decided cheaply
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         if nxt is not None and nxt.text[:1].islower() and nxt.start - line.end == 1:
             continue  # a hard line break inside a sentence, not a cut
@@ -863,9 +875,9 @@ def _find_truncated(analysis: Analysis, text: str) -> None:
         last_word = bare.split()[-1] if bare.split() else ""
         if cut is not None and cut.group().rstrip(".… ").strip():
             pass  # "… Read more": a teaser cut whatever the position
-        elif index not in ends or not last_word[-1:].isalpha() or not last_word[:1].islower():
+        elif (index not in ends and not cut_inside) or not last_word[-1:].isalpha() or not last_word[:1].islower():
             continue
-        elif not ends[index] and last_word.lower() not in _FUNCTION_WORDS:
+        elif not ends.get(index, False) and last_word.lower() not in _FUNCTION_WORDS:
             continue  # the body's last line may just lack its full stop; a cut leaves a dangling word
         byline = _BYLINE.match(line.text)
         begin = line.start + (
