@@ -643,3 +643,12 @@ def verse(text: str) -> bool:
         return False
     phrased = sum(1 for line, after in pairwise(lines) if line[-1] in ",.;:!?—–-" or after[:1].isupper())
     return phrased * 2 >= len(lines) - 1
+
+
+_TIMED_ENTRY = re.compile(r"\s*(?:\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)\s")
+
+
+def timed_entry(text: str) -> bool:
+    """An entry of a log that opens with its minute or time ("70' Attempt missed.", "14:02 Der Ball …"): a live
+    commentary's events repeat their wording by design."""
+    return _TIMED_ENTRY.match(text) is not None

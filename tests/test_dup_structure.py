@@ -179,3 +179,14 @@ def test_a_poems_refrain_is_no_repeat_but_a_sentence_repeated_in_hard_wrapped_pr
     again = "The council approved the new budget on Tuesday after a debate that lasted\nmore than six hours."
     text = "\n\n".join([wrapped, PARAGRAPHS[2], again + " Work starts in May.\nIt will take a year."])
     assert flagged(text, lint_text(text, select=["DUP"]))
+
+
+def test_a_live_commentarys_events_told_alike_are_no_repeat() -> None:
+    """Two events of a minute-by-minute told in the same words ("70' Attempt missed. …", "88' Attempt missed. …"):
+    the safe fix cut the earlier one (red-team round 3). Without the minute marks the repeat is still reported."""
+    event = "Attempt missed. Bukayo Saka (Arsenal) left footed shot from the right side of the box misses to the left."
+    entries = [f"88' {event}", "85' Substitution, Arsenal. Jorginho replaces Martin Ødegaard.", f"70' {event}"]
+    text = "\n\n".join(["Arsenal 2-1 Nottingham Forest: live commentary", *entries])
+    assert lint_text(text, select=["DUP"]) == []
+    text = "\n\n".join([PARAGRAPHS[0], event, PARAGRAPHS[1], event])
+    assert lint_text(text, select=["DUP"])

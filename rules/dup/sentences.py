@@ -33,6 +33,7 @@ from scrapelint.rules.structure import (
     sentence_like,
     steps,
     table_row,
+    timed_entry,
     verse,
 )
 
@@ -300,6 +301,8 @@ def _by_design(doc: Document, analysis: _Analysis, texts: ParagraphTexts, block:
         return True  # two cells of one row of a table
     if verse(texts[block.paragraph]) and verse(texts[first]):
         return True  # a poem's or a song's refrain
+    if timed_entry(texts[block.paragraph]) and timed_entry(texts[first]):
+        return True  # two events of a live commentary told alike ("70' Attempt missed. …", "88' Attempt missed. …")
     if (
         _whole_item(analysis, block.la, block.lb, block.paragraph)
         and (block.a, block.b) != analysis.paragraphs[first]
