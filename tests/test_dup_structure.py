@@ -190,3 +190,13 @@ def test_a_live_commentarys_events_told_alike_are_no_repeat() -> None:
     assert lint_text(text, select=["DUP"]) == []
     text = "\n\n".join([PARAGRAPHS[0], event, PARAGRAPHS[1], event])
     assert lint_text(text, select=["DUP"])
+
+
+def test_an_faqs_answer_given_to_two_questions_is_reported_with_an_unsafe_fix() -> None:
+    """Two questions with the same answer: maybe a copy-paste slip, maybe the FAQ's own; the safe fix deleted the
+    second answer and left its question unanswered (red-team round 3). Reported, the fix left to the user."""
+    answer = "Yes. Sign in to your account on the library website and choose the items you want under My loans."
+    faq = ["Can I renew my books online?", answer, "Can I reserve a book that is on loan?", answer]
+    [found] = lint_text("\n".join(["Library card: questions and answers", *faq]), select=["DUP"])
+    assert found.rule == "DUP001" and found.fix is not None and found.fix.applicability == "unsafe"
+    assert "another question" in found.message

@@ -101,8 +101,25 @@ class DuplicatedParagraph(Rule):
             what = f"block of {last - first + 1} paragraphs"
             lines = f"lines {_line(doc, related[0])}-{_line(doc, related[1])}"
             message = f"{what} duplicates {lines} in the same order; the same text appears twice"
-        fix = _delete(doc, start, end, first, "safe", what, last)
+        answer = first == last and _answers_another_question(doc, first, duplicated[first])
+        if answer:
+            message += " as the answer to another question; an FAQ may repeat an answer on purpose"
+        fix = _delete(doc, start, end, first, "unsafe" if answer else "safe", what, last)
         return self.finding(doc, start, end, message, fix=fix, related=related)
+
+
+def _answers_another_question(doc: Document, copy: int, first: int) -> bool:
+    """Both copies stand right under a question, and the questions differ: an FAQ's answer given twice."""
+    if copy == 0 or first == 0 or copy - 1 == first:
+        return False  # (doubled in place, the copy stands under its first: no question between)
+    starts, ends = doc.paragraph_spans
+    asked = [doc.text[starts[p - 1] : ends[p - 1]].strip() for p in (copy, first)]
+    return all(question.endswith("?") and len(question.split()) <= _QUESTION_WORDS for question in asked) and (
+        asked[0] != asked[1]
+    )
+
+
+_QUESTION_WORDS = 15  # an FAQ's question is a heading, not a paragraph that ends asking
 
 
 def _blocks(reported: list[int], duplicated: dict[int, int]) -> Iterator[tuple[int, int]]:
