@@ -93,6 +93,7 @@ def _anchor(text: str, words: int) -> str | None:
     return None
 
 
+_HEADS = frozenset(("header", "stamp"))
 _CALL = re.compile(r"\w\([\"']|>>> ")  # a date passed in code: parse_date("Feb 29, 2024"), a REPL's prompt
 
 
@@ -139,7 +140,8 @@ def _find_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
         for line in lines[begin:]
     ]
     found: list[tuple[int, int, int, bool]] = []
-    headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp")]
+    # (most pages have neither: one pass in C rules them out, not a Python step per line)
+    headers = [i for i, kind in enumerate(kinds) if kind in _HEADS] if not _HEADS.isdisjoint(kinds) else []
     group: list[int] = []
     for index in [*headers, None]:
         if index is not None and (not group or index - group[-1] <= _MAX_GAP + 1):
@@ -157,6 +159,8 @@ def _find_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
 
 def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int, bool]]:
     """Runs of the comment form's lines ("2 Kommentare", "Leave a Reply", "Name (required)") after the body began."""
+    if "form" not in kinds:  # (most pages: one scan in C)
+        return []
     lines, begin = analysis.lines, analysis.body[0] if analysis.body is not None else 0
     runs: list[tuple[int, int, int]] = []
     for index in range(begin + 1, len(lines)):
