@@ -97,8 +97,8 @@ def find_in(
     for i in compress(range(len(words)), map(open_.__contains__, words)):
         word = words[i]
         if not _candidates(word):
-            open_.discard(word)  # no common word one edit away (most suspects): never visited again
-            continue
+            open_.discard(word)  # no common word one edit away that is commoner enough (most suspects): never
+            continue  # visited again
         following = words[i + 1] if 0 < i < last else ""
         if (
             not following.islower()  # the word after is the stronger evidence; without it, left alone
@@ -154,15 +154,12 @@ def _likely(previous: str | None, word: str, following: str) -> str | None:
     bigrams = lex.bigrams
     if f"{word} {following}" in bigrams or f"{previous} {word}" in bigrams:
         return None  # the written word fits one side: no evidence against it
-    z = lex.zipf(word)
     written: float | None = None
     best: tuple[float, str] | None = None
     for candidate in candidates:
         if bigrams.get(f"{candidate} {following}", 0) < MIN_PAIR_COUNT:
             continue
         if previous is not None and bigrams.get(f"{previous} {candidate}", 0) < MIN_PAIR_COUNT:
-            continue
-        if lex.zipf(candidate) - z < MIN_GAIN_ZIPF:
             continue
         if written is None:
             written = _score(previous, word, following)
@@ -206,7 +203,10 @@ def _total() -> float:
 
 @lru_cache(maxsize=100_000)
 def _candidates(word: str) -> tuple[str, ...]:
-    """Common dictionary words one edit (or one swap of neighbours) from `word`."""
+    """Common dictionary words one edit (or one swap of neighbours) from `word` that `_likely` may take: commoner
+    than it by `MIN_GAIN_ZIPF`, which the two words alone decide. A suspect whose near words are all about as
+    common as itself ("accent", "accept") is then dropped from the open suspects at first sight instead of being
+    weighed at each of its occurrences (on the dev set: 11.9k visits instead of 29.5k)."""
     index = _common_index()
     found: set[str] = set(index.get(word, ()))  # one letter inserted into `word`
     for i in range(len(word)):
@@ -215,7 +215,8 @@ def _candidates(word: str) -> tuple[str, ...]:
         if deleted in index.words:
             found.add(deleted)  # one letter too many in `word`
     found.discard(word)
-    return tuple(sorted(c for c in found if _one_edit(word, c)))
+    zipf, written = spelling.lexicon().zipf, spelling.lexicon().zipf(word)
+    return tuple(sorted(c for c in found if _one_edit(word, c) and zipf(c) - written >= MIN_GAIN_ZIPF))
 
 
 class _DeletionIndex(dict[str, list[str]]):

@@ -13,9 +13,11 @@ after the article's body has begun. The comment sections that DEB's analysis fin
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from scrapelint.document import Document
 from scrapelint.models import Finding
@@ -95,9 +97,24 @@ def _anchor(text: str, words: int) -> str | None:
     return None
 
 
+_HEADS = frozenset(("header", "stamp"))
+
+
 def thread_lines(analysis: Analysis) -> set[int]:
-    """The indices of the lines in the analysis' reader-comment threads."""
-    return {index for first, last, _comments, _signed in threads(analysis) for index in range(first, last + 1)}
+    """The indices of the lines in the analysis' reader-comment threads: made once per analysis, though each of
+    the five line rules asks (the last analysis asked is known by a weak reference, so none is kept alive)."""
+    held, lines = _THREAD_LINES
+    if held() is not analysis:
+        lines = {index for first, last, _comments, _signed in threads(analysis) for index in range(first, last + 1)}
+        _THREAD_LINES[:] = weakref.ref(analysis), lines
+    return lines
+
+
+def _nothing() -> None:
+    return None
+
+
+_THREAD_LINES: list[Any] = [_nothing, set()]  # (a weak reference to the last analysis asked, its thread lines)
 
 
 def threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
@@ -127,9 +144,12 @@ def _find_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
     ]
     found: list[tuple[int, int, int, bool]] = []
     # a stamp above the body (its dateline) starts no thread and joins none: `_thread` turns down every group
-    # that starts there, and the comments under the article would go with it
+    # that starts there, and the comments under the article would go with it (most pages have no stamp at all:
+    # one pass in C rules them out, not a Python step per line)
     first = analysis.body[0] if analysis.body is not None else 0
-    headers = [i for i, kind in enumerate(kinds) if kind in ("header", "stamp") and i >= first]
+    headers = (
+        [i for i, kind in enumerate(kinds) if kind in _HEADS and i >= first] if not _HEADS.isdisjoint(kinds) else []
+    )
     group: list[int] = []
     for index in [*headers, None]:
         if index is not None and (not group or index - group[-1] <= _MAX_GAP + 1):
@@ -147,6 +167,8 @@ def _find_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
 
 def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int, bool]]:
     """Runs of the comment form's lines ("2 Kommentare", "Leave a Reply", "Name (required)") after the body began."""
+    if "form" not in kinds:  # (most pages: one scan in C)
+        return []
     lines, begin = analysis.lines, analysis.body[0] if analysis.body is not None else 0
     runs: list[tuple[int, int, int]] = []
     for index in range(begin + 1, len(lines)):

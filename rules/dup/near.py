@@ -148,11 +148,12 @@ class NearDuplicateSentence(Rule):
         starts, ends, owners = doc.sentence_spans
         ranges = analysis.sentences
         lengths = map(sub, map(_SECOND, ranges), map(_FIRST, ranges))
-        long_enough = compress(range(len(ranges)), map(ge, lengths, repeat(min_words)))
-        for i in long_enough:  # (picked without a Python loop: most sentences are short lines)
+        # (picked without a Python loop: most sentences are short lines; each with its range, as reading
+        # `ranges[i]` is a Python call per sentence)
+        long_enough = compress(enumerate(ranges), map(ge, lengths, repeat(min_words)))
+        for i, (a, b) in long_enough:
             if i in repeated or owners[i] in duplicated:
                 continue  # an exact repeat (DUP001/DUP002 report those)
-            a, b = ranges[i]
             key = tuple(tokens[a:b])
             if key in seen:
                 continue
