@@ -133,3 +133,28 @@ def test_a_paragraph_quoting_a_banner_or_a_paywall_is_the_articles(quoting: str)
     banner = "We use cookies to improve your experience. Accept all or manage your preferences."
     text = article(after=(banner,))
     assert banner in flagged(text, lint_text(text, select=["DEB"]))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thanks for reading The Slow Lane! Subscribe for free to receive new posts and support my work.",
+        "View this email in your browser",
+        "If you enjoyed this, give it a clap and follow me for more.",
+        "Enjoyed this episode? Leave us a review on Apple Podcasts.",
+        "Subscribe to News24 for R75 per month to read all our stories.",
+        "Only News24 subscribers can comment on this article.",
+        "Transcript generated automatically. May contain errors.",
+        "…see more",
+        "Access Paper:",
+        "5.0 of 5 bubbles",
+        "Date of stay: October 2024",
+    ],
+)
+def test_the_platforms_boxes_and_buttons_are_found(line: str) -> None:
+    """What newsletter platforms, Medium, podcasts, paywalled comments, preprint and review sites print around a
+    text (rules/data/debris_*.platforms.txt; red-team round 3): found after the article, which is kept."""
+    text = article(after=(line,))
+    found = flagged(text, lint_text(text, select=["DEB"]))
+    assert any(line in span for span in found)
+    assert not any(paragraph in span for span in found for paragraph in PARAGRAPHS)
