@@ -905,3 +905,12 @@ def test_the_skip_link_is_navigation_in_the_languages_scrapes_come_in(skip_link:
     assert lexicon_kind(skip_link) == "ui"
     text = "\n\n".join([skip_link, *PARAGRAPHS])
     assert flagged(text, lint_text(text, select=["DEB"])) == [skip_link]
+
+
+def test_a_cloudflare_email_placeholder_and_a_relative_posted_time() -> None:
+    """ "[email protected]" is what a scraper gets for an address Cloudflare hides; "Posted 4h ago" is a timestamp
+    line (red-team round 3)."""
+    text = article(after=("Contact: [email\u00a0protected]", "Posted 4h ago4 hours ago, updated 2h ago2 hours ago"))
+    found = {(f.rule, text[f.start : f.end][:17]) for f in deb(text)}
+    assert ("DEB006", "[email\u00a0protected]") in found
+    assert ("DEB007", "Posted 4h ago4 ho") in found

@@ -13,7 +13,7 @@ _TAG_NAMES = (
 _INLINE_MARKUP = re.compile(
     rf"(?:(?P<tag></?(?:{_TAG_NAMES})\b(?:\s[^<>\n]{{0,300}})?/?>|<!--[^\n]{{0,500}}?-->)"
     r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,30}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});)"
-    r"|(?P<placeholder>\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\$\{[^{}\n]{0,60}\}|\[object Object\]|(?<![\w$])(?-i:NaN)(?![\w])))",
+    r"|(?P<placeholder>\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\$\{[^{}\n]{0,60}\}|\[object Object\]|\[email\s?protected\]|(?<![\w$])(?-i:NaN)(?![\w])))",
     re.IGNORECASE,
 )
 # How every `_INLINE_MARKUP` match starts: the first character of each alternative ("NaN" is the only one
