@@ -90,3 +90,20 @@ def test_the_safe_fix_takes_a_read_also_label_and_its_link_together(label: str, 
     kept = fixed.article.text.split("\n")
     assert label not in kept and link not in kept
     assert set(paragraphs) <= set(kept)
+
+
+def test_a_tutorial_goes_on_past_its_code_sample_and_a_sub_heading() -> None:
+    """A REPL sample, a "Summary" heading and two short items stood between the body and its last paragraph,
+    which was cut off as "a menu, footer or widget" (a red-team tutorial)."""
+    prose = [
+        "Suppose you receive strings like 2024-02-29, Feb 29, 2024 and 29.02.2024 from three different vendors. "
+        "Calling strptime with a single format will fail on two of them.",
+        "The parse function of dateutil is convenient, but it guesses. Given 01/02/03 it returns January 2, 2003, "
+        "which may or may not be what your vendor meant. For pipelines, explicit formats are safer.",
+    ]
+    sample = ["Testing it", "A quick check in the REPL:", '>>> parse_date("Feb 29, 2024")']
+    sample += ["datetime.datetime(2024, 2, 29, 0, 0)", '>>> parse_date("31.12.1999").year', "1999"]
+    summary = ["Summary", "List the formats you expect.", "Try them in order."]
+    last = "Raise on anything else, and log the raw string so you can add the new format later."
+    _, hit = deb(["How to Parse Dates Reliably in Python", *prose, *sample, *summary, last])
+    assert last not in hit and not hit & set(summary)

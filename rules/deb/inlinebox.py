@@ -3,8 +3,9 @@
 A news page breaks a short article up with such boxes every few paragraphs. Each box line costs the body finding
 (rules/deb/body.py) as much as a menu's, so two boxes between short paragraphs cut the body at the first one,
 and the paragraphs after it read as furniture. Below the body, a paragraph of prose on the article's topic that
-only box lines and short labels stand apart from is the article's: no heading of comments or of other stories
-stands between, and it shares words with the body (an author's bio or a site's blurb under the article does not).
+only box lines and short labels stand apart from, or a few short lines of no kind (a sub-heading, a code sample,
+a short list), is the article's: no heading of comments or of other stories stands between, and it shares words
+with the body (an author's bio or a site's blurb under the article does not).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _BOX_LINES = 8  # lines: a box is a few; a longer run of furniture is where the 
 _LABEL_WORDS = 12  # a box's label, a caption or "1 of 6": no paragraph of the article
 _BUTTON_WORDS = 4  # a box's button or heading ("Sign up", "Advertisement"); a longer line is the box's own or a menu
 _GOES_ON_WORDS = 12  # a paragraph of the article, not a teaser's title
+_PLAIN_GAP = 5  # short lines of no kind (a sub-heading, a code sample, a list) the article goes on past
 _SHARED = 1  # a topic word the paragraph shares with the body
 
 
@@ -27,11 +29,11 @@ def past_inline_boxes(lines: list[Line], first: int, last: int) -> int:
     """The body's last line once it goes on past the inline boxes below `last` (or `last`)."""
     lex = lexicon()
     topic: set[str] | None = None
-    end, gap, boxed, buttons = last, 0, False, 0
+    end, gap, boxed, buttons, known = last, 0, False, 0, 0
     for index in range(last + 1, len(lines)):
         line = lines[index]
         if line.kind is None and line.prose and line.words >= _GOES_ON_WORDS:
-            if not boxed or line_notice(line.text, line.words) is not None:
+            if not (boxed or (known == 0 and gap <= _PLAIN_GAP)) or line_notice(line.text, line.words) is not None:
                 break
             if lines[index - 1].kind == "consent":
                 gap += 1  # what the newsletter brings, under its sign-up's heading: the box's own blurb
@@ -40,7 +42,7 @@ def past_inline_boxes(lines: list[Line], first: int, last: int) -> int:
                 topic = _stems(" ".join(lines[i].text for i in range(first, end + 1) if lines[i].prose))
             if len(_stems(line.text) & topic) < _SHARED:
                 break
-            end, gap, boxed, buttons = index, 0, False, 0
+            end, gap, boxed, buttons, known = index, 0, False, 0, 0
             continue
         gap += 1
         if gap > _BOX_LINES or "©" in line.text:
@@ -49,6 +51,7 @@ def past_inline_boxes(lines: list[Line], first: int, last: int) -> int:
             if line.words > _LABEL_WORDS:
                 break
             continue
+        known += 1
         if line.kind not in _BOX_KINDS or (line.words > _BUTTON_WORDS and not _box(line)):
             break  # a menu bar, a footer's line: the page's furniture has begun
         norm = normalise(line.text)
