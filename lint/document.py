@@ -168,6 +168,8 @@ def is_glued_sentence_end(text: str, mark: int) -> bool:
         return False  # code: "Microsoft.Extensions.Logging", "Math.Max(a, b)"
     if len(before) <= 3 and before.islower() and _INNER_CAPITAL.search(after.group()):
         return False  # a module and its class: "io.BytesIO", "np.NaN", "os.PathLike"
+    if _INNER_CAPITAL.search(before, 2) and after.group() not in _STARTERS:
+        return False  # a class and its member: "UserRepository.Get", "HttpClient.Send" (not "YouTube.The")
     if text[nxt + 1 : nxt + 2].isspace() and not (before.isdigit() and len(before) >= 3) and not before[-1].islower():
         return False  # a one-letter word ("2016.A record") counts only after a word or a year
     return not in_address(text, mark)

@@ -227,6 +227,7 @@ def test_missing_space_after_straight_quote_is_unsafe() -> None:
         "at MWC.News Network",
         "the Microsoft.Extensions.Logging package and Math.Max(a, b)",
         "wrap the bytes in io.BytesIO before you pass np.NaN or an os.PathLike",  # a module and its class
+        "a UserRepository.Get method or an HttpClient.Send call",  # a class and its member
         "Kosovo?s future",
         "LONDON?The engines",
         "Die WebAkte der e.Consult AG und das i.Sense Modul",  # brands: no sentence ends in one small letter
