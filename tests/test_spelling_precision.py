@@ -131,3 +131,13 @@ def test_a_foreign_phrase_in_an_english_sentence_is_not_misspelt_but_a_slip_afte
     )
     assert typ_flagged(text) == []
     assert typ_flagged("We ate a pastel de nata in Belém and then walkd down to the river before lunch.") == ["walkd"]
+
+
+def test_the_plural_of_a_loanword_in_use_is_no_typo_but_a_misspellings_plural_is() -> None:
+    """ "braais" (South African English), "tascas", "suzanis": their singulars pass, so their plurals do; the
+    unsafe fix wrote "enjoy their brain this weekend" (red-team round 3). "recieves" is still a misspelling."""
+    text = (
+        "Families enjoy their braais at the weekend, visit the old tascas of the harbour and collect suzanis "
+        "from the market, while the council recieves more complaints about noise."
+    )
+    assert [text[f.start : f.end] for f in lint_text(text, select=["TYP"])] == ["recieves"]

@@ -26,6 +26,23 @@ SEEN_TYPO_ZIPF = 2.0  # below this, a word wordfreq has seen may still be a web 
 SEEN_TYPO_MARGIN_ZIPF = 2.3  # ... a correction this much commoner: "tarrif" 1.2 -> "tariff" 3.5, not "glammed"
 
 
+_PLURAL_STEM_ZIPF = 1.0  # a singular wordfreq has seen: in use, however rare
+
+
+def _plural_of_known(word: str, capitalised: bool, in_name: bool, initial: bool) -> bool:
+    """An "-s" plural whose singular is in use and passes itself, and is no known misspelling ("recieves")."""
+    if not word.endswith("s") or len(word) < 6 or word.endswith("ss"):
+        return False
+    singular = word[:-1]
+    lex = lexicon()
+    return (
+        lex.zipf(singular) >= _PLURAL_STEM_ZIPF
+        and singular not in lex.misspellings
+        and word not in lex.misspellings
+        and verdict(singular, capitalised, in_name, initial) is None
+    )
+
+
 @lru_cache(maxsize=200_000)
 def verdict(
     word: str, capitalised: bool, in_name: bool = False, initial: bool = False
@@ -58,6 +75,8 @@ def verdict(
             return GLUED_WORDS, (glued,)
     if z >= 2.0 and word.endswith("s") and word[:-1] in lex.trusted:
         return None  # an -s form in use that Hunspell's flags leave out: "arounds" (work-arounds), "jeans"
+    if _plural_of_known(word, capitalised, in_name, initial):
+        return None  # the plural of a word that passes: "braais" (braai), "tascas" (tasca), "suzanis" (suzani)
     if _split_glued(word, 3.0, 0.0):
         return None  # a closed compound: "homestand", "linemate", "grasscourt", "massline"
     n = len(word)
