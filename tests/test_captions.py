@@ -98,3 +98,17 @@ def test_a_garbled_e_acute_is_no_copyright_sign() -> None:
     assert caption(line, len(line.split())) is None
     assert caption("Protesters in the square on Sunday. © AFP / Jane Doe", 10) == "caption"
     assert caption("Das Kabinett bei seiner Klausurtagung am 21. Januar© Bundesregierung/Steffen Kugler", 11)
+
+
+def test_an_outlets_credit_with_a_colon_ends_a_caption() -> None:
+    """ "(ABC News: Lucas Hill)", "(Reuters: Jane Doe)", "(Supplied)": how Australian and other outlets credit a
+    picture (red-team round 3); a bracket that is the sentence's own aside is no credit."""
+    from scrapelint.rules.deb.captions import caption
+
+    for line in (
+        "The Story Bridge is almost 85 years old. (ABC News: Lucas Hill)",
+        "The mayor at the opening. (Supplied)",
+    ):
+        assert caption(line, len(line.split())) == "caption"
+    aside = "The council met on Monday (agenda: the budget)."
+    assert caption(aside, len(aside.split())) is None
