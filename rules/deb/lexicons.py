@@ -73,6 +73,7 @@ _CONSENT_PARTS = (
     *("verst", "willig", "phär", "chutz", "zustimm", "куки", "соглас", "çerez", "wsbr"),  # "wsbr": nieuwsbrief
     # the word for cookie where a language has its own (issue #14): th, ms, ...
     *("คุกกี้", "kuki", "کوکی", "كوكيز", "الارتباط", "עוגיות", "कुकी", "কুকি", "குக்கீ"),  # fa ur ar he hi bn ta
+    *("kolači", "колачић", "piškot", "бисквитк", "колачињ"),  # sr hr bs, sr, sl, bg, mk
 )
 # The same alternation with one branch per first letter ("b(?:ox|scri|locker)"): where a letter can start a
 # part, the engine tries that letter's branch, not every part in turn (the scan is 15% faster, same matches).
