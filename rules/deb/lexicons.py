@@ -75,6 +75,7 @@ _CONSENT_PARTS = (
     *("คุกกี้", "kuki", "کوکی", "كوكيز", "الارتباط", "עוגיות", "कुकी", "কুকি", "குக்கீ"),  # fa ur ar he hi bn ta
     *("kolači", "колачић", "piškot", "бисквитк", "колачињ"),  # sr hr bs, sr, sl, bg, mk
     *("slapuk", "sīkdat", "küpsis", "vafrak", "informasjonskaps", "kakor", "eväste"),  # lt, lv, et, is, no, sv, fi
+    *("vidakuzi", "koekies", "galetes", "süti"),  # sw, af, ca, hu
 )
 # The same alternation with one branch per first letter ("b(?:ox|scri|locker)"): where a letter can start a
 # part, the engine tries that letter's branch, not every part in turn (the scan is 15% faster, same matches).
