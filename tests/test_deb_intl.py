@@ -340,6 +340,11 @@ LINES = [
     ("Vi använder kakor för att ge dig en bättre upplevelse.", "DEB002"),
     ("Käytämme evästeitä parantaaksemme käyttökokemusta.", "DEB002"),
     ("Ми використовуємо файли cookie, щоб покращити роботу сайту.", "DEB002"),
+    # the red team's English notices: a blog platform's and a podcast's boxes, a paywall that names a price
+    ("Thanks for reading The Slow Lane! Subscribe for free to receive new posts and support my work.", "DEB001"),
+    ("Subscribe to News24 for R75 per month to read all our stories.", "DEB001"),
+    ("Enjoyed this episode? Leave us a review on Apple Podcasts.", "DEB001"),
+    ("If you enjoyed this, give it a clap and follow me for more.", "DEB001"),
 ]
 
 
