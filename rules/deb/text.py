@@ -55,7 +55,7 @@ def _word_count(text: str) -> int:
     return sum(map(classes.count, starts))
 
 
-_TERMINAL = set(".!?…:;\"'”’)»。！？」』）؟।۔")  # with the full stops of CJK, Arabic, Devanagari and Urdu
+_TERMINAL = set(".!?…:;\"'”’)»。！？」』）؟।")  # with the full stops of CJK, Arabic and Devanagari
 _NOT_A_NAME = "January|February|March|April|May|June|July|August|September|October|November|December|Then|The|This|That"
 _NAME = r"[A-Z][\w.'’-]*"
 # "By Harsh Thakor", "By Our Representative  The Nutrition...", "By Bhaskar Sur* Swami..."
