@@ -71,6 +71,12 @@ _CONSENT_PARTS = (
     # "Einverständnis", "Einwilligung", "Privatsphäre", "Datenschutz", "Zustimmung"; ru, tr: most start with a
     # letter that already starts a part, so the scan tries no new branch on a Latin line
     *("verst", "willig", "phär", "chutz", "zustimm", "куки", "соглас", "çerez", "wsbr"),  # "wsbr": nieuwsbrief
+    # the word for cookie where a language has its own (issue #14), by a part that starts with a letter already
+    # starting one, or a rare one: th, ms, ...
+    *("คุกกี้", "kuki", "کوکی", "كوكيز", "الارتباط", "עוגיות", "कुकी", "কুকি", "குக்கீ"),  # fa ur ar he hi bn ta
+    *("kolači", "колачић", "piškot", "бисквитк", "колачињ"),  # sr hr bs, sr, sl, bg, mk
+    *("lapuk", "īkdat", "üpsis", "vafrak", "jonskap", "kakor", "väste"),  # lt, lv, et, is, no, sv, fi
+    *("vidakuzi", "galetes", "üti"),  # sw, ca, hu (af "koekies" holds "kie")
 )
 # The same alternation with one branch per first letter ("b(?:ox|scri|locker)"): where a letter can start a
 # part, the engine tries that letter's branch, not every part in turn (the scan is 15% faster, same matches).
