@@ -107,3 +107,27 @@ def test_a_tutorial_goes_on_past_its_code_sample_and_a_sub_heading() -> None:
     last = "Raise on anything else, and log the raw string so you can add the new format later."
     _, hit = deb(["How to Parse Dates Reliably in Python", *prose, *sample, *summary, last])
     assert last not in hit and not hit & set(summary)
+
+
+@pytest.mark.parametrize(
+    ("label", "link", "closing"),
+    [
+        (
+            "Also read",
+            "Karachi: tanker rates fixed",
+            "According to water board officials the first phase ends in 2026.",
+        ),
+        (
+            "Čítajte tiež:",
+            "Parkovanie v Petržalke: prvé výsledky",
+            "Primátor Matúš Vallo uviedol, že cieľom je uvoľniť ulice pre obyvateľov.",
+        ),
+    ],
+)
+def test_the_articles_closing_sentence_under_a_read_also_box_is_kept(label: str, link: str, closing: str) -> None:
+    """A "read also" label with its one title, then the article's short closing sentence and an ad: the sentence
+    was "a link to another article", with an unsafe fix (red-team round 3, eleven languages)."""
+    page = ENGLISH
+    lines = [*page["head"], *page["title"], page["lead"], page["second"], label, link, closing, "Advertisement"]
+    _, hit = deb([*lines, "Most read", "1. Man charged after crash on the motorway"])
+    assert closing not in hit and {label, link} <= hit
