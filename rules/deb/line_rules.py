@@ -58,7 +58,13 @@ class _LineKindRule(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         analysis = analyse(doc)
         for first, last in runs_outside_threads(analysis, self.kinds):
-            yield self._report(doc, analysis.lines[first : last + 1])
+            run = analysis.lines[first : last + 1]
+            if len(run) == 1 or all(line.kind != "notice" for line in run):
+                yield self._report(doc, run)
+                continue
+            # a notice is reported with its family, apart from the menu beside it, whose fix may be safe
+            for _notice, part in groupby(run, lambda line: line.kind == "notice"):
+                yield self._report(doc, list(part))
 
     def warm(self) -> None:
         """Before `--jobs` forks (engine.warm_up): the lexicon's alternations and the notices' patterns, shared
