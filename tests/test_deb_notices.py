@@ -158,3 +158,14 @@ def test_the_platforms_boxes_and_buttons_are_found(line: str) -> None:
     found = flagged(text, lint_text(text, select=["DEB"]))
     assert any(line in span for span in found)
     assert not any(paragraph in span for span in found for paragraph in PARAGRAPHS)
+
+
+def test_a_notice_beside_a_footers_menu_leaves_the_menus_fix_safe() -> None:
+    """A notice in the same run as a footer's links made one finding of mixed kinds, whose fix is unsafe: the
+    links lost their safe fix (red-team round 3). The notice is its own finding."""
+    footer = ("Privacy Policy", "Terms of Use", "Contact Us")
+    notice = "Advertising disclosure: some of the products we review pay us a fee when you buy them."
+    text = article(after=(*footer, notice))
+    found = {text[f.start : f.end]: f.fix.applicability for f in lint_text(text, select=["DEB"]) if f.fix}
+    assert found["\n\n".join(footer)] == "safe"
+    assert found[notice] == "unsafe"
