@@ -427,19 +427,7 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         elif headlines < 3 and line.words <= 60 and (line.words >= 4 or (headlines == 0 and line.words >= 2)):
             line.protected = True
             headlines += 1
-    heading = lines[first - 1] if first > 0 else None
-    if (
-        heading is not None
-        and heading.kind is None
-        and heading.words == 1
-        and heading.text[:1].isupper()
-        and not heading.text.endswith(_NOT_TITLE)
-        and first >= 2
-        and lines[first - 2].protected
-        and not _dateline(lines[first - 2])  # under the dateline, a share button ("Del", "Сподели")
-    ):
-        heading.protected = True  # the body's own heading ("Descripción", "Zutaten") under its preamble: no
-        # section's label ("Galleries", "Editorials") under a menu
+    _protect_body_heading(lines, first)
     _protect_sidebar(lines, first)
     for index in range(first - 1, max(0, first - 15), -1):
         line, above, below = lines[index], lines[index - 1], lines[index + 1]
@@ -465,6 +453,35 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
             and not _WIRE.fullmatch(line.text)
         ):
             line.protected, line.kind = False, "ui"  # a section label over the headline (rules/deb/kickers.py)
+    _protect_title_under_breadcrumb(lines, first)
+    tail = lines[last + 1 : last + 3]
+    if tail and tail[0].kind is None and tail[0].words <= 30 and _sign_off(tail[0]):
+        tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
+    for line in tail:
+        if line.kind is None and _REPORT_CREDIT.search(line.text):
+            line.protected = True
+
+
+def _protect_body_heading(lines: list[Line], first: int) -> None:
+    """The body's own heading of one word ("Descripción", "Zutaten") right under its preamble; not a section's
+    label ("Galleries") under a menu, nor a share button ("Del", "Сподели") under the dateline."""
+    if first < 2:
+        return
+    heading, above = lines[first - 1], lines[first - 2]
+    if (
+        heading.kind is None
+        and heading.words == 1
+        and heading.text[:1].isupper()
+        and not heading.text.endswith(_NOT_TITLE)
+        and above.protected
+        and not _dateline(above)
+    ):
+        heading.protected = True
+
+
+def _protect_title_under_breadcrumb(lines: list[Line], first: int) -> None:
+    """Under the breadcrumb, the page's own title and its author: a product's, a book's, a thread's, however
+    far its spec list and price push the body."""
     crumb = next(
         (
             i
@@ -473,17 +490,12 @@ def _protect_preamble(analysis: Analysis, doc: Document) -> None:
         ),
         None,
     )
-    if crumb is not None and crumb + 1 < first and _title_like(title_line := lines[crumb + 1]):
-        title_line.protected = True  # under the breadcrumb, the page's own title: a product's, a thread's, a post's
-        name = lines[crumb + 2]
-        if crumb + 2 < first and name.kind in (None, "ui") and name.words <= 4 and _NAME_LINE.fullmatch(name.text):
-            name.kind, name.protected = None, True  # and its author (no kicker: the title is above it)
-    tail = lines[last + 1 : last + 3]
-    if tail and tail[0].kind is None and tail[0].words <= 30 and _sign_off(tail[0]):
-        tail[0].protected = True  # a sign-off right under the last paragraph: "- REUTERS", "Bureau Report"
-    for line in tail:
-        if line.kind is None and _REPORT_CREDIT.search(line.text):
-            line.protected = True
+    if crumb is None or crumb + 1 >= first or not _title_like(lines[crumb + 1]):
+        return
+    lines[crumb + 1].protected = True
+    name = lines[crumb + 2]
+    if crumb + 2 < first and name.kind in (None, "ui") and name.words <= 4 and _NAME_LINE.fullmatch(name.text):
+        name.kind, name.protected = None, True  # (no kicker: the title is above it)
 
 
 def _sign_off(line: Line) -> bool:
