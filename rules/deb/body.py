@@ -56,6 +56,7 @@ class Analysis:
     teasers: list[tuple[int, int]] = field(default_factory=list)  # index ranges, one per teaser
     truncated: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, inside a teaser)
     threads: list[tuple[int, int, int, bool]] | None = None  # reader-comment threads (threads.py), found on demand
+    thread_lines: set[int] | None = None  # the lines of those threads, which each line rule leaves alone
     _segments: list[tuple[int, int, str]] | None = field(default=None, repr=False)
 
     def runs(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -13,11 +13,9 @@ after the article's body has begun. The comment sections that DEB's analysis fin
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
 from scrapelint.document import Document
 from scrapelint.models import Finding
@@ -101,20 +99,13 @@ _HEADS = frozenset(("header", "stamp"))
 
 
 def thread_lines(analysis: Analysis) -> set[int]:
-    """The indices of the lines in the analysis' reader-comment threads: made once per analysis, though each of
-    the five line rules asks (the last analysis asked is known by a weak reference, so none is kept alive)."""
-    held, lines = _THREAD_LINES
-    if held() is not analysis:
-        lines = {index for first, last, _comments, _signed in threads(analysis) for index in range(first, last + 1)}
-        _THREAD_LINES[:] = weakref.ref(analysis), lines
-    return lines
-
-
-def _nothing() -> None:
-    return None
-
-
-_THREAD_LINES: list[Any] = [_nothing, set()]  # (a weak reference to the last analysis asked, its thread lines)
+    """The indices of the lines in the analysis' reader-comment threads: made once per analysis and kept on it,
+    though each of the five line rules asks."""
+    if analysis.thread_lines is None:
+        analysis.thread_lines = {
+            index for first, last, _comments, _signed in threads(analysis) for index in range(first, last + 1)
+        }
+    return analysis.thread_lines
 
 
 def threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
