@@ -1,4 +1,4 @@
-"""The article goes on past the boxes a site sets inside it: "READ MORE" links, an ad, a newsletter form, a gallery.
+"""The article goes on past the boxes a site sets inside it: "READ MORE" links, an ad, a newsletter form, "read also".
 
 A news page breaks a short article up with such boxes every few paragraphs. Each box line costs the body finding
 (rules/deb/body.py) as much as a menu's, so two boxes between short paragraphs cut the body at the first one,
