@@ -122,6 +122,11 @@ def test_a_tutorial_goes_on_past_its_code_sample_and_a_sub_heading() -> None:
             "Parkovanie v Petržalke: prvé výsledky",
             "Primátor Matúš Vallo uviedol, že cieľom je uvoľniť ulice pre obyvateľov.",
         ),
+        (  # Thai: no full stop, a paragraph is prose by its length
+            "อ่านข่าวที่เกี่ยวข้อง",
+            "กทม. ปลูกต้นไม้ล้านต้น ครบเป้าก่อนกำหนด",
+            "ทั้งนี้ ประชาชนสามารถแสดงความคิดเห็นเกี่ยวกับการออกแบบสวนได้ทางเว็บไซต์ของสำนักงานเขตพระนคร จนถึงวันที่ 30 พฤศจิกายน 2567",
+        ),
     ],
 )
 def test_the_articles_closing_sentence_under_a_read_also_box_is_kept(label: str, link: str, closing: str) -> None:

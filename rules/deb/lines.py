@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -31,13 +32,21 @@ _INVISIBLE = " \t\r\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\
 def _facts(body: str) -> tuple[int, bool, str | None]:
     """What a line is on its own: its word count, whether it reads as prose, its lexicon kind."""
     words = _word_count(body)
-    terminal = body.rstrip(_INVISIBLE)[-1:] in _TERMINAL
+    last = body.rstrip(_INVISIBLE)[-1:]
+    terminal = last in _TERMINAL
     prose = (
         words >= 25
         or (words >= 8 and terminal)
+        or (words >= _UNPUNCTUATED_PROSE and last.isalnum() and _UNPUNCTUATED.search(body) is not None)
         or (((terminal and words >= _SHORT_PROSE) or words >= _UNENDED_PROSE) and _short_prose(body))
     )
     return words, prose, lexicon_kind(body)
+
+
+# Thai, Lao and Khmer end no sentence with a mark: a line in their script that ends in a letter or a figure and
+# runs this long is prose (their headlines and teasers run shorter)
+_UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff]")
+_UNPUNCTUATED_PROSE = 15
 
 
 # Stop words tell prose from furniture in any language (jusText's signal, from stopwordsiso's lists, in
