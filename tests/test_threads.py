@@ -251,3 +251,21 @@ def test_a_thread_starts_at_its_first_commenters_name_and_ends_at_its_last_reply
     text = article(after=("Comments (2)", *thread, "Most read", "Weather: snow is coming to Serbia this weekend"))
     [found] = threads(text)
     assert text[found.start : found.end] == "\n\n".join(["Comments (2)", *thread])
+
+
+def test_comments_without_dates_each_ending_in_a_reply_button_are_a_thread() -> None:
+    """A Swiss portal's comments carry no date: a name, the comment, "Antworten", under "Kommentare (87)". They
+    were only part of an unsafe block of furniture (red-team round 3)."""
+    section = [
+        "Kommentare (87)",
+        "Hansueli",
+        "Endlich! Das hätte man schon vor zwanzig Jahren machen sollen.",
+        "Antworten",
+        "Zürcher",
+        "Und wer zahlt das? Wir Steuerzahler natürlich.",
+        "Antworten",
+    ]
+    text = article(after=(*section, "Datenschutz", "Impressum"))
+    [found] = threads(text)
+    assert text[found.start : found.end] == "\n\n".join(section)
+    assert found.fix is not None and found.fix.applicability == "safe"

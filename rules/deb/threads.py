@@ -153,7 +153,32 @@ def _find_threads(analysis: Analysis) -> list[tuple[int, int, int, bool]]:
     headed = [
         (first, last, 0, _signed_section(lines, kinds, first, last)) for first, last in analysis.runs(("comments",))
     ]
-    return _merge(found + headed + _forms(analysis, kinds))
+    return _merge(found + headed + _forms(analysis, kinds) + _replied(analysis, kinds))
+
+
+def _replied(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int, bool]]:
+    """Under a comments heading below the body, comments that carry no date but each end in a "Reply" button
+    ("Kommentare (87)" / "Hansueli" / text / "Antworten", twice or more): a thread, from the heading to the
+    last button."""
+    if analysis.body is None or "action" not in kinds:  # (most pages: one scan in C)
+        return []
+    lines, heading_of = analysis.lines, lexicon().comments
+    found: list[tuple[int, int, int, bool]] = []
+    for index in range(analysis.body[1] + 1, len(lines)):
+        line = lines[index]
+        if len(line.text) > 60 or not heading_of.fullmatch(normalise(line.text)):
+            continue
+        buttons: list[int] = []
+        for at in range(index + 1, min(len(lines), index + 1 + _MAX_GAP * 4)):
+            if kinds[at] == "action":
+                if at - (buttons[-1] if buttons else index) > _MAX_GAP or not any(
+                    _says(lines[i]) for i in range((buttons[-1] if buttons else index) + 1, at)
+                ):
+                    break  # a button with no comment over it: the section has ended
+                buttons.append(at)
+        if len(buttons) >= 2:
+            found.append((index, buttons[-1], len(buttons), True))
+    return found
 
 
 def _forms(analysis: Analysis, kinds: list[str | None]) -> list[tuple[int, int, int, bool]]:
