@@ -141,3 +141,16 @@ def test_the_plural_of_a_loanword_in_use_is_no_typo_but_a_misspellings_plural_is
         "from the market, while the council recieves more complaints about noise."
     )
     assert [text[f.start : f.end] for f in lint_text(text, select=["TYP"])] == ["recieves"]
+
+
+def test_a_commenters_handle_in_a_comment_header_is_no_typo() -> None:
+    """ "simonw 8 hours ago | prev | next", "412 points by pauldix 9 hours ago": handles, which TYP offered to
+    change to "simon" and "pauli" (a red-team Hacker News page). A slip in the comment itself is still found."""
+    text = "\n".join(
+        [
+            "412 points by pauldix 9 hours ago | hide | past | favorite | 186 comments",
+            "simonw 8 hours ago | prev | next",
+            "I use it for everything now, includng data journalism projects.",
+        ]
+    )
+    assert [text[f.start : f.end] for f in lint_text(text, select=["TYP"])] == ["includng"]

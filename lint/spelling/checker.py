@@ -152,8 +152,9 @@ def _check_word(
         or (counts[lower] >= 3 and not _common_slip(lower, 6.0))  # "lst" thrice in a code walk-through
     ):
         return None
-    if lower in names or line.strip() == token:
-        return None  # a name the record gives, or a word alone on its line: a user's handle, a label, a tag
+    if lower in names or line.strip() == token or _header(line, start, end):
+        return None  # a name the record gives, or a word alone on its line: a user's handle, a label, a tag; or
+        # the handle that opens a comment's header ("simonw 8 hours ago | prev", "jdoe says:")
     in_name = capitalised and _next_to_capital(masked, tokens, index)
     initial = capitalised and not in_name and _sentence_start(masked, start)
     found = verdict(lower, capitalised, in_name, initial)  # cached per process: cheap, so asked first
@@ -217,6 +218,21 @@ class _Hopeless(dict[str, bool]):
 
 
 _HOPELESS = _Hopeless()
+
+
+# after a comment's handle: when it was posted, or its verb ("8 hours ago", "says:", "wrote:", "replied")
+_AFTER_HANDLE = re.compile(
+    r"\s+(?:\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[smhdwy])\s+ago\b|"
+    r"(?:says|said|wrote|writes|replied|commented)\s*:|on \w{3,9} \d{1,2}, \d{4})",
+    re.IGNORECASE,
+)
+
+
+def _header(line: str, start: int, end: int) -> bool:
+    """The word at `start`-`end` is a commenter's handle: it opens the line or follows "by", and a comment's
+    header follows it ("simonw 8 hours ago", "412 points by pauldix 9 hours ago", "jdoe says:")."""
+    opens = start == len(line) - len(line.lstrip()) or line.endswith("by ", 0, start)
+    return opens and _AFTER_HANDLE.match(line, end) is not None
 
 
 def _common_slip(lower: str, zipf: float) -> bool:
