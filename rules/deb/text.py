@@ -146,32 +146,9 @@ _FUNCTION_WORDS = frozenset(
         "although",
     ]
 )
-# the months of the languages DAT reads (rules/dat_names.py) and of Turkish and Swedish, day first: "5. März 2024",
+# the months of the languages DAT reads (rules/dat_names.py, the CLDR's among them), day first: "5. März 2024",
 # "12 de novembro", "15 марта", "12 Ocak 2025"; and the dates of Chinese, Japanese and Korean ("2024年3月15日")
-_MONTH_NAMES = "|".join(
-    sorted(
-        (
-            *(name.rstrip(".") for name in MONTH_NUMBERS),
-            *[
-                "ocak",
-                "şubat",
-                "mart",
-                "nisan",
-                "mayıs",
-                "haziran",
-                "temmuz",
-                "ağustos",
-                "eylül",
-                "ekim",
-                "kasım",
-                "aralık",
-            ],
-            *["maj", "augusti"],
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+_MONTH_NAMES = "|".join(sorted({name.rstrip(".") for name in MONTH_NUMBERS}, key=len, reverse=True))
 _DATE = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|"
     r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}\b"
