@@ -146,7 +146,11 @@ EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]
 # those recipes put the measure after the food ("Gewicht: 2,6 kg" in a spec sheet is no ingredient)
 MEASURE_HEADS = frozenset(f"0123456789{FRACTIONS}-•*· \t")  # how a quantity line starts (a cheap test first)
 _BETWEEN = 6  # other lines between two units: the header cells of a row, a sub-heading
-_TIMED = re.compile(r"\s*\d{1,2}[:.h]\d{2}\s?(?:[ap]\.?m\.?|uhr|h)?\s+[^\W\d_]", re.IGNORECASE)
+# a line that opens with its time or minute, then words: a schedule's row ("6.30pm Regional News", "20:15 Tatort",
+# "14h00 Ouverture"), a live commentary's event ("70' Attempt missed.", "90+2' Corner")
+_TIMED = re.compile(
+    r"\s*(?:\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.h]\d{2}\s?(?:[ap]\.?m\.?|uhr|h)?)\s+(?=[^\W\d_])", re.IGNORECASE
+)
 _CELL = re.compile(r"[-+−]?[$€£¥]?\s?\d[\d.,:/ ]*\s?(?:%|[$€£¥]|[kmb]n?|pts?)?")
 
 
@@ -158,8 +162,8 @@ def _structural(text: str) -> str | None:
         return None  # every unit starts with a figure (a cheap test: most lines fail it)
     if QUANTITY.match(text):
         return "quantity"
-    if _TIMED.match(text):
-        return "timed"  # a schedule's row: "6.30pm Regional News", "20:15 Tatort", "14h00 Ouverture"
+    if timed_entry(text):
+        return "timed"  # a schedule's row
     stripped = text.strip()
     if _CELL.fullmatch(stripped) and (any(c in stripped for c in ".,%$€£¥") or sum(map(str.isdigit, stripped)) >= 3):
         return "cell"  # "225.86", "-5.44%", "1,024" (a page number "2" is no cell)
@@ -645,10 +649,7 @@ def verse(text: str) -> bool:
     return phrased * 2 >= len(lines) - 1
 
 
-_TIMED_ENTRY = re.compile(r"\s*(?:\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)\s")
-
-
 def timed_entry(text: str) -> bool:
-    """An entry of a log that opens with its minute or time ("70' Attempt missed.", "14:02 Der Ball …"): a live
-    commentary's events repeat their wording by design."""
-    return _TIMED_ENTRY.match(text) is not None
+    """A line that opens with its time or minute: a schedule's row (DEB: structure, no menu) or a live commentary's
+    event ("70' Attempt missed.", DUP: events worded alike by design)."""
+    return _TIMED.match(text) is not None
