@@ -41,13 +41,17 @@ def short_item(text: str) -> bool:
     or a question an interviewer may ask every guest.
     """
     words = len(_WORD.findall(text))
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    if stripped.endswith(("?", "？")):
+    if text.rstrip().rstrip(_CLOSERS).endswith(("?", "？")):
         return words <= QUESTION_WORDS
     question = text.find("?")
     if question > 0 and len(_WORD.findall(text, 0, question)) <= QUESTION_WORDS and words <= QUESTION_WORDS + 10:
         return True  # a question and its short answer: "Will there be a toilet on the bus? No."
     return words <= SHORT_ITEM_WORDS and not sentence_like(text)
+
+
+def question(text: str, most: int = QUESTION_WORDS) -> bool:
+    """A line that asks, in `most` words or fewer: an interviewer's question, an FAQ's heading."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(("?", "？")) and len(_WORD.findall(text)) <= most
 
 
 def parallel_repeats(texts: Mapping[int, str] | Sequence[str], duplicated: dict[int, int]) -> set[int]:

@@ -24,6 +24,7 @@ from scrapelint.rules.structure import (
     known_debris,
     listed,
     parallel_repeats,
+    question,
     quoting,
     recurring,
     same_slot,
@@ -114,12 +115,10 @@ def _answers_another_question(doc: Document, copy: int, first: int) -> bool:
         return False  # (doubled in place, the copy stands under its first: no question between)
     starts, ends = doc.paragraph_spans
     asked = [doc.text[starts[p - 1] : ends[p - 1]].strip() for p in (copy, first)]
-    return all(question.endswith("?") and len(question.split()) <= _QUESTION_WORDS for question in asked) and (
-        asked[0] != asked[1]
-    )
+    return all(question(line, _FAQ_WORDS) for line in asked) and asked[0] != asked[1]
 
 
-_QUESTION_WORDS = 15  # an FAQ's question is a heading, not a paragraph that ends asking
+_FAQ_WORDS = 15  # an FAQ's question is a heading, not a paragraph that ends asking
 
 
 def _blocks(reported: list[int], duplicated: dict[int, int]) -> Iterator[tuple[int, int]]:
