@@ -215,7 +215,8 @@ def _candidates(word: str) -> tuple[str, ...]:
         if deleted in index.words:
             found.add(deleted)  # one letter too many in `word`
     found.discard(word)
-    zipf, written = spelling.lexicon().zipf, spelling.lexicon().zipf(word)
+    zipf = spelling.lexicon().zipf
+    written = zipf(word)
     return tuple(sorted(c for c in found if _one_edit(word, c) and zipf(c) - written >= MIN_GAIN_ZIPF))
 
 

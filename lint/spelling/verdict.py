@@ -29,12 +29,18 @@ SEEN_TYPO_MARGIN_ZIPF = 2.3  # ... a correction this much commoner: "tarrif" 1.2
 _PLURAL_STEM_ZIPF = 1.0  # a singular wordfreq has seen: in use, however rare
 
 
-def _plural_of_known(word: str, capitalised: bool, in_name: bool, initial: bool) -> bool:
-    """An "-s" plural whose singular is in use and passes itself, and is no known misspelling ("recieves")."""
-    if not word.endswith("s") or len(word) < 6 or word.endswith("ss"):
+def _plural_of_known(word: str, z: float, capitalised: bool, in_name: bool, initial: bool) -> bool:
+    """An "-s" form of a known word: in use (Zipf `z`) with a trusted stem, which Hunspell's flags leave out
+    ("arounds", "jeans"); or a plural whose singular is in use and passes itself, neither being a known
+    misspelling ("braais" from "braai", not "recieves")."""
+    if not word.endswith("s"):
         return False
     singular = word[:-1]
     lex = lexicon()
+    if z >= 2.0 and singular in lex.trusted:
+        return True
+    if len(word) < 6 or word.endswith("ss"):
+        return False
     return (
         lex.zipf(singular) >= _PLURAL_STEM_ZIPF
         and singular not in lex.misspellings
@@ -73,10 +79,8 @@ def verdict(
         glued = _split_glued(word, 3.5, 5.5)
         if glued and _no_compound_reading(glued):
             return GLUED_WORDS, (glued,)
-    if z >= 2.0 and word.endswith("s") and word[:-1] in lex.trusted:
-        return None  # an -s form in use that Hunspell's flags leave out: "arounds" (work-arounds), "jeans"
-    if _plural_of_known(word, capitalised, in_name, initial):
-        return None  # the plural of a word that passes: "braais" (braai), "tascas" (tasca), "suzanis" (suzani)
+    if _plural_of_known(word, z, capitalised, in_name, initial):
+        return None  # "arounds" (work-arounds), "jeans"; "braais" (braai), "tascas" (tasca), "suzanis" (suzani)
     if _split_glued(word, 3.0, 0.0):
         return None  # a closed compound: "homestand", "linemate", "grasscourt", "massline"
     n = len(word)
