@@ -23,7 +23,7 @@ from scrapelint.language import prose_density
 from scrapelint.rules.deb.inlinebox import past_inline_boxes
 from scrapelint.rules.deb.kickers import kicker
 from scrapelint.rules.deb.leadcopy import copies_lead
-from scrapelint.rules.deb.lexicons import _breadcrumb, lexicon, normalise
+from scrapelint.rules.deb.lexicons import breadcrumb, lexicon, normalise
 from scrapelint.rules.deb.lines import _FACTS, _KIND, _STOP_DENSITY, DENSE_WORDS, Line, _dense_prose, line_facts
 from scrapelint.rules.deb.menus import MENU_NAMES, inner_menus, menu_bar
 from scrapelint.rules.deb.notices import line_notice
@@ -487,7 +487,7 @@ def _protect_title_under_breadcrumb(lines: list[Line], first: int) -> None:
         (
             i
             for i in range(first - 1, max(-1, first - 21), -1)
-            if lines[i].kind == "ui" and _breadcrumb(normalise(lines[i].text))
+            if lines[i].kind == "ui" and breadcrumb(normalise(lines[i].text))
         ),
         None,
     )

@@ -226,7 +226,7 @@ _HOME = frozenset(
 )
 
 
-def _breadcrumb(norm: str) -> bool:
+def breadcrumb(norm: str) -> bool:
     """ "Foro Motor › Mecánica › Ruido en la suspensión", "Startseite > Politik > Ausland": three or more short
     parts between arrows, or between ">" or "/" from the site's first page (a quote's » « is no arrow)."""
     if "«" in norm or "‹" in norm:
@@ -285,7 +285,7 @@ def lexicon_kind(line: str) -> str | None:
         return "ui"
     if "%" in norm and _PLACEHOLDER.search(norm) and norm.count(" ") < 8 and not _may_be_code(norm):
         return "ui"  # a template's unfilled placeholder: "%d Bloggern gefällt das:", "Comments on %s"
-    if (" › " in norm or " » " in norm or " → " in norm or " > " in norm or " / " in norm) and _breadcrumb(norm):
+    if (" › " in norm or " » " in norm or " → " in norm or " > " in norm or " / " in norm) and breadcrumb(norm):
         return "ui"
     spaces = norm.count(" ")
     # every consent pattern needs one of `_CONSENT_WORDS`: most lines skip the long alternation at once
