@@ -238,7 +238,7 @@ def breadcrumb(norm: str) -> bool:
 
 
 _QUOTED = re.compile(r'"[^"]{4,}"|“[^”]{4,}”|„[^“”]{4,}[“”]|«[^»]{4,}»')
-_QUOTING_WORDS = 12  # spaces: a sentence that may quote a banner ("You've seen the box: “We use cookies …”")
+QUOTING_WORDS = 12  # spaces: a sentence that may quote a banner ("You've seen the box: “We use cookies …”")
 
 
 def quoted_only(norm: str, found: Callable[[str], object]) -> bool:
@@ -294,7 +294,7 @@ def lexicon_kind(line: str) -> str | None:
         and lex.consent_words.search(norm)
         and (hits := len(lex.consent.findall(norm)))
         and (hits > 1 or spaces < 30)
-        and not (spaces >= _QUOTING_WORDS and quoted_only(norm, lex.consent.findall))
+        and not (spaces >= QUOTING_WORDS and quoted_only(norm, lex.consent.findall))
     ):
         return "consent"  # one phrase in a long paragraph may be quoted prose
     if spaces < 30 and lex.meta.match(norm):
