@@ -238,13 +238,13 @@ def breadcrumb(norm: str) -> bool:
 
 
 _QUOTED = re.compile(r'"[^"]{4,}"|“[^”]{4,}”|„[^“”]{4,}[“”]|«[^»]{4,}»')
-QUOTING_WORDS = 12  # spaces: a sentence that may quote a banner ("You've seen the box: “We use cookies …”")
+_QUOTING_WORDS = 12  # spaces: a sentence that may quote a banner ("You've seen the box: “We use cookies …”")
 
 
-def quoted_only(norm: str, found: Callable[[str], object]) -> bool:
-    """A sentence about a banner or a notice, not the thing: what `found` finds stands only inside quotation
-    marks ("You've seen the box: “We use cookies …”")."""
-    if '"' not in norm and "“" not in norm and "„" not in norm and "«" not in norm:
+def quoted_only(norm: str, spaces: int, found: Callable[[str], object]) -> bool:
+    """A sentence about a banner or a notice, not the thing: a sentence (`spaces` spaces in `norm`) in which
+    what `found` finds stands only inside quotation marks ("You've seen the box: “We use cookies …”")."""
+    if spaces < _QUOTING_WORDS or ('"' not in norm and "“" not in norm and "„" not in norm and "«" not in norm):
         return False
     unquoted = _QUOTED.sub(" ", norm)
     return unquoted != norm and not found(unquoted)
@@ -294,7 +294,7 @@ def lexicon_kind(line: str) -> str | None:
         and lex.consent_words.search(norm)
         and (hits := len(lex.consent.findall(norm)))
         and (hits > 1 or spaces < 30)
-        and not (spaces >= QUOTING_WORDS and quoted_only(norm, lex.consent.findall))
+        and not quoted_only(norm, spaces, lex.consent.findall)
     ):
         return "consent"  # one phrase in a long paragraph may be quoted prose
     if spaces < 30 and lex.meta.match(norm):

@@ -18,7 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from scrapelint.rules.deb.firstchar import required_needles
-from scrapelint.rules.deb.lexicons import QUOTING_WORDS, normalise, quoted_only
+from scrapelint.rules.deb.lexicons import normalise, quoted_only
 from scrapelint.rules.lexicon import lexicon_files, sections
 
 DATA = Path(__file__).resolve().parent.parent / "data"  # rules/data
@@ -104,7 +104,7 @@ def _line_notice(text: str, words: int) -> str | None:
     if spaces >= 150:
         return None
     family = notice_family(norm, spaces)
-    if family is not None and spaces >= QUOTING_WORDS and quoted_only(norm, lambda rest: notice_family(rest, spaces)):
+    if family is not None and quoted_only(norm, spaces, lambda rest: notice_family(rest, spaces)):
         return None  # a sentence about a notice ("… found that “Subscribe to continue reading” converted …")
     return family
 
